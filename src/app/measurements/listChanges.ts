@@ -1,0 +1,30 @@
+/** Use case: the changes since a date, grouped per doel, plus the indicators whose figures are late. */
+import { groupChangesByGoal, groupLateDataByGoal } from "../../domain/grouping.ts";
+import type { GoalChangeGroup, GoalLateDataGroup } from "../../domain/grouping.ts";
+import { detectLateData } from "../../domain/lateData.ts";
+import type { LateData } from "../../domain/lateData.ts";
+import type { Clock, DinState, DinStore, MeasurementStore } from "../ports.ts";
+
+export interface ChangeOverview {
+  din: DinState;
+  groups: GoalChangeGroup[];
+  late: GoalLateDataGroup[];
+}
+
+export async function listChanges(
+  deps: { dins: DinStore; measurements: MeasurementStore; clock: Clock },
+  input: { since?: Date; dinSlug?: string; significantOnly?: boolean },
+): Promise<ChangeOverview | undefined> {
+  const din = await deps.dins.loadDin(input.dinSlug);
+  if (!din) return undefined;
+  const stored = await deps.measurements.changesSince(din.slug, input.since);
+  const changes = stored.map((s) => s.change).filter((c) => !input.significantOnly || c.significant);
+  const latest = await deps.measurements.latestPeriods(din.slug);
+  const now = deps.clock.now();
+  // Retired indicators are not expected to deliver figures any more.
+  const late = din.indicators
+    .filter((i) => !i.retired)
+    .map((i) => detectLateData(i.indicator, latest.get(i.indicator.id), now))
+    .filter((l): l is LateData => l !== undefined);
+  return { din, groups: groupChangesByGoal(changes, din.latest), late: groupLateDataByGoal(late, din.latest) };
+}

@@ -1,0 +1,88 @@
+/**
+ * Ports: what the use cases need from the outside world. src/store implements the store
+ * ports with Prisma; tests may use fakes. Use cases never import src/store or adapters.
+ */
+import type { DinDefinition, Indicator } from "../domain/din.ts";
+import type { IndicatorChange } from "../domain/changes.ts";
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What is known about one municipality's DIN: the newest version plus every indicator ever defined. */
+export interface DinState {
+  slug: string;
+  latest: DinDefinition;
+  versions: { year: number; fileName: string; importedAt: Date }[];
+  /** Every indicator across versions (newest definition); `retired` = absent from the newest version. */
+  indicators: { indicator: Indicator; firstYear: number; lastYear: number; retired: boolean }[];
+}
+
+export type DinSaveStatus = "created" | "updated" | "unchanged";
+
+export interface DinSaveResult {
+  status: DinSaveStatus;
+  year: number;
+  slug: string;
+  /** Indicators new in this version compared with the version before it. */
+  added: string[];
+  /** Indicators in the previous version that this version no longer has. */
+  retired: string[];
+}
+
+export interface DinStore {
+  /** The DIN of one municipality, or the only one when slug is omitted. */
+  loadDin(slug?: string): Promise<DinState | undefined>;
+  listDinSlugs(): Promise<string[]>;
+  saveDinVersion(definition: DinDefinition, meta: { fileName: string; contentHash: string }): Promise<DinSaveResult>;
+}
+
+export interface CurrentValue {
+  indicatorId: string;
+  period: string;
+  value: number;
+}
+
+/** The measurements part of an import, decided by the use case, written atomically by the store. */
+export interface MeasurementPlan {
+  dinSlug: string;
+  via: "cli" | "api" | "example";
+  fileName: string;
+  contentHash: string;
+  /** When the import happens (from the Clock): stamps values, superseded rows and changes. */
+  recordedAt: Date;
+  unchangedCount: number;
+  rows: {
+    indicatorId: string;
+    period: string;
+    periodStart: Date;
+    value: number;
+    source?: string;
+    note?: string;
+    origin: string;
+    /** True when this replaces a current value: the old row is kept as history. */
+    correction: boolean;
+    change: IndicatorChange;
+  }[];
+}
+
+export interface StoredChange {
+  id: number;
+  detectedAt: Date;
+  change: IndicatorChange;
+}
+
+export interface MeasurementStore {
+  /** Current (not superseded) values of the given indicators, all periods. */
+  currentValues(dinSlug: string, indicatorIds: readonly string[]): Promise<CurrentValue[]>;
+  /** Newest current period per indicator (for late-data detection). */
+  latestPeriods(dinSlug: string): Promise<Map<string, string>>;
+  /** Writes all rows and their changes in one transaction; returns the import id. */
+  commitPlan(plan: MeasurementPlan): Promise<{ importId: number }>;
+  changesSince(dinSlug: string, since: Date | undefined): Promise<StoredChange[]>;
+  /** Full history of one indicator, superseded values included, oldest first. */
+  history(dinSlug: string, indicatorId: string): Promise<(CurrentValue & { recordedAt: Date; supersededAt?: Date; origin: string; source?: string })[]>;
+  isEmpty(): Promise<boolean>;
+}

@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+/**
+ * The `duidbot` command. Exit codes: 0 ok, 1 invalid input (file errors, nothing written),
+ * 2 usage (unknown command or option), 3 unexpected failure.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { importDin } from "../app/din/importDin.ts";
+import { importMeasurements } from "../app/measurements/importMeasurements.ts";
+import { listChanges } from "../app/measurements/listChanges.ts";
+import { ConfigError, loadConfig, type Config } from "../main/config.ts";
+import { databaseTarget, openServices, type Services } from "../main/services.ts";
+import { presentImport, presentIssues, presentOverview } from "./present.ts";
+import { runServe } from "./serve.ts";
+import { presentIndicator } from "./indicator.ts";
+
+const USAGE = `Gebruik / usage: duidbot <opdracht>
+
+  din import <bestand.yaml>          DIN (doelenboom) inlezen / import a DIN file
+  measurements import <bestand>      cijfers inlezen (CSV of JSON) / import figures
+  changes [--since JJJJ-MM-DD] [--significant]
+                                     veranderingen per doel / changes per goal
+  indicator <id>                     waarden en historie van één indicator / one indicator
+  db migrate                         database bijwerken / apply migrations
+  serve                              de bot starten (HTTP op HOST:PORT) / start the bot
+
+Opties / options: --gemeente <slug>  --lang nl|en  --help`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      since: { type: "string" },
+      significant: { type: "boolean", default: false },
+      gemeente: { type: "string" },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command, sub, arg] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  const lang = values.lang === "en" || values.lang === "nl" ? values.lang : config.lang;
+  if (values.lang !== undefined && values.lang !== lang) throw new UsageError(`--lang moet nl of en zijn / must be nl or en`);
+  const dinSlug = values.gemeente;
+
+  switch (`${command} ${sub ?? ""}`.trim()) {
+    case "serve":
+      await runServe(config);
+      return 0;
+    case "db migrate":
+      return withServices(config, async (s) => {
+        const result = await s.db.migrate();
+        console.log(`Database (${s.db.kind}) is bijgewerkt / up to date.`, result.applied.length ? result.applied.join(", ") : "");
+        return 0;
+      });
+    case "din import": {
+      const file = requireArg(arg, "din import <bestand.yaml>");
+      const text = await readInput(file);
+      return withServices(config, async (s) => {
+        const result = await importDin(s, { text, fileName: path.basename(file) });
+        if (!result.ok) return fail(presentIssues(result.issues, lang));
+        console.log(
+          `DIN ${result.slug} ${result.year}: ${result.status}` +
+            (result.added.length ? `; nieuw/new: ${result.added.join(", ")}` : "") +
+            (result.retired.length ? `; vervallen/retired: ${result.retired.join(", ")}` : ""),
+        );
+        return 0;
+      });
+    }
+    case "measurements import": {
+      const file = requireArg(arg, "measurements import <bestand.csv|json>");
+      const text = await readInput(file);
+      return withServices(config, async (s) => {
+        const result = await importMeasurements(s, {
+          source: { kind: "file", text, fileName: path.basename(file) },
+          via: "cli",
+          ...(dinSlug ? { dinSlug } : {}),
+        });
+        if (!result.ok) return fail(presentIssues(result.issues, lang));
+        console.log(presentImport(result, lang));
+        return 0;
+      });
+    }
+    case "changes": {
+      const since = values.since === undefined ? undefined : parseDate(values.since);
+      return withServices(config, async (s) => {
+        const overview = await listChanges(s, { ...(since ? { since } : {}), ...(dinSlug ? { dinSlug } : {}), significantOnly: values.significant });
+        if (!overview) return fail(lang === "en" ? "No DIN imported yet." : "Er is nog geen DIN geïmporteerd.");
+        console.log(presentOverview(overview, lang));
+        return 0;
+      });
+    }
+    default:
+      if (command === "indicator" && sub) {
+        return withServices(config, async (s) => {
+          const text = await presentIndicator(s, sub, lang, dinSlug);
+          if (text === undefined) return fail(lang === "en" ? `Unknown indicator ${sub}` : `Onbekende indicator ${sub}`);
+          console.log(text);
+          return 0;
+        });
+      }
+      throw new UsageError(`Onbekende opdracht / unknown command: ${positionals.join(" ")}`);
+  }
+}
+
+function requireArg(value: string | undefined, usage: string): string {
+  if (!value) throw new UsageError(`Bestand ontbreekt / file missing: duidbot ${usage}`);
+  return value;
+}
+
+function parseDate(value: string): Date {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(NaN);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`--since verwacht JJJJ-MM-DD / expects YYYY-MM-DD, niet "${value}"`);
+  return date;
+}
+
+class InputError extends Error {}
+
+async function readInput(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: bestand niet te lezen / cannot read file (${code ?? "?"})`);
+  }
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 1;
+}
+
+async function withServices(config: Config, fn: (s: Services) => Promise<number>): Promise<number> {
+  const services = await openServices(databaseTarget(config));
+  try {
+    return await fn(services);
+  } finally {
+    await services.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (error instanceof ConfigError || error instanceof InputError) {
+      console.error(error.message);
+      process.exitCode = 1;
+    } else {
+      console.error(error);
+      process.exitCode = 3;
+    }
+  },
+);

@@ -1,0 +1,40 @@
+/** `duidbot indicator <id>`: definition, current values and correction history of one indicator. */
+import type { DinStore, MeasurementStore } from "../app/ports.ts";
+import type { Lang } from "../domain/format.ts";
+import { formatDate, formatValue } from "../domain/format.ts";
+import { formatPeriod, parsePeriod } from "../domain/period.ts";
+
+const TEXT = {
+  nl: { retired: "vervallen indicator", baseline: "referentiewaarde", target: "streefwaarde", values: "Waarden", was: "gecorrigeerd op", noValues: "nog geen waarden" },
+  en: { retired: "retired indicator", baseline: "baseline", target: "target", values: "Values", was: "corrected on", noValues: "no values yet" },
+} as const;
+
+export async function presentIndicator(
+  deps: { dins: DinStore; measurements: MeasurementStore },
+  id: string,
+  lang: Lang,
+  dinSlug?: string,
+): Promise<string | undefined> {
+  const din = await deps.dins.loadDin(dinSlug);
+  const entry = din?.indicators.find((i) => i.indicator.id === id);
+  if (!din || !entry) return undefined;
+  const t = TEXT[lang];
+  const ind = entry.indicator;
+  const value = (v: number) => formatValue(v, ind.unit, lang, { audience: "intern" });
+  const period = (key: string) => {
+    const p = parsePeriod(key);
+    return p.ok ? formatPeriod(p.period, lang) : key;
+  };
+  const lines = [`${ind.name} (${ind.id})${entry.retired ? ` — ${t.retired}` : ""}`];
+  lines.push(`${ind.kind} · ${ind.unit} · ${ind.direction} · ${ind.frequency} · ${ind.visibility}${ind.source ? ` · ${ind.source}` : ""}`);
+  if (ind.baseline) lines.push(`${t.baseline}: ${value(ind.baseline.value)} (${period(ind.baseline.period)})`);
+  if (ind.target) lines.push(`${t.target}: ${value(ind.target.value)} (${period(ind.target.period)})`);
+  const history = await deps.measurements.history(din.slug, id);
+  lines.push(`${t.values}:`);
+  if (history.length === 0) lines.push(`  ${t.noValues}`);
+  for (const h of history) {
+    const superseded = h.supersededAt ? `  (${t.was} ${formatDate(h.supersededAt, lang)})` : "";
+    lines.push(`  ${period(h.period)}: ${value(h.value)}${superseded}  [${h.origin}]`);
+  }
+  return lines.join("\n");
+}

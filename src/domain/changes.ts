@@ -1,0 +1,206 @@
+/**
+ * Change detection: what a new or corrected value means against the previous period, the same period
+ * a year earlier, the referentiewaarde and the streefwaarde, and whether it is worth a message.
+ */
+import { DEFAULT_RELATIVE_THRESHOLD } from "./din.ts";
+import type { Direction, Indicator, Threshold } from "./din.ts";
+import { comparePeriods, parsePeriod, previousPeriod, yearEarlier } from "./period.ts";
+import type { Period } from "./period.ts";
+
+/** One current value of an indicator. */
+export interface SeriesPoint {
+  /** Canonical period key (see `period.ts`). */
+  period: string;
+  value: number;
+}
+
+/** The new value compared with an earlier one. */
+export interface Comparison {
+  period: string;
+  value: number;
+  /** New value minus this value. */
+  absolute: number;
+  /** `absolute / |value|` as a fraction; undefined when this value is 0 (no meaningful ratio). */
+  relative?: number;
+  /** True when the immediately preceding period has no value and an earlier one was used. Always false for yearEarlier. */
+  gap: boolean;
+}
+
+export type Assessment = "beter" | "slechter" | "gelijk" | "neutraal";
+
+export interface TargetStatus {
+  period: string;
+  value: number;
+  /** New value minus target, signed. */
+  distance: number;
+  /** On the good side of (or equal to) the target given the direction; for "neutraal": equal within 1e-9. */
+  reached: boolean;
+  /**
+   * Change of `reached` against what the reader knew before this update: for a new value the previous
+   * period's value, for a correction the value it replaces. Absent when nothing changed or nothing was known.
+   */
+  crossing?: "reached" | "lost";
+}
+
+export interface BaselineStatus {
+  period: string;
+  value: number;
+  /** New value minus referentiewaarde, signed. */
+  distance: number;
+}
+
+export type SignificanceReason = "threshold" | "target-crossing" | "first-value" | "correction";
+
+export interface IndicatorChange {
+  indicatorId: string;
+  goalId: string;
+  period: string;
+  value: number;
+  kind: "new" | "correction";
+  /** The value this correction replaces (only for kind "correction"). */
+  correctedFrom?: number;
+  /** Latest earlier period of the same kind that has a value. */
+  previous?: Comparison;
+  /** The same period one year earlier (only for sub-annual periods, and only when that period has a value). */
+  yearEarlier?: Comparison;
+  /** Good or bad against `previous`, given the direction; absent when there is no previous value. */
+  assessment?: Assessment;
+  target?: TargetStatus;
+  baseline?: BaselineStatus;
+  significant: boolean;
+  significanceReasons: SignificanceReason[];
+}
+
+export interface ChangeOptions {
+  /** Set when this value corrects an existing value for the same period. */
+  correctedFrom?: number;
+}
+
+/** Tolerance for float noise (0.3 - 0.1 must count as 0.2). */
+const EPSILON = 1e-9;
+
+function parseOrThrow(key: string): Period {
+  const parsed = parsePeriod(key);
+  // Keys reaching this point were validated on input; a bad one is a programming error.
+  if (!parsed.ok) throw new Error(parsed.messageEn);
+  return parsed.period;
+}
+
+function compare(value: number, point: { period: string; value: number }, gap: boolean): Comparison {
+  const absolute = value - point.value;
+  const comparison: Comparison = { period: point.period, value: point.value, absolute, gap };
+  // Divide by |value| so the sign of `relative` always follows the sign of `absolute` (negative saldi).
+  if (point.value !== 0) comparison.relative = absolute / Math.abs(point.value);
+  return comparison;
+}
+
+export function assess(direction: Direction, absolute: number): Assessment {
+  if (direction === "neutraal") return "neutraal";
+  if (Math.abs(absolute) <= EPSILON) return "gelijk";
+  const up = absolute > 0;
+  return up === (direction === "hoger-is-beter") ? "beter" : "slechter";
+}
+
+export function targetReached(direction: Direction, value: number, target: number): boolean {
+  switch (direction) {
+    case "hoger-is-beter":
+      return value >= target - EPSILON;
+    case "lager-is-beter":
+      return value <= target + EPSILON;
+    case "neutraal":
+      return Math.abs(value - target) <= EPSILON;
+  }
+}
+
+/** |change| meets the indicator's threshold (default: relative ≥ 5%); a change away from 0 always does. */
+export function meetsThreshold(threshold: Threshold | undefined, from: number, to: number): boolean {
+  const absolute = Math.abs(to - from);
+  if (absolute <= EPSILON) return false;
+  if (threshold && "absolute" in threshold) return absolute >= threshold.absolute - EPSILON;
+  const relative = threshold?.relative ?? DEFAULT_RELATIVE_THRESHOLD;
+  if (from === 0) return true;
+  return absolute / Math.abs(from) >= relative - EPSILON;
+}
+
+/**
+ * Describes the value of `indicator` at `period`. `series` holds all current values (any order, including
+ * this one); values of another period kind are ignored. Throws when `period` is not in the series.
+ *
+ * Significance: a new value is significant when its change against `previous` meets the threshold, when it
+ * crosses the target, or when it is the first value ever (a new indicator must show up in the channel, not
+ * stay silent until its second value). A correction is judged only by what it corrects: significant when
+ * correctedFrom → value meets the threshold or flips the target status; the change against the previous
+ * period was already reported with the original value, so repeating it would be noise.
+ */
+export function detectChange(
+  indicator: Indicator,
+  series: readonly SeriesPoint[],
+  period: string,
+  options: ChangeOptions = {},
+): IndicatorChange {
+  const current = parseOrThrow(period);
+  const points = series
+    .map((point) => ({ point, period: parseOrThrow(point.period) }))
+    .filter((p) => p.period.kind === current.kind);
+  const own = points.find((p) => p.period.key === current.key);
+  if (!own) throw new Error(`series of ${indicator.id} has no value for ${current.key}`);
+  const value = own.point.value;
+
+  const earlier = points.filter((p) => comparePeriods(p.period, current) < 0);
+  const latestEarlier = earlier.reduce<(typeof earlier)[number] | undefined>(
+    (best, p) => (best === undefined || comparePeriods(p.period, best.period) > 0 ? p : best),
+    undefined,
+  );
+
+  const change: IndicatorChange = {
+    indicatorId: indicator.id,
+    goalId: indicator.goalId,
+    period: current.key,
+    value,
+    kind: options.correctedFrom === undefined ? "new" : "correction",
+    significant: false,
+    significanceReasons: [],
+  };
+  if (options.correctedFrom !== undefined) change.correctedFrom = options.correctedFrom;
+
+  if (latestEarlier) {
+    const gap = latestEarlier.period.key !== previousPeriod(current).key;
+    change.previous = compare(value, { period: latestEarlier.period.key, value: latestEarlier.point.value }, gap);
+    change.assessment = assess(indicator.direction, change.previous.absolute);
+  }
+
+  if (current.kind !== "year") {
+    const key = yearEarlier(current).key;
+    const match = points.find((p) => p.period.key === key);
+    if (match) change.yearEarlier = compare(value, { period: key, value: match.point.value }, false);
+  }
+
+  if (indicator.baseline) {
+    const { period: baselinePeriod, value: baselineValue } = indicator.baseline;
+    change.baseline = { period: baselinePeriod, value: baselineValue, distance: value - baselineValue };
+  }
+
+  // What the reader knew before this update, for the target crossing.
+  const before = options.correctedFrom ?? change.previous?.value;
+  if (indicator.target) {
+    const { period: targetPeriod, value: targetValue } = indicator.target;
+    const reached = targetReached(indicator.direction, value, targetValue);
+    change.target = { period: targetPeriod, value: targetValue, distance: value - targetValue, reached };
+    if (before !== undefined) {
+      const wasReached = targetReached(indicator.direction, before, targetValue);
+      if (reached !== wasReached) change.target.crossing = reached ? "reached" : "lost";
+    }
+  }
+
+  const reasons = change.significanceReasons;
+  if (options.correctedFrom !== undefined) {
+    if (meetsThreshold(indicator.threshold, options.correctedFrom, value)) reasons.push("correction");
+  } else if (change.previous) {
+    if (meetsThreshold(indicator.threshold, change.previous.value, value)) reasons.push("threshold");
+  } else {
+    reasons.push("first-value");
+  }
+  if (change.target?.crossing) reasons.push("target-crossing");
+  change.significant = reasons.length > 0;
+  return change;
+}

@@ -1,0 +1,94 @@
+/**
+ * One-line human text for an IndicatorChange, as posted to Slack/Teams and shown in the report:
+ * "12,5% (2024) · ▲ +1,8 procentpunt t.o.v. 2023 · streefwaarde 10% (2026) gehaald".
+ */
+import { smallNumberLimit } from "./din.ts";
+import type { Indicator } from "./din.ts";
+import type { Comparison, IndicatorChange } from "./changes.ts";
+import { formatDelta, formatDifference, formatRelative, formatValue, isSuppressed } from "./format.ts";
+import type { Audience, Lang } from "./format.ts";
+import { formatPeriod, parsePeriod } from "./period.ts";
+
+const TEXT = {
+  nl: {
+    vs: (period: string) => `t.o.v. ${period}`,
+    first: "eerste meting",
+    corrected: (was: string) => `gecorrigeerd (was ${was})`,
+    target: (value: string, period: string) => `streefwaarde ${value} (${period})`,
+    reached: (target: string) => `${target} gehaald`,
+    reachedNew: (target: string) => `${target} gehaald ✓ (nieuw)`,
+    lost: (target: string) => `${target} niet meer gehaald`,
+    toGo: (distance: string, target: string) => `nog ${distance} van ${target}`,
+  },
+  en: {
+    vs: (period: string) => `vs ${period}`,
+    first: "first value",
+    corrected: (was: string) => `corrected (was ${was})`,
+    target: (value: string, period: string) => `target ${value} (${period})`,
+    reached: (target: string) => `${target} reached`,
+    reachedNew: (target: string) => `${target} reached ✓ (new)`,
+    lost: (target: string) => `${target} no longer reached`,
+    toGo: (distance: string, target: string) => `${distance} from ${target}`,
+  },
+} as const;
+
+const ARROW = { up: "▲", down: "▼", equal: "●" } as const;
+
+function periodText(key: string, lang: Lang): string {
+  const parsed = parsePeriod(key);
+  return parsed.ok ? formatPeriod(parsed.period, lang) : key;
+}
+
+/**
+ * "▲ +1,8 procentpunt t.o.v. 2023". When either side is a small number for an external audience the
+ * delta would give the hidden value away, so only the (suppressed) earlier value is shown: "2023: < 10".
+ */
+function comparisonText(c: Comparison, current: number, indicator: Indicator, lang: Lang, audience: Audience): string {
+  const limit = smallNumberLimit(indicator);
+  const period = periodText(c.period, lang);
+  if (isSuppressed(current, audience, limit) || isSuppressed(c.value, audience, limit)) {
+    return `${period}: ${formatValue(c.value, indicator.unit, lang, { audience, smallNumbers: limit })}`;
+  }
+  const delta = formatDelta(c.absolute, indicator.unit, lang);
+  const arrow = delta.startsWith("±") ? ARROW.equal : c.absolute < 0 ? ARROW.down : ARROW.up;
+  // A relative change of a percentage is easily misread; procentpunten say it all.
+  const showRelative = c.relative !== undefined && indicator.unit.trim() !== "%" && !delta.startsWith("±");
+  const relative = showRelative && c.relative !== undefined ? ` (${formatRelative(c.relative, lang)})` : "";
+  return `${arrow} ${delta}${relative} ${TEXT[lang].vs(period)}`;
+}
+
+/** `showCrossing` is false when the earlier value is hidden: "(nieuw)" would tell on which side of the target it was. */
+function targetText(change: IndicatorChange, indicator: Indicator, lang: Lang, showCrossing: boolean): string | undefined {
+  const target = change.target;
+  if (!target) return undefined;
+  const t = TEXT[lang];
+  const crossing = showCrossing ? target.crossing : undefined;
+  // The streefwaarde is a policy figure, not data about people: never suppressed.
+  const label = t.target(formatValue(target.value, indicator.unit, lang, { audience: "intern" }), periodText(target.period, lang));
+  if (target.reached) return crossing === "reached" ? t.reachedNew(label) : t.reached(label);
+  if (crossing === "lost") return t.lost(label);
+  return t.toGo(formatDifference(Math.abs(target.distance), indicator.unit, lang), label);
+}
+
+/**
+ * Value, change against the previous period (and a year earlier for sub-annual data), correction and
+ * target status, joined by " · ". For audience "extern" the kleine-aantallen rule hides small values, the
+ * deltas they would reveal and the target status (the distance to a target reveals the value), and a
+ * hidden earlier value hides the target crossing.
+ */
+export function describeChange(change: IndicatorChange, indicator: Indicator, lang: Lang, audience: Audience): string {
+  const t = TEXT[lang];
+  const limit = smallNumberLimit(indicator);
+  const show = (v: number) => formatValue(v, indicator.unit, lang, { audience, smallNumbers: limit });
+  const hidden = isSuppressed(change.value, audience, limit);
+
+  const parts = [`${show(change.value)} (${periodText(change.period, lang)})`];
+  parts.push(change.previous ? comparisonText(change.previous, change.value, indicator, lang, audience) : t.first);
+  if (change.yearEarlier) parts.push(comparisonText(change.yearEarlier, change.value, indicator, lang, audience));
+  if (change.correctedFrom !== undefined) parts.push(t.corrected(show(change.correctedFrom)));
+  const before = change.correctedFrom ?? change.previous?.value;
+  const beforeHidden = before !== undefined && isSuppressed(before, audience, limit);
+  const target = hidden ? undefined : targetText(change, indicator, lang, !beforeHidden);
+  if (target) parts.push(target);
+  return parts.join(" · ");
+}

@@ -1,0 +1,22 @@
+/** A value for one indicator and one period (a "meting"). Pure types. */
+
+export interface MeasurementInput {
+  indicatorId: string;
+  /** Canonical period string (see `period.ts`). */
+  period: string;
+  value: number;
+  source?: string;
+  note?: string;
+  /** Where the row came from, for error messages and history: "file.csv:12" or "api[3]". */
+  origin: string;
+}
+
+/** A stored value; `supersededAt` is set when a correction replaced it (history is kept). */
+export interface StoredMeasurement {
+  indicatorId: string;
+  period: string;
+  value: number;
+  source?: string;
+  note?: string;
+  recordedAt: Date;
+}

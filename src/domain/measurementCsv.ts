@@ -1,0 +1,152 @@
+/**
+ * Measurement rows from CSV: header mapping (Dutch or English column names, any case), then one
+ * `RawRow` per record for the shared checks in `measurementRows.ts`.
+ * Unknown extra columns are ignored (spreadsheets often carry extra columns), except when one looks
+ * like a typo of a missing column: then it is reported, because its data would be silently lost.
+ */
+import { readCsv } from "./csv.ts";
+import type { RawRow, RowField } from "./measurementRows.ts";
+import { suggest } from "./suggest.ts";
+import type { ValidationIssue } from "./validation.ts";
+
+/** Accepted column names per field, Dutch first (the name used in messages when the column is absent). */
+const COLUMNS: Record<RowField, readonly [string, ...string[]]> = {
+  indicator: ["indicator"],
+  period: ["periode", "period"],
+  value: ["waarde", "value"],
+  source: ["bron", "source"],
+  note: ["opmerking", "note"],
+};
+const REQUIRED: readonly RowField[] = ["indicator", "period", "value"];
+const FIELDS = Object.keys(COLUMNS) as RowField[];
+
+export interface CsvRows {
+  rows: RawRow[];
+  issues: ValidationIssue[];
+  pointsAsThousands: boolean;
+}
+
+const DELIMITER_NAMES: Record<string, { nl: string; en: string }> = {
+  ";": { nl: "puntkomma", en: "semicolon" },
+  ",": { nl: "komma", en: "comma" },
+  "\t": { nl: "tab", en: "tab" },
+};
+
+function fieldOf(header: string): RowField | undefined {
+  return FIELDS.find((f) => COLUMNS[f].includes(header));
+}
+
+export function csvRows(text: string, file: string): CsvRows {
+  const csv = readCsv(text);
+  const issues: ValidationIssue[] = [];
+  const issue = (line: number | undefined, field: string, nl: string, en: string) =>
+    issues.push({ file, line, field, message: nl, messageEn: en });
+  const pointsAsThousands = csv.delimiter === ";";
+  if (csv.unclosedQuoteLine !== undefined) {
+    issue(
+      csv.unclosedQuoteLine,
+      "csv",
+      'aanhalingsteken (") wordt nergens gesloten; de rest van het bestand is als één veld gelezen',
+      'quote (") is never closed; the rest of the file was read as one field',
+    );
+  }
+  const [header, ...records] = csv.records;
+  if (header === undefined) {
+    issue(1, "file", "het bestand is leeg", "the file is empty");
+    return { rows: [], issues, pointsAsThousands };
+  }
+
+  const names = header.fields.map((h) => h.trim());
+  const columnOf = new Map<RowField, number>();
+  const unknown: string[] = [];
+  names.forEach((name, index) => {
+    const f = fieldOf(name.toLowerCase());
+    if (f === undefined) {
+      if (name !== "") unknown.push(name);
+      return;
+    }
+    const earlier = columnOf.get(f);
+    if (earlier !== undefined) {
+      issue(header.line, name, `kolom "${name}" staat dubbel (ook "${names[earlier]}")`, `column "${name}" appears twice (also "${names[earlier]}")`);
+    } else columnOf.set(f, index);
+  });
+
+  const found = names.map((n) => `"${n}"`).join(", ");
+  for (const f of FIELDS) {
+    if (columnOf.has(f)) continue;
+    const [main, ...aliases] = COLUMNS[f];
+    const alsoNl = aliases.length > 0 ? ` (of "${aliases.join('", "')}")` : "";
+    const alsoEn = aliases.length > 0 ? ` (or "${aliases.join('", "')}")` : "";
+    const near = unknown.flatMap((name) => {
+      const column = suggest(name.toLowerCase(), COLUMNS[f]);
+      return column === undefined ? [] : [{ name, column }];
+    });
+    if (REQUIRED.includes(f)) {
+      const typo = near[0];
+      const hintNl = typo !== undefined ? `; is "${typo.name}" een tikfout?` : "";
+      const hintEn = typo !== undefined ? `; is "${typo.name}" a typo?` : "";
+      issue(
+        header.line,
+        main,
+        `kolom "${main}"${alsoNl} ontbreekt in de kop; gevonden: ${found}${hintNl}`,
+        `column "${main}"${alsoEn} is missing from the header; found: ${found}${hintEn}`,
+      );
+      continue;
+    }
+    // Optional columns: only near-misses sharing the first letter ("opmerkingen", "notes"), so an
+    // unrelated extra column such as "code" does not block an import for being close to "note".
+    const typo = near.find((n) => n.name.toLowerCase()[0] === n.column[0]);
+    if (typo !== undefined) {
+      issue(
+        header.line,
+        typo.name,
+        `onbekende kolom "${typo.name}"; bedoelt u "${typo.column}"? Anders gaan de gegevens erin verloren`,
+        `unknown column "${typo.name}"; did you mean "${typo.column}"? Otherwise its data would be lost`,
+      );
+    }
+  }
+  if (REQUIRED.some((f) => !columnOf.has(f))) return { rows: [], issues, pointsAsThousands };
+  if (records.length === 0) {
+    issue(header.line, "file", "het bestand bevat geen metingen, alleen een kop", "the file holds no measurements, only a header");
+  }
+
+  const fieldNames = Object.fromEntries(
+    FIELDS.map((f) => {
+      const col = columnOf.get(f);
+      return [f, col === undefined ? COLUMNS[f][0] : (names[col] ?? COLUMNS[f][0])];
+    }),
+  ) as Record<RowField, string>;
+  const delimiterName = DELIMITER_NAMES[csv.delimiter] ?? { nl: csv.delimiter, en: csv.delimiter };
+
+  const rows: RawRow[] = [];
+  for (const record of records) {
+    const extra = record.fields.slice(names.length).filter((f) => f.trim() !== "");
+    if (extra.length > 0) {
+      // Usually a decimal comma in a comma-separated file: the values would shift, so skip the row.
+      issue(
+        record.line,
+        "row",
+        `regel heeft ${record.fields.length} velden maar de kop ${names.length} kolommen; staat er een ${delimiterName.nl} in een waarde? Zet die waarde dan tussen aanhalingstekens`,
+        `row has ${record.fields.length} fields but the header ${names.length} columns; does a value contain a ${delimiterName.en}? Then put that value in quotes`,
+      );
+      continue;
+    }
+    const cell = (f: RowField): string | undefined => {
+      const col = columnOf.get(f);
+      return col === undefined ? undefined : record.fields[col];
+    };
+    const row: RawRow = { line: record.line, origin: `${file}:${record.line}`, fieldNames };
+    const indicator = cell("indicator");
+    const period = cell("period");
+    const value = cell("value");
+    const source = cell("source");
+    const note = cell("note");
+    if (indicator !== undefined) row.indicator = indicator;
+    if (period !== undefined) row.period = period;
+    if (value !== undefined) row.value = value;
+    if (source !== undefined) row.source = source;
+    if (note !== undefined) row.note = note;
+    rows.push(row);
+  }
+  return { rows, issues, pointsAsThousands };
+}

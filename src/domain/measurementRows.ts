@@ -1,0 +1,118 @@
+/**
+ * Checks shared by every measurement source (CSV, JSON file, API body): required fields, a known
+ * indicator (with a suggestion), a valid period, a number, and no indicator+period twice.
+ */
+import type { MeasurementInput } from "./measurement.ts";
+import { parseNumberText } from "./numberText.ts";
+import { parsePeriod } from "./period.ts";
+import { didYouMean } from "./suggest.ts";
+import type { ValidationIssue } from "./validation.ts";
+
+export type RowField = "indicator" | "period" | "value" | "source" | "note";
+
+/** One row as read from its source, before the shared checks. */
+export interface RawRow {
+  /** 1-based line, when the source has lines. */
+  line?: number;
+  /** Where the row came from: "metingen.csv:12", "api[3]". */
+  origin: string;
+  /** How each field is called in this source's messages: "waarde", "measurements[3].value". */
+  fieldNames: Record<RowField, string>;
+  /** Fields already reported by the source (e.g. wrong JSON type): skipped here to avoid a second message. */
+  reported?: ReadonlySet<RowField>;
+  indicator?: string;
+  period?: string | number;
+  value?: string | number;
+  source?: string;
+  note?: string;
+}
+
+export interface RowContext {
+  file: string;
+  indicatorIds: readonly string[];
+  /** Set for ";"-separated CSV: "1.234" then means 1234 (see numberText.ts). */
+  pointsAsThousands: boolean;
+}
+
+function blank(value: string | number | undefined): boolean {
+  return value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** Runs the shared checks over all rows; returns inputs only when no row has a problem. */
+export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: MeasurementInput[]; issues: ValidationIssue[] } {
+  const issues: ValidationIssue[] = [];
+  const inputs: MeasurementInput[] = [];
+  const known = new Set(ctx.indicatorIds);
+  const firstSeen = new Map<string, RawRow>();
+
+  for (const row of rows) {
+    const add = (f: RowField, nl: string, en: string) =>
+      issues.push({ file: ctx.file, line: row.line, field: row.fieldNames[f], message: nl, messageEn: en });
+    const missing = (f: RowField, nl: string, en: string) => {
+      if (!row.reported?.has(f)) add(f, `${nl} ontbreekt`, `${en} is missing`);
+    };
+    let ok = !row.reported?.has("indicator") && !row.reported?.has("period") && !row.reported?.has("value");
+
+    const indicator = row.indicator?.trim() ?? "";
+    if (blank(row.indicator)) {
+      missing("indicator", "indicator", "indicator");
+      ok = false;
+    } else if (!known.has(indicator)) {
+      const hint = didYouMean(indicator, ctx.indicatorIds);
+      add("indicator", `onbekende indicator "${indicator}"${hint.nl}`, `unknown indicator "${indicator}"${hint.en}`);
+      ok = false;
+    }
+
+    let period: string | undefined;
+    if (row.period === undefined || blank(row.period)) {
+      missing("period", "periode", "period");
+      ok = false;
+    } else {
+      const parsed = parsePeriod(row.period);
+      if (parsed.ok) period = parsed.period.key;
+      else {
+        add("period", parsed.message, parsed.messageEn);
+        ok = false;
+      }
+    }
+
+    let value: number | undefined;
+    if (row.value === undefined || blank(row.value)) {
+      missing("value", "waarde", "value");
+      ok = false;
+    } else {
+      value = typeof row.value === "number" ? row.value : parseNumberText(row.value, ctx);
+      if (value === undefined || !Number.isFinite(value)) {
+        const shown = JSON.stringify(String(row.value));
+        add("value", `waarde ${shown} is geen getal; schrijf bijv. 12,5 of 1234`, `value ${shown} is not a number; write e.g. 12.5 or 1234`);
+        ok = false;
+      }
+    }
+
+    if (period !== undefined && indicator !== "") {
+      const key = `${indicator}\u0000${period}`;
+      const first = firstSeen.get(key);
+      if (first === undefined) firstSeen.set(key, row);
+      else {
+        const nlWhere = first.line !== undefined ? `op regel ${first.line}` : `bij ${first.origin}`;
+        const enWhere = first.line !== undefined ? `on line ${first.line}` : `at ${first.origin}`;
+        add(
+          "period",
+          `indicator "${indicator}" heeft al een waarde voor periode ${period} ${nlWhere}`,
+          `indicator "${indicator}" already has a value for period ${period} ${enWhere}`,
+        );
+        ok = false;
+      }
+    }
+
+    if (ok && period !== undefined && value !== undefined) {
+      const input: MeasurementInput = { indicatorId: indicator, period, value, origin: row.origin };
+      const source = row.source?.trim();
+      const note = row.note?.trim();
+      if (source) input.source = source;
+      if (note) input.note = note;
+      inputs.push(input);
+    }
+  }
+  return { inputs, issues };
+}

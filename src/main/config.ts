@@ -1,0 +1,78 @@
+/**
+ * Configuration from environment variables, validated with zod. Every variable is listed in the
+ * README's configuration table; keep the two in step.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const bool = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["true", "false", "1", "0", "ja", "nee", "yes", "no"], { error: "moet true of false zijn / must be true or false" })
+      .optional()
+      .transform((v) => (v === undefined ? fallback : ["true", "1", "ja", "yes"].includes(v))),
+  );
+
+const EnvSchema = z.object({
+  DUIDBOT_DATA_DIR: optionalString,
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: "moet een postgresql:// URL zijn / must be a postgresql:// URL" })
+      .optional(),
+  ),
+  HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "moet een getal zijn / must be a number" }).int().min(0).max(65535).default(3000),
+  ),
+  DUIDBOT_API_TOKEN: optionalString,
+  DUIDBOT_LANG: z.preprocess(emptyToUndefined, z.enum(["nl", "en"], { error: "moet nl of en zijn / must be nl or en" }).default("nl")),
+  DUIDBOT_LOAD_EXAMPLE: bool(true),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_API_URL: z.preprocess(emptyToUndefined, z.url({ error: "moet een URL zijn / must be a URL" }).optional()),
+});
+
+export interface Config {
+  dataDir: string;
+  databaseUrl?: string;
+  host: string;
+  port: number;
+  apiToken?: string;
+  lang: "nl" | "en";
+  loadExample: boolean;
+  slack?: { botToken: string; signingSecret: string; apiUrl?: string };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Ongeldige configuratie / invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if ((e.SLACK_BOT_TOKEN === undefined) !== (e.SLACK_SIGNING_SECRET === undefined)) {
+    throw new ConfigError(
+      "SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET horen bij elkaar: zet ze allebei of geen van beide / set both or neither",
+    );
+  }
+  return {
+    dataDir: path.resolve(cwd, e.DUIDBOT_DATA_DIR ?? "data"),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    host: e.HOST,
+    port: e.PORT,
+    ...(e.DUIDBOT_API_TOKEN ? { apiToken: e.DUIDBOT_API_TOKEN } : {}),
+    lang: e.DUIDBOT_LANG,
+    loadExample: e.DUIDBOT_LOAD_EXAMPLE,
+    ...(e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+      ? { slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}) } }
+      : {}),
+  };
+}

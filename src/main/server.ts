@@ -1,0 +1,50 @@
+/**
+ * The one HTTP server of `duidbot serve`: health check, the measurements API and (when
+ * configured) the chat adapters, all on HOST:PORT.
+ */
+import type { Server } from "node:http";
+import express, { type ErrorRequestHandler, type Express } from "express";
+import { measurementsRouter } from "../../adapters/web/api/measurementsRoute.ts";
+import { importMeasurements } from "../app/measurements/importMeasurements.ts";
+import type { Config } from "./config.ts";
+import type { Services } from "./services.ts";
+
+export function buildHttpApp(config: Config, services: Services): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await services.db.prisma.$queryRaw`SELECT 1`;
+      res.json({ status: "ok", database: services.db.kind });
+    } catch {
+      res.status(503).json({ status: "error", database: services.db.kind });
+    }
+  });
+  app.use(
+    measurementsRouter({
+      apiToken: config.apiToken,
+      lang: config.lang,
+      importMeasurements: (source) => importMeasurements(services, { source, via: "api" }),
+    }),
+  );
+  const onError: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, _next) => {
+    // express.json() reports malformed JSON and oversized bodies with a status; keep those 4xx.
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const message =
+      error.type === "entity.parse.failed"
+        ? "Ongeldige JSON in de body / invalid JSON body"
+        : status === 413
+          ? "Body te groot / body too large"
+          : "Interne fout / internal error";
+    if (status === 500) console.error(error);
+    res.status(status).json({ error: status === 500 ? "internal" : "invalid", message });
+  };
+  app.use(onError);
+  return app;
+}
+
+export function listen(app: Express, host: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}

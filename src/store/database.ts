@@ -1,0 +1,111 @@
+/**
+ * Opens the database: embedded PGlite in a data folder (default), or PostgreSQL when a URL
+ * is given. Both get the same migrations and the same Prisma client (driver adapters).
+ */
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient, type Prisma } from "@prisma/client";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { applyMigrations, type MigrationResult, type SqlRunner } from "./migrate.ts";
+
+export type DatabaseTarget =
+  | { kind: "pglite"; /** folder on disk; undefined = in memory (tests) */ dataDir?: string }
+  | { kind: "postgres"; url: string; /** Postgres schema to use (tests use one per run) */ schema?: string };
+
+export interface Database {
+  kind: DatabaseTarget["kind"];
+  prisma: PrismaClient;
+  migrate(): Promise<MigrationResult>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url, target.schema);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  await pglite.waitReady;
+  const runner: SqlRunner = {
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+    transaction: async (fn) => {
+      await pglite.transaction(async (tx) => {
+        await fn({
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+          query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+          transaction: () => Promise.reject(new Error("nested transactions are not supported")),
+        });
+      });
+    },
+  };
+  // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils; the runtime
+  // protocol is the same (covered by the store tests on PGlite), only the type identity differs.
+  const adapter = new PrismaPGlite(pglite) as unknown as NonNullable<Prisma.PrismaClientOptions["adapter"]>;
+  const prisma = new PrismaClient({ adapter });
+  return {
+    kind: "pglite",
+    prisma,
+    migrate: () => applyMigrations(runner),
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const withClient = async <T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      if (schema) {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        await client.query(`SET search_path TO "${schema}"`);
+      }
+      return await fn(client);
+    } finally {
+      client.release();
+    }
+  };
+  const clientRunner = (c: pg.PoolClient): SqlRunner => ({
+    exec: async (sql) => {
+      await c.query(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as T[],
+    transaction: () => Promise.reject(new Error("nested transactions are not supported")),
+  });
+  const runner: SqlRunner = {
+    exec: (sql) => withClient(async (c) => void (await c.query(sql))),
+    query: <T>(sql: string, params?: unknown[]) => withClient(async (c) => (await c.query(sql, params)).rows as T[]),
+    transaction: (fn) =>
+      withClient(async (c) => {
+        await c.query("BEGIN");
+        try {
+          await fn(clientRunner(c));
+          await c.query("COMMIT");
+        } catch (error) {
+          await c.query("ROLLBACK");
+          throw error;
+        }
+      }),
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }, schema ? { schema } : undefined) });
+  return {
+    kind: "postgres",
+    prisma,
+    migrate: () => applyMigrations(runner),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

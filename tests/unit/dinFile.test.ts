@@ -1,0 +1,364 @@
+// Proves that parseDinFile maps a valid DIN YAML to a DinDefinition and reports every problem (schema, references, typos, YAML syntax) with its exact line, English key path and Dutch/English message.
+import { describe, expect, it } from "vitest";
+import { parseDinFile } from "../../src/domain/dinFile.ts";
+import { formatIssue } from "../../src/domain/validation.ts";
+import type { ValidationIssue } from "../../src/domain/validation.ts";
+
+const VALID = `municipality: Hilversum
+year: 2025
+mission: "Wij zijn Hilversum, iedereen doet mee."
+opgaven:
+  - id: bestaanszekerheid
+    name: Bestaanszekerheid
+    goals:
+      - id: financieel-gezond
+        name: Hilversummers zijn financieel gezond
+      - id: meedoen
+        name: Hilversummers doen mee
+  - id: kansengelijkheid
+    name: Kansengelijkheid
+    goals:
+      - id: gezond-opgroeien
+        name: Kinderen groeien gezond en veilig op
+speerpunten:
+  - id: vroegsignalering
+    name: Vroegsignalering van schulden
+    goal: financieel-gezond
+    beleidskader: Armoede & Schulden
+    indicators: [vroegsignalen-opgevolgd]
+indicators:
+  - id: huishoudens-met-betalingsachterstand
+    name: Huishoudens met een betalingsachterstand
+    kind: effect
+    goal: financieel-gezond
+    unit: "%"
+    direction: lager-is-beter
+    baseline: { period: 2022, value: "8,1" }
+    target: { period: 2026, value: 6.5 }
+    source: CBS
+    frequency: jaarlijks
+    visibility: openbaar
+    threshold: { relative: "10%" }
+    description: Aandeel huishoudens met een achterstand
+  - id: vroegsignalen-opgevolgd
+    name: Vroegsignalen opgevolgd
+    kind: prestatie
+    unit: aantal
+    direction: hoger-is-beter
+    baseline: { period: 2024K1, value: 120 }
+    frequency: kwartaal
+    visibility: intern
+    smallNumbers: 10
+  - id: jeugdhulp-gebruik
+    name: Jongeren met jeugdhulp
+    kind: effect
+    goal: gezond-opgroeien
+    unit: per 1.000 jongeren
+    direction: neutraal
+    frequency: maand
+    visibility: openbaar
+    threshold: { absolute: 1.5 }
+    baseline: { period: "2024-03", value: 41 }
+    target: { period: 2025-W12, value: 40 }
+`;
+
+/** Replaces one unique snippet of the valid file, failing loudly if the snippet is not unique. */
+function edit(from: string, to: string, text = VALID): string {
+  expect(text.split(from).length - 1, `snippet "${from}" must occur once`).toBe(1);
+  return text.replace(from, to);
+}
+
+/** 1-based line of a unique snippet, so expectations read as "the line with ...". */
+function lineOf(text: string, snippet: string): number {
+  const lines = text.split("\n");
+  const hits = lines.flatMap((l, i) => (l.includes(snippet) ? [i + 1] : []));
+  expect(hits, `snippet "${snippet}" must be on exactly one line`).toHaveLength(1);
+  return hits[0] ?? 0;
+}
+
+function issuesOf(text: string): ValidationIssue[] {
+  const result = parseDinFile(text, "din.yaml");
+  if (result.ok) throw new Error("expected issues, got a valid DIN");
+  return result.issues;
+}
+
+function only(text: string): ValidationIssue {
+  const issues = issuesOf(text);
+  expect(issues.map((i) => formatIssue(i))).toHaveLength(1);
+  return issues[0]!;
+}
+
+describe("parseDinFile: valid file", () => {
+  it("maps the whole tree to a DinDefinition", () => {
+    const result = parseDinFile(VALID, "din.yaml");
+    if (!result.ok) throw new Error(result.issues.map((i) => formatIssue(i)).join("\n"));
+    const din = result.value;
+    expect(din.municipality).toBe("Hilversum");
+    expect(din.year).toBe(2025);
+    expect(din.mission).toBe("Wij zijn Hilversum, iedereen doet mee.");
+    expect(din.opgaven).toEqual([
+      { id: "bestaanszekerheid", name: "Bestaanszekerheid" },
+      { id: "kansengelijkheid", name: "Kansengelijkheid" },
+    ]);
+    expect(din.goals).toEqual([
+      { id: "financieel-gezond", name: "Hilversummers zijn financieel gezond", opgaveId: "bestaanszekerheid" },
+      { id: "meedoen", name: "Hilversummers doen mee", opgaveId: "bestaanszekerheid" },
+      { id: "gezond-opgroeien", name: "Kinderen groeien gezond en veilig op", opgaveId: "kansengelijkheid" },
+    ]);
+    expect(din.speerpunten).toEqual([
+      {
+        id: "vroegsignalering",
+        name: "Vroegsignalering van schulden",
+        goalId: "financieel-gezond",
+        beleidskader: "Armoede & Schulden",
+        indicatorIds: ["vroegsignalen-opgevolgd"],
+      },
+    ]);
+    expect(din.indicators[0]).toEqual({
+      id: "huishoudens-met-betalingsachterstand",
+      name: "Huishoudens met een betalingsachterstand",
+      kind: "effect",
+      goalId: "financieel-gezond",
+      unit: "%",
+      direction: "lager-is-beter",
+      baseline: { period: "2022", value: 8.1 },
+      target: { period: "2026", value: 6.5 },
+      source: "CBS",
+      frequency: "jaarlijks",
+      visibility: "openbaar",
+      threshold: { relative: 0.1 },
+      description: "Aandeel huishoudens met een achterstand",
+    });
+  });
+
+  it("gives a prestatie-indicator without goal the goal of the speerpunt that names it", () => {
+    const result = parseDinFile(VALID, "din.yaml");
+    expect(result.ok && result.value.indicators[1]).toEqual({
+      id: "vroegsignalen-opgevolgd",
+      name: "Vroegsignalen opgevolgd",
+      kind: "prestatie",
+      goalId: "financieel-gezond",
+      unit: "aantal",
+      direction: "hoger-is-beter",
+      baseline: { period: "2024-Q1", value: 120 },
+      frequency: "kwartaal",
+      visibility: "intern",
+      smallNumbers: 10,
+    });
+  });
+
+  it("canonicalises month and week periods and keeps an absolute threshold", () => {
+    const result = parseDinFile(VALID, "din.yaml");
+    const ind = result.ok ? result.value.indicators[2] : undefined;
+    expect(ind?.baseline).toEqual({ period: "2024-03", value: 41 });
+    expect(ind?.target).toEqual({ period: "2025-W12", value: 40 });
+    expect(ind?.threshold).toEqual({ absolute: 1.5 });
+  });
+
+  it("accepts a file without speerpunten and a UTF-8 BOM", () => {
+    const text = VALID.replace(/speerpunten:\n(?: {2,}.*\n)+/, "").replace("    kind: prestatie\n", "    kind: prestatie\n    goal: meedoen\n");
+    const result = parseDinFile(`\uFEFF${text}`, "din.yaml");
+    expect(result.ok && result.value.speerpunten).toEqual([]);
+    expect(result.ok && result.value.indicators[1]?.goalId).toBe("meedoen");
+  });
+});
+
+describe("parseDinFile: schema problems", () => {
+  it("names the allowed directions in Dutch and English", () => {
+    const text = edit("direction: neutraal", "direction: omhoog");
+    const issue = only(text);
+    expect(issue).toEqual({
+      file: "din.yaml",
+      line: lineOf(text, "direction: omhoog"),
+      field: "indicators[2].direction",
+      message: 'richting moet "hoger-is-beter", "lager-is-beter" of "neutraal" zijn, niet "omhoog"',
+      messageEn: 'direction must be "hoger-is-beter", "lager-is-beter" or "neutraal", not "omhoog"',
+    });
+    expect(formatIssue(issue)).toBe(
+      `din.yaml:${issue.line}: indicators[2].direction: richting moet "hoger-is-beter", "lager-is-beter" of "neutraal" zijn, niet "omhoog"`,
+    );
+  });
+
+  it("reports a missing required key on the line of its parent mapping", () => {
+    const text = edit("    visibility: intern\n", "");
+    const issue = only(text);
+    expect(issue.field).toBe("indicators[1].visibility");
+    expect(issue.line).toBe(lineOf(text, "- id: vroegsignalen-opgevolgd"));
+    expect(issue.message).toBe("zichtbaarheid ontbreekt; dit veld is verplicht");
+    expect(issue.messageEn).toBe("visibility is missing; this field is required");
+  });
+
+  it("reports a missing top-level key on line 1", () => {
+    const issue = only(edit('mission: "Wij zijn Hilversum, iedereen doet mee."\n', ""));
+    expect([issue.line, issue.field, issue.message]).toEqual([1, "mission", "missie ontbreekt; dit veld is verplicht"]);
+  });
+
+  it("protects against typos in keys with a suggestion", () => {
+    const text = edit("direction: lager-is-beter", "direciton: lager-is-beter");
+    const issues = issuesOf(text);
+    const typo = issues.find((i) => i.field === "indicators[0].direciton");
+    expect(typo).toMatchObject({
+      line: lineOf(text, "direciton"),
+      message: 'onbekend veld "direciton"; bedoelt u "direction"?',
+      messageEn: 'unknown field "direciton"; did you mean "direction"?',
+    });
+    // The real key is then missing too: both are reported.
+    expect(issues.map((i) => i.field)).toContain("indicators[0].direction");
+  });
+
+  it("suggests keys inside nested blocks such as baseline", () => {
+    const text = edit("baseline: { period: 2022, value:", "baseline: { periode: 2022, value:");
+    const typo = issuesOf(text).find((i) => i.field === "indicators[0].baseline.periode");
+    expect(typo?.message).toBe('onbekend veld "periode"; bedoelt u "period"?');
+    expect(typo?.line).toBe(lineOf(text, "periode: 2022"));
+  });
+
+  it("rejects invalid ids, periods, values, years, thresholds and smallNumbers", () => {
+    let text = edit("year: 2025", "year: 1850");
+    text = edit("- id: meedoen", "- id: Mee Doen", text);
+    text = edit("{ period: 2022, value:", "{ period: 2022-Q5, value:", text);
+    text = edit('value: "8,1"', 'value: "veel"', text);
+    text = edit('threshold: { relative: "10%" }', "threshold: { relative: 10 }", text);
+    text = edit("smallNumbers: 10", "smallNumbers: 2.5", text);
+    text = edit("threshold: { absolute: 1.5 }", "threshold: { absolute: 1.5, relative: 0.1 }", text);
+    const got = issuesOf(text).map((i) => [i.line, i.field, i.message]);
+    expect(got).toEqual([
+      [2, "year", "jaar moet minstens 1900 zijn, niet 1850"],
+      [lineOf(text, "Mee Doen"), "opgaven[0].goals[1].id", 'id "Mee Doen" is ongeldig: gebruik alleen kleine letters a-z, cijfers en streepjes (bijv. "financieel-gezond")'],
+      [lineOf(text, "2022-Q5"), "indicators[0].baseline.period", 'ongeldige periode "2022-Q5": kwartaal moet 1 t/m 4 zijn'],
+      [lineOf(text, "veel"), "indicators[0].baseline.value", '"veel" is geen getal; schrijf bijv. 8,1 of 8.1'],
+      [
+        lineOf(text, "relative: 10 "),
+        "indicators[0].threshold.relative",
+        'relatieve drempel moet een fractie groter dan 0 en hoogstens 1 zijn (0.1 of "10%"), niet 10',
+      ],
+      [lineOf(text, "smallNumbers"), "indicators[1].smallNumbers", "kleine-aantallen-grens moet een geheel getal zijn, niet 2.5"],
+      [lineOf(text, "absolute: 1.5"), "indicators[2].threshold", "drempel heeft precies één van absolute of relative nodig, bijv. { relative: 0.05 }"],
+    ]);
+  });
+
+  it("rejects a negative threshold and a zero smallNumbers", () => {
+    let text = edit("threshold: { absolute: 1.5 }", "threshold: { absolute: -1 }");
+    text = edit("smallNumbers: 10", "smallNumbers: 0", text);
+    expect(issuesOf(text).map((i) => [i.field, i.message])).toEqual([
+      ["indicators[1].smallNumbers", "kleine-aantallen-grens moet groter dan 0 zijn, niet 0"],
+      ["indicators[2].threshold.absolute", "absolute drempel moet groter dan 0 zijn, niet -1"],
+    ]);
+  });
+
+  it("says what type was expected", () => {
+    const issue = only(edit("    goals:\n      - id: gezond-opgroeien\n        name: Kinderen groeien gezond en veilig op\n", "    goals: geen\n"));
+    expect(issue.field).toBe("opgaven[1].goals");
+    expect(issue.message).toBe('doelen moet een lijst zijn, niet "geen"');
+  });
+});
+
+describe("parseDinFile: references", () => {
+  it("reports a duplicate id on the second occurrence, naming the first line", () => {
+    const text = edit("  - id: jeugdhulp-gebruik", "  - id: vroegsignalen-opgevolgd");
+    const issue = issuesOf(text).find((i) => i.field === "indicators[2].id");
+    const first = lineOf(text, "  - id: vroegsignalen-opgevolgd\n    name: Vroegsignalen".split("\n")[0]!.concat("")) ;
+    expect(issue).toBeDefined();
+    expect(issue?.message).toMatch(/^dubbele id "vroegsignalen-opgevolgd" bij indicatoren; eerder gebruikt op regel \d+$/);
+    expect(first).toBeGreaterThan(0);
+  });
+
+  it("reports duplicate opgave, goal and speerpunt ids with exact lines", () => {
+    let text = edit("  - id: kansengelijkheid", "  - id: bestaanszekerheid");
+    text = edit("      - id: gezond-opgroeien", "      - id: meedoen", text);
+    text = text.replace("speerpunten:\n", "speerpunten:\n  - { id: vroegsignalering, name: X, goal: meedoen, beleidskader: Jeugd }\n");
+    const lines = text.split("\n");
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l)) + 1;
+    const dupes = issuesOf(text).filter((i) => i.message.startsWith("dubbele id"));
+    expect(dupes.map((i) => [i.line, i.field, i.message])).toEqual([
+      [13 - 1 + 1, "opgaven[1].id", 'dubbele id "bestaanszekerheid" bij opgaven; eerder gebruikt op regel 5'],
+      [15, "opgaven[1].goals[0].id", 'dubbele id "meedoen" bij doelen; eerder gebruikt op regel 10'],
+      [at(/^ {2}- id: vroegsignalering$/), "speerpunten[1].id", `dubbele id "vroegsignalering" bij speerpunten; eerder gebruikt op regel ${at(/^ {2}- \{ id: vroegsignalering/)}`],
+    ]);
+    expect(dupes[0]?.messageEn).toBe('duplicate opgave id "bestaanszekerheid"; first used on line 5');
+  });
+
+  it("suggests the closest goal for an unknown goal reference", () => {
+    const text = edit("    goal: financieel-gezond\n    beleidskader", "    goal: financieel-gezon\n    beleidskader");
+    const issues = issuesOf(text);
+    expect(issues[0]).toEqual({
+      file: "din.yaml",
+      line: lineOf(text, "goal: financieel-gezon\n".trimEnd().concat("")) || 0,
+      field: "speerpunten[0].goal",
+      message: 'onbekend doel "financieel-gezon"; bedoelt u "financieel-gezond"?',
+      messageEn: 'unknown goal "financieel-gezon"; did you mean "financieel-gezond"?',
+    });
+  });
+
+  it("leaves out a suggestion when nothing is close", () => {
+    const issue = only(edit("goal: gezond-opgroeien", "goal: wonen"));
+    expect(issue.message).toBe('onbekend doel "wonen"');
+  });
+
+  it("reports a speerpunt naming an unknown or an effect indicator", () => {
+    const text = edit("indicators: [vroegsignalen-opgevolgd]", "indicators: [vroegsignalen-opgevold, jeugdhulp-gebruik]");
+    const line = lineOf(text, "indicators: [");
+    expect(issuesOf(text).map((i) => [i.line, i.field, i.message])).toEqual([
+      [line, "speerpunten[0].indicators[0]", 'onbekende indicator "vroegsignalen-opgevold"; bedoelt u "vroegsignalen-opgevolgd"?'],
+      [
+        line,
+        "speerpunten[0].indicators[1]",
+        '"jeugdhulp-gebruik" is een effect-indicator; een speerpunt noemt alleen prestatie-indicatoren (effect-indicatoren horen bij een doel via goal)',
+      ],
+      // The prestatie-indicator is now named by no speerpunt and has no goal.
+      [lineOf(text, "- id: vroegsignalen-opgevolgd"), "indicators[1].goal", expect.stringContaining('prestatie-indicator "vroegsignalen-opgevolgd" hoort bij geen speerpunt')],
+    ]);
+  });
+
+  it("requires a goal for an effect-indicator", () => {
+    const text = edit("    goal: gezond-opgroeien\n", "");
+    const issue = only(text);
+    expect([issue.line, issue.field, issue.message]).toEqual([
+      lineOf(text, "- id: jeugdhulp-gebruik"),
+      "indicators[2].goal",
+      'effect-indicator "jeugdhulp-gebruik" heeft een doel nodig: vul goal in',
+    ]);
+  });
+});
+
+describe("parseDinFile: whole-file problems", () => {
+  it("reports many problems at once, sorted by line", () => {
+    let text = edit("year: 2025", "year: 3000");
+    text = edit("direction: neutraal", "direction: omhoog", text);
+    text = edit("visibility: intern", "visiblity: intern", text);
+    text = edit("goal: gezond-opgroeien", "goal: gezond-opgroeie", text);
+    const issues = issuesOf(text);
+    expect(issues.map((i) => i.field)).toEqual([
+      "year",
+      "indicators[1].visibility",
+      "indicators[1].visiblity",
+      "indicators[2].goal",
+      "indicators[2].direction",
+    ]);
+    const lines = issues.map((i) => i.line ?? 0);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
+  it("reports a YAML syntax error with its line and stops there", () => {
+    const text = edit("    name: Vroegsignalen opgevolgd", '    name: "Vroegsignalen opgevolgd');
+    const issues = issuesOf(text);
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues[0]?.field).toBe("yaml");
+    expect(issues[0]?.message).toMatch(/^YAML-fout: /);
+    expect(issues[0]?.line).toBeGreaterThanOrEqual(lineOf(text, '"Vroegsignalen opgevolgd'));
+  });
+
+  it("reports a duplicate key in one block as a YAML error on that line", () => {
+    const text = edit("    unit: aantal\n", "    unit: aantal\n    unit: stuks\n");
+    const issue = only(text);
+    expect(issue.line).toBe(lineOf(text, "unit: stuks"));
+    expect(issue.message).toMatch(/^YAML-fout: hetzelfde veld staat twee keer in dit blok/);
+  });
+
+  it("reports an empty file and a file that is not a block of fields", () => {
+    expect(only("").message).toBe("het DIN-bestand is leeg");
+    expect(only("# alleen commentaar\n").line).toBe(1);
+    const list = only("- a\n- b\n");
+    expect([list.line, list.message]).toEqual([1, "het bestand moet een blok met velden (naam: waarde) zijn, niet een lijst"]);
+  });
+});
