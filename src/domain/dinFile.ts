@@ -27,7 +27,8 @@ const YAML_ERRORS_NL: Record<string, string> = {
 
 function yamlSyntaxIssues(errors: ReturnType<typeof parseDocument>["errors"], file: string): ValidationIssue[] {
   return errors.map((error) => {
-    const firstLine = error.message.split("\n")[0] ?? error.message;
+    // The parser's first line ends in " at line 3, column 1:"; the line is already in the issue.
+    const firstLine = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "");
     const nl = YAML_ERRORS_NL[error.code] ?? "ongeldige YAML";
     return {
       file,
@@ -92,7 +93,7 @@ export function parseDinFile(text: string, fileName: string): Validated<DinDefin
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true, uniqueKeys: true });
   // After a syntax error the tree is unreliable: other messages would only confuse.
-  if (doc.errors.length > 0) return { ok: false, issues: yamlSyntaxIssues(doc.errors, fileName) };
+  if (doc.errors.length > 0) return { ok: false, issues: sortIssues(yamlSyntaxIssues(doc.errors, fileName)) };
   if (doc.contents === null) {
     return {
       ok: false,

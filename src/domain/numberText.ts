@@ -7,8 +7,10 @@
  *   is set (CSV files separated by ";", the Dutch spreadsheet export) and the text looks exactly like
  *   grouped thousands: "1.234", "12.345.678" (first group 1-3 digits not starting with 0, then groups of 3);
  * - mixing both the English way ("1,234.5") is rejected rather than misread.
- * A leading "€", a trailing "%" (the value stays in percent points: "12,5%" → 12.5), spaces and
- * non-breaking spaces are stripped; a sign may precede or follow the "€".
+ * A leading "€" and a trailing "%" are stripped (the value stays in percent points: "12,5%" → 12.5),
+ * as are spaces around them; a space or non-breaking space inside the digits is only accepted as a
+ * thousands separator before exactly three digits ("1 234"), so "12 5" is refused. A sign may
+ * precede or follow the "€".
  */
 
 const GROUPED_WITH_DECIMALS = /^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/;
@@ -23,7 +25,13 @@ export interface NumberTextOptions {
 
 /** The number the text stands for, or undefined when it is empty, text, or ambiguous. */
 export function parseNumberText(raw: string, options: NumberTextOptions): number | undefined {
-  let text = raw.replace(/[\s\u00a0\u202f]/g, "");
+  let text = raw
+    .trim()
+    .replace(/\s*([€%])\s*/g, "$1")
+    .replace(/^([+\-\u2212])\s+/, "$1")
+    // A space (also non-breaking) only counts as a thousands separator before a group of exactly three digits.
+    .replace(/(\d)\s(?=\d{3}(?:\D|$))/g, "$1");
+  if (/\s/.test(text)) return undefined;
   let negative = false;
   const takeSign = () => {
     if (text.startsWith("-") || text.startsWith("+") || text.startsWith("\u2212")) {
