@@ -14,13 +14,15 @@ import { databaseTarget, openServices, type Services } from "../main/services.ts
 import { presentImport, presentIssues, presentOverview } from "./present.ts";
 import { runServe } from "./serve.ts";
 import { presentIndicator } from "./indicator.ts";
+import { DataDirInUseError } from "../store/dataDirLock.ts";
 
 const USAGE = `Gebruik / usage: duidbot <opdracht>
 
   din import <bestand.yaml>          DIN (doelenboom) inlezen / import a DIN file
   measurements import <bestand>      cijfers inlezen (CSV of JSON) / import figures
-  changes [--since JJJJ-MM-DD] [--significant]
+  changes [--since JJJJ-MM-DD] [--significant] [--alle]
                                      veranderingen per doel / changes per goal
+                                     (--alle: ook oudere perioden uit één import)
   indicator <id>                     waarden en historie van één indicator / one indicator
   db migrate                         database bijwerken / apply migrations
   serve                              de bot starten (HTTP op HOST:PORT) / start the bot
@@ -36,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       since: { type: "string" },
       significant: { type: "boolean", default: false },
+      alle: { type: "boolean", default: false },
       gemeente: { type: "string" },
       lang: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -92,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
     case "changes": {
       const since = values.since === undefined ? undefined : parseDate(values.since);
       return withServices(config, async (s) => {
-        const overview = await listChanges(s, { ...(since ? { since } : {}), ...(dinSlug ? { dinSlug } : {}), significantOnly: values.significant });
+        const overview = await listChanges(s, { ...(since ? { since } : {}), ...(dinSlug ? { dinSlug } : {}), significantOnly: values.significant, all: values.alle });
         if (!overview) return fail(lang === "en" ? "No DIN imported yet." : "Er is nog geen DIN geïmporteerd.");
         console.log(presentOverview(overview, lang));
         return 0;
@@ -155,7 +158,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       console.error(`${(error as Error).message}\n\n${USAGE}`);
       process.exitCode = 2;
-    } else if (error instanceof ConfigError || error instanceof InputError) {
+    } else if (error instanceof ConfigError || error instanceof InputError || error instanceof DataDirInUseError) {
       console.error(error.message);
       process.exitCode = 1;
     } else {

@@ -100,7 +100,14 @@ export function parseDinFile(text: string, fileName: string): Validated<DinDefin
       issues: [{ file: fileName, line: 1, field: "file", message: "het DIN-bestand is leeg", messageEn: "the DIN file is empty" }],
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // toJS refuses alias bombs ("Excessive alias count"); expected failures are values, never throws.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [{ file: fileName, line: 1, field: "yaml", message: `YAML-fout: ${message}`, messageEn: `YAML error: ${message}` }] };
+  }
   const lineOf = yamlLineFinder(doc, lineCounter);
   const parsed = schemaIssues(data, fileName, lineOf);
   const issues = [...parsed.issues, ...checkDinReferences(data, fileName, lineOf)];

@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@prisma/client";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockDataDir } from "./dataDirLock.ts";
 import { applyMigrations, type MigrationResult, type SqlRunner } from "./migrate.ts";
 
 export type DatabaseTarget =
@@ -27,8 +28,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
-  await pglite.waitReady;
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+    await pglite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const runner: SqlRunner = {
     exec: async (sql) => {
       await pglite.exec(sql);
@@ -57,6 +65,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
+      unlock();
     },
   };
 }

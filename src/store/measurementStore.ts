@@ -5,7 +5,7 @@ import type { CurrentValue, MeasurementPlan, MeasurementStore, StoredChange } fr
 import { asJson } from "./json.ts";
 
 /** Rows per INSERT: stays far below PostgreSQL's 65,535 bind parameters. */
-const BATCH = 2_000;
+const BATCH = 1_000;
 /** Large imports (the 5,000-indicator benchmark) need more than Prisma's 5 s default. */
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
 

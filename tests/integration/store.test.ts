@@ -108,7 +108,7 @@ for (const runtime of testRuntimes()) {
       await importDin(s, { text: await fixture("din-2024.yaml"), fileName: "din-2024.yaml" });
       clock.set("2025-01-10T09:00:00Z");
       ok(await csv(await fixture("metingen.csv")));
-      const all = await listChanges(s, {});
+      const all = await listChanges(s, { all: true });
       expect(all?.groups.map((g) => g.goal.id)).toEqual(["financieel-gezond", "gezond-opgroeien"]);
       expect(all?.groups[0]?.changes.map((c) => c.indicatorId)).toEqual([
         "betalingsachterstand",
@@ -116,6 +116,13 @@ for (const runtime of testRuntimes()) {
         "betalingsachterstand",
         "vroegsignalen-opgevolgd",
         "vroegsignalen-opgevolgd",
+      ]);
+      // Without "all", a backfill shows only the newest period per indicator.
+      const news = await listChanges(s, {});
+      expect(news?.groups.flatMap((g) => g.changes.map((c) => `${c.indicatorId}:${c.period}`))).toEqual([
+        "betalingsachterstand:2024",
+        "vroegsignalen-opgevolgd:2024-Q4",
+        "jeugdhulp-lang:2024",
       ]);
       // Changes are stamped with the time they were detected; a later "since" excludes them.
       expect((await listChanges(s, { since: new Date("2025-02-01T00:00:00Z") }))?.groups).toEqual([]);

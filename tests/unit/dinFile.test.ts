@@ -360,6 +360,12 @@ describe("parseDinFile: whole-file problems", () => {
     expect(issue.message).toMatch(/^YAML-fout: hetzelfde veld staat twee keer in dit blok/);
   });
 
+  it("turns an alias bomb into an issue instead of throwing", () => {
+    let text = "a: &a [x, x, x, x, x, x, x, x, x]\n";
+    for (let i = 0, prev = "a"; i < 8; prev = `b${i}`, i++) text += `b${i}: &b${i} [${Array(9).fill(`*${prev}`).join(", ")}]\n`;
+    expect(only(text).message).toMatch(/^YAML-fout: Excessive alias count/);
+  });
+
   it("reports an empty file and a file that is not a block of fields", () => {
     expect(only("").message).toBe("het DIN-bestand is leeg");
     expect(only("# alleen commentaar\n").line).toBe(1);

@@ -2,6 +2,7 @@
 import { groupChangesByGoal, groupLateDataByGoal } from "../../domain/grouping.ts";
 import type { GoalChangeGroup, GoalLateDataGroup } from "../../domain/grouping.ts";
 import { detectLateData } from "../../domain/lateData.ts";
+import { newsworthy } from "../../domain/newsworthy.ts";
 import type { LateData } from "../../domain/lateData.ts";
 import type { Clock, DinState, DinStore, MeasurementStore } from "../ports.ts";
 
@@ -13,12 +14,14 @@ export interface ChangeOverview {
 
 export async function listChanges(
   deps: { dins: DinStore; measurements: MeasurementStore; clock: Clock },
-  input: { since?: Date; dinSlug?: string; significantOnly?: boolean },
+  input: { since?: Date; dinSlug?: string; significantOnly?: boolean; /** include every backfilled period */ all?: boolean },
 ): Promise<ChangeOverview | undefined> {
   const din = await deps.dins.loadDin(input.dinSlug);
   if (!din) return undefined;
   const stored = await deps.measurements.changesSince(din.slug, input.since);
-  const changes = stored.map((s) => s.change).filter((c) => !input.significantOnly || c.significant);
+  // Newest period first, significance second: an older significant value must not stand in for a newer quiet one.
+  const all = stored.map((s) => s.change);
+  const changes = (input.all ? all : newsworthy(all)).filter((c) => !input.significantOnly || c.significant);
   const latest = await deps.measurements.latestPeriods(din.slug);
   const now = deps.clock.now();
   // Retired indicators are not expected to deliver figures any more.

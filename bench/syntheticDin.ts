@@ -1,0 +1,48 @@
+/** Synthetic DIN + figures for the benchmark: n indicators spread over opgaven/doelen, `years` yearly values each. */
+
+export function syntheticDinYaml(n: number, year: number): string {
+  const opgaven = 3;
+  const goalsPerOpgave = Math.max(1, Math.ceil(n / 60 / opgaven));
+  const goalIds: string[] = [];
+  const lines = [`municipality: Benchstad`, `year: ${year}`, `mission: "Synthetisch."`, `opgaven:`];
+  for (let o = 0; o < opgaven; o++) {
+    lines.push(`  - id: opgave-${o}`, `    name: Opgave ${o}`, `    goals:`);
+    for (let g = 0; g < goalsPerOpgave; g++) {
+      const id = `doel-${o}-${g}`;
+      goalIds.push(id);
+      lines.push(`      - id: ${id}`, `        name: Doel ${o}.${g}`);
+    }
+  }
+  lines.push(`indicators:`);
+  const directions = ["hoger-is-beter", "lager-is-beter", "neutraal"];
+  for (let i = 0; i < n; i++) {
+    lines.push(
+      `  - id: indicator-${i}`,
+      `    name: Indicator ${i}`,
+      `    kind: effect`,
+      `    goal: ${goalIds[i % goalIds.length]}`,
+      `    unit: "${i % 4 === 0 ? "aantal" : "%"}"`,
+      `    direction: ${directions[i % 3]}`,
+      `    baseline: { period: 2015, value: 50 }`,
+      `    target: { period: 2026, value: ${40 + (i % 20)} }`,
+      `    frequency: jaarlijks`,
+      `    visibility: openbaar`,
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Dutch-style CSV (BOM, `;`, decimal comma) with `years` yearly values per indicator. */
+export function syntheticCsv(n: number, firstYear: number, years: number): string {
+  const rows = ["\ufeffindicator;periode;waarde;bron"];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < n; i++) {
+    let value = 30 + random() * 40;
+    for (let y = 0; y < years; y++) {
+      value = Math.max(0, value + (random() - 0.5) * 6);
+      rows.push(`indicator-${i};${firstYear + y};${value.toFixed(1).replace(".", ",")};Bench`);
+    }
+  }
+  return rows.join("\r\n") + "\r\n";
+}

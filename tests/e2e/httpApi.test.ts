@@ -1,0 +1,88 @@
+// Proves the HTTP face of the core over real HTTP: /healthz, and POST /api/measurements with its
+// bearer token (401), validation errors (400, nothing written) and accepted figures (201).
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importDin } from "../../src/app/din/importDin.ts";
+import { loadConfig } from "../../src/main/config.ts";
+import { buildHttpApp, listen } from "../../src/main/server.ts";
+import { testRuntimes } from "../support/db.ts";
+
+const TOKEN = "test-token-not-secret";
+
+describe("HTTP API", () => {
+  const runtime = testRuntimes()[0]!;
+  let services: Awaited<ReturnType<typeof runtime.open>>;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    services = await runtime.open();
+    const din = await readFile(path.join(import.meta.dirname, "..", "fixtures", "din-2024.yaml"), "utf8");
+    await importDin(services, { text: din, fileName: "din-2024.yaml" });
+    const config = loadConfig({ DUIDBOT_API_TOKEN: TOKEN, PORT: "0" });
+    server = await listen(buildHttpApp(config, services), "127.0.0.1", 0);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await services.dispose();
+  });
+
+  const post = (body: unknown, token: string | null = TOKEN) =>
+    fetch(`${base}/api/measurements`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+
+  it("answers the health check with the database kind", async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", database: "pglite" });
+  });
+
+  it("refuses requests without or with a wrong bearer token", async () => {
+    const body = { measurements: [{ indicator: "betalingsachterstand", periode: "2024", waarde: 6.4 }] };
+    expect((await post(body, null)).status).toBe(401);
+    expect((await post(body, "wrong")).status).toBe(401);
+    expect(await services.db.prisma.measurement.count()).toBe(0);
+  });
+
+  it("answers 400 with every problem and writes nothing", async () => {
+    const res = await post({
+      measurements: [
+        { indicator: "betalingsachterstand", periode: "2024", waarde: 6.4 },
+        { indicator: "betalingsachterstnd", periode: "2024", waarde: 6.4 },
+        { indicator: "betalingsachterstand", periode: "2024-13", waarde: "veel" },
+      ],
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: { field: string; text: string }[] };
+    expect(body.errors.length).toBeGreaterThanOrEqual(3);
+    expect(body.errors.map((e) => e.text).join("\n")).toContain('"betalingsachterstand"');
+    expect(await services.db.prisma.measurement.count()).toBe(0);
+  });
+
+  it("answers 400 on malformed JSON", async () => {
+    const res = await post("{ niet json");
+    expect(res.status).toBe(400);
+  });
+
+  it("stores valid figures and reports what changed", async () => {
+    const res = await post({
+      measurements: [
+        { indicator: "betalingsachterstand", periode: "2023", waarde: 7.6 },
+        { indicator: "betalingsachterstand", periode: "2024", waarde: "6,4", bron: "CBS" },
+      ],
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ new: 2, corrections: 0, unchanged: 0 });
+    expect(await services.db.prisma.measurement.count()).toBe(2);
+    const again = await post({ measurements: [{ indicator: "betalingsachterstand", periode: "2024", waarde: 6.4 }] });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ new: 0, unchanged: 1 });
+  });
+});
