@@ -35,7 +35,7 @@ export async function benchCore(indicators: number, years = 10): Promise<CoreFig
     if (!figures.ok) throw new Error(`synthetic CSV invalid: ${JSON.stringify(figures.issues.slice(0, 3))}`);
     const measurementImportMs = performance.now() - t;
     t = performance.now();
-    const overview = await listChanges(services, {});
+    await listChanges(services, {});
     const changesListMs = performance.now() - t;
     return {
       indicators,
