@@ -107,7 +107,9 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
         }
       }),
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }, schema ? { schema } : undefined) });
+  // search_path too, not only Prisma's schema option: raw SQL (bulk inserts) must land in the same schema.
+  const poolConfig = { connectionString: url, ...(schema ? { options: `-c search_path="${schema}"` } : {}) };
+  const prisma = new PrismaClient({ adapter: new PrismaPg(poolConfig, schema ? { schema } : undefined) });
   return {
     kind: "postgres",
     prisma,

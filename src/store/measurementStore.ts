@@ -2,7 +2,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { IndicatorChange } from "../domain/changes.ts";
 import type { CurrentValue, MeasurementPlan, MeasurementStore, StoredChange } from "../app/ports.ts";
-import { asJson } from "./json.ts";
 
 /** Rows per INSERT: stays far below PostgreSQL's 65,535 bind parameters. */
 const BATCH = 1_000;
@@ -89,34 +88,36 @@ export class PrismaMeasurementStore implements MeasurementStore {
           });
         }
         for (const batch of chunks(plan.rows, BATCH)) {
-          const created = await tx.measurement.createManyAndReturn({
-            data: batch.map((r) => ({
-              indicatorId: keyOf(r.indicatorId),
-              period: r.period,
-              periodStart: r.periodStart,
-              value: r.value,
-              source: r.source ?? null,
-              note: r.note ?? null,
-              origin: r.origin,
-              importId: imp.id,
-              recordedAt: now,
-            })),
-            select: { id: true, indicatorId: true, period: true },
-          });
+          // Raw INSERT … SELECT unnest(arrays): one statement and a handful of parameters per batch,
+          // about 6× faster than createManyAndReturn (measured on PGlite, see README figures).
+          const created = await tx.$queryRawUnsafe<{ id: number; indicatorId: number; period: string }[]>(
+            `INSERT INTO "Measurement" ("indicatorId", "period", "periodStart", "value", "source", "note", "origin", "importId", "recordedAt")
+             SELECT * FROM unnest($1::int[], $2::text[], $3::timestamp(3)[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::int[], $9::timestamp(3)[])
+             RETURNING "id", "indicatorId", "period"`,
+            batch.map((r) => keyOf(r.indicatorId)),
+            batch.map((r) => r.period),
+            batch.map((r) => r.periodStart.toISOString()),
+            batch.map((r) => r.value),
+            batch.map((r) => r.source ?? null),
+            batch.map((r) => r.note ?? null),
+            batch.map((r) => r.origin),
+            batch.map(() => imp.id),
+            batch.map(() => now.toISOString()),
+          );
           // RETURNING order is not guaranteed by SQL: match rows by (indicator, period), unique per plan.
           const idOf = new Map(created.map((c) => [`${c.indicatorId}|${c.period}`, c.id]));
-          await tx.change.createMany({
-            data: batch.map((r) => ({
-              indicatorId: keyOf(r.indicatorId),
-              measurementId: idOf.get(`${keyOf(r.indicatorId)}|${r.period}`)!,
-              importId: imp.id,
-              period: r.period,
-              kind: r.correction ? "correction" : "new",
-              significant: r.change.significant,
-              detail: asJson(r.change),
-              detectedAt: now,
-            })),
-          });
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "Change" ("indicatorId", "measurementId", "importId", "period", "kind", "significant", "detail", "detectedAt")
+             SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::jsonb[], $8::timestamp(3)[])`,
+            batch.map((r) => keyOf(r.indicatorId)),
+            batch.map((r) => idOf.get(`${keyOf(r.indicatorId)}|${r.period}`)!),
+            batch.map(() => imp.id),
+            batch.map((r) => r.period),
+            batch.map((r) => (r.correction ? "correction" : "new")),
+            batch.map((r) => r.change.significant),
+            batch.map((r) => JSON.stringify(r.change)),
+            batch.map(() => now.toISOString()),
+          );
         }
         return { importId: imp.id };
       },
