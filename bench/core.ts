@@ -20,8 +20,9 @@ export interface CoreFigures {
   changesDetected: number;
 }
 
-export async function benchCore(indicators: number, years = 10): Promise<CoreFigures> {
-  const dir = await mkdtemp(path.join(tmpdir(), "duidbot-bench-"));
+/** `dataDir`: an existing (already initialised) folder to use; by default a fresh temp folder. */
+export async function benchCore(indicators: number, years = 10, dataDir?: string): Promise<CoreFigures> {
+  const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), "duidbot-bench-")));
   const services = await openServices({ kind: "pglite", dataDir: dir });
   try {
     const yaml = syntheticDinYaml(indicators, 2025);
@@ -48,5 +49,20 @@ export async function benchCore(indicators: number, years = 10): Promise<CoreFig
   } finally {
     await services.close();
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// Run directly: `node bench/core.ts init <dir>` creates the database (PGlite's initdb peaks near 1 GB
+// once, in its own process); `node bench/core.ts <n> <dir>` then measures one size, so peak RSS is that
+// size's alone.
+if (import.meta.main) {
+  const [what, dir] = process.argv.slice(2);
+  if (what === "init") {
+    const services = await openServices({ kind: "pglite", dataDir: dir! });
+    await services.close();
+    console.log(JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  } else {
+    const figures = await benchCore(Number(what ?? 500), 10, dir);
+    console.log(JSON.stringify({ ...figures, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
   }
 }

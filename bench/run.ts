@@ -1,18 +1,35 @@
 /** `npm run bench`: prints the figures the issues ask for. Not a test: nothing here passes or fails. */
-import { benchCore, type CoreFigures } from "./core.ts";
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import type { CoreFigures } from "./core.ts";
 
+const run = promisify(execFile);
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-function printCore(f: CoreFigures): void {
-  console.log(
-    `  ${f.indicators} indicatoren × 10 jaar (${f.values} waarden): DIN-import ${fmt(f.dinImportMs)}, ` +
-      `cijfers + veranderingsdetectie ${fmt(f.measurementImportMs)} (${f.changesDetected} veranderingen), ` +
-      `veranderingen per doel ophalen ${fmt(f.changesListMs)}; totaal ${fmt(f.dinImportMs + f.measurementImportMs + f.changesListMs)}`,
-  );
+async function child<T>(args: string[]): Promise<T> {
+  const { stdout } = await run(process.execPath, [path.join(import.meta.dirname, "core.ts"), ...args], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as T;
 }
 
-console.log(`Duidbot bench — Node ${process.version}, PGlite (embedded) in a temp folder`);
-console.log("Core: import + change detection");
-for (const n of [500, 5_000]) printCore(await benchCore(n));
-const rssMb = process.resourceUsage().maxRSS / 1024;
-console.log(`Piek-RSS / peak RSS: ${rssMb.toFixed(0)} MB`);
+/** Each size in its own process on a freshly initialised folder: peak RSS is that size's alone. */
+async function coreInChild(n: number): Promise<CoreFigures & { peakRssMb: number; initPeakRssMb: number }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "duidbot-bench-"));
+  const init = await child<{ peakRssMb: number }>(["init", dir]);
+  const figures = await child<CoreFigures & { peakRssMb: number }>([String(n), dir]);
+  return { ...figures, initPeakRssMb: init.peakRssMb };
+}
+
+console.log(`Duidbot bench — Node ${process.version}, ${process.platform}/${process.arch}, PGlite (embedded) in a temp folder`);
+console.log("\nCore: DIN + cijfers importeren met veranderingsdetectie / import with change detection");
+for (const n of [500, 5_000]) {
+  const f = await coreInChild(n);
+  console.log(
+    `  ${f.indicators} indicatoren × 10 jaar (${f.values} waarden): DIN-import ${fmt(f.dinImportMs)}, ` +
+      `cijfers + detectie ${fmt(f.measurementImportMs)} (${f.changesDetected} veranderingen), ` +
+      `veranderingen per doel ophalen ${fmt(f.changesListMs)}; totaal ${fmt(f.dinImportMs + f.measurementImportMs + f.changesListMs)}; ` +
+      `piek-RSS ${f.peakRssMb.toFixed(0)} MB (aanmaken van de lege database apart: ${f.initPeakRssMb.toFixed(0)} MB)`,
+  );
+}
