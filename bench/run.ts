@@ -33,3 +33,11 @@ for (const n of [500, 5_000]) {
       `piek-RSS ${f.peakRssMb.toFixed(0)} MB (aanmaken van de lege database apart: ${f.initPeakRssMb.toFixed(0)} MB)`,
   );
 }
+
+console.log("\nGrafieken / charts (vega-lite → SVG → PNG 2×), 200 stuks");
+const { benchCharts } = await import("./charts.ts");
+const c = await benchCharts(200);
+console.log(
+  `  mediaan SVG ${c.svgMedianMs.toFixed(1)} ms, SVG + PNG ${c.pngMedianMs.toFixed(1)} ms; ` +
+    `eerste keer laden ${c.firstLoadMs.toFixed(0)} ms; RSS ${c.rssMb.toFixed(0)} MB`,
+);
