@@ -3,6 +3,8 @@ import type { DinStore, MeasurementStore } from "../app/ports.ts";
 import type { Lang } from "../domain/format.ts";
 import { formatDate, formatValue } from "../domain/format.ts";
 import { formatPeriod, parsePeriod } from "../domain/period.ts";
+import type { SessionStore } from "../app/sessions/ports.ts";
+import { presentIndicatorConclusions } from "./indicatorConclusions.ts";
 
 const TEXT = {
   nl: { retired: "vervallen indicator", baseline: "referentiewaarde", target: "streefwaarde", values: "Waarden", was: "gecorrigeerd op", noValues: "nog geen waarden" },
@@ -10,7 +12,7 @@ const TEXT = {
 } as const;
 
 export async function presentIndicator(
-  deps: { dins: DinStore; measurements: MeasurementStore },
+  deps: { dins: DinStore; measurements: MeasurementStore; sessions?: SessionStore },
   id: string,
   lang: Lang,
   dinSlug?: string,
@@ -36,5 +38,7 @@ export async function presentIndicator(
     const superseded = h.supersededAt ? `  (${t.was} ${formatDate(h.supersededAt, lang)})` : "";
     lines.push(`  ${period(h.period)}: ${value(h.value)}${superseded}  [${h.origin}]`);
   }
+  // Conclusions of the duidingssessies about this indicator, per period (when sessions are wired in).
+  if (deps.sessions) lines.push(...(await presentIndicatorConclusions({ sessions: deps.sessions }, din.slug, id, lang)));
   return lines.join("\n");
 }

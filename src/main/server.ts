@@ -3,15 +3,42 @@
  * configured) the chat adapters, all on HOST:PORT.
  */
 import type { Server } from "node:http";
+import type { LogLevel } from "@slack/bolt";
 import express, { type ErrorRequestHandler, type Express } from "express";
+import { createSlackAdapter } from "../../adapters/slack/app.ts";
 import { measurementsRouter } from "../../adapters/web/api/measurementsRoute.ts";
+import { vegaChartRenderer } from "../charts/index.ts";
 import { importMeasurements } from "../app/measurements/importMeasurements.ts";
 import type { Config } from "./config.ts";
 import type { Services } from "./services.ts";
 
-export function buildHttpApp(config: Config, services: Services): Express {
+export interface HttpAppOptions {
+  /** Wakes the outbox dispatcher after a chat event ran a use case (it also polls). */
+  kick?: () => void;
+  /** Slack: answer only after the listeners ran (tests); default false: ack first, work after. */
+  slackProcessBeforeResponse?: boolean;
+  slackLogLevel?: LogLevel;
+}
+
+export function buildHttpApp(config: Config, services: Services, options: HttpAppOptions = {}): Express {
   const app = express();
   app.disable("x-powered-by");
+  if (config.slack) {
+    // POST /slack/events; mounted before anything that could read the body (the signature covers the raw bytes).
+    const slack = createSlackAdapter({
+      ...config.slack,
+      sessions: services,
+      lang: config.lang,
+      charts: vegaChartRenderer,
+      processBeforeResponse: options.slackProcessBeforeResponse ?? false,
+      // Embedded PGlite has one connection: more than one transaction at a time only queues inside it.
+      workConcurrency: services.db.kind === "pglite" ? 1 : 4,
+      ...(options.kick ? { kick: options.kick } : {}),
+      ...(options.slackLogLevel ? { logLevel: options.slackLogLevel } : {}),
+    });
+    services.chats.set(slack.chat.platform, slack.chat);
+    app.use(slack.router);
+  }
   app.get("/healthz", async (_req, res) => {
     try {
       await services.db.prisma.$queryRaw`SELECT 1`;

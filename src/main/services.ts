@@ -5,13 +5,45 @@ import { openDatabase, type Database, type DatabaseTarget } from "../store/datab
 import { PrismaDinStore } from "../store/dinStore.ts";
 import { PrismaMeasurementStore } from "../store/measurementStore.ts";
 import type { Config } from "./config.ts";
+import type { ChatPort } from "../app/chat.ts";
+import { createDispatcher, type Dispatcher } from "../app/outbox/dispatch.ts";
+import type { OutboxStore } from "../app/outbox/ports.ts";
+import { advanceDueSessions } from "../app/sessions/advanceDueSessions.ts";
+import { applyConfig } from "../app/sessions/applyConfig.ts";
+import type { SessionDefaults, SessionStore } from "../app/sessions/ports.ts";
+import type { DuidbotConfig } from "../domain/duidbotConfig.ts";
+import { PrismaOutboxStore } from "../store/outboxStore.ts";
+import { PrismaSessionStore } from "../store/sessionStore.ts";
 
 export interface Services {
   db: Database;
   dins: DinStore;
   measurements: MeasurementStore;
   clock: Clock;
+  /** Duiding sessions (src/app/sessions): state changes + outbox rows in one transaction. */
+  sessions: SessionStore;
+  sessionDefaults: SessionDefaults;
+  /** The outbox the dispatcher sends from. */
+  outbox: OutboxStore;
+  /** ChatPort per platform ("slack", "teams", "memory"); adapters register theirs with chats.set(). */
+  chats: Map<string, ChatPort>;
+  dispatcher: Dispatcher;
+  /**
+   * Starts the background loop: every `intervalMs`, sessions due for auto-advance move on, then the
+   * outbox is dispatched. stop() before close(); kick() runs a pass now (e.g. after a use case).
+   */
+  startBackground(options: { intervalMs: number; log?: (line: string) => void }): { stop(): Promise<void>; kick(): void };
   close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** duidbot.yaml, applied to the database on open (see src/app/sessions/applyConfig.ts for precedence). */
+  duidbotConfig?: DuidbotConfig;
+  /** Chat ports to register from the start. */
+  chats?: ChatPort[];
+  /** Jitter source of the dispatcher's backoff (tests pass a fixed one). */
+  random?: () => number;
+  log?: (line: string) => void;
 }
 
 export function databaseTarget(config: Pick<Config, "databaseUrl" | "dataDir">): DatabaseTarget {
@@ -19,14 +51,39 @@ export function databaseTarget(config: Pick<Config, "databaseUrl" | "dataDir">):
 }
 
 /** Opens the database and applies pending migrations (always on start: a stale schema is never used). */
-export async function openServices(target: DatabaseTarget, clock: Clock = systemClock): Promise<Services> {
+export async function openServices(target: DatabaseTarget, clock: Clock = systemClock, options: ServiceOptions = {}): Promise<Services> {
   const db = await openDatabase(target);
   await db.migrate();
-  return {
+  const sessions = new PrismaSessionStore(db.prisma);
+  const outbox = new PrismaOutboxStore(db.prisma);
+  const chats = new Map((options.chats ?? []).map((c) => [c.platform, c]));
+  const log = options.log;
+  const dispatcher = createDispatcher({ outbox, chats, clock, ...(options.random ? { random: options.random } : {}), ...(log ? { log } : {}) });
+  const config = options.duidbotConfig;
+  const sessionDefaults: SessionDefaults = {
+    lang: config?.defaults.lang ?? "nl",
+    ...(config?.defaults.advanceAfterDays !== undefined ? { advanceAfterDays: config.defaults.advanceAfterDays } : {}),
+  };
+  if (config) await applyConfig({ sessions }, { config });
+  const services: Services = {
     db,
     dins: new PrismaDinStore(db.prisma),
     measurements: new PrismaMeasurementStore(db.prisma),
     clock,
+    sessions,
+    sessionDefaults,
+    outbox,
+    chats,
+    dispatcher,
+    startBackground: ({ intervalMs, log: logLine }) =>
+      dispatcher.run({
+        intervalMs,
+        tick: async () => {
+          const { moved } = await advanceDueSessions(services);
+          for (const m of moved) logLine?.(`sessie ${m.sessionId}: vanzelf naar ${m.question} / auto-advanced`);
+        },
+      }),
     close: () => db.close(),
   };
+  return services;
 }

@@ -56,7 +56,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
   // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils; the runtime
   // protocol is the same (covered by the store tests on PGlite), only the type identity differs.
-  const adapter = new PrismaPGlite(pglite) as unknown as NonNullable<Prisma.PrismaClientOptions["adapter"]>;
+  const adapter = new PrismaPGlite(yieldingQueries(pglite)) as unknown as NonNullable<Prisma.PrismaClientOptions["adapter"]>;
   const prisma = new PrismaClient({ adapter });
   return {
     kind: "pglite",
@@ -68,6 +68,31 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       unlock();
     },
   };
+}
+
+/**
+ * PGlite runs in this process, and a Prisma transaction on it is one unbroken chain of microtasks:
+ * while it runs, no HTTP request is even read (measured: Slack acks waited 0.77 s behind thread
+ * replies being recorded). Yielding one macrotask before each query lets the server answer between
+ * queries; it costs a few microseconds per query. Transactions get the same wrapper for their queries.
+ */
+function yieldingQueries<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value: unknown = Reflect.get(object, property, receiver);
+      if (typeof value !== "function") return value;
+      if (property === "query") {
+        return async (...args: unknown[]) => {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          return value.apply(object, args);
+        };
+      }
+      if (property === "transaction") {
+        return (fn: (tx: object) => unknown) => value.call(object, (tx: object) => fn(yieldingQueries(tx)));
+      }
+      return value.bind(object);
+    },
+  });
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Database> {

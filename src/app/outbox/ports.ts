@@ -1,0 +1,43 @@
+/**
+ * The dispatcher's view of the outbox: claim rows that are due, then record what the platform said.
+ * Rows are written by the session use cases (SessionTx.enqueue) in their own transactions.
+ */
+import type { NeutralMessage } from "../messages/message.ts";
+
+export interface OutboxRow {
+  id: number;
+  key: string;
+  channel: string;
+  kind: "post" | "update" | "acknowledge";
+  message?: NeutralMessage;
+  /** post in a thread: the platform id of the thread root, resolved at claim time. */
+  threadMessageId?: string;
+  /** update: platform id of the message to replace; acknowledge: the user's message. */
+  targetMessageId?: string;
+  /** The row this one depends on (thread root, updated post) failed for good: this one cannot be sent. */
+  orphaned: boolean;
+  attempts: number;
+}
+
+export interface OutboxCounts {
+  pending: number;
+  sent: number;
+  failed: number;
+  superseded: number;
+}
+
+export interface OutboxStore {
+  /**
+   * Leases up to `limit` due rows: per stream (thread) only the oldest unsent row, so replies never
+   * overtake their root or each other. A row stays leased until `now + leaseMs`; an expired lease
+   * (a crashed dispatcher) can be claimed again. Updates replaced by a newer update are marked
+   * superseded instead of being returned.
+   */
+  claimDue(now: Date, options: { limit: number; leaseMs: number; skipPlatforms: readonly string[] }): Promise<OutboxRow[]>;
+  markSent(id: number, at: Date, platformMessageId?: string): Promise<void>;
+  markRetry(id: number, nextAttemptAt: Date, error: string): Promise<void>;
+  markFailed(id: number, at: Date, error: string): Promise<void>;
+  /** Gives a claimed row back untried (platform paused, no adapter): not counted as an attempt. */
+  release(id: number, notBefore: Date, reason: string): Promise<void>;
+  counts(): Promise<OutboxCounts>;
+}

@@ -1,0 +1,42 @@
+/** Use case: a message in a session thread was edited on the platform; the contribution follows, its old text is kept. */
+import { readQuestionTag } from "../../domain/session.ts";
+import type { Question } from "../../domain/session.ts";
+import type { SessionDeps } from "./ports.ts";
+import { statusUpdates } from "./shared.ts";
+import { eventKey } from "./types.ts";
+
+export interface EditContributionInput {
+  eventId: string;
+  channel: string;
+  messageId: string;
+  /** The new text (a leading "#tag" moves it to that question). */
+  text: string;
+  at: Date;
+}
+
+export type EditContributionResult =
+  | { status: "updated"; contributionId: number; question: Question }
+  | { status: "ignored"; reason: "duplicate" | "unknown-message" | "unchanged" | "withdrawn" };
+
+export async function editContribution(deps: SessionDeps, input: EditContributionInput): Promise<EditContributionResult> {
+  const now = deps.clock.now();
+  return deps.sessions.transaction(async (tx): Promise<EditContributionResult> => {
+    const contribution = await tx.contributionByMessage(input.channel, input.messageId);
+    if (!contribution) return { status: "ignored", reason: "unknown-message" };
+    const key = eventKey(input.channel, input.eventId);
+    if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
+    if (contribution.withdrawnAt) return { status: "ignored", reason: "withdrawn" };
+    const tagged = readQuestionTag(input.text);
+    // Editing a message down to nothing is how some people delete: treat it as withdrawing.
+    if (tagged.text === "") {
+      await tx.reviseContribution(contribution.id, { kind: "withdraw", at: input.at, eventKey: key });
+      await tx.enqueue(await statusUpdates(tx, contribution.sessionId), now);
+      return { status: "updated", contributionId: contribution.id, question: contribution.question };
+    }
+    const question = tagged.question ?? contribution.question;
+    if (tagged.text === contribution.text && question === contribution.question) return { status: "ignored", reason: "unchanged" };
+    await tx.reviseContribution(contribution.id, { kind: "edit", at: input.at, text: tagged.text, question, eventKey: key });
+    if (question !== contribution.question) await tx.enqueue(await statusUpdates(tx, contribution.sessionId), now);
+    return { status: "updated", contributionId: contribution.id, question };
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * The neutral messages of a session: the thread's root (status message, updated as the session
+ * moves), the question posts, the conclusion and the change posts. Pure: everything shown comes in
+ * as arguments, already filtered for the thread's audience by the caller (guest threads get no
+ * intern indicators and the extern formatting of small numbers).
+ */
+import type { IndicatorChange } from "../../domain/changes.ts";
+import type { Indicator } from "../../domain/din.ts";
+import { describeChange } from "../../domain/describeChange.ts";
+import { formatDate } from "../../domain/format.ts";
+import type { Lang } from "../../domain/format.ts";
+import { QUESTIONS, questionIndex } from "../../domain/session.ts";
+import type { Question } from "../../domain/session.ts";
+import { formatAudience, mayShowIndicator, VISIBILITY } from "../../domain/sessionRules.ts";
+import type { ChannelAudience } from "../../domain/sessionRules.ts";
+import { questionText, sessionText } from "../../domain/sessionText.ts";
+import type { MessageAction, MessageElement, NeutralMessage, Tone } from "../messages/message.ts";
+import type { ActionRecord, ConclusionRecord, SessionIndicator, SessionRecord, ThreadRecord } from "./ports.ts";
+import { formatPeriodKey } from "./periods.ts";
+
+function toneOf(change: IndicatorChange | undefined): Tone {
+  if (change?.assessment === "beter") return "good";
+  if (change?.assessment === "slechter") return "bad";
+  return "neutral";
+}
+
+/** One indicator's figure for an audience: describeChange's parts split into value and the rest. */
+export function indicatorElement(indicator: Indicator, change: IndicatorChange | undefined, audience: ChannelAudience, lang: Lang): MessageElement {
+  if (!change) return { type: "indicator", name: indicator.name, value: "—", tone: "neutral" };
+  // describeChange joins "value (period)", comparisons and the target status with " · ".
+  const [value = "", ...rest] = describeChange(change, indicator, lang, formatAudience(audience)).split(" · ");
+  return {
+    type: "indicator",
+    name: indicator.name,
+    value,
+    ...(rest.length > 0 ? { change: rest.join(" · ") } : {}),
+    tone: toneOf(change),
+    ...(indicator.source ? { source: `${lang === "nl" ? "Bron" : "Source"}: ${indicator.source} · ${formatPeriodKey(change.period, lang)}` } : {}),
+  };
+}
+
+/** The indicators a thread of this audience may show. */
+export function visibleIndicators(indicators: readonly SessionIndicator[], audience: ChannelAudience): SessionIndicator[] {
+  return indicators.filter((i) => mayShowIndicator(audience, i.indicator));
+}
+
+function buttons(session: SessionRecord, conclusion: ConclusionRecord | undefined, lang: Lang): MessageAction[] {
+  const b = sessionText(lang).button;
+  const value = String(session.id);
+  const actions: MessageAction[] = [];
+  if (session.status === "open" && session.current !== QUESTIONS[QUESTIONS.length - 1]) {
+    actions.push({ id: "session.next", label: b.next, value, style: "primary" });
+  }
+  actions.push({ id: "session.conclude", label: b.conclude, value });
+  if (conclusion?.status === "draft") actions.push({ id: "session.adopt", label: b.adopt, value });
+  return actions;
+}
+
+export interface RootView {
+  session: SessionRecord;
+  thread: Pick<ThreadRecord, "channel" | "audience" | "lang">;
+  /** Contributions per question that this thread's audience may count. */
+  counts: Record<Question, number>;
+  conclusion?: ConclusionRecord;
+}
+
+/** The root of a session thread: title, figures, progress, status and (internal only) the steering buttons. */
+export function rootMessage(view: RootView): NeutralMessage {
+  const { session, thread, counts, conclusion } = view;
+  const lang = thread.lang;
+  const t = sessionText(lang);
+  const current = questionText(session.current, lang);
+  const elements: MessageElement[] = [{ type: "header", text: t.sessionTitle(session.title) }];
+  for (const i of visibleIndicators(session.indicators, thread.audience)) elements.push(indicatorElement(i.indicator, i.change, thread.audience, lang));
+  elements.push({
+    type: "progress",
+    steps: QUESTIONS.map((q) => ({ label: questionText(q, lang).label, count: counts[q], current: session.status === "open" && q === session.current })),
+  });
+  const facts: { label: string; value: string }[] = [{ label: t.question, value: `${questionIndex(session.current) + 1}. ${current.wording}` }];
+  if (session.status === "closed") facts.push({ label: "Status", value: t.statusClosed });
+  elements.push({ type: "facts", facts });
+  if (conclusion) {
+    const adopted = conclusion.status === "adopted" ? conclusion.current : undefined;
+    const status = adopted?.adoptedBy && adopted.adoptedAt ? t.conclusionAdopted(adopted.adoptedBy.name, formatDate(adopted.adoptedAt, lang)) : t.conclusionDraft;
+    elements.push({ type: "context", text: status });
+  }
+  if (thread.audience === "gast") elements.push({ type: "context", text: t.guestNotice });
+  else elements.push({ type: "context", text: t.intro });
+  if (VISIBILITY[thread.audience].steeringButtons) elements.push({ type: "actions", actions: buttons(session, conclusion, lang) });
+  return { target: { channel: thread.channel }, summary: t.sessionSummary(session.title, current.label), elements };
+}
+
+export type QuestionReason = "start" | "next" | "back" | "auto";
+
+/** The post that opens a question in the thread: its published wording and one line of guidance. */
+export function questionMessage(question: Question, thread: Pick<ThreadRecord, "channel" | "lang">, reason: QuestionReason, days?: number): NeutralMessage {
+  const lang = thread.lang;
+  const t = sessionText(lang);
+  const q = questionText(question, lang);
+  const elements: MessageElement[] = [];
+  if (reason === "next") elements.push({ type: "context", text: t.movedOn });
+  if (reason === "back") elements.push({ type: "context", text: t.movedBack });
+  if (reason === "auto" && days !== undefined) elements.push({ type: "context", text: t.movedAuto(days) });
+  elements.push({ type: "text", text: `*${t.questionOf(questionIndex(question) + 1, QUESTIONS.length, q.label)}*\n${q.wording}` });
+  elements.push({ type: "context", text: q.guidance });
+  if (reason === "start" && days !== undefined) elements.push({ type: "context", text: t.autoAdvance(days) });
+  return { target: { channel: thread.channel }, summary: `${q.label}: ${q.wording}`, elements };
+}
+
+function actionLines(actions: readonly ActionRecord[], lang: Lang): string {
+  const t = sessionText(lang);
+  return actions.map((a) => `• ${t.actionLine(a.text, a.owner, a.due)}`).join("\n");
+}
+
+/** Posted in internal threads when a conclusion is adopted: the texts per question, overall and the actions. */
+export function adoptedMessage(conclusion: ConclusionRecord, thread: Pick<ThreadRecord, "channel" | "lang">): NeutralMessage {
+  const lang = thread.lang;
+  const t = sessionText(lang);
+  const c = conclusion.current;
+  const elements: MessageElement[] = [{ type: "header", text: t.adoptedHeader }];
+  if (c.adoptedBy && c.adoptedAt) elements.push({ type: "context", text: t.adoptedIntro(c.adoptedBy.name, formatDate(c.adoptedAt, lang)) });
+  elements.push({ type: "text", text: `*${t.overall}*\n${c.texts.overall}` });
+  const facts = QUESTIONS.filter((q) => c.texts[q].trim() !== "").map((q) => ({ label: questionText(q, lang).label, value: c.texts[q] }));
+  if (facts.length > 0) elements.push({ type: "facts", facts });
+  if (c.actions.length > 0) elements.push({ type: "text", text: `*${t.actionsHeader}*\n${actionLines(c.actions, lang)}` });
+  return { target: { channel: thread.channel }, summary: t.adoptedHeader, elements };
+}
+
+/** Posted in guest threads when the conclusion is adopted: a thank-you, no internal text. */
+export function guestClosedMessage(thread: Pick<ThreadRecord, "channel" | "lang">): NeutralMessage {
+  const t = sessionText(thread.lang);
+  return { target: { channel: thread.channel }, summary: t.guestAdopted, elements: [{ type: "text", text: t.guestAdopted }] };
+}
+
+/** A facilitator's summary for guests. */
+export function summaryMessage(text: string, thread: Pick<ThreadRecord, "channel" | "lang">): NeutralMessage {
+  const t = sessionText(thread.lang);
+  return { target: { channel: thread.channel }, summary: t.summaryHeader, elements: [{ type: "header", text: t.summaryHeader }, { type: "text", text }] };
+}
+
+/** New figures for one doel in one channel; the button (not in guest channels) starts a session on them. */
+export function changePostMessage(args: {
+  channel: string;
+  audience: ChannelAudience;
+  lang: Lang;
+  goalName: string;
+  items: { indicator: Indicator; change: IndicatorChange }[];
+  changePostId: number;
+}): NeutralMessage {
+  const { lang, audience } = args;
+  const t = sessionText(lang);
+  const elements: MessageElement[] = [
+    { type: "header", text: t.changeHeader(args.goalName) },
+    { type: "context", text: t.changeIntro },
+    ...args.items.map((i) => indicatorElement(i.indicator, i.change, audience, lang)),
+  ];
+  if (VISIBILITY[audience].steeringButtons) {
+    elements.push({ type: "actions", actions: [{ id: "session.start", label: t.button.start, value: String(args.changePostId), style: "primary" }] });
+  }
+  return { target: { channel: args.channel }, summary: t.changeSummary(args.goalName, args.items.length), elements };
+}

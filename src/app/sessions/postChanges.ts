@@ -1,0 +1,121 @@
+/**
+ * Use case: after an import, post the changes per doel into every channel whose scope covers them,
+ * and open a session per doel where channels ask for it (autoStart). Which changes: the newsworthy
+ * ones (newest period per indicator, and corrections); a doel is posted when at least one of its
+ * changes is significant, together with its other changed indicators (read in samenhang).
+ * Guests get no intern indicators and small numbers suppressed; a channel that gets a session
+ * thread for the doel gets no separate change post (the thread's root shows the same figures).
+ */
+import type { IndicatorChange } from "../../domain/changes.ts";
+import type { Indicator } from "../../domain/din.ts";
+import { groupChangesByGoal } from "../../domain/grouping.ts";
+import { newsworthy } from "../../domain/newsworthy.ts";
+import { indicatorsForChannel } from "../../domain/sessionRules.ts";
+import { changePostMessage } from "./messages.ts";
+import { openSession, sessionChannels, sessionTitle } from "./opening.ts";
+import type { ChannelSettings, SessionDeps, SessionIndicator, SessionTx } from "./ports.ts";
+import { langOf } from "./shared.ts";
+import type { Duplicate } from "./types.ts";
+import type { DinState } from "../ports.ts";
+
+export interface PostChangesInput {
+  /** Idempotency key of this batch, e.g. "import:12": posting the same batch twice does nothing. */
+  key: string;
+  changes: IndicatorChange[];
+  dinSlug?: string;
+}
+
+export type PostChangesResult =
+  | {
+      status: "posted";
+      posts: { channel: string; goalId: string; changePostId: number }[];
+      sessions: { sessionId: number; goalId: string; channels: string[] }[];
+    }
+  | { status: "no-din" }
+  | Duplicate;
+
+interface Group {
+  goalId: string;
+  goalName: string;
+  items: SessionIndicator[];
+}
+
+function groupsOf(din: DinState, changes: readonly IndicatorChange[]): Group[] {
+  const byId = new Map<string, Indicator>(din.indicators.map((i) => [i.indicator.id, i.indicator]));
+  return groupChangesByGoal(newsworthy(changes), din.latest)
+    .filter((g) => g.changes.some((c) => c.significant))
+    .map((g) => ({
+      goalId: g.goal.id,
+      goalName: g.goal.name,
+      items: g.changes.flatMap((change) => {
+        const indicator = byId.get(change.indicatorId);
+        return indicator ? [{ indicatorId: indicator.id, period: change.period, indicator, change }] : [];
+      }),
+    }))
+    .filter((g) => g.items.length > 0);
+}
+
+export async function postChanges(deps: SessionDeps, input: PostChangesInput): Promise<PostChangesResult> {
+  const din = await deps.dins.loadDin(input.dinSlug);
+  if (!din) return { status: "no-din" };
+  const groups = groupsOf(din, input.changes);
+  const at = deps.clock.now();
+  return deps.sessions.transaction(async (tx): Promise<PostChangesResult> => {
+    if (!(await tx.claimEvent(`changes:${din.slug}:${input.key}`, at))) return { status: "duplicate" };
+    const channels = await tx.channels();
+    const result = { status: "posted" as const, posts: [] as { channel: string; goalId: string; changePostId: number }[], sessions: [] as { sessionId: number; goalId: string; channels: string[] }[] };
+    for (const group of groups) {
+      const session = await maybeOpen(deps, tx, din, group, channels, at);
+      if (session) result.sessions.push(session);
+      const threaded = new Set(session?.channels ?? []);
+      const postIds: number[] = [];
+      for (const channel of channels) {
+        if (threaded.has(channel.key)) continue;
+        const visible = visibleItems(channel, group, din);
+        if (visible.length === 0) continue;
+        const items = visible.map((i) => ({ indicatorId: i.indicatorId, period: i.period }));
+        const changePostId = await tx.createChangePost({ channel: channel.key, dinSlug: din.slug, goalId: group.goalId, items }, at);
+        const message = changePostMessage({
+          channel: channel.key,
+          audience: channel.audience,
+          lang: langOf(channel, deps.sessionDefaults?.lang),
+          goalName: group.goalName,
+          items: visible.map((i) => ({ indicator: i.indicator, change: i.change! })),
+          changePostId,
+        });
+        await tx.enqueue([{ key: `changes:${din.slug}:${input.key}:${channel.key}:${group.goalId}`, channel: channel.key, kind: "post", message }], at);
+        result.posts.push({ channel: channel.key, goalId: group.goalId, changePostId });
+        postIds.push(changePostId);
+      }
+      // "Start duiding" on these posts then joins the session that opened by itself.
+      if (session && postIds.length > 0) await tx.linkChangePosts(postIds, session.sessionId);
+    }
+    return result;
+  });
+}
+
+function visibleItems(channel: ChannelSettings, group: Group, din: DinState): SessionIndicator[] {
+  const allowed = new Set(indicatorsForChannel(channel, group.items.map((i) => i.indicator), din.latest).map((i) => i.id));
+  return group.items.filter((i) => allowed.has(i.indicatorId));
+}
+
+/** Opens the doel's session in every internal channel with autoStart that follows it (plus joining guest channels). */
+async function maybeOpen(deps: SessionDeps, tx: SessionTx, din: DinState, group: Group, channels: readonly ChannelSettings[], at: Date) {
+  const starters = channels.filter((c) => c.autoStart && c.audience !== "gast" && visibleItems(c, group, din).length > 0);
+  if (starters.length === 0) return undefined;
+  // A session about this doel still runs: the new figures are posted; people decide whether to start another.
+  if ((await tx.openSessionAbout(din.slug, { kind: "doel", id: group.goalId })) !== undefined) return undefined;
+  const selected = sessionChannels(starters, channels, group.items, din.latest);
+  const advanceAfterDays = starters[0]?.advanceAfterDays ?? deps.sessionDefaults?.advanceAfterDays;
+  const sessionId = await openSession(deps, tx, {
+    din,
+    title: sessionTitle(group.goalName, group.items),
+    subject: { kind: "doel", id: group.goalId },
+    indicators: group.items,
+    channels: selected,
+    openedBy: "auto",
+    at,
+    ...(advanceAfterDays !== undefined ? { advanceAfterDays } : {}),
+  });
+  return { sessionId, goalId: group.goalId, channels: selected.map((c) => c.key) };
+}

@@ -1,0 +1,84 @@
+/**
+ * Use case: a message in a session thread becomes a contribution to the current question (or to the
+ * question its leading tag names). Idempotent on the platform event id, enforced by the database.
+ */
+import { readQuestionTag } from "../../domain/session.ts";
+import type { Question } from "../../domain/session.ts";
+import { resolvePerspective } from "../../domain/sessionRules.ts";
+import type { Perspective } from "../../domain/sessionRules.ts";
+import type { SessionDeps } from "./ports.ts";
+import { statusUpdates } from "./shared.ts";
+import { eventKey } from "./types.ts";
+import type { UserRef } from "./types.ts";
+
+export interface RecordContributionInput {
+  /** Platform event id (Slack event_id, Teams activity id): processing is idempotent on it. */
+  eventId: string;
+  /** Channel key, e.g. "slack:T123:C456". */
+  channel: string;
+  /** Platform id of the thread root the message replies to; undefined for a top-level message. */
+  threadId?: string;
+  /** Platform id of the message itself (Slack ts, Teams activity id): edits and deletions refer to it. */
+  messageId: string;
+  user: UserRef;
+  /** The message text; a leading "#verklaren" (or #1..#4) assigns it to that question. */
+  text: string;
+  /** When the message was written (platform time). */
+  at: Date;
+}
+
+export type RecordContributionResult =
+  | { status: "recorded"; sessionId: number; contributionId: number; question: Question; perspective: Perspective }
+  | { status: "ignored"; reason: "duplicate" | "not-a-session-thread" | "empty" };
+
+export async function recordContribution(deps: SessionDeps, input: RecordContributionInput): Promise<RecordContributionResult> {
+  if (input.threadId === undefined) return { status: "ignored", reason: "not-a-session-thread" };
+  const tagged = readQuestionTag(input.text);
+  if (tagged.text === "") return { status: "ignored", reason: "empty" };
+  const threadId = input.threadId;
+  const now = deps.clock.now();
+
+  return deps.sessions.transaction(async (tx): Promise<RecordContributionResult> => {
+    // Look the thread up before claiming the event: messages outside sessions leave no trace.
+    const sessionId = await tx.sessionIdByThread(input.channel, threadId);
+    if (sessionId === undefined) return { status: "ignored", reason: "not-a-session-thread" };
+    const key = eventKey(input.channel, input.eventId);
+    if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
+    const session = await tx.session(sessionId);
+    const thread = session?.threads.find((t) => t.channel === input.channel);
+    if (!session || !thread) return { status: "ignored", reason: "not-a-session-thread" };
+
+    const channel = await tx.channel(input.channel);
+    const person = await tx.person(input.user.key);
+    const perspective = resolvePerspective(person, channel ?? {});
+    // A closed session still collects: a late contribution can matter for a revision of the conclusion.
+    const question = tagged.question ?? session.current;
+    const contributionId = await tx.addContribution({
+      sessionId,
+      threadId: thread.id,
+      channel: input.channel,
+      messageId: input.messageId,
+      eventKey: key,
+      author: input.user,
+      perspective,
+      audience: thread.audience,
+      question,
+      text: tagged.text,
+      postedAt: input.at,
+    });
+    // Same message under another event id (a platform may send it twice): already counted.
+    if (contributionId === undefined) return { status: "ignored", reason: "duplicate" };
+
+    const ack = {
+      key: `ack:${input.channel}:${input.messageId}`,
+      channel: input.channel,
+      kind: "acknowledge" as const,
+      threadKey: thread.rootKey,
+      messageId: input.messageId,
+    };
+    // Guest threads count guest contributions only, so an internal one leaves their status unchanged.
+    const affected = session.threads.filter((t) => t.audience !== "gast" || thread.audience === "gast");
+    await tx.enqueue([ack, ...(await statusUpdates(tx, sessionId, affected))], now);
+    return { status: "recorded", sessionId, contributionId, question, perspective };
+  });
+}

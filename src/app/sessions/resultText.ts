@@ -1,0 +1,17 @@
+/** Renders a use case's outcome as one line for the person who acted, from the catalogue in sessionText.ts. */
+import type { Lang } from "../../domain/format.ts";
+import { RESULT_TEXT } from "../../domain/sessionText.ts";
+
+/** Any session use-case result: a status, and for some a reason, code or action. */
+export type AnyResult = { status: string; reason?: string; code?: string; action?: string };
+
+/** The most specific text: "forbidden:guest-channel" before "forbidden:adopt" before "forbidden". */
+export function resultText(result: AnyResult, lang: Lang): string {
+  const texts = RESULT_TEXT[lang];
+  const keys = [result.reason, result.code, result.action].filter((k): k is string => k !== undefined).map((k) => `${result.status}:${k}`);
+  for (const key of [...keys, result.status]) {
+    const text = texts[key];
+    if (text !== undefined) return text;
+  }
+  return result.status;
+}

@@ -1,0 +1,46 @@
+/** Use case: the facilitator shares a summary with the session's guest threads (guests never see internal contributions otherwise). */
+import { summaryMessage } from "./messages.ts";
+import type { SessionDeps } from "./ports.ts";
+import { actorContext, findSession, refuse, uniqueKey } from "./shared.ts";
+import { eventKey } from "./types.ts";
+import type { Actor, Duplicate, Forbidden, NotFound, SessionRef } from "./types.ts";
+
+export interface ShareSummaryInput {
+  eventId?: string;
+  actor: Actor;
+  session: SessionRef;
+  text: string;
+}
+
+export type ShareSummaryResult =
+  | { status: "shared"; channels: string[] }
+  | { status: "refused"; code: "no-guest-threads" | "empty" }
+  | Forbidden
+  | NotFound
+  | Duplicate;
+
+export async function shareSummary(deps: SessionDeps, input: ShareSummaryInput): Promise<ShareSummaryResult> {
+  const now = deps.clock.now();
+  const text = input.text.trim();
+  return deps.sessions.transaction(async (tx): Promise<ShareSummaryResult> => {
+    const session = await findSession(tx, input.session);
+    if (!session) return { status: "not-found" };
+    const forbidden = refuse("share", await actorContext(tx, input.actor, session));
+    if (forbidden) return forbidden;
+    if (text === "") return { status: "refused", code: "empty" };
+    const guests = session.threads.filter((t) => t.audience === "gast");
+    if (guests.length === 0) return { status: "refused", code: "no-guest-threads" };
+    if (input.eventId !== undefined && !(await tx.claimEvent(eventKey(input.actor.channel, input.eventId), now))) return { status: "duplicate" };
+    await tx.enqueue(
+      guests.map((thread) => ({
+        key: uniqueKey(`${thread.rootKey}:summary`),
+        channel: thread.channel,
+        kind: "post" as const,
+        threadKey: thread.rootKey,
+        message: summaryMessage(text, thread),
+      })),
+      now,
+    );
+    return { status: "shared", channels: guests.map((t) => t.channel) };
+  });
+}

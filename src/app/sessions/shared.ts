@@ -1,0 +1,87 @@
+/**
+ * Helpers the session use cases share inside their transaction: who is acting with which rights,
+ * which session a reference means, and re-rendering the status message of every thread.
+ */
+import { randomUUID } from "node:crypto";
+import { QUESTIONS } from "../../domain/session.ts";
+import type { Question } from "../../domain/session.ts";
+import { isAllowed, VISIBILITY } from "../../domain/sessionRules.ts";
+import type { ChannelAudience, Role, SessionAction } from "../../domain/sessionRules.ts";
+import type { Lang } from "../../domain/format.ts";
+import { rootMessage } from "./messages.ts";
+import type { ChannelSettings, ContributionRecord, OutboxDraft, PersonSettings, SessionRecord, SessionTx, ThreadRecord } from "./ports.ts";
+import type { Actor, Forbidden, SessionRef } from "./types.ts";
+
+export interface ActorContext {
+  channel?: ChannelSettings;
+  person?: PersonSettings;
+  roles: Role[];
+  /**
+   * The audience that decides rights: the stricter of the channel's and, when acting in a session's
+   * thread, that thread's. An unlinked channel counts as a guest channel (nothing but contributing).
+   */
+  audience: ChannelAudience;
+}
+
+export async function actorContext(tx: SessionTx, actor: Actor, session?: SessionRecord): Promise<ActorContext> {
+  // Sequential, not Promise.all: queries of one transaction share one connection.
+  const channel = await tx.channel(actor.channel);
+  const person = await tx.person(actor.user.key);
+  const thread = session?.threads.find((t) => t.channel === actor.channel);
+  const audiences = [channel?.audience, thread?.audience].filter((a): a is ChannelAudience => a !== undefined);
+  const audience: ChannelAudience = audiences.length === 0 || audiences.includes("gast") ? "gast" : (audiences[0] ?? "gast");
+  return { ...(channel ? { channel } : {}), ...(person ? { person } : {}), roles: person?.roles ?? [], audience };
+}
+
+/** Forbidden, or undefined when allowed (the permission table in sessionRules.ts decides). */
+export function refuse(action: SessionAction, context: Pick<ActorContext, "audience" | "roles">): Forbidden | undefined {
+  if (isAllowed(action, context.audience, context.roles)) return undefined;
+  return { status: "forbidden", action, reason: context.audience === "gast" ? "guest-channel" : "missing-role" };
+}
+
+export async function findSession(tx: SessionTx, ref: SessionRef, options: { lock?: boolean } = {}): Promise<SessionRecord | undefined> {
+  const id = "sessionId" in ref ? ref.sessionId : await tx.sessionIdByThread(ref.channel, ref.threadId);
+  return id === undefined ? undefined : tx.session(id, options);
+}
+
+/** Contributions a thread may count: guests see only guest contributions; withdrawn ones never count. */
+export function countsFor(contributions: readonly ContributionRecord[], audience: ChannelAudience): Record<Question, number> {
+  const counts = Object.fromEntries(QUESTIONS.map((q) => [q, 0])) as Record<Question, number>;
+  for (const c of contributions) {
+    if (c.withdrawnAt) continue;
+    if (!VISIBILITY[audience].internalContributions && c.audience !== "gast") continue;
+    counts[c.question]++;
+  }
+  return counts;
+}
+
+/** Unique key for rows that may repeat (updates, question posts); roots and acks use stable keys. */
+export function uniqueKey(prefix: string): string {
+  return `${prefix}:${randomUUID()}`;
+}
+
+export function rootKey(sessionId: number, channel: string): string {
+  return `s${sessionId}:${channel}:root`;
+}
+
+/**
+ * Outbox updates of the status message (thread root) of the given threads, rendered from the state
+ * in the database now. Older pending updates of the same root are superseded by the dispatcher.
+ */
+export async function statusUpdates(tx: SessionTx, sessionId: number, threads?: readonly ThreadRecord[]): Promise<OutboxDraft[]> {
+  const session = await tx.session(sessionId);
+  if (!session) return [];
+  const contributions = await tx.contributions(sessionId);
+  const conclusion = await tx.conclusion(sessionId);
+  return (threads ?? session.threads).map((thread) => ({
+    key: uniqueKey(`${thread.rootKey}:update`),
+    channel: thread.channel,
+    kind: "update" as const,
+    refKey: thread.rootKey,
+    message: rootMessage({ session, thread, counts: countsFor(contributions, thread.audience), ...(conclusion ? { conclusion } : {}) }),
+  }));
+}
+
+export function langOf(channel: ChannelSettings | undefined, fallback: Lang | undefined): Lang {
+  return channel?.lang ?? fallback ?? "nl";
+}

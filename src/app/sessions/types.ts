@@ -1,0 +1,50 @@
+/**
+ * Types shared by the session use cases: who acts, which session is meant, and the refusals every
+ * use case can return. Expected outcomes are values with a `status`; adapters render them with
+ * `resultText` (texts.ts) in the channel's language.
+ */
+import type { SessionAction } from "../../domain/sessionRules.ts";
+
+/** A person on a chat platform. `key` = platform + user id, e.g. "slack:U123" or "teams:29:1abc". */
+export interface UserRef {
+  key: string;
+  /** Display name at the time of the event (kept with contributions). */
+  name: string;
+}
+
+/** Someone doing something in a channel; the channel's audience decides what they may do. */
+export interface Actor {
+  user: UserRef;
+  /** Channel key where the action happens, e.g. "slack:T123:C456". */
+  channel: string;
+}
+
+/**
+ * Which session is meant: by id (button values and form state carry `String(sessionId)`), or by
+ * the thread it runs in (a chat command typed in the session's thread).
+ */
+export type SessionRef = { sessionId: number } | { channel: string; threadId: string };
+
+/** The session's own id from a button value or form state; undefined when it is not one. */
+export function sessionRefFromValue(value: string): SessionRef | undefined {
+  return /^\d+$/.test(value) ? { sessionId: Number(value) } : undefined;
+}
+
+/** guest-channel: nothing but contributing happens in guest channels; missing-role: the person lacks the role. */
+export type Forbidden = { status: "forbidden"; action: SessionAction; reason: "guest-channel" | "missing-role" };
+export type NotFound = { status: "not-found" };
+/** The channel has no audience yet: an admin links it first (duidbot.yaml or a chat command). */
+export type ChannelNotLinked = { status: "channel-not-linked" };
+/** The platform event was processed before (a retried delivery): nothing happened again. */
+export type Duplicate = { status: "duplicate" };
+
+/** Idempotency key of a platform event: platform prefix of the channel + the event id. */
+export function eventKey(channel: string, eventId: string): string {
+  return `${platformOf(channel)}:${eventId}`;
+}
+
+/** "slack" for "slack:T123:C456". */
+export function platformOf(channelKey: string): string {
+  const index = channelKey.indexOf(":");
+  return index < 0 ? channelKey : channelKey.slice(0, index);
+}

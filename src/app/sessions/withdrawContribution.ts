@@ -1,0 +1,32 @@
+/**
+ * Use case: a message in a session thread was deleted on the platform. Its contribution is withdrawn:
+ * kept with its text and `withdrawnAt` (nothing is silently lost), left out of drafts and counts.
+ */
+import type { SessionDeps } from "./ports.ts";
+import { statusUpdates } from "./shared.ts";
+import { eventKey } from "./types.ts";
+
+export interface WithdrawContributionInput {
+  eventId: string;
+  channel: string;
+  messageId: string;
+  at: Date;
+}
+
+export type WithdrawContributionResult =
+  | { status: "withdrawn"; contributionId: number }
+  | { status: "ignored"; reason: "duplicate" | "unknown-message" | "already-withdrawn" };
+
+export async function withdrawContribution(deps: SessionDeps, input: WithdrawContributionInput): Promise<WithdrawContributionResult> {
+  const now = deps.clock.now();
+  return deps.sessions.transaction(async (tx): Promise<WithdrawContributionResult> => {
+    const contribution = await tx.contributionByMessage(input.channel, input.messageId);
+    if (!contribution) return { status: "ignored", reason: "unknown-message" };
+    const key = eventKey(input.channel, input.eventId);
+    if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
+    if (contribution.withdrawnAt) return { status: "ignored", reason: "already-withdrawn" };
+    await tx.reviseContribution(contribution.id, { kind: "withdraw", at: input.at, eventKey: key });
+    await tx.enqueue(await statusUpdates(tx, contribution.sessionId), now);
+    return { status: "withdrawn", contributionId: contribution.id };
+  });
+}

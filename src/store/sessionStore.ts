@@ -1,0 +1,194 @@
+/**
+ * Prisma implementation of the SessionStore port: one interactive transaction per use case, in which
+ * the state change, the processed-event row and the outbox rows are written together.
+ */
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type { Question, SessionStatus } from "../domain/session.ts";
+import type { ChannelAudience } from "../domain/sessionRules.ts";
+import type { Lang } from "../domain/format.ts";
+import type {
+  ChangePostRecord,
+  SessionIndicator,
+  SessionIndicatorRef,
+  SessionRecord,
+  SessionStore,
+  SessionTx,
+} from "../app/sessions/ports.ts";
+import { channelTx } from "./channelStore.ts";
+import { conclusionTx } from "./conclusionStore.ts";
+import { contributionTx } from "./contributionStore.ts";
+import { enqueueTx } from "./outboxStore.ts";
+import { asJson } from "./json.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/** Session use cases are small; this leaves room for a slow disk without hiding a stuck transaction. */
+const TX_TIMEOUT_MS = 30_000;
+
+const sessionInclude = {
+  indicators: { select: { period: true, snapshot: true, indicator: { select: { slug: true } } }, orderBy: { id: "asc" } },
+  threads: { orderBy: { id: "asc" }, include: { root: { select: { platformMessageId: true } } } },
+} satisfies Prisma.DuidingSessionInclude;
+
+type SessionRow = Prisma.DuidingSessionGetPayload<{ include: typeof sessionInclude }>;
+
+function toSession(row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    dinSlug: row.dinSlug,
+    title: row.title,
+    subject: { kind: row.subjectKind as "indicator" | "doel", id: row.subjectId },
+    status: row.status as SessionStatus,
+    current: row.currentQuestion as Question,
+    questionSince: row.questionSince,
+    ...(row.advanceAfterDays !== null ? { advanceAfterDays: row.advanceAfterDays } : {}),
+    openedBy: row.openedBy,
+    openedAt: row.openedAt,
+    ...(row.closedAt ? { closedAt: row.closedAt } : {}),
+    indicators: row.indicators.map((i) => {
+      const snapshot = i.snapshot as unknown as Pick<SessionIndicator, "indicator" | "change">;
+      return { indicatorId: i.indicator.slug, period: i.period, indicator: snapshot.indicator, ...(snapshot.change ? { change: snapshot.change } : {}) };
+    }),
+    threads: row.threads.map((t) => ({
+      id: t.id,
+      channel: t.channelKey,
+      audience: t.audience as ChannelAudience,
+      lang: t.lang as Lang,
+      rootKey: t.rootKey,
+      ...(t.root.platformMessageId ? { rootMessageId: t.root.platformMessageId } : {}),
+    })),
+  };
+}
+
+function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> | keyof ReturnType<typeof contributionTx> | keyof ReturnType<typeof conclusionTx> | "enqueue"> {
+  return {
+    async claimEvent(key, at) {
+      // ON CONFLICT DO NOTHING (skipDuplicates) instead of catching a unique violation: the two driver
+      // adapters report that error differently, and a failed statement would abort the transaction.
+      const { count } = await tx.processedEvent.createMany({ data: [{ key, processedAt: at }], skipDuplicates: true });
+      return count === 1;
+    },
+
+    async createSession(s) {
+      const slugs = s.indicators.map((i) => i.indicatorId);
+      const rows = await tx.indicator.findMany({ where: { din: { slug: s.dinSlug }, slug: { in: slugs } }, select: { id: true, slug: true } });
+      const idOf = new Map(rows.map((r) => [r.slug, r.id]));
+      const created = await tx.duidingSession.create({
+        data: {
+          dinSlug: s.dinSlug,
+          title: s.title,
+          subjectKind: s.subject.kind,
+          subjectId: s.subject.id,
+          status: "open",
+          currentQuestion: s.question,
+          questionSince: s.openedAt,
+          advanceAfterDays: s.advanceAfterDays ?? null,
+          openedBy: s.openedBy,
+          openedAt: s.openedAt,
+          indicators: {
+            create: s.indicators.map((i) => {
+              const indicatorId = idOf.get(i.indicatorId);
+              if (indicatorId === undefined) throw new Error(`indicator ${i.indicatorId} bestaat niet / does not exist`);
+              return { indicatorId, period: i.period, snapshot: asJson({ indicator: i.indicator, change: i.change }) };
+            }),
+          },
+        },
+        select: { id: true },
+      });
+      return created.id;
+    },
+
+    async addThread(sessionId, thread) {
+      const row = await tx.sessionThread.create({
+        data: { sessionId, channelKey: thread.channel, audience: thread.audience, lang: thread.lang, rootKey: thread.rootKey },
+        select: { id: true },
+      });
+      return row.id;
+    },
+
+    async session(id, options = {}) {
+      // A row lock serialises concurrent moves and conclusions of one session (PostgreSQL; PGlite has one connection).
+      if (options.lock) await tx.$queryRaw`SELECT id FROM "DuidingSession" WHERE id = ${id} FOR UPDATE`;
+      const row = await tx.duidingSession.findUnique({ where: { id }, include: sessionInclude });
+      return row ? toSession(row) : undefined;
+    },
+
+    async sessionIdByThread(channel, threadId) {
+      const row = await tx.sessionThread.findFirst({
+        where: { channelKey: channel, root: { platformMessageId: threadId } },
+        select: { sessionId: true },
+      });
+      return row?.sessionId;
+    },
+
+    async openSessionAbout(dinSlug, subject) {
+      const row = await tx.duidingSession.findFirst({
+        where: { dinSlug, subjectKind: subject.kind, subjectId: subject.id, status: "open" },
+        orderBy: { id: "desc" },
+        select: { id: true },
+      });
+      return row?.id;
+    },
+
+    async openSessions() {
+      return (await tx.duidingSession.findMany({ where: { status: "open" }, include: sessionInclude, orderBy: { id: "asc" } })).map(toSession);
+    },
+
+    async sessionsInChannel(channel, options) {
+      const rows = await tx.duidingSession.findMany({
+        where: { threads: { some: { channelKey: channel } }, ...(options.openOnly ? { status: "open" } : {}) },
+        include: sessionInclude,
+        orderBy: { id: "desc" },
+        take: options.limit,
+      });
+      return rows.map(toSession);
+    },
+
+    async setQuestion(sessionId, question, since) {
+      await tx.duidingSession.update({ where: { id: sessionId }, data: { currentQuestion: question, questionSince: since } });
+    },
+
+    async closeSession(sessionId, at) {
+      await tx.duidingSession.update({ where: { id: sessionId }, data: { status: "closed", closedAt: at } });
+    },
+
+    async createChangePost(post, at) {
+      const row = await tx.changePost.create({
+        data: { channelKey: post.channel, dinSlug: post.dinSlug, goalId: post.goalId, items: asJson(post.items), createdAt: at },
+        select: { id: true },
+      });
+      return row.id;
+    },
+
+    async changePost(id): Promise<ChangePostRecord | undefined> {
+      const row = await tx.changePost.findUnique({ where: { id } });
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        channel: row.channelKey,
+        dinSlug: row.dinSlug,
+        goalId: row.goalId,
+        items: row.items as unknown as SessionIndicatorRef[],
+        ...(row.sessionId !== null ? { sessionId: row.sessionId } : {}),
+      };
+    },
+
+    async linkChangePosts(ids, sessionId) {
+      await tx.changePost.updateMany({ where: { id: { in: ids } }, data: { sessionId } });
+    },
+  };
+}
+
+export class PrismaSessionStore implements SessionStore {
+  private readonly prisma: PrismaClient;
+  constructor(prisma: PrismaClient) {
+    this.prisma = prisma;
+  }
+
+  transaction<T>(fn: (tx: SessionTx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(
+      (tx) => fn({ ...sessionTx(tx), ...channelTx(tx), ...contributionTx(tx), ...conclusionTx(tx), ...enqueueTx(tx) }),
+      { timeout: TX_TIMEOUT_MS, maxWait: TX_TIMEOUT_MS },
+    );
+  }
+}

@@ -1,0 +1,409 @@
+// Proves duiding sessions end to end on the in-memory chat and a real database (PGlite; PostgreSQL
+// when TEST_DATABASE_URL is set): a significant change opens one session in a leerkring and a guest
+// channel; contributions land on the right questions; duplicated events are ignored; an outage of the
+// chat API is caught up by the outbox without duplicates; concluding, adopting and revising keep
+// history; conclusions appear per indicator; guests never act as facilitators nor see intern figures;
+// and a restart in the middle of a session loses nothing.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { plainText } from "../../src/app/messages/message.ts";
+import { createDispatcher } from "../../src/app/outbox/dispatch.ts";
+import {
+  adoptConclusion,
+  advanceDueSessions,
+  applyConfig,
+  draftConclusion,
+  editContribution,
+  listIndicatorConclusions,
+  moveQuestion,
+  postChanges,
+  recordContribution,
+  sessionStatus,
+  startFromChangePost,
+  startSession,
+  submitConclusion,
+  withdrawContribution,
+} from "../../src/app/sessions/index.ts";
+import { presentIndicator } from "../../src/cli/indicator.ts";
+import { fixedClock, testRuntimes } from "../support/db.ts";
+import {
+  actor,
+  buildWorld,
+  CONFIG,
+  DIGEST,
+  GAST,
+  GOAL,
+  importFigures,
+  LEERKRING,
+  openWith,
+  PEOPLE,
+  persistentTarget,
+  seedDin,
+  type World,
+} from "../support/sessionWorld.ts";
+
+const START = "2025-03-03T09:00:00Z";
+const CONCLUSION = {
+  "conclusion.herkennen": "We herkennen de stijging.",
+  "conclusion.verklaren": "Meer aanmeldingen na de campagne.",
+  "conclusion.waarderen": "Niet goed: we willen minder jeugdhulp.",
+  "conclusion.verbeteren": "Eerder inzetten op lichte hulp.",
+  "conclusion.overall": "De stijging komt door de campagne; we zetten eerder lichte hulp in.",
+  "action.1.text": "Lichte opvoedhulp in elke wijk",
+  "action.1.owner": "Team Jeugd",
+  "action.1.due": "2025-12-31",
+};
+
+for (const runtime of testRuntimes()) {
+  describe(`sessions on ${runtime.name}`, () => {
+    let w: World;
+    let dispose: () => Promise<void>;
+    const clock = fixedClock(START);
+
+    beforeEach(async () => {
+      clock.set(START);
+      const s = await runtime.open(clock);
+      dispose = s.dispose;
+      await applyConfig(s, { config: CONFIG });
+      await seedDin(s);
+      w = await buildWorld(s, clock);
+    });
+    afterEach(async () => {
+      await dispose();
+    });
+
+    /** Import + post the changes: opens the doel's session by itself (leerkring and guest channel have autoStart). */
+    async function openBySignificantChange(): Promise<number> {
+      const imported = await importFigures(w.s);
+      const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
+      if (posted.status !== "posted") throw new Error(posted.status);
+      expect(posted.sessions).toHaveLength(1);
+      await w.dispatch();
+      return posted.sessions[0]!.sessionId;
+    }
+
+    let eventCounter = 0;
+    const say = (channel: string, user: { key: string; name: string }, text: string, threadId?: string) =>
+      recordContribution(w.s, {
+        eventId: `Ev${++eventCounter}`,
+        channel,
+        threadId: threadId ?? w.rootIn(channel),
+        messageId: `msg${eventCounter}`,
+        user: { ...user },
+        text,
+        at: clock.now(),
+      });
+
+    it("opens one session for a significant change, in the leerkring and the guest channel, and guests never see intern figures", async () => {
+      const sessionId = await openBySignificantChange();
+      const session = await w.s.db.prisma.duidingSession.findUniqueOrThrow({ where: { id: sessionId }, include: { threads: true, indicators: true } });
+      expect(session.threads.map((t) => t.channelKey).sort()).toEqual([GAST, LEERKRING]);
+      expect(session.indicators).toHaveLength(3);
+      expect(session.currentQuestion).toBe("herkennen");
+
+      const internal = w.chat.textIn(LEERKRING);
+      expect(internal).toContain("Wachtlijst jeugdteam (intern)");
+      expect(internal).toContain("Meldingen Veilig Thuis: 6 (2024)");
+      expect(internal).toContain("Herkennen we het beeld dat uit de cijfers naar voren komt?");
+      const guest = w.chat.textIn(GAST);
+      expect(guest).not.toContain("Wachtlijst");
+      expect(guest).not.toMatch(/\b80\b/);
+      expect(guest).toContain("Meldingen Veilig Thuis: < 10 (2024)");
+      expect(guest).toContain("Uw naam komt niet in de rapportage");
+      expect(guest).toContain("Herkennen we het beeld dat uit de cijfers naar voren komt?");
+      // No steering buttons for guests.
+      expect(w.chat.postsIn(GAST).flatMap((p) => p.current.elements).some((e) => e.type === "actions")).toBe(false);
+      // The digest channel (no autoStart) got a change post with a start button instead, and no session thread.
+      const digest = w.chat.postsIn(DIGEST);
+      expect(digest).toHaveLength(1);
+      expect(digest[0]!.message.elements.find((e) => e.type === "actions")).toMatchObject({ actions: [{ id: "session.start" }] });
+    });
+
+    it("records contributions from both threads on the right questions, ignores duplicates, and follows edits and deletions", async () => {
+      const sessionId = await openBySignificantChange();
+      const first = await say(LEERKRING, PEOPLE.facilitator, "Dit herken ik uit de praktijk.");
+      expect(first).toMatchObject({ status: "recorded", sessionId, question: "herkennen", perspective: "beleid" });
+      const guest = await say(GAST, PEOPLE.guest, "Wij horen dit ook van ouders.");
+      // A guest without a person entry takes the guest channel's perspective.
+      expect(guest).toMatchObject({ status: "recorded", question: "herkennen", perspective: "adviesraad" });
+      const tagged = await say(GAST, PEOPLE.guest, "#verklaren Er is een nieuwe wachtlijst bij de huisarts.");
+      expect(tagged).toMatchObject({ status: "recorded", question: "verklaren" });
+      // No person entry and an internal channel without a default perspective: "overig".
+      expect(await say(LEERKRING, PEOPLE.colleague, "Klopt.")).toMatchObject({ perspective: "overig" });
+
+      // The same Slack event delivered again, and the same message under a new event id: both ignored.
+      const again = { eventId: "Ev1", channel: LEERKRING, threadId: w.rootIn(LEERKRING), messageId: "msg1", user: { ...PEOPLE.facilitator }, text: "Dit herken ik uit de praktijk.", at: clock.now() };
+      expect(await recordContribution(w.s, again)).toEqual({ status: "ignored", reason: "duplicate" });
+      expect(await recordContribution(w.s, { ...again, eventId: "Ev-other" })).toEqual({ status: "ignored", reason: "duplicate" });
+      // Not a session thread: nothing is recorded and nothing is remembered.
+      expect(await say(LEERKRING, PEOPLE.colleague, "Los bericht", "some-other-thread")).toEqual({ status: "ignored", reason: "not-a-session-thread" });
+      expect(await w.s.db.prisma.contribution.count()).toBe(4);
+
+      // Edit: the text follows and the old text is kept; a retried edit event is ignored.
+      const edit = { eventId: "Ev-edit", channel: LEERKRING, messageId: "msg1", text: "Dit herken ik goed uit de praktijk.", at: clock.now() };
+      expect(await editContribution(w.s, edit)).toMatchObject({ status: "updated", question: "herkennen" });
+      expect(await editContribution(w.s, edit)).toEqual({ status: "ignored", reason: "duplicate" });
+      const edited = await w.s.db.prisma.contribution.findFirstOrThrow({ where: { messageId: "msg1" }, include: { revisions: true } });
+      expect(edited.text).toBe("Dit herken ik goed uit de praktijk.");
+      expect(edited.editedAt).not.toBeNull();
+      expect(edited.revisions.map((r) => [r.kind, r.previousText])).toEqual([["edit", "Dit herken ik uit de praktijk."]]);
+
+      // Delete: withdrawn (kept, marked), left out of the draft.
+      expect(await withdrawContribution(w.s, { eventId: "Ev-del", channel: GAST, messageId: "msg2", at: clock.now() })).toMatchObject({ status: "withdrawn" });
+      const withdrawn = await w.s.db.prisma.contribution.findFirstOrThrow({ where: { messageId: "msg2" } });
+      expect(withdrawn.withdrawnAt).not.toBeNull();
+      expect(withdrawn.text).toBe("Wij horen dit ook van ouders.");
+
+      const draft = await draftConclusion(w.s, { actor: actor(PEOPLE.facilitator, LEERKRING), session: { sessionId } });
+      if (draft.status !== "ok") throw new Error(draft.status);
+      const field = (id: string) => draft.form.fields.find((f) => f.id === id);
+      const herkennen = field("conclusion.herkennen");
+      expect(herkennen && "initial" in herkennen ? herkennen.initial : "").toContain("Sanne Facilitator (beleid): Dit herken ik goed uit de praktijk.");
+      expect(herkennen && "initial" in herkennen ? herkennen.initial : "").not.toContain("ouders");
+      const verklaren = field("conclusion.verklaren");
+      // Guests are named by perspective only, as the guest notice promises.
+      expect(verklaren && "initial" in verklaren ? verklaren.initial : "").toContain("adviesraad (gast): Er is een nieuwe wachtlijst bij de huisarts.");
+      expect(JSON.stringify(draft.form)).not.toContain("Joke");
+
+      // Acknowledged on the platform once per contribution; the guest status counts guest contributions only.
+      await w.dispatch();
+      expect(w.chat.acknowledged.map((a) => a.messageId).sort()).toEqual(["msg1", "msg2", "msg3", "msg4"]);
+      const guestRoot = w.chat.postsIn(GAST).find((p) => p.messageId === w.rootIn(GAST))!;
+      expect(guestRoot.current.elements.find((e) => e.type === "progress")).toMatchObject({
+        steps: [{ count: 0 }, { count: 1 }, { count: 0 }, { count: 0 }],
+      });
+      const internalRoot = w.chat.postsIn(LEERKRING).find((p) => p.messageId === w.rootIn(LEERKRING))!;
+      expect(internalRoot.current.elements.find((e) => e.type === "progress")).toMatchObject({
+        steps: [{ count: 2, current: true }, { count: 1 }, { count: 0 }, { count: 0 }],
+      });
+      // Guests never receive internal contributions.
+      expect(w.chat.textIn(GAST)).not.toContain("herken ik");
+    });
+
+    it("moves forward and back; guests cannot; auto-advances after the channel's number of days", async () => {
+      const sessionId = await openBySignificantChange();
+      const session = { sessionId };
+      expect(await moveQuestion(w.s, { actor: actor(PEOPLE.guest, GAST), session, direction: "next" })).toEqual({
+        status: "forbidden",
+        action: "move",
+        reason: "guest-channel",
+      });
+      expect(await moveQuestion(w.s, { actor: actor(PEOPLE.colleague, LEERKRING), session, direction: "next" })).toMatchObject({ status: "forbidden", reason: "missing-role" });
+      expect(await moveQuestion(w.s, { actor: actor(PEOPLE.facilitator, LEERKRING), session, direction: "back" })).toEqual({ status: "refused", code: "at-first-question" });
+      const fac = actor(PEOPLE.facilitator, LEERKRING);
+      expect(await moveQuestion(w.s, { eventId: "click-1", actor: fac, session, direction: "next" })).toMatchObject({ status: "moved", question: "verklaren" });
+      expect(await moveQuestion(w.s, { eventId: "click-1", actor: fac, session, direction: "next" })).toEqual({ status: "duplicate" });
+      expect(await say(GAST, PEOPLE.guest, "Het komt door de nieuwe regels.")).toMatchObject({ question: "verklaren" });
+      // By thread reference, as a chat command in the thread would.
+      await w.dispatch();
+      const byThread = { channel: LEERKRING, threadId: w.rootIn(LEERKRING) };
+      expect(await moveQuestion(w.s, { actor: fac, session: byThread, direction: "back" })).toMatchObject({ status: "moved", question: "herkennen" });
+      await w.dispatch();
+      const guestQuestions = w.chat.postsIn(GAST, w.rootIn(GAST)).map((p) => plainText(p.message));
+      expect(guestQuestions.filter((t) => t.includes("Vraag 2 van 4 · Verklaren"))).toHaveLength(1);
+      expect(guestQuestions.at(-1)).toContain("We gaan terug naar een eerdere vraag.");
+
+      // Auto-advance: the leerkring's advanceAfterDays is 3, counted from the last move.
+      clock.set("2025-03-05T09:00:00Z");
+      expect(await advanceDueSessions(w.s)).toEqual({ moved: [] });
+      clock.set("2025-03-06T09:00:01Z");
+      expect(await advanceDueSessions(w.s)).toEqual({ moved: [{ sessionId, question: "verklaren" }] });
+      expect(await advanceDueSessions(w.s)).toEqual({ moved: [] });
+      await w.dispatch();
+      expect(plainText(w.chat.postsIn(LEERKRING, w.rootIn(LEERKRING)).at(-1)!.message)).toContain("Deze vraag stond 3 dagen open.");
+    });
+
+    it("concludes, adopts with who and when, keeps revisions, and shows the conclusion on every indicator", async () => {
+      const sessionId = await openBySignificantChange();
+      const session = { sessionId };
+      await say(LEERKRING, PEOPLE.colleague, "Herkenbaar.");
+      const fac = actor(PEOPLE.facilitator, LEERKRING);
+      expect(await submitConclusion(w.s, { actor: fac, session, values: { ...CONCLUSION, "conclusion.overall": " " } })).toMatchObject({
+        status: "invalid",
+        issues: [{ field: "conclusion.overall" }],
+      });
+      expect(await submitConclusion(w.s, { actor: actor(PEOPLE.guest, GAST), session, values: CONCLUSION })).toMatchObject({ status: "forbidden", reason: "guest-channel" });
+      expect(await submitConclusion(w.s, { actor: fac, session, values: CONCLUSION })).toEqual({ status: "saved", sessionId, version: 1 });
+
+      // Guests cannot adopt, even someone holding the adopter role when acting in the guest channel; nor can a facilitator.
+      expect(await adoptConclusion(w.s, { actor: actor(PEOPLE.guest, GAST), session })).toMatchObject({ status: "forbidden", action: "adopt", reason: "guest-channel" });
+      expect(await adoptConclusion(w.s, { actor: actor(PEOPLE.adopter, GAST), session })).toMatchObject({ status: "forbidden", reason: "guest-channel" });
+      expect(await adoptConclusion(w.s, { actor: fac, session })).toMatchObject({ status: "forbidden", reason: "missing-role" });
+      clock.set("2025-03-10T14:00:00Z");
+      const adopted = await adoptConclusion(w.s, { actor: actor(PEOPLE.adopter, LEERKRING), session });
+      expect(adopted).toMatchObject({ status: "adopted", version: 1, adoptedAt: new Date("2025-03-10T14:00:00Z") });
+      expect(await adoptConclusion(w.s, { actor: actor(PEOPLE.adopter, LEERKRING), session })).toEqual({ status: "refused", code: "already-adopted" });
+      expect((await w.s.db.prisma.duidingSession.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe("closed");
+
+      await w.dispatch();
+      expect(w.chat.textIn(LEERKRING)).toContain("Ahmed Vaststeller heeft de conclusie op 10 maart 2025 vastgesteld.");
+      expect(w.chat.textIn(LEERKRING)).toContain("Lichte opvoedhulp in elke wijk — Team Jeugd, uiterlijk 2025-12-31");
+      expect(w.chat.textIn(GAST)).toContain("De duiding van deze cijfers is afgerond.");
+      expect(w.chat.textIn(GAST)).not.toContain("campagne");
+
+      // A revision: a new draft version; the adopted one stays in the history.
+      clock.set("2025-04-01T09:00:00Z");
+      const revised = { ...CONCLUSION, "conclusion.overall": "Herzien: de stijging zet niet door.", "action.1.status": "done" };
+      expect(await submitConclusion(w.s, { actor: fac, session, values: revised })).toMatchObject({ status: "saved", version: 2 });
+      let conclusions = await listIndicatorConclusions(w.s, { dinSlug: "hilversum", indicatorId: "jeugdhulp" });
+      expect(conclusions).toHaveLength(1);
+      expect(conclusions[0]!.conclusion?.status).toBe("draft");
+      expect(conclusions[0]!.conclusion?.revisions.map((r) => [r.version, r.adoptedBy?.name, r.texts.overall.slice(0, 7)])).toEqual([
+        [1, "Ahmed Vaststeller", "De stij"],
+        [2, undefined, "Herzien"],
+      ]);
+      await adoptConclusion(w.s, { actor: actor(PEOPLE.adopter, LEERKRING), session });
+
+      // Every indicator of the session carries the conclusion, for its period.
+      for (const indicatorId of ["jeugdhulp", "veilig-thuis", "wachtlijst"]) {
+        conclusions = await listIndicatorConclusions(w.s, { dinSlug: "hilversum", indicatorId });
+        expect(conclusions).toMatchObject([{ sessionId, period: "2024", conclusion: { status: "adopted" }, actions: [{ text: "Lichte opvoedhulp in elke wijk", status: "done" }] }]);
+      }
+      const text = await presentIndicator({ ...w.s }, "veilig-thuis", "nl");
+      expect(text).toContain("Conclusies");
+      expect(text).toContain("Herzien: de stijging zet niet door.");
+      expect(text).toContain("vastgesteld door Ahmed Vaststeller op 1 april 2025");
+    });
+
+    it("catches up after the chat API was down for an hour, once, in order, honouring Retry-After", async () => {
+      w.chat.failUntil(new Date("2025-03-03T10:00:00Z"));
+      const imported = await importFigures(w.s);
+      await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
+      // The whole hour the API is down: nothing is sent, nothing is lost, retries back off.
+      let report = await w.dispatch();
+      expect(report).toMatchObject({ sent: 0, retried: 3 });
+      expect(w.chat.posts).toHaveLength(0);
+      const attemptsAt: number[] = [];
+      for (let minute = 1; minute <= 59; minute++) {
+        clock.set(new Date(new Date(START).getTime() + minute * 60_000).toISOString());
+        const before = w.chat.calls.length;
+        await w.dispatch();
+        if (w.chat.calls.length > before) attemptsAt.push(minute);
+      }
+      expect(w.chat.posts).toHaveLength(0);
+      // Exponential backoff (5 s, 10 s, … capped at 10 min) with the platform paused: few calls in an hour.
+      expect(w.chat.calls.length).toBeLessThan(30);
+      expect(attemptsAt.at(-1)).toBeGreaterThan(40);
+      const pending = await w.s.outbox.counts();
+      expect(pending).toMatchObject({ sent: 0, failed: 0 });
+
+      clock.set("2025-03-03T10:30:00Z");
+      report = await w.dispatch();
+      expect(await w.s.outbox.counts()).toMatchObject({ pending: 0, failed: 0 });
+      // Exactly one post per outbox post row (no duplicates), every thread reply after its root.
+      const postRows = await w.s.db.prisma.outboxMessage.findMany({ where: { kind: "post" } });
+      expect(w.chat.posts).toHaveLength(postRows.length);
+      expect(new Set(postRows.map((r) => r.platformMessageId)).size).toBe(postRows.length);
+      for (const p of w.chat.posts.filter((post) => post.message.target.thread)) {
+        const root = w.chat.posts.findIndex((r) => r.messageId === p.message.target.thread);
+        expect(root).toBeGreaterThanOrEqual(0);
+        expect(root).toBeLessThan(w.chat.posts.indexOf(p));
+      }
+      // A second pass sends nothing again.
+      expect(await w.dispatch()).toEqual({ sent: 0, retried: 0, failed: 0 });
+
+      // Rate limited: the row waits exactly Retry-After, then goes.
+      await say(LEERKRING, PEOPLE.colleague, "Nog een bijdrage.");
+      w.chat.failNext(1, { code: "RateLimited", retryAfterMs: 30_000 });
+      await w.dispatch();
+      const waiting = await w.s.db.prisma.outboxMessage.findFirstOrThrow({ where: { status: "pending" }, orderBy: { id: "asc" } });
+      expect(waiting.nextAttemptAt.toISOString()).toBe("2025-03-03T10:30:30.000Z");
+      expect(waiting.lastError).toContain("RateLimited");
+      clock.set("2025-03-03T10:30:29Z");
+      expect((await w.dispatch()).sent).toBe(0);
+      clock.set("2025-03-03T10:30:30Z");
+      await w.dispatch();
+      expect(await w.s.outbox.counts()).toMatchObject({ pending: 0 });
+    });
+
+    it("sends each row once when two dispatchers race", async () => {
+      const imported = await importFigures(w.s);
+      await postChanges(w.s, { key: "import:race", changes: imported.changes });
+      const other = createDispatcher({ outbox: w.s.outbox, chats: w.s.chats, clock, random: () => 0.5 });
+      const reports = await Promise.all([w.dispatch(), other.dispatchOnce()]);
+      expect(reports[0].sent + reports[1].sent).toBe(await w.s.db.prisma.outboxMessage.count());
+      expect(w.chat.posts).toHaveLength(await w.s.db.prisma.outboxMessage.count({ where: { kind: "post" } }));
+    });
+
+    it("starts on request and from a change post button, and refuses what it should", async () => {
+      const imported = await importFigures(w.s);
+      // Nobody autoStarts here: the leerkring only gets change posts.
+      await w.s.db.prisma.channel.updateMany({ data: { autoStart: false } });
+      const posted = await postChanges(w.s, { key: "import:x", changes: imported.changes });
+      expect(await postChanges(w.s, { key: "import:x", changes: imported.changes })).toEqual({ status: "duplicate" });
+      if (posted.status !== "posted") throw new Error(posted.status);
+      expect(posted.sessions).toHaveLength(0);
+      const guestPost = posted.posts.find((p) => p.channel === GAST)!;
+      const internalPost = posted.posts.find((p) => p.channel === LEERKRING)!;
+      await w.dispatch();
+      expect(w.chat.textIn(GAST)).not.toContain("Wachtlijst");
+
+      expect(await startFromChangePost(w.s, { actor: actor(PEOPLE.guest, GAST), value: String(guestPost.changePostId) })).toMatchObject({ status: "forbidden", reason: "guest-channel" });
+      expect(await startFromChangePost(w.s, { actor: actor(PEOPLE.colleague, "memory:unknown"), value: String(internalPost.changePostId) })).toEqual({ status: "channel-not-linked" });
+      const started = await startFromChangePost(w.s, { eventId: "b1", actor: actor(PEOPLE.colleague, LEERKRING), value: String(internalPost.changePostId) });
+      expect(started).toMatchObject({ status: "started", channels: [LEERKRING] });
+      // The guest channel joins only when it has autoStart; here it does not.
+      const again = await startFromChangePost(w.s, { eventId: "b2", actor: actor(PEOPLE.colleague, DIGEST), value: String(posted.posts.find((p) => p.channel === DIGEST)!.changePostId) });
+      expect(again).toMatchObject({ status: "started" });
+
+      // On request: an unknown id, then an indicator; asking again for the same subject joins the open session.
+      expect(await startSession(w.s, { actor: actor(PEOPLE.colleague, LEERKRING), subject: { kind: "indicator", id: "bestaat-niet" } })).toEqual({ status: "unknown-subject" });
+      const one = await startSession(w.s, { actor: actor(PEOPLE.colleague, LEERKRING), subject: { kind: "indicator", id: "jeugdhulp" } });
+      expect(one).toMatchObject({ status: "started", channels: [LEERKRING] });
+      if (one.status !== "started") return;
+      expect(await startSession(w.s, { actor: actor(PEOPLE.colleague, DIGEST), subject: { kind: "indicator", id: "jeugdhulp" } })).toEqual({ status: "already-open", sessionId: one.sessionId, joined: true });
+      const status = await sessionStatus(w.s, { channel: DIGEST });
+      expect(status.status === "ok" && plainText(status.message)).toContain("Lopende duidingssessies");
+      expect(await sessionStatus(w.s, { channel: GAST, session: { sessionId: one.sessionId } })).toEqual({ status: "not-found" });
+      expect(GOAL).toBe("doel-gezond-opgroeien");
+    });
+
+    it("loses nothing when the process restarts in the middle of a session", async () => {
+      const { target, cleanup } = await persistentTarget(runtime);
+      try {
+        let s = await openWith(target, clock);
+        await seedDin(s);
+        let world = await buildWorld(s, clock, w.chat);
+        const imported = await importFigures(s);
+        const posted = await postChanges(s, { key: "import:restart", changes: imported.changes });
+        if (posted.status !== "posted") throw new Error(posted.status);
+        const sessionId = posted.sessions[0]!.sessionId;
+        await world.dispatch();
+        const root = world.rootIn(LEERKRING);
+        const message = { channel: LEERKRING, threadId: root, user: { ...PEOPLE.colleague }, at: clock.now() };
+        expect(await recordContribution(s, { ...message, eventId: "E1", messageId: "r1", text: "Voor de herstart." })).toMatchObject({ status: "recorded" });
+        await moveQuestion(s, { actor: actor(PEOPLE.facilitator, LEERKRING), session: { sessionId }, direction: "next" });
+        // A dispatcher claimed rows and crashed before sending them: the claim is a lease that runs out.
+        const claimed = await s.outbox.claimDue(clock.now(), { limit: 50, leaseMs: 120_000, skipPlatforms: [] });
+        expect(claimed.length).toBeGreaterThan(0);
+        await s.close();
+
+        clock.set("2025-03-03T09:05:00Z");
+        s = await openWith(target, clock);
+        world = await buildWorld(s, clock, w.chat);
+        // The retried event from before the restart is still known; the thread is still a session thread.
+        expect(await recordContribution(s, { ...message, eventId: "E1", messageId: "r1", text: "Voor de herstart." })).toEqual({ status: "ignored", reason: "duplicate" });
+        expect(await recordContribution(s, { ...message, eventId: "E2", messageId: "r2", text: "Na de herstart." })).toMatchObject({ status: "recorded", question: "verklaren" });
+        await world.dispatch();
+        expect(await s.outbox.counts()).toMatchObject({ pending: 0, failed: 0 });
+        expect(w.chat.acknowledged.map((a) => a.messageId)).toEqual(["r1", "r2"]);
+        expect(w.chat.postsIn(LEERKRING, root).filter((p) => plainText(p.message).includes("Vraag 2 van 4"))).toHaveLength(1);
+        const contributions = await s.db.prisma.contribution.findMany({ orderBy: { id: "asc" } });
+        expect(contributions.map((c) => [c.text, c.question])).toEqual([
+          ["Voor de herstart.", "herkennen"],
+          ["Na de herstart.", "verklaren"],
+        ]);
+        await s.close();
+      } finally {
+        await cleanup();
+      }
+    });
+
+    it("never opens a guest thread for a session about an intern indicator only", async () => {
+      await importFigures(w.s);
+      const started = await startSession(w.s, { actor: actor(PEOPLE.colleague, LEERKRING), subject: { kind: "indicator", id: "wachtlijst" } });
+      expect(started).toMatchObject({ status: "started", channels: [LEERKRING] });
+      await w.dispatch();
+      expect(w.chat.postsIn(GAST)).toHaveLength(0);
+    });
+  });
+}

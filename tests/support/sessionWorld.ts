@@ -1,0 +1,130 @@
+/**
+ * A small world for session tests: real services on a real database (PGlite or PostgreSQL), a
+ * DIN with a public percentage, a public count with small numbers and an intern indicator, the
+ * in-memory chat, a movable clock, and channels/people from a duidbot.yaml-shaped config.
+ * Persistent targets (a PGlite folder or a PostgreSQL schema) can be closed and reopened.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { MemoryChat } from "../../adapters/memory/memoryChat.ts";
+import { importMeasurements } from "../../src/app/measurements/importMeasurements.ts";
+import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
+import type { Actor } from "../../src/app/sessions/index.ts";
+import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
+import { openServices, type Services } from "../../src/main/services.ts";
+import type { DatabaseTarget } from "../../src/store/database.ts";
+import { fixedClock, TEST_DATABASE_URL, type TestRuntime } from "./db.ts";
+import { buildDin, buildIndicator } from "./factories.ts";
+
+export const LEERKRING = "memory:leerkring";
+export const GAST = "memory:gast";
+export const DIGEST = "memory:digest";
+
+export const PEOPLE = {
+  facilitator: { key: "memory:U-fac", name: "Sanne Facilitator" },
+  adopter: { key: "memory:U-adopt", name: "Ahmed Vaststeller" },
+  admin: { key: "memory:U-admin", name: "Kim Beheer" },
+  colleague: { key: "memory:U-col", name: "Piet Collega" },
+  guest: { key: "memory:U-guest", name: "Joke Gast" },
+} as const;
+
+export const CONFIG: DuidbotConfig = {
+  defaults: { lang: "nl" },
+  channels: [
+    { key: LEERKRING, name: "#leerkring", audience: "leerkring", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: true, advanceAfterDays: 3 },
+    { key: GAST, name: "#adviesraad", audience: "gast", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: true, perspective: "adviesraad" },
+    { key: DIGEST, name: "#weekoverzicht", audience: "digest", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: false },
+  ],
+  people: [
+    { key: PEOPLE.facilitator.key, name: PEOPLE.facilitator.name, roles: ["facilitator"], perspective: "beleid" },
+    { key: PEOPLE.adopter.key, name: PEOPLE.adopter.name, roles: ["adopter"], perspective: "uitvoering" },
+    { key: PEOPLE.admin.key, name: PEOPLE.admin.name, roles: ["admin"] },
+  ],
+};
+
+export const GOAL = "doel-gezond-opgroeien";
+/** A public count whose 2024 value (6) is below the small-number limit: guests see "< 10". */
+export const DIN = buildDin({
+  indicators: [
+    buildIndicator({ id: "jeugdhulp", name: "Jongeren met jeugdhulp", unit: "%", source: "CBS" }),
+    buildIndicator({ id: "veilig-thuis", name: "Meldingen Veilig Thuis", unit: "aantal", direction: "lager-is-beter" }),
+    buildIndicator({ id: "wachtlijst", name: "Wachtlijst jeugdteam (intern)", unit: "aantal", visibility: "intern" }),
+  ],
+});
+
+export const FIGURES = "indicator;periode;waarde\njeugdhulp;2023;10\njeugdhulp;2024;12\nveilig-thuis;2023;20\nveilig-thuis;2024;6\nwachtlijst;2023;50\nwachtlijst;2024;80\n";
+
+export const actor = (user: { key: string; name: string }, channel: string): Actor => ({ user: { ...user }, channel });
+
+export interface World {
+  s: Services;
+  chat: MemoryChat;
+  clock: ReturnType<typeof fixedClock>;
+  dispatcher: Dispatcher;
+  /** Sends everything due now. */
+  dispatch(): ReturnType<Dispatcher["dispatchOnce"]>;
+  /** Platform id of the session's root post in a channel (after dispatch). */
+  rootIn(channel: string, index?: number): string;
+  close(): Promise<void>;
+}
+
+export async function buildWorld(s: Services, clock: ReturnType<typeof fixedClock>, chat?: MemoryChat): Promise<World> {
+  const memory = chat ?? new MemoryChat({ now: () => clock.now() });
+  s.chats.set("memory", memory);
+  // Fixed jitter: backoff times are exact in tests.
+  const dispatcher = createDispatcher({ outbox: s.outbox, chats: s.chats, clock, random: () => 0.5 });
+  return {
+    s,
+    chat: memory,
+    clock,
+    dispatcher,
+    dispatch: () => dispatcher.dispatchOnce(),
+    rootIn(channel, index = 0) {
+      const root = memory.postsIn(channel, null).filter((p) => p.message.elements[0]?.type === "header" && p.message.summary.startsWith("Duiding"))[index];
+      if (!root) throw new Error(`no session root in ${channel}`);
+      return root.messageId;
+    },
+    close: () => s.close(),
+  };
+}
+
+export async function seedDin(s: Services): Promise<void> {
+  await s.dins.saveDinVersion(DIN, { fileName: "din.yaml", contentHash: "test" });
+}
+
+/** Imports FIGURES and returns the changes (as postChanges receives them). */
+export async function importFigures(s: Services, text = FIGURES) {
+  const result = await importMeasurements(s, { source: { kind: "file", text, fileName: "metingen.csv" }, via: "cli" });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result;
+}
+
+/** A database that survives closing the services: a PGlite folder, or a PostgreSQL schema. */
+export async function persistentTarget(runtime: TestRuntime): Promise<{ target: DatabaseTarget; cleanup(): Promise<void> }> {
+  if (runtime.name === "pglite") {
+    const dir = await mkdtemp(path.join(tmpdir(), "duidbot-sessions-"));
+    return { target: { kind: "pglite", dataDir: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const url = TEST_DATABASE_URL;
+  if (!url) throw new Error("postgres runtime without TEST_DATABASE_URL");
+  const schema = `t_${process.pid}_${randomBytes(4).toString("hex")}`;
+  return {
+    target: { kind: "postgres", url, schema },
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export function openWith(target: DatabaseTarget, clock: ReturnType<typeof fixedClock>): Promise<Services> {
+  return openServices(target, clock, { duidbotConfig: CONFIG });
+}
