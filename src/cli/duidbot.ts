@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { importDin } from "../app/din/importDin.ts";
-import { importMeasurements } from "../app/measurements/importMeasurements.ts";
+import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
 import { listChanges } from "../app/measurements/listChanges.ts";
 import { ConfigError, loadConfig, type Config } from "../main/config.ts";
 import { databaseTarget, openServices, type Services } from "../main/services.ts";
@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
       const file = requireArg(arg, "measurements import <bestand.csv|json>");
       const text = await readInput(file);
       return withServices(config, async (s) => {
-        const result = await importMeasurements(s, {
+        const result = await importAndAnnounce(s, {
           source: { kind: "file", text, fileName: path.basename(file) },
           via: "cli",
           ...(dinSlug ? { dinSlug } : {}),

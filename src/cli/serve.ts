@@ -1,17 +1,37 @@
-/** `duidbot serve` (= npm start): migrate, seed the example when empty, start the one HTTP server. */
+/**
+ * `duidbot serve` (= npm start): migrate, apply duidbot.yaml, seed the example when empty, start the
+ * one HTTP server and the background loop (outbox dispatch, auto-advance of sessions).
+ */
+import { systemClock } from "../app/ports.ts";
 import type { Config } from "../main/config.ts";
+import { duidbotConfigPath, loadDuidbotConfig } from "../main/duidbotConfigFile.ts";
 import { loadExampleIfEmpty } from "../main/example.ts";
 import { buildHttpApp, listen } from "../main/server.ts";
 import { databaseTarget, openServices } from "../main/services.ts";
 
+/** How often the background loop looks for due outbox rows and sessions (a kick runs it sooner). */
+const BACKGROUND_INTERVAL_MS = 1_000;
+
 export async function runServe(config: Config): Promise<void> {
-  const services = await openServices(databaseTarget(config));
+  const configFile = duidbotConfigPath();
+  const { config: duidbotConfig, found } = await loadDuidbotConfig(configFile, config.lang);
+  const services = await openServices(databaseTarget(config), systemClock, { duidbotConfig, log: (line) => console.log(line) });
   const where = services.db.kind === "pglite" ? `PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   console.log(`Database: ${where}; migraties toegepast / migrations applied.`);
+  console.log(
+    found
+      ? `Kanalen en rollen uit ${configFile}: ${duidbotConfig.channels.length} kanaal/kanalen, ${duidbotConfig.people.length} perso(o)n(en).`
+      : `Geen ${configFile}: nog geen kanalen gekoppeld (koppel ze met /duiding koppel, of zie examples/duidbot.yaml).`,
+  );
+  // The HTTP app needs a kick before the loop exists; the loop needs the chat ports the app registers.
+  let kick = () => {};
+  const app = buildHttpApp(config, services, { kick: () => kick() });
+  const background = services.startBackground({ intervalMs: BACKGROUND_INTERVAL_MS, log: (line) => console.log(line) });
+  kick = background.kick;
   if (config.loadExample && (await loadExampleIfEmpty(services)) === "loaded") {
     console.log("Lege database: voorbeeld-DIN Hilversum en cijfers geladen / empty database: example DIN loaded.");
+    kick();
   }
-  const app = buildHttpApp(config, services);
   const server = await listen(app, config.host, config.port);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -28,8 +48,12 @@ export async function runServe(config: Config): Promise<void> {
   );
   console.log("Microsoft Teams: nog niet beschikbaar in deze versie / not available yet.");
 
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
+    await background.stop();
     await services.close();
     process.exit(0);
   };

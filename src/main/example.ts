@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { importDin } from "../app/din/importDin.ts";
-import { importMeasurements } from "../app/measurements/importMeasurements.ts";
+import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
 import { formatIssue } from "../domain/validation.ts";
 import type { Services } from "./services.ts";
 
@@ -15,7 +15,7 @@ export async function loadExampleIfEmpty(services: Services): Promise<"loaded" |
   // The bundled files are tested; a failure here is a bug, not user input.
   if (!din.ok) throw new Error(`example DIN is invalid:\n${din.issues.map((i) => formatIssue(i)).join("\n")}`);
   const csv = path.join(EXAMPLE_DIR, "metingen.csv");
-  const figures = await importMeasurements(services, {
+  const figures = await importAndAnnounce(services, {
     source: { kind: "file", text: await readFile(csv, "utf8"), fileName: "examples/hilversum/metingen.csv" },
     via: "example",
   });

@@ -8,7 +8,7 @@ import express, { type ErrorRequestHandler, type Express } from "express";
 import { createSlackAdapter } from "../../adapters/slack/app.ts";
 import { measurementsRouter } from "../../adapters/web/api/measurementsRoute.ts";
 import { vegaChartRenderer } from "../charts/index.ts";
-import { importMeasurements } from "../app/measurements/importMeasurements.ts";
+import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
 import type { Config } from "./config.ts";
 import type { Services } from "./services.ts";
 
@@ -51,7 +51,11 @@ export function buildHttpApp(config: Config, services: Services, options: HttpAp
     measurementsRouter({
       apiToken: config.apiToken,
       lang: config.lang,
-      importMeasurements: (source) => importMeasurements(services, { source, via: "api" }),
+      importMeasurements: async (source) => {
+        const result = await importAndAnnounce(services, { source, via: "api" });
+        options.kick?.(); // change posts wait in the outbox: send them now rather than at the next poll
+        return result;
+      },
     }),
   );
   const onError: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, _next) => {

@@ -1,0 +1,21 @@
+/**
+ * Use case: import figures, then announce what changed (change posts per doel, sessions where
+ * channels ask for them). The announcement is keyed by the import id, so it happens once; an
+ * import that brought nothing new announces nothing.
+ */
+import { postChanges, type PostChangesResult } from "../sessions/postChanges.ts";
+import type { SessionDeps } from "../sessions/ports.ts";
+import { importMeasurements, type ImportMeasurementsResult, type MeasurementSource } from "./importMeasurements.ts";
+import type { MeasurementPlan } from "../ports.ts";
+
+export type ImportAndAnnounceResult = ImportMeasurementsResult & { announced?: PostChangesResult };
+
+export async function importAndAnnounce(
+  deps: SessionDeps,
+  input: { source: MeasurementSource; via: MeasurementPlan["via"]; dinSlug?: string },
+): Promise<ImportAndAnnounceResult> {
+  const result = await importMeasurements(deps, input);
+  if (!result.ok || result.importId === undefined) return result;
+  const announced = await postChanges(deps, { key: `import:${result.importId}`, changes: result.changes, dinSlug: result.dinSlug });
+  return { ...result, announced };
+}
