@@ -68,13 +68,42 @@ const personSchema = z.strictObject({
   perspective: z.enum(PERSPECTIVES).optional(),
 });
 
+/** Rights for a group of people at once (e.g. all trekkers of the leerkringen); expanded into `people`. */
+const groupSchema = z.strictObject({
+  name: z.string().min(1),
+  roles: z.array(z.enum(ROLES)).default([]),
+  perspective: z.enum(PERSPECTIVES).optional(),
+  members: z.array(personKey).min(1),
+});
+
 const configSchema = z.strictObject({
   defaults: z
     .strictObject({ lang: z.enum(["nl", "en"]).default("nl"), advanceAfterDays: days.optional() })
     .default({ lang: "nl" }),
   channels: z.array(channelSchema).default([]),
   people: z.array(personSchema).default([]),
+  groups: z.array(groupSchema).default([]),
 });
+
+type GroupConfig = z.infer<typeof groupSchema>;
+
+/**
+ * Folds groups into people: a member gets the union of their own roles and their groups' roles; their
+ * own perspective wins, then the first group's. A member not listed under people is added (named by
+ * key: chat platforms supply the display name with every message).
+ */
+export function expandGroups(people: readonly PersonConfig[], groups: readonly GroupConfig[]): PersonConfig[] {
+  const byKey = new Map(people.map((p) => [p.key, { ...p, roles: [...p.roles] }]));
+  for (const group of groups) {
+    for (const key of group.members) {
+      const person = byKey.get(key) ?? { key, name: key, roles: [] };
+      for (const role of group.roles) if (!person.roles.includes(role)) person.roles.push(role);
+      if (person.perspective === undefined && group.perspective !== undefined) person.perspective = group.perspective;
+      byKey.set(key, person);
+    }
+  }
+  return [...byKey.values()];
+}
 
 const LABELS = {
   key: "sleutel",
@@ -84,6 +113,7 @@ const LABELS = {
   autoStart: "autoStart",
   perspective: "perspectief",
   roles: "rollen",
+  members: "leden",
   advanceAfterDays: "advanceAfterDays",
 } as const;
 
@@ -134,7 +164,8 @@ export function parseDuidbotConfig(text: string, fileName: string): Validated<Du
     issues.push({ file: fileName, field: "people", message: `persoon ${key} staat er twee keer in`, messageEn: `person ${key} is listed twice` });
   }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: stripUndefined(value) };
+  const { groups, ...rest } = value;
+  return { ok: true, value: stripUndefined({ ...rest, people: expandGroups(rest.people, groups) }) };
 }
 
 /** zod keeps optional keys as `undefined`; the stores and hashes want them absent. */

@@ -44,4 +44,37 @@ describe("duidbot.yaml", () => {
     const parsed = parseDuidbotConfig(`channels:\n${entry}${entry}`, "d.yaml");
     expect(parsed).toMatchObject({ ok: false, issues: [{ field: "channels", messageEn: "channel slack:T1:C1 is listed twice" }] });
   });
+
+  it("gives a group's roles to its members: union of roles, a person's own perspective first", () => {
+    const text = [
+      "people:",
+      "  - key: slack:U1",
+      "    name: Sanne",
+      "    roles: [adopter]",
+      "    perspective: beleid",
+      "groups:",
+      "  - name: trekkers leerkringen",
+      "    roles: [facilitator, adopter]",
+      "    perspective: uitvoering",
+      "    members: [slack:U1, slack:U2]",
+      "",
+    ].join("\n");
+    const parsed = parseDuidbotConfig(text, "d.yaml");
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.people).toEqual([
+      { key: "slack:U1", name: "Sanne", roles: ["adopter", "facilitator"], perspective: "beleid" },
+      { key: "slack:U2", name: "slack:U2", roles: ["facilitator", "adopter"], perspective: "uitvoering" },
+    ]);
+  });
+
+  it("refuses a group without members or with a malformed member key, naming the line", () => {
+    const parsed = parseDuidbotConfig("groups:\n  - name: leeg\n    members: []\n  - name: fout\n    members: [U2]\n", "d.yaml");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues.map((i) => [i.line, i.field])).toEqual([
+      [3, "groups[0].members"],
+      [5, "groups[1].members[0]"],
+    ]);
+  });
 });
