@@ -41,3 +41,7 @@ console.log(
   `  mediaan SVG ${c.svgMedianMs.toFixed(1)} ms, SVG + PNG ${c.pngMedianMs.toFixed(1)} ms; ` +
     `eerste keer laden ${c.firstLoadMs.toFixed(0)} ms; RSS ${c.rssMb.toFixed(0)} MB`,
 );
+
+console.log("\nSlack: getekend verzoek → ack / signed request → ack (eigen proces / own process)");
+const slack = await run(process.execPath, [path.join(import.meta.dirname, "slackAck.ts")], { maxBuffer: 1 << 20 });
+console.log(slack.stdout.trimEnd().split("\n").slice(1).join("\n"));

@@ -1,0 +1,117 @@
+/**
+ * Button clicks (block_actions), routed exhaustively by the neutral ActionId. The click is acked at
+ * once; then the use case runs. Modals open with the click's trigger_id, which Slack honours for
+ * 3 seconds. Refusals ("alleen vaststellers …") go to the clicker only, as an ephemeral line.
+ * @see https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
+ */
+import type { App, webApi } from "@slack/bolt";
+import type { ActionId, NeutralForm } from "../../../src/app/messages/message.ts";
+import {
+  adoptConclusion,
+  draftConclusion,
+  moveQuestion,
+  sessionRefFromValue,
+  startFromChangePost,
+} from "../../../src/app/sessions/index.ts";
+import { QUESTIONS } from "../../../src/domain/session.ts";
+import { userKey } from "../keys.ts";
+import { parseButtonClick, type ButtonClick } from "../parse.ts";
+import { renderModal } from "../render/modal.ts";
+import { slackTexts } from "../texts.ts";
+import type { SlackHandlerDeps } from "./deps.ts";
+import { encodeFormMeta } from "./formMeta.ts";
+import { postEphemeralResult } from "./reply.ts";
+
+const ACTION_IDS: readonly ActionId[] = ["session.start", "session.next", "session.contributeOther", "session.conclude", "session.adopt"];
+export const CONTRIBUTE_OTHER_FORM = "session.contributeOther";
+
+function isActionId(id: string): id is ActionId {
+  return (ACTION_IDS as readonly string[]).includes(id);
+}
+
+/** A button whose value is no session id (an old or tampered message). */
+const NOT_FOUND = { status: "not-found" } as const;
+
+/** Outcomes the clicker sees anyway (a new thread, a new question, an adopted post): no extra line. */
+const VISIBLE_OUTCOMES = new Set(["started", "moved", "adopted", "duplicate"]);
+
+export function registerActions(app: App, deps: SlackHandlerDeps): void {
+  app.action(/^session\./, async ({ ack, body, client }) => {
+    await ack();
+    const click = parseButtonClick(body);
+    if (!click?.channel || !click.slackChannel || !isActionId(click.actionId)) return;
+    const known = click as ButtonClick & { channel: string; slackChannel: string; actionId: ActionId };
+    await deps.queue.run("interactive", () => handleClick(known, client, deps));
+    deps.kick();
+  });
+}
+
+async function handleClick(
+  click: ButtonClick & { channel: string; slackChannel: string; actionId: ActionId },
+  client: webApi.WebClient,
+  deps: SlackHandlerDeps,
+): Promise<void> {
+  const person = await deps.directory.person(click.userId);
+  const actor = { user: { key: userKey(click.userId), name: person.name }, channel: click.channel };
+  const eventId = `action:${click.triggerId}`;
+  const session = sessionRefFromValue(click.value);
+  const where = { slackChannel: click.slackChannel, userId: click.userId, ...(click.threadId ? { threadTs: click.threadId } : {}) };
+  const thread = click.threadId ?? click.messageId;
+  let result: { status: string; reason?: string; code?: string; action?: string };
+  switch (click.actionId) {
+    case "session.start":
+      result = await startFromChangePost(deps.sessions, { eventId, actor, value: click.value });
+      break;
+    case "session.next":
+      result = session ? await moveQuestion(deps.sessions, { eventId, actor, session, direction: "next" }) : NOT_FOUND;
+      break;
+    case "session.adopt":
+      result = session ? await adoptConclusion(deps.sessions, { eventId, actor, session }) : NOT_FOUND;
+      break;
+    case "session.conclude": {
+      const draft = session ? await draftConclusion(deps.sessions, { actor, session }) : NOT_FOUND;
+      if (draft.status === "ok") {
+        await openForm(client, click.triggerId, draft.form, { state: draft.form.state, channel: click.channel, ...(thread ? { threadTs: thread } : {}) }, deps);
+        return;
+      }
+      result = draft;
+      break;
+    }
+    case "session.contributeOther":
+      await openForm(client, click.triggerId, contributeOtherForm(click.value, deps), { state: click.value, channel: click.channel, ...(thread ? { threadTs: thread } : {}) }, deps);
+      return;
+    default: {
+      const unreachable: never = click.actionId;
+      throw new Error(`Unhandled action ${String(unreachable)}`);
+    }
+  }
+  if (!VISIBLE_OUTCOMES.has(result.status)) await postEphemeralResult(client, where, result, deps.lang);
+}
+
+async function openForm(
+  client: webApi.WebClient,
+  triggerId: string,
+  form: NeutralForm,
+  meta: { state: string; channel: string; threadTs?: string },
+  deps: SlackHandlerDeps,
+): Promise<void> {
+  await client.views.open({ trigger_id: triggerId, view: renderModal(form, slackTexts(deps.lang).close, encodeFormMeta(meta)) });
+}
+
+/**
+ * "Bijdrage bij andere vraag": choose a question and write the contribution. The session use cases
+ * have no form for this (a contribution normally is a thread reply), so the adapter builds it.
+ */
+function contributeOtherForm(sessionValue: string, deps: SlackHandlerDeps): NeutralForm {
+  const t = slackTexts(deps.lang);
+  return {
+    id: CONTRIBUTE_OTHER_FORM,
+    title: t.otherQuestionTitle,
+    submitLabel: t.otherQuestionSubmit,
+    state: sessionValue,
+    fields: [
+      { type: "select", id: "question", label: t.otherQuestionField, options: QUESTIONS.map((q) => ({ value: q, label: t.questions[q] })) },
+      { type: "text", id: "text", label: t.otherQuestionText, multiline: true },
+    ],
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * One converter per neutral message element → Block Kit blocks. Pure: no I/O, no clock.
+ * The switch is exhaustive (ends in a `never` check), so a new element does not compile until
+ * it is rendered here.
+ * @see https://docs.slack.dev/reference/block-kit/blocks
+ */
+import type { types } from "@slack/bolt";
+import type { MessageAction, MessageElement, Tone } from "../../../src/app/messages/message.ts";
+import { SLACK_LIMITS as L, splitText, truncate } from "../limits.ts";
+import { escapeMrkdwn, mrkdwn, plain } from "./text.ts";
+
+/**
+ * Good/bad colouring. Block Kit sections have no colour and legacy attachment colour bars fold
+ * blocks behind "Show more", so the tone is an emoji marker in front of the indicator name.
+ * The change text beside it (▲/▼ with numbers) and the target status carry the same meaning in
+ * words, so the colour is never the only signal.
+ */
+export const TONE_MARKER: Record<Tone, string> = {
+  good: ":large_green_circle:",
+  bad: ":red_circle:",
+  neutral: ":white_circle:",
+};
+
+export function elementBlocks(element: MessageElement): types.KnownBlock[] {
+  switch (element.type) {
+    case "header":
+      return [{ type: "header", text: plain(element.text, L.headerText) }];
+    case "text":
+      return textSections(element.text);
+    case "context":
+      return [{ type: "context", elements: [mrkdwn(element.text, L.sectionText)] }];
+    case "facts":
+      return factSections(element.facts);
+    case "indicator":
+      return [indicatorSection(element)];
+    case "chart":
+      // Charts are PNG files uploaded next to the message (see slackChat.ts), not blocks.
+      return [];
+    case "progress":
+      return [progressSection(element.steps)];
+    case "actions":
+      return actionBlocks(element.actions);
+    case "divider":
+      return [{ type: "divider" }];
+    default: {
+      const unreachable: never = element;
+      throw new Error(`Unknown message element ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Long paragraphs become several sections rather than being cut off. */
+function textSections(text: string): types.SectionBlock[] {
+  return splitText(escapeMrkdwn(text), L.sectionText).map((chunk) => ({
+    type: "section",
+    text: { type: "mrkdwn", text: chunk, verbatim: true },
+  }));
+}
+
+function factSections(facts: { label: string; value: string }[]): types.SectionBlock[] {
+  const sections: types.SectionBlock[] = [];
+  for (let i = 0; i < facts.length; i += L.sectionFields) {
+    sections.push({
+      type: "section",
+      fields: facts.slice(i, i + L.sectionFields).map((f) => mrkdwnWithBold(f.label, f.value, L.fieldText)),
+    });
+  }
+  return sections;
+}
+
+/** "*label*\nvalue" with the label escaped and bolded, the whole kept within `max`. */
+function mrkdwnWithBold(label: string, value: string, max: number): types.MrkdwnElement {
+  const head = `*${escapeMrkdwn(label)}*\n`;
+  return { type: "mrkdwn", text: truncate(head + escapeMrkdwn(value), max), verbatim: true };
+}
+
+type IndicatorElement = Extract<MessageElement, { type: "indicator" }>;
+
+function indicatorSection(element: IndicatorElement): types.SectionBlock {
+  const lines = [
+    `${TONE_MARKER[element.tone]} *${escapeMrkdwn(element.name)}*`,
+    [`*${escapeMrkdwn(element.value)}*`, element.change && escapeMrkdwn(element.change)].filter(Boolean).join("   "),
+  ];
+  if (element.target) lines.push(escapeMrkdwn(element.target));
+  if (element.source) lines.push(`_${escapeMrkdwn(element.source)}_`);
+  return { type: "section", text: { type: "mrkdwn", text: truncate(lines.join("\n"), L.sectionText), verbatim: true } };
+}
+
+function progressSection(steps: { label: string; count: number; current: boolean }[]): types.SectionBlock {
+  const parts = steps.map((s) =>
+    s.current ? `:arrow_forward: *${escapeMrkdwn(s.label)}* (${s.count})` : `${escapeMrkdwn(s.label)} (${s.count})`,
+  );
+  return { type: "section", text: { type: "mrkdwn", text: truncate(parts.join("   ·   "), L.sectionText), verbatim: true } };
+}
+
+/** Buttons, 25 per actions block. action_ids must be unique per block: repeats get a `#n` suffix. */
+function actionBlocks(actions: MessageAction[]): types.ActionsBlock[] {
+  const blocks: types.ActionsBlock[] = [];
+  for (let i = 0; i < actions.length; i += L.actionsElements) {
+    const seen = new Map<string, number>();
+    blocks.push({
+      type: "actions",
+      elements: actions.slice(i, i + L.actionsElements).map((action) => {
+        const n = (seen.get(action.id) ?? 0) + 1;
+        seen.set(action.id, n);
+        return button(action, n === 1 ? action.id : `${action.id}#${n}`);
+      }),
+    });
+  }
+  return blocks;
+}
+
+function button(action: MessageAction, actionId: string): types.Button {
+  return {
+    type: "button",
+    action_id: actionId,
+    text: plain(action.label, L.buttonText),
+    // A value is an id the handler looks up; cutting it would point at something else.
+    value: action.value.length <= L.buttonValue ? action.value : throwTooLong("button value", action.value),
+    ...(action.style ? { style: action.style } : {}),
+  };
+}
+
+function throwTooLong(what: string, value: string): never {
+  throw new Error(`Slack ${what} is ${value.length} characters; values are ids and must stay short`);
+}

@@ -1,0 +1,96 @@
+/**
+ * Proves guest channels in Slack over real HTTP: a Slack Connect channel is linked as gast even when
+ * the admin asks for leerkring; it receives only openbaar indicators with small counts hidden
+ * ("< 10"), no steering buttons; a guest's reply joins the session with the channel's perspective;
+ * a (forged) steering click from the guest channel is refused with an ephemeral explanation.
+ * Also: "Bijdrage bij andere vraag" opens a modal whose submission is echoed into the thread and
+ * counted under the chosen question.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { postChanges } from "../../src/app/sessions/index.ts";
+import { testRuntimes } from "../support/db.ts";
+import { importFigures, seedDin } from "../support/sessionWorld.ts";
+import { SLACK_CHANNELS, SLACK_USERS, startSlackWorld, type SlackWorld } from "../support/slackWorld.ts";
+
+const { leerkring: LEER, gast: GAST } = SLACK_CHANNELS;
+
+for (const runtime of testRuntimes()) {
+  describe(`Slack guest channel on ${runtime.name}`, () => {
+    let w: SlackWorld;
+    beforeEach(async () => {
+      w = await startSlackWorld(runtime, { start: "2025-03-03T09:00:00Z" });
+      w.fake.channels.set(GAST, { id: GAST, name: "adviesraad-sociaal-domein", is_ext_shared: true });
+      await seedDin(w.s);
+    });
+    afterEach(async () => {
+      await w.close();
+    });
+
+    async function openSessionInBoth(): Promise<{ guestRoot: string; leerRoot: string; sessionId: number }> {
+      expect((await w.driver.command("/duiding", "koppel leerkring auto", { user_id: SLACK_USERS.admin.id, channel_id: LEER })).status).toBe(200);
+      const guest = await w.driver.command("/duiding", "koppel leerkring auto perspectief=adviesraad", { user_id: SLACK_USERS.admin.id, channel_id: GAST });
+      expect(JSON.parse(guest.body).text).toContain("gekoppeld als *gast*-kanaal");
+      const channel = await w.s.sessions.transaction((tx) => tx.channel(`slack:T0FAKE:${GAST}`));
+      expect(channel).toMatchObject({ audience: "gast", perspective: "adviesraad", autoStart: true });
+
+      const imported = await importFigures(w.s);
+      const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
+      if (posted.status !== "posted") throw new Error(posted.status);
+      await w.dispatch();
+      const root = (channel: string) => w.posted(channel, { thread: null }).find((m) => m.text.startsWith("Duiding"))!.ts;
+      return { guestRoot: root(GAST), leerRoot: root(LEER), sessionId: posted.sessions[0]!.sessionId };
+    }
+
+    it("shows guests only public figures without small counts, and labels their replies", async () => {
+      const { guestRoot, sessionId } = await openSessionInBoth();
+      const guestText = JSON.stringify(w.posted(GAST).map((m) => [m.text, m.blocks]));
+      expect(guestText).toContain("Jongeren met jeugdhulp");
+      expect(guestText).toContain("*&lt; 10 (2024)*");
+      expect(guestText).not.toContain("Wachtlijst");
+      expect(guestText).not.toMatch(/\b80\b/);
+      expect(guestText).not.toContain('"type":"actions"');
+      const internalText = JSON.stringify(w.posted(LEER).map((m) => m.blocks));
+      expect(internalText).toContain("Wachtlijst jeugdteam (intern)");
+      expect(internalText).toContain("*6 (2024)*");
+
+      const res = await w.driver.event({ type: "message", channel: GAST, user: SLACK_USERS.guest.id, text: "Dit herken ik: de wachttijd is lang.", ts: "1741000000.000100", thread_ts: guestRoot });
+      expect(res.status).toBe(200);
+      await w.dispatch();
+      const [contribution] = await w.s.sessions.transaction((tx) => tx.contributions(sessionId));
+      expect(contribution).toMatchObject({ perspective: "adviesraad", audience: "gast", question: "herkennen", author: { name: "Joke Ervaringsdeskundige" } });
+      expect(w.fake.reactions).toEqual([{ channel: GAST, timestamp: "1741000000.000100", name: "white_check_mark" }]);
+    });
+
+    it("refuses steering from the guest channel with an ephemeral explanation", async () => {
+      const { guestRoot, sessionId } = await openSessionInBoth();
+      for (const action_id of ["session.next", "session.adopt"]) {
+        await w.driver.blockAction({ user_id: SLACK_USERS.guest.id, channel_id: GAST, message_ts: guestRoot, action_id, value: String(sessionId) });
+        expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ channel: GAST, user: SLACK_USERS.guest.id, text: expect.stringContaining("gastkanaal") });
+      }
+      const session = await w.s.sessions.transaction((tx) => tx.session(sessionId));
+      expect(session?.current).toBe("herkennen");
+    });
+
+    it("takes a contribution to another question from the modal", async () => {
+      const { leerRoot, sessionId } = await openSessionInBoth();
+      await w.driver.blockAction({ user_id: SLACK_USERS.colleague.id, channel_id: LEER, message_ts: leerRoot, action_id: "session.contributeOther", value: String(sessionId) });
+      const view = (w.fake.ok("views.open").at(-1)!.body as { view: { callback_id: string; private_metadata: string; blocks: { block_id: string }[] } }).view;
+      expect(view.blocks.map((b) => b.block_id)).toEqual(["question", "text"]);
+      const submitted = await w.driver.viewSubmission({
+        user_id: SLACK_USERS.colleague.id,
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        values: {
+          question: { question: { type: "static_select", selected_option: { value: "verklaren" } } },
+          text: { text: { type: "plain_text_input", value: "Het komt door de <campagne> & de wachtlijst." } },
+        },
+      });
+      expect(submitted).toMatchObject({ status: 200, body: "" });
+      await w.dispatch();
+      const echo = w.posted(LEER, { thread: leerRoot }).find((m) => m.text.includes("bijdrage bij _Verklaren_"))!;
+      expect(echo.text).toContain("> Het komt door de &lt;campagne&gt; &amp; de wachtlijst.");
+      const [contribution] = await w.s.sessions.transaction((tx) => tx.contributions(sessionId));
+      expect(contribution).toMatchObject({ question: "verklaren", messageId: echo.ts, text: "Het komt door de <campagne> & de wachtlijst.", author: { name: "Piet Collega" } });
+    });
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * A Slack world for e2e tests: duidbot's real HTTP server (buildHttpApp with the Slack adapter and
+ * Bolt's receiver) on 127.0.0.1, a fake Slack Web API that records every call, a real database,
+ * a movable clock and a dispatcher the test runs by hand. Requests are v0-signed like Slack's.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { LogLevel } from "@slack/bolt";
+import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
+import type { Config } from "../../src/main/config.ts";
+import { buildHttpApp, listen } from "../../src/main/server.ts";
+import type { Services } from "../../src/main/services.ts";
+import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
+import { applyConfig } from "../../src/app/sessions/index.ts";
+import { fixedClock, type TestRuntime } from "./db.ts";
+import { FAKE_TEAM, startFakeSlack, type FakeMessage, type FakeSlack } from "./fakeSlack.ts";
+import { SlackDriver } from "./slackSigner.ts";
+
+export const SIGNING_SECRET = "test-signing-secret";
+
+export const SLACK_USERS = {
+  facilitator: { id: "U0FAC", real_name: "Sanne Facilitator" },
+  adopter: { id: "U0ADOPT", real_name: "Ahmed Vaststeller" },
+  admin: { id: "U0ADMIN", real_name: "Kim Beheer" },
+  colleague: { id: "U0COL", real_name: "Piet Collega" },
+  guest: { id: "U0GUEST", real_name: "Joke Ervaringsdeskundige", is_restricted: true },
+} as const;
+
+export const SLACK_CHANNELS = { leerkring: "C0LEER", gast: "C0GAST" } as const;
+
+export const slackKey = (channel: string) => `slack:${FAKE_TEAM}:${channel}`;
+
+/** People and roles as duidbot.yaml would give them; channels are linked in the tests with /duiding koppel. */
+export const SLACK_PEOPLE: DuidbotConfig = {
+  defaults: { lang: "nl" },
+  channels: [],
+  people: [
+    { key: `slack:${SLACK_USERS.facilitator.id}`, name: SLACK_USERS.facilitator.real_name, roles: ["facilitator"], perspective: "beleid" },
+    { key: `slack:${SLACK_USERS.adopter.id}`, name: SLACK_USERS.adopter.real_name, roles: ["adopter"], perspective: "uitvoering" },
+    { key: `slack:${SLACK_USERS.admin.id}`, name: SLACK_USERS.admin.real_name, roles: ["admin"] },
+  ],
+};
+
+export interface SlackWorld {
+  s: Services & { dispose(): Promise<void> };
+  fake: FakeSlack;
+  driver: SlackDriver;
+  clock: ReturnType<typeof fixedClock>;
+  dispatcher: Dispatcher;
+  /** Sends everything due now through the Slack ChatPort. */
+  dispatch(): ReturnType<Dispatcher["dispatchOnce"]>;
+  /** Messages the bot posted in a channel (top level: thread undefined → only roots). */
+  posted(channel: string, options?: { thread?: string | null }): FakeMessage[];
+  /** The first button with this action id in the channel's current messages: where it is and its value. */
+  button(channel: string, actionId: string): { message: FakeMessage; value: string } | undefined;
+  close(): Promise<void>;
+}
+
+export async function startSlackWorld(runtime: TestRuntime, options: { start: string; processBeforeResponse?: boolean }): Promise<SlackWorld> {
+  const clock = fixedClock(options.start);
+  const fake = await startFakeSlack();
+  for (const user of Object.values(SLACK_USERS)) fake.users.set(user.id, { ...user });
+  const s = await runtime.open(clock);
+  await applyConfig(s, { config: SLACK_PEOPLE });
+  const config: Config = {
+    dataDir: "unused",
+    host: "127.0.0.1",
+    port: 0,
+    lang: "nl",
+    loadExample: false,
+    slack: { botToken: "xoxb-test", signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+  };
+  const app = buildHttpApp(config, s, {
+    slackProcessBeforeResponse: options.processBeforeResponse ?? true,
+    slackLogLevel: LogLevel.ERROR,
+  });
+  const server: Server = await listen(app, "127.0.0.1", 0);
+  const { port } = server.address() as AddressInfo;
+  // Fixed jitter so retry times are exact; the test moves the clock past them.
+  const dispatcher = createDispatcher({ outbox: s.outbox, chats: s.chats, clock, random: () => 0.5 });
+
+  const posted = (channel: string, o: { thread?: string | null } = {}) =>
+    fake.messages.filter((m) => m.channel === channel && (o.thread === undefined ? true : o.thread === null ? !m.thread_ts : m.thread_ts === o.thread));
+
+  return {
+    s,
+    fake,
+    driver: new SlackDriver({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET }),
+    clock,
+    dispatcher,
+    dispatch: () => dispatcher.dispatchOnce(),
+    posted,
+    button(channel, actionId) {
+      for (const message of posted(channel)) {
+        for (const block of message.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[]) {
+          const element = block.type === "actions" ? block.elements?.find((e) => e.action_id === actionId) : undefined;
+          if (element?.value !== undefined) return { message, value: element.value };
+        }
+      }
+      return undefined;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await fake.close();
+      await s.dispose();
+    },
+  };
+}

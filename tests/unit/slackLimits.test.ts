@@ -1,0 +1,146 @@
+/**
+ * Probes every Slack limit in limits.ts at its edge: exactly at the limit passes unchanged, one over
+ * is truncated or split, and no rendered message or modal ever exceeds what Slack accepts.
+ */
+import { describe, expect, it } from "vitest";
+import type { types } from "@slack/bolt";
+import type { MessageAction, NeutralForm } from "../../src/app/messages/message.ts";
+import { SLACK_LIMITS as L, splitText, truncate } from "../../adapters/slack/limits.ts";
+import { elementBlocks } from "../../adapters/slack/render/blocks.ts";
+import { fitBlocks, renderMessage } from "../../adapters/slack/render/message.ts";
+import { renderModal } from "../../adapters/slack/render/modal.ts";
+
+const target = { channel: "slack:T1:C1" };
+const text = (block: unknown) => (block as { text: { text: string } }).text.text;
+
+describe("truncate and splitText", () => {
+  it("leaves text at the limit alone and cuts one over with an ellipsis", () => {
+    expect(truncate("a".repeat(10), 10)).toBe("a".repeat(10));
+    expect(truncate("a".repeat(11), 10)).toBe(`${"a".repeat(9)}…`);
+  });
+
+  it("never splits an emoji's surrogate pair", () => {
+    const cut = truncate(`${"a".repeat(8)}😀😀`, 10);
+    expect(cut.length).toBeLessThanOrEqual(10);
+    expect(cut).toBe(`${"a".repeat(8)}…`);
+  });
+
+  it("splits at line or word boundaries into chunks within the limit", () => {
+    const chunks = splitText(`${"woord ".repeat(1000)}`.trim(), L.sectionText);
+    expect(chunks.length).toBe(2);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(L.sectionText);
+    expect(chunks.join(" ")).toBe(`${"woord ".repeat(1000)}`.trim());
+  });
+});
+
+describe("block limits", () => {
+  it("header: 150 characters", () => {
+    expect(text(elementBlocks({ type: "header", text: "k".repeat(L.headerText) })[0])).toHaveLength(L.headerText);
+    expect(text(elementBlocks({ type: "header", text: "k".repeat(L.headerText + 1) })[0])).toHaveLength(L.headerText);
+  });
+
+  it("section text: 3000 characters, longer text becomes more sections", () => {
+    expect(elementBlocks({ type: "text", text: "x".repeat(L.sectionText) })).toHaveLength(1);
+    const blocks = elementBlocks({ type: "text", text: "x".repeat(L.sectionText + 1) });
+    expect(blocks).toHaveLength(2);
+    for (const block of blocks) expect(text(block).length).toBeLessThanOrEqual(L.sectionText);
+  });
+
+  it("section text counts escaped characters", () => {
+    const blocks = elementBlocks({ type: "text", text: "<".repeat(L.sectionText) });
+    for (const block of blocks) expect(text(block).length).toBeLessThanOrEqual(L.sectionText);
+  });
+
+  it("context: cut at 3000 without leaving half an entity", () => {
+    const [block] = elementBlocks({ type: "context", text: `${"c".repeat(L.sectionText - 2)}&&&` });
+    const out = (block as types.ContextBlock).elements[0] as types.MrkdwnElement;
+    expect(out.text.length).toBeLessThanOrEqual(L.sectionText);
+    expect(out.text).toMatch(/c…$/);
+  });
+
+  it("facts: 10 fields per section", () => {
+    const facts = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `L${i}`, value: `V${i}` }));
+    expect(elementBlocks({ type: "facts", facts: facts(L.sectionFields) })).toHaveLength(1);
+    const blocks = elementBlocks({ type: "facts", facts: facts(L.sectionFields + 1) }) as types.SectionBlock[];
+    expect(blocks.map((b) => b.fields?.length)).toEqual([10, 1]);
+  });
+
+  it("field text: 2000 characters", () => {
+    const [block] = elementBlocks({ type: "facts", facts: [{ label: "L", value: "v".repeat(L.fieldText) }] }) as types.SectionBlock[];
+    expect(block?.fields?.[0]?.text.length).toBe(L.fieldText);
+  });
+
+  it("actions: 25 buttons per block, labels of 75 characters", () => {
+    const actions = (n: number): MessageAction[] => Array.from({ length: n }, (_, i) => ({ id: "session.start", label: "b".repeat(80), value: String(i) }));
+    expect(elementBlocks({ type: "actions", actions: actions(L.actionsElements) })).toHaveLength(1);
+    const blocks = elementBlocks({ type: "actions", actions: actions(L.actionsElements + 1) }) as types.ActionsBlock[];
+    expect(blocks.map((b) => b.elements.length)).toEqual([25, 1]);
+    expect((blocks[0]?.elements[0] as types.Button).text.text).toHaveLength(L.buttonText);
+  });
+
+  it("button values are ids: too long is a bug and throws rather than being cut", () => {
+    expect(() => elementBlocks({ type: "actions", actions: [{ id: "session.start", label: "x", value: "1".repeat(L.buttonValue) }] })).not.toThrow();
+    expect(() => elementBlocks({ type: "actions", actions: [{ id: "session.start", label: "x", value: "1".repeat(L.buttonValue + 1) }] })).toThrow();
+  });
+});
+
+describe("message limits", () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => ({ type: "text" as const, text: `regel ${i}` }));
+
+  it("50 blocks pass unchanged", () => {
+    expect(renderMessage({ target, summary: "s", elements: many(L.messageBlocks) }).blocks).toHaveLength(L.messageBlocks);
+  });
+
+  it("51 blocks are cut to 50 with a marker, keeping the buttons at the end", () => {
+    const rendered = renderMessage({
+      target,
+      summary: "s",
+      elements: [...many(L.messageBlocks), { type: "actions", actions: [{ id: "session.start", label: "Start duiding", value: "1" }] }],
+    });
+    expect(rendered.blocks).toHaveLength(L.messageBlocks);
+    expect(rendered.blocks.at(-1)?.type).toBe("actions");
+    expect(JSON.stringify(rendered.blocks.at(-2))).toContain("… (+2)");
+  });
+
+  it("fitBlocks keeps within the limit even when everything is buttons", () => {
+    const blocks = Array.from({ length: 60 }, (): types.KnownBlock => ({ type: "actions", elements: [] }));
+    expect(fitBlocks(blocks, L.messageBlocks)).toHaveLength(L.messageBlocks);
+  });
+
+  it("fallback text: 4000 characters", () => {
+    expect(renderMessage({ target, summary: "s".repeat(L.messageText + 1), elements: [] }).text).toHaveLength(L.messageText);
+  });
+});
+
+describe("modal limits", () => {
+  const form = (overrides: Partial<NeutralForm>): NeutralForm => ({ id: "f", title: "t", submitLabel: "Opslaan", state: "1", fields: [], ...overrides });
+
+  it("title and submit: 24 characters", () => {
+    const view = renderModal(form({ title: "t".repeat(25), submitLabel: "s".repeat(24) }), "Annuleren");
+    expect(view.title.text).toHaveLength(L.modalTitle);
+    expect(view.submit?.text).toBe("s".repeat(24));
+  });
+
+  it("100 blocks per modal", () => {
+    const fields = Array.from({ length: L.modalBlocks + 1 }, (_, i) => ({ type: "text" as const, id: `f${i}`, label: "x", multiline: false }));
+    expect(renderModal(form({ fields }), "x").blocks).toHaveLength(L.modalBlocks);
+  });
+
+  it("prefilled text: 3000 characters", () => {
+    const view = renderModal(form({ fields: [{ type: "text", id: "a", label: "x", multiline: true, initial: "i".repeat(L.inputValue + 5) }] }), "x");
+    expect((view.blocks[0] as types.InputBlock & { element: types.PlainTextInput }).element.initial_value).toHaveLength(L.inputValue);
+  });
+
+  it("select: 100 options of at most 75 characters", () => {
+    const options = Array.from({ length: L.selectOptions + 1 }, (_, i) => ({ value: `v${i}`, label: "o".repeat(80) }));
+    const view = renderModal(form({ fields: [{ type: "select", id: "s", label: "x", options }] }), "x");
+    const select = (view.blocks[0] as types.InputBlock & { element: types.StaticSelect }).element;
+    expect(select.options).toHaveLength(L.selectOptions);
+    expect(select.options?.[0]?.text.text).toHaveLength(L.optionText);
+  });
+
+  it("private_metadata: 3000 characters; longer state throws (it is an id, not content)", () => {
+    expect(() => renderModal(form({ state: "1".repeat(L.privateMetadata) }), "x")).not.toThrow();
+    expect(() => renderModal(form({ state: "1".repeat(L.privateMetadata + 1) }), "x")).toThrow();
+  });
+});
