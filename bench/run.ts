@@ -42,6 +42,10 @@ console.log(
     `eerste keer laden ${c.firstLoadMs.toFixed(0)} ms; RSS ${c.rssMb.toFixed(0)} MB`,
 );
 
+console.log("\nBijdragen vastleggen / recording thread replies (recordContribution, PGlite in memory)");
+const contributions = await run(process.execPath, [path.join(import.meta.dirname, "contributions.ts")], { maxBuffer: 1 << 20 });
+console.log(contributions.stdout.trimEnd());
+
 console.log("\nSlack: getekend verzoek → ack / signed request → ack (eigen proces / own process)");
 const slack = await run(process.execPath, [path.join(import.meta.dirname, "slackAck.ts")], { maxBuffer: 1 << 20 });
 console.log(slack.stdout.trimEnd().split("\n").slice(1).join("\n"));

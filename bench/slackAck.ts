@@ -4,6 +4,8 @@
  * Bolt's ExpressReceiver, real listeners recording contributions in PGlite, the outbox dispatcher
  * sending reactions and progress updates to a loopback fake Slack, processBeforeResponse false) and
  * (b) a bare Bolt app (default HTTPReceiver) whose only listener does nothing: Bolt acks events itself.
+ * Duidbot's ack waits for the durable inbox (every reply is committed to InboundEvent before its 200,
+ * group-committed), so the figures include that write.
  * The fake Slack Web API and the load generator run in worker threads, off the measured event loop.
  * Run: `node bench/slackAck.ts` (also part of `npm run bench`); with BENCH_DATABASE_URL=postgresql://…
  * the duidbot side uses PostgreSQL instead of PGlite.
@@ -30,6 +32,8 @@ export interface SlackAckFigures {
   ratio: { p50: number; p99: number };
   /** Contributions the database holds after the run (should equal `requests`). */
   recorded: number;
+  /** Inbox rows written before their ack (warm-up included), and how many are left unprocessed (should be 0). */
+  inbox: { stored: number; unprocessed: number };
   database: "pglite" | "postgres";
 }
 
@@ -107,6 +111,7 @@ export async function benchSlackAck(options: { requests?: number; concurrency?: 
       bare: b,
       ratio: { p50: o.p50Ms / b.p50Ms, p99: o.p99Ms / b.p99Ms },
       recorded: (await ours.contributions()) - warmup,
+      inbox: await ours.inbox(),
       database: process.env.BENCH_DATABASE_URL ? "postgres" : "pglite",
     };
   } finally {
@@ -120,7 +125,7 @@ export function formatSlackAck(f: SlackAckFigures): string {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   return [
     `  ${f.requests} draadantwoorden, ${f.concurrency} tegelijk, getekend → ack:`,
-    `    duidbot:   p50 ${ms(f.ours.p50Ms)}, p99 ${ms(f.ours.p99Ms)} (${f.recorded} bijdragen vastgelegd in ${f.database === "pglite" ? "PGlite" : "PostgreSQL"})`,
+    `    duidbot:   p50 ${ms(f.ours.p50Ms)}, p99 ${ms(f.ours.p99Ms)} (${f.recorded} bijdragen vastgelegd in ${f.database === "pglite" ? "PGlite" : "PostgreSQL"}; inbox ${f.inbox.stored} rijen, ${f.inbox.unprocessed} onverwerkt)`,
     `    kale Bolt: p50 ${ms(f.bare.p50Ms)}, p99 ${ms(f.bare.p99Ms)}`,
     `    verhouding: p50 ${f.ratio.p50.toFixed(2)}×, p99 ${f.ratio.p99.toFixed(2)}× (eis < 1,5×; Slack wacht 3 s)`,
   ].join("\n");

@@ -11,7 +11,7 @@ import { LogLevel } from "@slack/bolt";
 import { postChanges } from "../src/app/sessions/index.ts";
 import type { DuidbotConfig } from "../src/domain/duidbotConfig.ts";
 import type { Config } from "../src/main/config.ts";
-import { buildHttpApp, listen } from "../src/main/server.ts";
+import { buildHttp, listen } from "../src/main/server.ts";
 import { openServices } from "../src/main/services.ts";
 import { FAKE_TEAM } from "../tests/support/fakeSlack.ts";
 import { importFigures, seedDin } from "../tests/support/sessionWorld.ts";
@@ -49,10 +49,12 @@ export async function startDuidbotForBench(options: { fakeApiUrl: string; signin
   };
   // The server is built before the loop starts (as in serve); its kick reaches the loop once it runs.
   let kick = () => {};
-  const app = buildHttpApp(config, services, { kick: () => kick(), slackProcessBeforeResponse: false, slackLogLevel: LogLevel.ERROR });
+  const { app, slack } = buildHttp(config, services, { kick: () => kick(), slackProcessBeforeResponse: false, slackLogLevel: LogLevel.ERROR });
   const server = await listen(app, "127.0.0.1", 0);
   const background = services.startBackground({ intervalMs: 250 });
   kick = background.kick;
+  // As serve does: inbox replay and guest check rounds in the background (every thread reply goes through the inbox).
+  await slack?.start();
 
   await seedDin(services);
   const imported = await importFigures(services);
@@ -78,7 +80,16 @@ export async function startDuidbotForBench(options: { fakeApiUrl: string; signin
         return (await services.outbox.counts()).pending === 0;
       }),
     contributions: async () => (await services.sessions.transaction((tx) => tx.contributions(sessionId))).length,
+    /** Inbox rows (stored before their ack) and how many of them are still unprocessed. */
+    inbox: async () => {
+      await slack?.inbox.flush();
+      return {
+        stored: await services.db.prisma.inboundEvent.count(),
+        unprocessed: await services.db.prisma.inboundEvent.count({ where: { processedAt: null } }),
+      };
+    },
     stop: async () => {
+      await slack?.stop();
       await background.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

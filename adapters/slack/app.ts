@@ -2,21 +2,33 @@
  * Builds the Slack adapter: a Bolt App on an ExpressReceiver router (mounted by src/main/server.ts
  * at POST /slack/events on the one HTTP server), its listeners, and the ChatPort the outbox uses.
  * Neither Bolt nor the WebClients retry by themselves: the outbox owns retries of channel messages,
- * and Slack itself retries events we fail to ack.
+ * and Slack itself retries events we fail to ack. Thread replies, edits and deletions are stored in
+ * the durable inbox before the ack (inbox.ts) and replayed by start() and every minute while
+ * unprocessed; start() also checks linked channels for guests, then every 15 minutes (guests.ts).
  * @see https://docs.slack.dev/tools/bolt-js/concepts/receiver
  */
 import { App, LogLevel, webApi, type Authorize, type Logger } from "@slack/bolt";
 import type { Router } from "express";
+import { Inbox, type ReplayResult } from "../../src/app/inbox/inbox.ts";
+import type { InboxStore } from "../../src/app/inbox/ports.ts";
 import type { SessionDeps } from "../../src/app/sessions/index.ts";
 import type { Lang } from "../../src/domain/format.ts";
 import { SlackDirectory } from "./directory.ts";
+import { GuestWatch, registerGuestEvents, type GuestCheckResult } from "./guests.ts";
 import { registerActions } from "./handlers/actions.ts";
 import { registerCommands } from "./handlers/commands.ts";
 import { registerEvents } from "./handlers/events.ts";
 import { registerViews } from "./handlers/views.ts";
+import { inboxGate, replayThrough } from "./inbox.ts";
+import { PLATFORM } from "./keys.ts";
 import { SlackChat, type ChartPng } from "./slackChat.ts";
 import { slackReceiver } from "./verify.ts";
-import { WorkQueue } from "./workQueue.ts";
+import { WorkQueue, WorkQueueStopped } from "./workQueue.ts";
+
+/** Unprocessed inbox rows are replayed this often (and old rows pruned); a row must be this old to be replayed. */
+export const REPLAY_INTERVAL_MS = 60_000;
+/** Linked channels are checked for guests this often (and at start). */
+export const GUEST_CHECK_INTERVAL_MS = 15 * 60_000;
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -26,6 +38,8 @@ export interface SlackAdapterOptions {
   /** false in production (ack first, work after); tests may set true for determinism. */
   processBeforeResponse?: boolean;
   sessions: SessionDeps;
+  /** The durable inbox table (Services.inbox). */
+  inbox: InboxStore;
   lang: Lang;
   charts?: ChartPng;
   /** Wakes the outbox dispatcher after a listener ran a use case. */
@@ -35,12 +49,30 @@ export interface SlackAdapterOptions {
   logLevel?: LogLevel;
 }
 
+export interface SlackAdapterStart {
+  replay: ReplayResult;
+  pruned: number;
+  guests: GuestCheckResult;
+}
+
 export interface SlackAdapter {
   /** Mount on the HTTP app before any body parser: it handles POST /slack/events. */
   router: Router;
   /** The ChatPort for the outbox dispatcher. */
   chat: SlackChat;
   app: App;
+  inbox: Inbox;
+  queue: WorkQueue;
+  guests: GuestWatch;
+  /**
+   * Replays the inbox rows left unprocessed (a crash or stop after the ack), prunes rows older than
+   * 7 days and checks the linked channels for guests; then repeats: replay + prune every
+   * `replayIntervalMs` (rows at least that old), the guest check every `guestCheckIntervalMs`.
+   * Resolves with what the first round did (each part's failure is logged, not thrown).
+   */
+  start(options?: { replayIntervalMs?: number; guestCheckIntervalMs?: number }): Promise<SlackAdapterStart>;
+  /** Stops the rounds and the work queue (waiting work is dropped: the inbox replays it on the next start). */
+  stop(): Promise<void>;
 }
 
 /** No retries inside the client: 429 and 5xx surface at once (see slackChat.ts and errors.ts). */
@@ -57,10 +89,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logLevel = options.logLevel ?? LogLevel.WARN;
   const logger = consoleLogger(logLevel);
   const log = (message: string, error?: unknown) => logger.warn(message, error instanceof Error ? error.message : (error ?? ""));
+  const inbox = new Inbox({ store: options.inbox, clock: options.sessions.clock, platform: PLATFORM, log });
   const { receiver, router } = slackReceiver({
     signingSecret: options.signingSecret,
     processBeforeResponse: options.processBeforeResponse ?? false,
     logger,
+    gate: inboxGate(inbox, log),
   });
   const client = new webApi.WebClient(options.botToken, clientOptions(options.apiUrl, logger));
   const app = new App({
@@ -72,7 +106,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logLevel,
   });
   app.error(async (error) => {
-    log("Slack: verwerking mislukt / listener failed", error);
+    // Work dropped by stop(): its event stays in the inbox and is replayed on the next start.
+    if (!(error instanceof WorkQueueStopped || error.original instanceof WorkQueueStopped)) log("Slack: verwerking mislukt / listener failed", error);
     // Rethrow: with processBeforeResponse the request then answers 500 and Slack retries it.
     throw error;
   });
@@ -89,8 +124,54 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  const guests = new GuestWatch(deps);
+  registerGuestEvents(app, guests, log);
 
-  return { router, app, chat: new SlackChat({ client, ...(options.charts ? { charts: options.charts } : {}), log }) };
+  const replay = replayThrough(app);
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, round: () => Promise<unknown>) => {
+    const timer = setInterval(() => void round().catch((error: unknown) => log("Slack: achtergrondronde mislukt / background round failed", error)), ms);
+    timer.unref();
+    timers.push(timer);
+  };
+  const replayRound = async (olderThanMs: number): Promise<{ replay: ReplayResult; pruned: number }> => {
+    const result = await inbox.replay(replay, { olderThanMs });
+    if (result.replayed > 0 || result.failed > 0) {
+      log(`Slack: ${result.replayed} bericht(en) uit de inbox alsnog verwerkt, ${result.failed} mislukt / replayed from the inbox, failed`);
+    }
+    if (result.replayed > 0) deps.kick();
+    return { replay: result, pruned: await inbox.prune() };
+  };
+  const noGuestCheck: GuestCheckResult = { checked: 0, switched: [], failed: [], rateLimited: false };
+
+  return {
+    router,
+    app,
+    inbox,
+    queue: deps.queue,
+    guests,
+    chat: new SlackChat({ client, ...(options.charts ? { charts: options.charts } : {}), log }),
+    async start(startOptions = {}) {
+      const replayIntervalMs = startOptions.replayIntervalMs ?? REPLAY_INTERVAL_MS;
+      const first = await replayRound(0).catch((error: unknown) => {
+        log("Slack: inbox niet opnieuw verwerkt / inbox replay failed", error);
+        return { replay: { replayed: 0, failed: 0, stopped: true }, pruned: 0 };
+      });
+      const checked = await guests.checkAll().catch((error: unknown) => {
+        log("Slack: gastcontrole mislukt / guest check failed", error);
+        return noGuestCheck;
+      });
+      every(replayIntervalMs, () => replayRound(replayIntervalMs));
+      every(startOptions.guestCheckIntervalMs ?? GUEST_CHECK_INTERVAL_MS, () => guests.checkAll());
+      return { ...first, guests: checked };
+    },
+    async stop() {
+      for (const timer of timers.splice(0)) clearInterval(timer);
+      inbox.close();
+      await deps.queue.stop();
+      await inbox.flush();
+    },
+  };
 }
 
 /**

@@ -1,10 +1,15 @@
 /**
  * Cached look-ups of Slack facts the handlers need: a person's display name (users.info) and
  * whether a channel reaches outside the organisation (conversations.info / conversations.members).
- * Names are cached for an hour so a busy thread costs one users.info per person, not per reply;
- * a failed look-up falls back to the user id rather than losing the reply.
+ * People are cached for an hour, so a busy thread costs one users.info per person, not per reply,
+ * and the periodic guest check of a channel costs users.info only for members not seen within the
+ * hour; a failed name look-up falls back to the user id rather than losing the reply.
+ * Rate limits (users.info and conversations.members: Tier 4, conversations.info: Tier 3): in the
+ * background check member look-ups run a few at a time, and a 429 ends the check at once (the
+ * WebClient does not retry; the caller tries again at its next round).
  * @see https://docs.slack.dev/reference/methods/users.info
  * @see https://docs.slack.dev/reference/methods/conversations.info
+ * @see https://docs.slack.dev/reference/methods/conversations.members
  */
 import type { webApi } from "@slack/bolt";
 
@@ -16,15 +21,27 @@ export interface SlackPerson {
 }
 
 export interface ChannelReach {
-  /** Slack Connect: shared with another organisation. */
+  /** Slack Connect: shared with another organisation (or an invitation to that is pending). */
   externallyShared: boolean;
-  /** Guests among the (first 200) members. */
+  /** Guests among the members (true as well when externally shared). */
   hasGuests: boolean;
 }
 
 const NAME_TTL_MS = 60 * 60 * 1000;
-/** One page of members is enough to see whether guests are present in a leerkring-sized channel. */
-const MEMBER_PAGE = 200;
+/** conversations.members page size (Slack's maximum is 1000). */
+const MEMBER_PAGE = 1000;
+/** users.info calls in flight at once during a background channel check. */
+const LOOKUP_CONCURRENCY = 4;
+/** Members a quick check (the slash command) looks at: one page, as many as a leerkring has. */
+const QUICK_MEMBERS = 200;
+
+/**
+ * Shared outside the organisation: Slack Connect (is_ext_shared, or pending), or shared with another
+ * workspace that is not part of the same Enterprise Grid organisation (is_shared without is_org_shared).
+ */
+export function isSharedOutside(channel: { is_ext_shared?: boolean; is_pending_ext_shared?: boolean; is_shared?: boolean; is_org_shared?: boolean } | undefined): boolean {
+  return Boolean(channel?.is_ext_shared || channel?.is_pending_ext_shared || (channel?.is_shared && !channel.is_org_shared));
+}
 
 export class SlackDirectory {
   readonly #client: webApi.WebClient;
@@ -45,9 +62,14 @@ export class SlackDirectory {
     }
   }
 
-  async #lookup(userId: string): Promise<SlackPerson> {
+  /** A fresh look-up (no cache), for a guest check that must not rely on an hour-old answer; errors propagate. */
+  async personNow(userId: string): Promise<SlackPerson> {
+    return this.#lookup(userId, { fresh: true });
+  }
+
+  async #lookup(userId: string, options: { fresh?: boolean } = {}): Promise<SlackPerson> {
     const cached = this.#people.get(userId);
-    if (cached && cached.until > this.#now()) return cached.person;
+    if (!options.fresh && cached && cached.until > this.#now()) return cached.person;
     const { user } = await this.#client.users.info({ user: userId });
     const person: SlackPerson = {
       id: userId,
@@ -58,13 +80,47 @@ export class SlackDirectory {
     return person;
   }
 
-  /** Asked when an admin links a channel; errors propagate (linking on a guess would be unsafe). */
-  async reach(channelId: string): Promise<ChannelReach> {
+  /** Whether the channel is shared outside the organisation (conversations.info only); errors propagate. */
+  async sharedOutside(channelId: string): Promise<boolean> {
     const { channel } = await this.#client.conversations.info({ channel: channelId });
-    const externallyShared = Boolean(channel?.is_ext_shared || channel?.is_pending_ext_shared);
-    if (externallyShared) return { externallyShared, hasGuests: true };
-    const { members = [] } = await this.#client.conversations.members({ channel: channelId, limit: MEMBER_PAGE });
-    const people = await Promise.all(members.map((id) => this.#lookup(id)));
-    return { externallyShared, hasGuests: people.some((p) => p.guest) };
+    return isSharedOutside(channel);
+  }
+
+  /**
+   * Asked when an admin links a channel and by the periodic guest check; errors propagate (deciding
+   * on a guess would be unsafe); the check stops at the first guest. `quick` (the slash command, which
+   * must answer within Slack's 3 seconds): the first 200 members, looked up all at once. Otherwise all
+   * members (paged), a few look-ups at a time; people seen within the hour come from the cache.
+   */
+  async reach(channelId: string, options: { quick?: boolean } = {}): Promise<ChannelReach> {
+    if (await this.sharedOutside(channelId)) return { externallyShared: true, hasGuests: true };
+    let cursor: string | undefined;
+    do {
+      const limit = options.quick ? QUICK_MEMBERS : MEMBER_PAGE;
+      const page = await this.#client.conversations.members({ channel: channelId, limit, ...(cursor ? { cursor } : {}) });
+      const members = page.members ?? [];
+      if (await this.#anyGuest(members, options.quick ? members.length : LOOKUP_CONCURRENCY)) return { externallyShared: false, hasGuests: true };
+      cursor = options.quick ? undefined : page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return { externallyShared: false, hasGuests: false };
+  }
+
+  async #anyGuest(members: readonly string[], concurrency: number): Promise<boolean> {
+    let next = 0;
+    let found = false;
+    let failed = false;
+    const worker = async () => {
+      try {
+        while (!found && !failed && next < members.length) {
+          const id = members[next++];
+          if (id !== undefined && (await this.#lookup(id)).guest) found = true;
+        }
+      } catch (error) {
+        failed = true; // the other workers stop too (a 429 means: stop asking)
+        throw error;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, members.length) }, worker));
+    return found;
   }
 }

@@ -6,7 +6,7 @@ import { systemClock } from "../app/ports.ts";
 import type { Config } from "../main/config.ts";
 import { duidbotConfigPath, loadDuidbotConfig } from "../main/duidbotConfigFile.ts";
 import { loadExampleIfEmpty } from "../main/example.ts";
-import { buildHttpApp, listen } from "../main/server.ts";
+import { buildHttp, listen } from "../main/server.ts";
 import { databaseTarget, openServices } from "../main/services.ts";
 
 /** How often the background loop looks for due outbox rows and sessions (a kick runs it sooner). */
@@ -25,9 +25,12 @@ export async function runServe(config: Config): Promise<void> {
   );
   // The HTTP app needs a kick before the loop exists; the loop needs the chat ports the app registers.
   let kick = () => {};
-  const app = buildHttpApp(config, services, { kick: () => kick() });
+  const { app, slack } = buildHttp(config, services, { kick: () => kick() });
   const background = services.startBackground({ intervalMs: BACKGROUND_INTERVAL_MS, log: (line) => console.log(line) });
   kick = background.kick;
+  // Replays Slack events acked but not processed before a stop or crash, then checks channels for guests
+  // (both repeat in the background). Not awaited: a slow Slack must not hold up the start.
+  void slack?.start();
   if (config.loadExample && (await loadExampleIfEmpty(services)) === "loaded") {
     console.log("Lege database: voorbeeld-DIN Hilversum en cijfers geladen / empty database: example DIN loaded.");
     kick();
@@ -53,6 +56,7 @@ export async function runServe(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.close();
+    await slack?.stop();
     await background.stop();
     await services.close();
     process.exit(0);

@@ -140,7 +140,7 @@ export const SESSION_TEXT = {
     changeHeader: (goal: string) => `Nieuwe cijfers: ${goal}`,
     changeSummary: (goal: string, n: number) => `Nieuwe cijfers voor ${goal} (${n} ${n === 1 ? "indicator" : "indicatoren"})`,
     changeIntro: "Er zijn nieuwe cijfers. Bespreek ze samen: wat zien we, en wat betekent het?",
-    button: { start: "Start duiding", next: "Volgende vraag", conclude: "Conclusie schrijven", adopt: "Vaststellen", other: "Bij andere vraag" },
+    button: { start: "Start duiding", next: "Volgende vraag", conclude: "Conclusie schrijven", adopt: "Vaststellen", contributeOther: "Bijdrage bij andere vraag" },
     form: {
       title: "Conclusie schrijven",
       submit: "Opslaan als concept",
@@ -191,7 +191,7 @@ export const SESSION_TEXT = {
     changeHeader: (goal: string) => `New figures: ${goal}`,
     changeSummary: (goal: string, n: number) => `New figures for ${goal} (${n} ${n === 1 ? "indicator" : "indicators"})`,
     changeIntro: "There are new figures. Discuss them together: what do we see, and what does it mean?",
-    button: { start: "Start interpretation", next: "Next question", conclude: "Write conclusion", adopt: "Adopt", other: "Other question" },
+    button: { start: "Start interpretation", next: "Next question", conclude: "Write conclusion", adopt: "Adopt", contributeOther: "Contribute to another question" },
     form: {
       title: "Write conclusion",
       submit: "Save as draft",

@@ -5,7 +5,7 @@
 import type { Server } from "node:http";
 import type { LogLevel } from "@slack/bolt";
 import express, { type ErrorRequestHandler, type Express } from "express";
-import { createSlackAdapter } from "../../adapters/slack/app.ts";
+import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/app.ts";
 import { measurementsRouter } from "../../adapters/web/api/measurementsRoute.ts";
 import { vegaChartRenderer } from "../charts/index.ts";
 import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
@@ -20,14 +20,27 @@ export interface HttpAppOptions {
   slackLogLevel?: LogLevel;
 }
 
+export interface HttpApp {
+  app: Express;
+  /** The Slack adapter when Slack is configured: start() it (inbox replay, guest checks), stop() it before closing the database. */
+  slack?: SlackAdapter;
+}
+
+/** The express app only (callers that need no adapter lifecycle). */
 export function buildHttpApp(config: Config, services: Services, options: HttpAppOptions = {}): Express {
+  return buildHttp(config, services, options).app;
+}
+
+export function buildHttp(config: Config, services: Services, options: HttpAppOptions = {}): HttpApp {
   const app = express();
   app.disable("x-powered-by");
+  let slack: SlackAdapter | undefined;
   if (config.slack) {
     // POST /slack/events; mounted before anything that could read the body (the signature covers the raw bytes).
-    const slack = createSlackAdapter({
+    slack = createSlackAdapter({
       ...config.slack,
       sessions: services,
+      inbox: services.inbox,
       lang: config.lang,
       charts: vegaChartRenderer,
       processBeforeResponse: options.slackProcessBeforeResponse ?? false,
@@ -71,7 +84,7 @@ export function buildHttpApp(config: Config, services: Services, options: HttpAp
     res.status(status).json({ error: status === 500 ? "internal" : "invalid", message });
   };
   app.use(onError);
-  return app;
+  return { app, ...(slack ? { slack } : {}) };
 }
 
 export function listen(app: Express, host: string, port: number): Promise<Server> {

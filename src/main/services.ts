@@ -12,6 +12,8 @@ import { advanceDueSessions } from "../app/sessions/advanceDueSessions.ts";
 import { applyConfig } from "../app/sessions/applyConfig.ts";
 import type { SessionDefaults, SessionStore } from "../app/sessions/ports.ts";
 import type { DuidbotConfig } from "../domain/duidbotConfig.ts";
+import type { InboxStore } from "../app/inbox/ports.ts";
+import { PrismaInboxStore } from "../store/inboxStore.ts";
 import { PrismaOutboxStore } from "../store/outboxStore.ts";
 import { PrismaSessionStore } from "../store/sessionStore.ts";
 
@@ -25,6 +27,8 @@ export interface Services {
   sessionDefaults: SessionDefaults;
   /** The outbox the dispatcher sends from. */
   outbox: OutboxStore;
+  /** The durable inbox: chat events stored before they are acknowledged (src/app/inbox). */
+  inbox: InboxStore;
   /** ChatPort per platform ("slack", "teams", "memory"); adapters register theirs with chats.set(). */
   chats: Map<string, ChatPort>;
   dispatcher: Dispatcher;
@@ -73,6 +77,7 @@ export async function openServices(target: DatabaseTarget, clock: Clock = system
     sessions,
     sessionDefaults,
     outbox,
+    inbox: new PrismaInboxStore(db.prisma, db.raw),
     chats,
     dispatcher,
     startBackground: ({ intervalMs, log: logLine }) =>

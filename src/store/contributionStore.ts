@@ -24,7 +24,9 @@ function toContribution(row: Prisma.ContributionGetPayload<object>): Contributio
   };
 }
 
-export function contributionTx(tx: Tx): Pick<SessionTx, "addContribution" | "contributionByMessage" | "reviseContribution" | "contributions"> {
+export function contributionTx(
+  tx: Tx,
+): Pick<SessionTx, "addContribution" | "contributionByMessage" | "reviseContribution" | "contributions" | "contributionCounts"> {
   return {
     async addContribution(c) {
       // The (channel, message) key is unique: a second delivery of the same message adds nothing,
@@ -83,6 +85,12 @@ export function contributionTx(tx: Tx): Pick<SessionTx, "addContribution" | "con
     async contributions(sessionId) {
       const rows = await tx.contribution.findMany({ where: { sessionId }, orderBy: [{ postedAt: "asc" }, { id: "asc" }] });
       return rows.map(toContribution);
+    },
+
+    async contributionCounts(sessionId) {
+      // One small aggregate instead of every row with its text: a status message only shows numbers.
+      const rows = await tx.contribution.groupBy({ by: ["question", "audience"], where: { sessionId, withdrawnAt: null }, _count: { _all: true } });
+      return rows.map((r) => ({ question: r.question as Question, audience: r.audience as ChannelAudience, count: r._count._all }));
     },
   };
 }

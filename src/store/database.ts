@@ -15,9 +15,15 @@ export type DatabaseTarget =
   | { kind: "pglite"; /** folder on disk; undefined = in memory (tests) */ dataDir?: string }
   | { kind: "postgres"; url: string; /** Postgres schema to use (tests use one per run) */ schema?: string };
 
+/** One statement straight to the driver, without Prisma: for the few hot paths (the inbox write). */
+export interface RawSql {
+  execute(sql: string, params: unknown[]): Promise<void>;
+}
+
 export interface Database {
   kind: DatabaseTarget["kind"];
   prisma: PrismaClient;
+  raw: RawSql;
   migrate(): Promise<MigrationResult>;
   close(): Promise<void>;
 }
@@ -61,6 +67,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    // Straight to PGlite (no Prisma, no yield): it still queues behind an open transaction, as everything does.
+    raw: { execute: async (sql, params) => void (await pglite.query(sql, params)) },
     migrate: () => applyMigrations(runner),
     close: async () => {
       await prisma.$disconnect();
@@ -135,12 +143,18 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   // search_path too, not only Prisma's schema option: raw SQL (bulk inserts) must land in the same schema.
   const poolConfig = { connectionString: url, ...(schema ? { options: `-c search_path="${schema}"` } : {}) };
   const prisma = new PrismaClient({ adapter: new PrismaPg(poolConfig, schema ? { schema } : undefined) });
+  // Its own two connections: a hot-path write never waits for a Prisma transaction's connection.
+  const rawPool = new pg.Pool({ ...poolConfig, max: 2 });
+  // An idle connection that breaks (a database restart) must not crash the process; the next query reconnects.
+  rawPool.on("error", () => {});
   return {
     kind: "postgres",
     prisma,
+    raw: { execute: async (sql, params) => void (await rawPool.query(sql, params)) },
     migrate: () => applyMigrations(runner),
     close: async () => {
       await prisma.$disconnect();
+      await rawPool.end();
       await pool.end();
     },
   };

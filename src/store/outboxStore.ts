@@ -14,6 +14,16 @@ export function enqueueTx(tx: Tx): Pick<SessionTx, "enqueue"> {
   return {
     async enqueue(rows, at) {
       if (rows.length === 0) return;
+      // A new status update makes the pending ones of the same message pointless. Superseding them
+      // here keeps a busy thread's stream short; the dispatcher would otherwise take a claim round
+      // per stale update. A row a dispatcher holds (lease not expired) is left alone: it is being sent.
+      const refs = [...new Set(rows.flatMap((r) => (r.kind === "update" && r.refKey ? [r.refKey] : [])))];
+      if (refs.length > 0) {
+        await tx.outboxMessage.updateMany({
+          where: { refKey: { in: refs }, kind: "update", status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: at } }] },
+          data: { status: "superseded" },
+        });
+      }
       await tx.outboxMessage.createMany({
         data: rows.map((r) => ({
           key: r.key,
@@ -93,11 +103,12 @@ export class PrismaOutboxStore implements OutboxStore {
       if (count === 1) claimed.push(row);
     }
     const refKeys = [...new Set(claimed.flatMap((r) => [r.threadKey, r.refKey]).filter((k): k is string => k !== null))];
-    const refs = new Map(
-      (await this.prisma.outboxMessage.findMany({ where: { key: { in: refKeys } }, select: { key: true, status: true, platformMessageId: true } })).map(
-        (r) => [r.key, r],
-      ),
-    );
+    // Prisma sends a query even for an empty IN list; on PGlite every statement waits its turn.
+    const refRows =
+      refKeys.length === 0
+        ? []
+        : await this.prisma.outboxMessage.findMany({ where: { key: { in: refKeys } }, select: { key: true, status: true, platformMessageId: true } });
+    const refs = new Map(refRows.map((r) => [r.key, r]));
     const rows = claimed.map((row) => {
       const dependsOn = row.threadKey ?? row.refKey;
       const ref = dependsOn === null ? undefined : refs.get(dependsOn);
@@ -132,6 +143,7 @@ export class PrismaOutboxStore implements OutboxStore {
     await this.prisma.outboxMessage.update({
       where: { id },
       data: { status: "sent", sentAt: at, claimedUntil: null, platformMessageId: platformMessageId ?? null, attempts: { increment: 1 } },
+      select: { id: true },
     });
   }
 
@@ -139,6 +151,7 @@ export class PrismaOutboxStore implements OutboxStore {
     await this.prisma.outboxMessage.update({
       where: { id },
       data: { nextAttemptAt, claimedUntil: null, lastError: error.slice(0, 1000), attempts: { increment: 1 } },
+      select: { id: true },
     });
   }
 
@@ -146,11 +159,12 @@ export class PrismaOutboxStore implements OutboxStore {
     await this.prisma.outboxMessage.update({
       where: { id },
       data: { status: "failed", claimedUntil: null, lastError: error.slice(0, 1000), attempts: { increment: 1 } },
+      select: { id: true },
     });
   }
 
   async release(id: number, notBefore: Date, reason: string): Promise<void> {
-    await this.prisma.outboxMessage.update({ where: { id }, data: { nextAttemptAt: notBefore, claimedUntil: null, lastError: reason } });
+    await this.prisma.outboxMessage.update({ where: { id }, data: { nextAttemptAt: notBefore, claimedUntil: null, lastError: reason }, select: { id: true } });
   }
 
   async counts(): Promise<OutboxCounts> {

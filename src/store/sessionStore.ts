@@ -2,7 +2,8 @@
  * Prisma implementation of the SessionStore port: one interactive transaction per use case, in which
  * the state change, the processed-event row and the outbox rows are written together.
  */
-import type { Prisma, PrismaClient } from "@prisma/client";
+import { Prisma } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
 import type { Question, SessionStatus } from "../domain/session.ts";
 import type { ChannelAudience } from "../domain/sessionRules.ts";
 import type { Lang } from "../domain/format.ts";
@@ -25,12 +26,45 @@ type Tx = Prisma.TransactionClient;
 /** Session use cases are small; this leaves room for a slow disk without hiding a stuck transaction. */
 const TX_TIMEOUT_MS = 30_000;
 
-const sessionInclude = {
-  indicators: { select: { period: true, snapshot: true, indicator: { select: { slug: true } } }, orderBy: { id: "asc" } },
-  threads: { orderBy: { id: "asc" }, include: { root: { select: { platformMessageId: true } } } },
-} satisfies Prisma.DuidingSessionInclude;
+/**
+ * A session with its indicators and threads (and each thread root's platform id) in ONE statement:
+ * Prisma's include would take a round trip per relation (four), and loading a session is on the hot
+ * path of every thread reply. The indicator's id is the slug inside the snapshot (createSession
+ * stores it so), so the Indicator table is not joined.
+ */
+function selectSessions(where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s.id, s."dinSlug", s.title, s."subjectKind", s."subjectId", s.status, s."currentQuestion", s."questionSince",
+           s."advanceAfterDays", s."openedBy", s."openedAt", s."closedAt",
+           (SELECT json_agg(json_build_object('period', i.period, 'snapshot', i.snapshot) ORDER BY i.id)
+              FROM "SessionIndicator" i WHERE i."sessionId" = s.id) AS indicators,
+           (SELECT json_agg(json_build_object('id', t.id, 'channelKey', t."channelKey", 'audience', t.audience, 'lang', t.lang,
+                                              'rootKey', t."rootKey", 'rootMessageId', o."platformMessageId") ORDER BY t.id)
+              FROM "SessionThread" t JOIN "OutboxMessage" o ON o.key = t."rootKey" WHERE t."sessionId" = s.id) AS threads
+      FROM "DuidingSession" s
+     WHERE ${where} ${tail}`;
+}
 
-type SessionRow = Prisma.DuidingSessionGetPayload<{ include: typeof sessionInclude }>;
+interface SessionRow {
+  id: number;
+  dinSlug: string;
+  title: string;
+  subjectKind: string;
+  subjectId: string;
+  status: string;
+  currentQuestion: string;
+  questionSince: Date;
+  advanceAfterDays: number | null;
+  openedBy: string;
+  openedAt: Date;
+  closedAt: Date | null;
+  /** json_agg of no rows is NULL. */
+  indicators: { period: string; snapshot: Snapshot }[] | null;
+  threads: { id: number; channelKey: string; audience: string; lang: string; rootKey: string; rootMessageId: string | null }[] | null;
+}
+
+/** What SessionIndicator.snapshot holds. */
+type Snapshot = Pick<SessionIndicator, "indicator" | "change" | "series">;
 
 function toSession(row: SessionRow): SessionRecord {
   return {
@@ -45,19 +79,26 @@ function toSession(row: SessionRow): SessionRecord {
     openedBy: row.openedBy,
     openedAt: row.openedAt,
     ...(row.closedAt ? { closedAt: row.closedAt } : {}),
-    indicators: row.indicators.map((i) => {
-      const snapshot = i.snapshot as unknown as Pick<SessionIndicator, "indicator" | "change">;
-      return { indicatorId: i.indicator.slug, period: i.period, indicator: snapshot.indicator, ...(snapshot.change ? { change: snapshot.change } : {}) };
-    }),
-    threads: row.threads.map((t) => ({
+    indicators: (row.indicators ?? []).map(({ period, snapshot }) => ({
+      indicatorId: snapshot.indicator.id,
+      period,
+      indicator: snapshot.indicator,
+      ...(snapshot.change ? { change: snapshot.change } : {}),
+      ...(snapshot.series ? { series: snapshot.series } : {}),
+    })),
+    threads: (row.threads ?? []).map((t) => ({
       id: t.id,
       channel: t.channelKey,
       audience: t.audience as ChannelAudience,
       lang: t.lang as Lang,
       rootKey: t.rootKey,
-      ...(t.root.platformMessageId ? { rootMessageId: t.root.platformMessageId } : {}),
+      ...(t.rootMessageId ? { rootMessageId: t.rootMessageId } : {}),
     })),
   };
+}
+
+async function loadSessions(tx: Tx, where: Prisma.Sql, tail?: Prisma.Sql): Promise<SessionRecord[]> {
+  return (await tx.$queryRaw<SessionRow[]>(selectSessions(where, tail))).map(toSession);
 }
 
 function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> | keyof ReturnType<typeof contributionTx> | keyof ReturnType<typeof conclusionTx> | "enqueue"> {
@@ -89,7 +130,8 @@ function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> |
             create: s.indicators.map((i) => {
               const indicatorId = idOf.get(i.indicatorId);
               if (indicatorId === undefined) throw new Error(`indicator ${i.indicatorId} bestaat niet / does not exist`);
-              return { indicatorId, period: i.period, snapshot: asJson({ indicator: i.indicator, change: i.change }) };
+              const snapshot: Snapshot = { indicator: i.indicator, change: i.change, series: i.series };
+              return { indicatorId, period: i.period, snapshot: asJson(snapshot) };
             }),
           },
         },
@@ -109,8 +151,15 @@ function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> |
     async session(id, options = {}) {
       // A row lock serialises concurrent moves and conclusions of one session (PostgreSQL; PGlite has one connection).
       if (options.lock) await tx.$queryRaw`SELECT id FROM "DuidingSession" WHERE id = ${id} FOR UPDATE`;
-      const row = await tx.duidingSession.findUnique({ where: { id }, include: sessionInclude });
-      return row ? toSession(row) : undefined;
+      return (await loadSessions(tx, Prisma.sql`s.id = ${id}`))[0];
+    },
+
+    async sessionByThread(channel, threadId) {
+      const thread = Prisma.sql`s.id = (SELECT t."sessionId" FROM "SessionThread" t JOIN "OutboxMessage" o ON o.key = t."rootKey"
+                                         WHERE t."channelKey" = ${channel} AND o."platformMessageId" = ${threadId} LIMIT 1)`;
+      // FOR SHARE: replies do not wait for each other, but a move (FOR UPDATE) in progress is waited
+      // for and then seen, so a reply never counts toward, or renders, the question just left.
+      return (await loadSessions(tx, thread, Prisma.sql`FOR SHARE OF s`))[0];
     },
 
     async sessionIdByThread(channel, threadId) {
@@ -131,17 +180,13 @@ function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> |
     },
 
     async openSessions() {
-      return (await tx.duidingSession.findMany({ where: { status: "open" }, include: sessionInclude, orderBy: { id: "asc" } })).map(toSession);
+      return loadSessions(tx, Prisma.sql`s.status = 'open'`, Prisma.sql`ORDER BY s.id ASC`);
     },
 
     async sessionsInChannel(channel, options) {
-      const rows = await tx.duidingSession.findMany({
-        where: { threads: { some: { channelKey: channel } }, ...(options.openOnly ? { status: "open" } : {}) },
-        include: sessionInclude,
-        orderBy: { id: "desc" },
-        take: options.limit,
-      });
-      return rows.map(toSession);
+      const inChannel = Prisma.sql`EXISTS (SELECT 1 FROM "SessionThread" t WHERE t."sessionId" = s.id AND t."channelKey" = ${channel})`;
+      const where = options.openOnly ? Prisma.sql`${inChannel} AND s.status = 'open'` : inChannel;
+      return loadSessions(tx, where, Prisma.sql`ORDER BY s.id DESC LIMIT ${options.limit}`);
     },
 
     async setQuestion(sessionId, question, since) {

@@ -2,8 +2,9 @@
 // when TEST_DATABASE_URL is set): a significant change opens one session in a leerkring and a guest
 // channel; contributions land on the right questions; duplicated events are ignored; an outage of the
 // chat API is caught up by the outbox without duplicates; concluding, adopting and revising keep
-// history; conclusions appear per indicator; guests never act as facilitators nor see intern figures;
-// and a restart in the middle of a session loses nothing.
+// history; conclusions appear per indicator; guests never act as facilitators nor see intern figures
+// (nor charts of them or of small counts), but may contribute to another question; and a restart in
+// the middle of a session loses nothing.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { plainText } from "../../src/app/messages/message.ts";
 import { createDispatcher } from "../../src/app/outbox/dispatch.ts";
@@ -30,6 +31,7 @@ import {
   buildWorld,
   CONFIG,
   DIGEST,
+  FIGURES,
   GAST,
   GOAL,
   importFigures,
@@ -81,6 +83,10 @@ for (const runtime of testRuntimes()) {
       return posted.sessions[0]!.sessionId;
     }
 
+    /** The chart elements of a channel's top-level posts (session roots and change posts). */
+    const charts = (channel: string) =>
+      w.chat.postsIn(channel, null).flatMap((p) => p.current.elements.flatMap((e) => (e.type === "chart" ? [e] : [])));
+
     let eventCounter = 0;
     const say = (channel: string, user: { key: string; name: string }, text: string, threadId?: string) =>
       recordContribution(w.s, {
@@ -110,12 +116,77 @@ for (const runtime of testRuntimes()) {
       expect(guest).toContain("Meldingen Veilig Thuis: < 10 (2024)");
       expect(guest).toContain("Uw naam komt niet in de rapportage");
       expect(guest).toContain("Herkennen we het beeld dat uit de cijfers naar voren komt?");
-      // No steering buttons for guests.
-      expect(w.chat.postsIn(GAST).flatMap((p) => p.current.elements).some((e) => e.type === "actions")).toBe(false);
+      // No steering buttons for guests: only "Bijdrage bij andere vraag" (under the root and every question).
+      const guestButtons = w.chat.postsIn(GAST).flatMap((p) => p.current.elements.flatMap((e) => (e.type === "actions" ? e.actions : [])));
+      expect(guestButtons.length).toBeGreaterThan(0);
+      expect(new Set(guestButtons.map((a) => `${a.id}=${a.value}`))).toEqual(new Set([`session.contributeOther=${sessionId}`]));
+      // The question post offers it in the leerkring too; the root keeps its steering buttons beside it.
+      const [question] = w.chat.postsIn(LEERKRING, w.rootIn(LEERKRING));
+      expect(question!.message.elements.at(-1)).toEqual({
+        type: "actions",
+        actions: [{ id: "session.contributeOther", label: "Bijdrage bij andere vraag", value: String(sessionId) }],
+      });
+      const rootButtons = w.chat.postsIn(LEERKRING).find((p) => p.messageId === w.rootIn(LEERKRING))!.current.elements.find((e) => e.type === "actions");
+      expect(rootButtons && rootButtons.type === "actions" && rootButtons.actions.map((a) => [a.id, a.value])).toEqual([
+        ["session.next", String(sessionId)],
+        ["session.contributeOther", String(sessionId)],
+        ["session.conclude", String(sessionId)],
+      ]);
+      // With two values per indicator, the guest's count (20 → 6) keeps one point: no chart of it.
+      expect(charts(GAST).map((c) => c.chart.title)).toEqual(["Jongeren met jeugdhulp"]);
       // The digest channel (no autoStart) got a change post with a start button instead, and no session thread.
       const digest = w.chat.postsIn(DIGEST);
       expect(digest).toHaveLength(1);
       expect(digest[0]!.message.elements.find((e) => e.type === "actions")).toMatchObject({ actions: [{ id: "session.start" }] });
+    });
+
+    it("draws the changed indicators' series with target and baseline; guests get no intern chart and no small counts", async () => {
+      // Four years of figures. The count 8 (2022) and 6 (2024) are below the small-number limit of 10.
+      const imported = await importFigures(w.s, `${FIGURES}jeugdhulp;2021;9\njeugdhulp;2022;11\nveilig-thuis;2021;12\nveilig-thuis;2022;8\nwachtlijst;2022;40\n`);
+      const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
+      if (posted.status !== "posted") throw new Error(posted.status);
+      await w.dispatch();
+
+      // The leerkring's session root and the digest's change post: every point, target and baseline.
+      for (const channel of [LEERKRING, DIGEST]) {
+        const [jeugdhulp, veiligThuis, wachtlijst, ...more] = charts(channel);
+        expect(more).toEqual([]);
+        expect(jeugdhulp).toEqual({
+          type: "chart",
+          chart: {
+            title: "Jongeren met jeugdhulp",
+            unit: "%",
+            lang: "nl",
+            points: [
+              { period: "2021", value: 9 },
+              { period: "2022", value: 11 },
+              { period: "2023", value: 10 },
+              { period: "2024", value: 12 },
+            ],
+            baseline: { period: "2022", value: 11 },
+            target: { period: "2026", value: 10 },
+          },
+          alt: "Grafiek: Jongeren met jeugdhulp, 2021 t/m 2024; referentiewaarde 11% (2022); streefwaarde 10% (2026)",
+        });
+        expect(veiligThuis?.chart.points.map((p) => p.value)).toEqual([12, 8, 20, 6]);
+        expect(wachtlijst?.chart).toMatchObject({ title: "Wachtlijst jeugdteam (intern)", points: [{ value: 40 }, { value: 50 }, { value: 80 }] });
+      }
+
+      // The guest thread: no chart of the intern indicator; the count without the values below 10.
+      const guest = charts(GAST);
+      expect(guest.map((c) => c.chart.title)).toEqual(["Jongeren met jeugdhulp", "Meldingen Veilig Thuis"]);
+      expect(guest[1]!.chart.points).toEqual([
+        { period: "2021", value: 12 },
+        { period: "2023", value: 20 },
+      ]);
+      expect(guest[1]!.alt).toBe("Grafiek: Meldingen Veilig Thuis, 2021 t/m 2023; waarden onder 10 weggelaten");
+      expect(JSON.stringify(w.chat.postsIn(GAST))).not.toMatch(/"value":(6|8|40|50|80)\b/);
+      // Status updates keep the charts (they are part of the message); the platform uploads them once, with the post.
+      const reply = { eventId: "Ev-chart", channel: LEERKRING, threadId: w.rootIn(LEERKRING), messageId: "chart-1", user: { ...PEOPLE.colleague }, text: "Herkenbaar.", at: clock.now() };
+      expect(await recordContribution(w.s, reply)).toMatchObject({ status: "recorded" });
+      await w.dispatch();
+      expect(w.chat.postsIn(LEERKRING).find((p) => p.messageId === w.rootIn(LEERKRING))?.updates).toBe(1);
+      expect(charts(LEERKRING)).toHaveLength(3);
     });
 
     it("records contributions from both threads on the right questions, ignores duplicates, and follows edits and deletions", async () => {

@@ -48,7 +48,9 @@ for (const runtime of testRuntimes()) {
       expect(guestText).toContain("*&lt; 10 (2024)*");
       expect(guestText).not.toContain("Wachtlijst");
       expect(guestText).not.toMatch(/\b80\b/);
-      expect(guestText).not.toContain('"type":"actions"');
+      // No steering buttons: the only button guests get is "Bijdrage bij andere vraag".
+      const guestButtons = w.posted(GAST).flatMap((m) => (m.blocks as { type: string; elements?: { action_id?: string }[] }[]).filter((b) => b.type === "actions"));
+      expect(new Set(guestButtons.flatMap((b) => b.elements ?? []).map((e) => e.action_id))).toEqual(new Set(["session.contributeOther"]));
       const internalText = JSON.stringify(w.posted(LEER).map((m) => m.blocks));
       expect(internalText).toContain("Wachtlijst jeugdteam (intern)");
       expect(internalText).toContain("*6 (2024)*");

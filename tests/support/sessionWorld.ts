@@ -46,10 +46,20 @@ export const CONFIG: DuidbotConfig = {
 };
 
 export const GOAL = "doel-gezond-opgroeien";
-/** A public count whose 2024 value (6) is below the small-number limit: guests see "< 10". */
+/**
+ * A public percentage with referentie- and streefwaarde, a public count whose 2024 value (6) is below
+ * the small-number limit (guests see "< 10"), and an intern count.
+ */
 export const DIN = buildDin({
   indicators: [
-    buildIndicator({ id: "jeugdhulp", name: "Jongeren met jeugdhulp", unit: "%", source: "CBS" }),
+    buildIndicator({
+      id: "jeugdhulp",
+      name: "Jongeren met jeugdhulp",
+      unit: "%",
+      source: "CBS",
+      baseline: { period: "2022", value: 11 },
+      target: { period: "2026", value: 10 },
+    }),
     buildIndicator({ id: "veilig-thuis", name: "Meldingen Veilig Thuis", unit: "aantal", direction: "lager-is-beter" }),
     buildIndicator({ id: "wachtlijst", name: "Wachtlijst jeugdteam (intern)", unit: "aantal", visibility: "intern" }),
   ],

@@ -8,8 +8,10 @@ import type { AddressInfo } from "node:net";
 import { LogLevel } from "@slack/bolt";
 import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
 import type { Config } from "../../src/main/config.ts";
-import { buildHttpApp, listen } from "../../src/main/server.ts";
-import type { Services } from "../../src/main/services.ts";
+import type { SlackAdapter, SlackAdapterStart } from "../../adapters/slack/app.ts";
+import { buildHttp, listen } from "../../src/main/server.ts";
+import { openServices, type Services } from "../../src/main/services.ts";
+import type { DatabaseTarget } from "../../src/store/database.ts";
 import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
 import { applyConfig } from "../../src/app/sessions/index.ts";
 import { fixedClock, type TestRuntime } from "./db.ts";
@@ -44,6 +46,10 @@ export const SLACK_PEOPLE: DuidbotConfig = {
 export interface SlackWorld {
   s: Services & { dispose(): Promise<void> };
   fake: FakeSlack;
+  /** The Slack adapter (inbox, work queue, guest checks); not started unless the world was asked to. */
+  slack: SlackAdapter;
+  /** What the adapter's start() did, when the world started it. */
+  started?: SlackAdapterStart;
   driver: SlackDriver;
   clock: ReturnType<typeof fixedClock>;
   dispatcher: Dispatcher;
@@ -56,12 +62,25 @@ export interface SlackWorld {
   close(): Promise<void>;
 }
 
-export async function startSlackWorld(runtime: TestRuntime, options: { start: string; processBeforeResponse?: boolean }): Promise<SlackWorld> {
+export interface SlackWorldOptions {
+  start: string;
+  processBeforeResponse?: boolean;
+  /** A database that outlives the world (see sessionWorld.ts persistentTarget): closing it only closes. */
+  target?: DatabaseTarget;
+  /** Reuse a fake Slack (a restart against the same Slack); the world then leaves it open. */
+  fake?: FakeSlack;
+  /** duidbot.yaml channels, applied on open like `serve` does. */
+  channels?: DuidbotConfig["channels"];
+  /** Run the adapter's start() (inbox replay, guest check) before returning; an object sets its intervals. */
+  startAdapter?: boolean | Parameters<SlackAdapter["start"]>[0];
+}
+
+export async function startSlackWorld(runtime: TestRuntime, options: SlackWorldOptions): Promise<SlackWorld> {
   const clock = fixedClock(options.start);
-  const fake = await startFakeSlack();
+  const fake = options.fake ?? (await startFakeSlack());
   for (const user of Object.values(SLACK_USERS)) fake.users.set(user.id, { ...user });
-  const s = await runtime.open(clock);
-  await applyConfig(s, { config: SLACK_PEOPLE });
+  const s = options.target ? await openPersistent(options.target, clock) : await runtime.open(clock);
+  await applyConfig(s, { config: { ...SLACK_PEOPLE, channels: options.channels ?? [] } });
   const config: Config = {
     dataDir: "unused",
     host: "127.0.0.1",
@@ -70,10 +89,12 @@ export async function startSlackWorld(runtime: TestRuntime, options: { start: st
     loadExample: false,
     slack: { botToken: "xoxb-test", signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
   };
-  const app = buildHttpApp(config, s, {
+  const { app, slack } = buildHttp(config, s, {
     slackProcessBeforeResponse: options.processBeforeResponse ?? true,
-    slackLogLevel: LogLevel.ERROR,
+    slackLogLevel: process.env.SLACK_DEBUG ? LogLevel.DEBUG : LogLevel.ERROR,
   });
+  if (!slack) throw new Error("Slack adapter missing");
+  const started = options.startAdapter ? await slack.start(options.startAdapter === true ? {} : options.startAdapter) : undefined;
   const server: Server = await listen(app, "127.0.0.1", 0);
   const { port } = server.address() as AddressInfo;
   // Fixed jitter so retry times are exact; the test moves the clock past them.
@@ -85,6 +106,8 @@ export async function startSlackWorld(runtime: TestRuntime, options: { start: st
   return {
     s,
     fake,
+    slack,
+    ...(started ? { started } : {}),
     driver: new SlackDriver({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET }),
     clock,
     dispatcher,
@@ -100,10 +123,16 @@ export async function startSlackWorld(runtime: TestRuntime, options: { start: st
       return undefined;
     },
     async close() {
+      await slack.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await fake.close();
+      if (!options.fake) await fake.close();
       await s.dispose();
     },
   };
+}
+
+async function openPersistent(target: DatabaseTarget, clock: ReturnType<typeof fixedClock>): Promise<Services & { dispose(): Promise<void> }> {
+  const services = await openServices(target, clock);
+  return { ...services, dispose: () => services.close() };
 }

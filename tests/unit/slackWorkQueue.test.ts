@@ -3,7 +3,7 @@
  * background work, hands back each job's result or error, and lets timers and I/O run between jobs.
  */
 import { describe, expect, it } from "vitest";
-import { WorkQueue } from "../../adapters/slack/workQueue.ts";
+import { WorkQueue, WorkQueueStopped } from "../../adapters/slack/workQueue.ts";
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -63,5 +63,19 @@ describe("WorkQueue", () => {
       ),
     );
     expect(maxRunning).toBe(3);
+  });
+
+  it("stops: waiting jobs reject with WorkQueueStopped, the running one finishes, later jobs are refused", async () => {
+    const queue = new WorkQueue(1);
+    let release = () => {};
+    const running = queue.run("background", () => new Promise<string>((resolve) => (release = () => resolve("klaar"))));
+    const waiting = queue.run("background", async () => "nooit");
+    await tick();
+    const stopped = queue.stop();
+    await expect(waiting).rejects.toBeInstanceOf(WorkQueueStopped);
+    release();
+    await stopped;
+    await expect(running).resolves.toBe("klaar");
+    await expect(queue.run("interactive", async () => "te laat")).rejects.toBeInstanceOf(WorkQueueStopped);
   });
 });

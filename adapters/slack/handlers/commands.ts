@@ -77,7 +77,7 @@ async function koppel(command: Command, deps: SlackHandlerDeps): Promise<{ text:
   let forced = false;
   if (audience !== "gast") {
     try {
-      const reach = await deps.directory.reach(command.slackChannel);
+      const reach = await deps.directory.reach(command.slackChannel, { quick: true });
       if (reach.externallyShared || reach.hasGuests) [audience, forced] = ["gast", true];
     } catch (error) {
       deps.log("Slack: kanaalgegevens niet op te halen / conversations.info failed", error);

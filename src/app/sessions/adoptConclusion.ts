@@ -46,7 +46,8 @@ export async function adoptConclusion(deps: SessionDeps, input: AdoptConclusionI
       threadKey: thread.rootKey,
       message: thread.audience === "gast" ? guestClosedMessage(thread) : adoptedMessage(conclusion, thread),
     }));
-    await tx.enqueue([...posts, ...(await statusUpdates(tx, session.id))], now);
+    const closed = { ...session, status: "closed" as const, closedAt: session.closedAt ?? now };
+    await tx.enqueue([...posts, ...(await statusUpdates(tx, closed))], now);
     return { status: "adopted", sessionId: session.id, version, adoptedAt: now };
   });
 }

@@ -2,7 +2,7 @@
 import { readQuestionTag } from "../../domain/session.ts";
 import type { Question } from "../../domain/session.ts";
 import type { SessionDeps } from "./ports.ts";
-import { statusUpdates } from "./shared.ts";
+import { refreshStatus } from "./shared.ts";
 import { eventKey } from "./types.ts";
 
 export interface EditContributionInput {
@@ -30,13 +30,13 @@ export async function editContribution(deps: SessionDeps, input: EditContributio
     // Editing a message down to nothing is how some people delete: treat it as withdrawing.
     if (tagged.text === "") {
       await tx.reviseContribution(contribution.id, { kind: "withdraw", at: input.at, eventKey: key });
-      await tx.enqueue(await statusUpdates(tx, contribution.sessionId), now);
+      await tx.enqueue(await refreshStatus(tx, contribution.sessionId), now);
       return { status: "updated", contributionId: contribution.id, question: contribution.question };
     }
     const question = tagged.question ?? contribution.question;
     if (tagged.text === contribution.text && question === contribution.question) return { status: "ignored", reason: "unchanged" };
     await tx.reviseContribution(contribution.id, { kind: "edit", at: input.at, text: tagged.text, question, eventKey: key });
-    if (question !== contribution.question) await tx.enqueue(await statusUpdates(tx, contribution.sessionId), now);
+    if (question !== contribution.question) await tx.enqueue(await refreshStatus(tx, contribution.sessionId), now);
     return { status: "updated", contributionId: contribution.id, question };
   });
 }

@@ -1,8 +1,8 @@
 /**
  * The neutral messages of a session: the thread's root (status message, updated as the session
  * moves), the question posts, the conclusion and the change posts. Pure: everything shown comes in
- * as arguments, already filtered for the thread's audience by the caller (guest threads get no
- * intern indicators and the extern formatting of small numbers).
+ * as arguments; indicators are filtered here for the thread's audience again (guest threads get no
+ * intern indicators, the extern formatting of small numbers and charts without them).
  */
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { Indicator } from "../../domain/din.ts";
@@ -15,6 +15,8 @@ import { formatAudience, mayShowIndicator, VISIBILITY } from "../../domain/sessi
 import type { ChannelAudience } from "../../domain/sessionRules.ts";
 import { questionText, sessionText } from "../../domain/sessionText.ts";
 import type { MessageAction, MessageElement, NeutralMessage, Tone } from "../messages/message.ts";
+import { chartElements } from "./chartElements.ts";
+import type { ChartSource } from "./chartElements.ts";
 import type { ActionRecord, ConclusionRecord, SessionIndicator, SessionRecord, ThreadRecord } from "./ports.ts";
 import { formatPeriodKey } from "./periods.ts";
 
@@ -44,15 +46,27 @@ export function visibleIndicators(indicators: readonly SessionIndicator[], audie
   return indicators.filter((i) => mayShowIndicator(audience, i.indicator));
 }
 
-function buttons(session: SessionRecord, conclusion: ConclusionRecord | undefined, lang: Lang): MessageAction[] {
+/**
+ * "Bijdrage bij andere vraag": for everyone, guests included (contributing is allowed everywhere).
+ * The value is the session id, like every session button; the adapter takes the thread from where
+ * the button was clicked and records the text with a "#vraag" tag.
+ */
+export function contributeOtherAction(sessionId: number, lang: Lang): MessageAction {
+  return { id: "session.contributeOther", label: sessionText(lang).button.contributeOther, value: String(sessionId) };
+}
+
+/** The root's buttons: steering ones only where the audience may steer (never in guest threads). */
+function buttons(session: SessionRecord, conclusion: Pick<ConclusionRecord, "status"> | undefined, audience: ChannelAudience, lang: Lang): MessageAction[] {
   const b = sessionText(lang).button;
   const value = String(session.id);
+  const steering = VISIBILITY[audience].steeringButtons;
   const actions: MessageAction[] = [];
-  if (session.status === "open" && session.current !== QUESTIONS[QUESTIONS.length - 1]) {
+  if (steering && session.status === "open" && session.current !== QUESTIONS[QUESTIONS.length - 1]) {
     actions.push({ id: "session.next", label: b.next, value, style: "primary" });
   }
-  actions.push({ id: "session.conclude", label: b.conclude, value });
-  if (conclusion?.status === "draft") actions.push({ id: "session.adopt", label: b.adopt, value });
+  actions.push(contributeOtherAction(session.id, lang));
+  if (steering) actions.push({ id: "session.conclude", label: b.conclude, value });
+  if (steering && conclusion?.status === "draft") actions.push({ id: "session.adopt", label: b.adopt, value });
   return actions;
 }
 
@@ -71,7 +85,9 @@ export function rootMessage(view: RootView): NeutralMessage {
   const t = sessionText(lang);
   const current = questionText(session.current, lang);
   const elements: MessageElement[] = [{ type: "header", text: t.sessionTitle(session.title) }];
-  for (const i of visibleIndicators(session.indicators, thread.audience)) elements.push(indicatorElement(i.indicator, i.change, thread.audience, lang));
+  const visible = visibleIndicators(session.indicators, thread.audience);
+  for (const i of visible) elements.push(indicatorElement(i.indicator, i.change, thread.audience, lang));
+  elements.push(...chartElements(visible, thread.audience, lang));
   elements.push({
     type: "progress",
     steps: QUESTIONS.map((q) => ({ label: questionText(q, lang).label, count: counts[q], current: session.status === "open" && q === session.current })),
@@ -86,15 +102,24 @@ export function rootMessage(view: RootView): NeutralMessage {
   }
   if (thread.audience === "gast") elements.push({ type: "context", text: t.guestNotice });
   else elements.push({ type: "context", text: t.intro });
-  if (VISIBILITY[thread.audience].steeringButtons) elements.push({ type: "actions", actions: buttons(session, conclusion, lang) });
+  elements.push({ type: "actions", actions: buttons(session, conclusion, thread.audience, lang) });
   return { target: { channel: thread.channel }, summary: t.sessionSummary(session.title, current.label), elements };
 }
 
 export type QuestionReason = "start" | "next" | "back" | "auto";
 
-/** The post that opens a question in the thread: its published wording and one line of guidance. */
-export function questionMessage(question: Question, thread: Pick<ThreadRecord, "channel" | "lang">, reason: QuestionReason, days?: number): NeutralMessage {
+/**
+ * The post that opens a question in the thread: its published wording, one line of guidance and
+ * the "Bijdrage bij andere vraag" button (for everyone in the thread, guests included).
+ */
+export function questionMessage(
+  session: Pick<SessionRecord, "id" | "advanceAfterDays">,
+  question: Question,
+  thread: Pick<ThreadRecord, "channel" | "lang">,
+  reason: QuestionReason,
+): NeutralMessage {
   const lang = thread.lang;
+  const days = session.advanceAfterDays;
   const t = sessionText(lang);
   const q = questionText(question, lang);
   const elements: MessageElement[] = [];
@@ -104,6 +129,7 @@ export function questionMessage(question: Question, thread: Pick<ThreadRecord, "
   elements.push({ type: "text", text: `*${t.questionOf(questionIndex(question) + 1, QUESTIONS.length, q.label)}*\n${q.wording}` });
   elements.push({ type: "context", text: q.guidance });
   if (reason === "start" && days !== undefined) elements.push({ type: "context", text: t.autoAdvance(days) });
+  elements.push({ type: "actions", actions: [contributeOtherAction(session.id, lang)] });
   return { target: { channel: thread.channel }, summary: `${q.label}: ${q.wording}`, elements };
 }
 
@@ -138,24 +164,30 @@ export function summaryMessage(text: string, thread: Pick<ThreadRecord, "channel
   return { target: { channel: thread.channel }, summary: t.summaryHeader, elements: [{ type: "header", text: t.summaryHeader }, { type: "text", text }] };
 }
 
-/** New figures for one doel in one channel; the button (not in guest channels) starts a session on them. */
+/**
+ * New figures for one doel in one channel, with charts of (at most three of) the changed indicators;
+ * the button (not in guest channels) starts a session on them.
+ */
 export function changePostMessage(args: {
   channel: string;
   audience: ChannelAudience;
   lang: Lang;
   goalName: string;
-  items: { indicator: Indicator; change: IndicatorChange }[];
+  /** `series`: the indicator's values up to the changed period, for its chart. */
+  items: (ChartSource & { change: IndicatorChange })[];
   changePostId: number;
 }): NeutralMessage {
   const { lang, audience } = args;
   const t = sessionText(lang);
+  const items = args.items.filter((i) => mayShowIndicator(audience, i.indicator));
   const elements: MessageElement[] = [
     { type: "header", text: t.changeHeader(args.goalName) },
     { type: "context", text: t.changeIntro },
-    ...args.items.map((i) => indicatorElement(i.indicator, i.change, audience, lang)),
+    ...items.map((i) => indicatorElement(i.indicator, i.change, audience, lang)),
+    ...chartElements(items, audience, lang),
   ];
   if (VISIBILITY[audience].steeringButtons) {
     elements.push({ type: "actions", actions: [{ id: "session.start", label: t.button.start, value: String(args.changePostId), style: "primary" }] });
   }
-  return { target: { channel: args.channel }, summary: t.changeSummary(args.goalName, args.items.length), elements };
+  return { target: { channel: args.channel }, summary: t.changeSummary(args.goalName, items.length), elements };
 }

@@ -45,7 +45,7 @@ export async function applyMove(tx: SessionTx, session: SessionRecord, question:
     channel: thread.channel,
     kind: "post",
     threadKey: thread.rootKey,
-    message: questionMessage(question, thread, reason, session.advanceAfterDays),
+    message: questionMessage(session, question, thread, reason),
   }));
-  await tx.enqueue([...posts, ...(await statusUpdates(tx, session.id))], now);
+  await tx.enqueue([...posts, ...(await statusUpdates(tx, { ...session, current: question, questionSince: now }))], now);
 }

@@ -8,6 +8,7 @@ import type { DinDefinition } from "../../domain/din.ts";
 import { QUESTIONS } from "../../domain/session.ts";
 import { indicatorsForChannel, mayShowIndicator } from "../../domain/sessionRules.ts";
 import type { DinState } from "../ports.ts";
+import { seriesUpTo } from "./chartElements.ts";
 import { questionMessage, rootMessage, visibleIndicators } from "./messages.ts";
 import type {
   ChannelSettings,
@@ -22,8 +23,8 @@ import { countsFor, langOf, rootKey, uniqueKey } from "./shared.ts";
 import { formatPeriodKey } from "./periods.ts";
 
 /**
- * The indicators with their change for the given periods (default: each one's newest period with a
- * figure). Indicators without a figure are left out: a session interprets figures.
+ * The indicators with their change and series (for charts) for the given periods (default: each
+ * one's newest period with a figure). Indicators without a figure are left out: a session interprets figures.
  */
 export async function loadSessionIndicators(
   deps: Pick<SessionDeps, "measurements">,
@@ -39,7 +40,7 @@ export async function loadSessionIndicators(
     const series = values.filter((v) => v.indicatorId === ref.indicatorId).map((v) => ({ period: v.period, value: v.value }));
     const period = ref.period ?? newestPeriod(series);
     if (period === undefined || !series.some((p) => p.period === period)) continue;
-    out.push({ indicatorId: indicator.id, period, indicator, change: detectChange(indicator, series, period) });
+    out.push({ indicatorId: indicator.id, period, indicator, change: detectChange(indicator, series, period), series: seriesUpTo(series, period) });
   }
   return out;
 }
@@ -119,14 +120,14 @@ export async function openThread(
 ): Promise<boolean> {
   const thread = { channel: channel.key, audience: channel.audience, lang: langOf(channel, deps.sessionDefaults?.lang), rootKey: rootKey(session.id, channel.key) };
   if (visibleIndicators(session.indicators, thread.audience).length === 0) return false;
-  const contributions = await tx.contributions(session.id);
+  const counts = await tx.contributionCounts(session.id);
   // The root row must exist before the thread row that references it.
   await tx.enqueue(
-    [{ key: thread.rootKey, channel: channel.key, kind: "post", message: rootMessage({ session, thread, counts: countsFor(contributions, thread.audience) }) }],
+    [{ key: thread.rootKey, channel: channel.key, kind: "post", message: rootMessage({ session, thread, counts: countsFor(counts, thread.audience) }) }],
     at,
   );
   await tx.addThread(session.id, thread);
-  const message = questionMessage(session.current, thread, "start", session.advanceAfterDays);
+  const message = questionMessage(session, session.current, thread, "start");
   await tx.enqueue([{ key: uniqueKey(`${thread.rootKey}:q:${session.current}`), channel: channel.key, kind: "post", threadKey: thread.rootKey, message }], at);
   return true;
 }

@@ -6,7 +6,7 @@
 import type { ConclusionPart, Question, SessionStatus } from "../../domain/session.ts";
 import type { ChannelAudience, ChannelScope, Perspective, Role } from "../../domain/sessionRules.ts";
 import type { Lang } from "../../domain/format.ts";
-import type { Indicator } from "../../domain/din.ts";
+import type { Indicator, PeriodValue } from "../../domain/din.ts";
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { NeutralMessage } from "../messages/message.ts";
 import type { Clock, DinStore, MeasurementStore } from "../ports.ts";
@@ -56,6 +56,11 @@ export interface SessionIndicator extends SessionIndicatorRef {
   indicator: Indicator;
   /** Undefined when the period's value could not be compared (e.g. it was removed since). */
   change?: IndicatorChange;
+  /**
+   * The values up to and including `period`, oldest first (see chartElements.ts): the session's
+   * charts are drawn from them. Absent in sessions opened before charts existed.
+   */
+  series?: PeriodValue[];
 }
 
 export interface NewSession {
@@ -114,6 +119,13 @@ export interface ContributionRecord {
 
 export interface NewContribution extends Omit<ContributionRecord, "id" | "editedAt" | "withdrawnAt"> {
   eventKey: string;
+}
+
+/** How many contributions (withdrawn ones left out) a session has per question and audience. */
+export interface ContributionCount {
+  question: Question;
+  audience: ChannelAudience;
+  count: number;
 }
 
 export interface ActionRecord {
@@ -199,6 +211,11 @@ export interface SessionTx {
   /** `lock` takes a row lock so concurrent moves of one session serialise. */
   session(id: number, options?: { lock?: boolean }): Promise<SessionRecord | undefined>;
   sessionIdByThread(channel: string, threadId: string): Promise<number | undefined>;
+  /**
+   * The session running in this thread (by the thread root's platform id), in one round trip, with a
+   * share lock: concurrent replies go on, a concurrent move of the session is waited for.
+   */
+  sessionByThread(channel: string, threadId: string): Promise<SessionRecord | undefined>;
   /** An open session about exactly this subject, if any. */
   openSessionAbout(dinSlug: string, subject: SessionSubject): Promise<number | undefined>;
   openSessions(): Promise<SessionRecord[]>;
@@ -216,6 +233,8 @@ export interface SessionTx {
   ): Promise<void>;
   /** All contributions of a session, withdrawn ones included, oldest first. */
   contributions(sessionId: number): Promise<ContributionRecord[]>;
+  /** Counts per question and audience, withdrawn ones left out: what a status message shows. */
+  contributionCounts(sessionId: number): Promise<ContributionCount[]>;
 
   conclusion(sessionId: number): Promise<ConclusionRecord | undefined>;
   /** Adds a revision (draft); returns its version. */
@@ -228,7 +247,10 @@ export interface SessionTx {
   changePost(id: number): Promise<ChangePostRecord | undefined>;
   linkChangePosts(ids: number[], sessionId: number): Promise<void>;
 
-  /** Adds outbox rows; rows whose key exists already are skipped (dedupe). */
+  /**
+   * Adds outbox rows; rows whose key exists already are skipped (dedupe). An update supersedes the
+   * pending updates of the same message that no dispatcher holds: only the newest state is worth sending.
+   */
   enqueue(rows: OutboxDraft[], at: Date): Promise<void>;
 
   indicatorConclusions(dinSlug: string, indicatorId: string): Promise<IndicatorConclusion[]>;

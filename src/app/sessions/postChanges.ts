@@ -11,12 +11,13 @@ import type { Indicator } from "../../domain/din.ts";
 import { groupChangesByGoal } from "../../domain/grouping.ts";
 import { newsworthy } from "../../domain/newsworthy.ts";
 import { indicatorsForChannel } from "../../domain/sessionRules.ts";
+import { seriesUpTo } from "./chartElements.ts";
 import { changePostMessage } from "./messages.ts";
 import { openSession, sessionChannels, sessionTitle } from "./opening.ts";
 import type { ChannelSettings, SessionDeps, SessionIndicator, SessionTx } from "./ports.ts";
 import { langOf } from "./shared.ts";
 import type { Duplicate } from "./types.ts";
-import type { DinState } from "../ports.ts";
+import type { CurrentValue, DinState } from "../ports.ts";
 
 export interface PostChangesInput {
   /** Idempotency key of this batch, e.g. "import:12": posting the same batch twice does nothing. */
@@ -55,10 +56,19 @@ function groupsOf(din: DinState, changes: readonly IndicatorChange[]): Group[] {
     .filter((g) => g.items.length > 0);
 }
 
+/** Adds each item's series up to its period (for the charts), from values loaded before the transaction. */
+function withSeries(groups: Group[], values: readonly CurrentValue[]): Group[] {
+  const byIndicator = Map.groupBy(values, (v) => v.indicatorId);
+  return groups.map((g) => ({ ...g, items: g.items.map((i) => ({ ...i, series: seriesUpTo(byIndicator.get(i.indicatorId) ?? [], i.period) })) }));
+}
+
 export async function postChanges(deps: SessionDeps, input: PostChangesInput): Promise<PostChangesResult> {
   const din = await deps.dins.loadDin(input.dinSlug);
   if (!din) return { status: "no-din" };
-  const groups = groupsOf(din, input.changes);
+  const grouped = groupsOf(din, input.changes);
+  // Before the transaction: on PGlite a query through another store would wait for it to end.
+  const ids = [...new Set(grouped.flatMap((g) => g.items.map((i) => i.indicatorId)))];
+  const groups = ids.length === 0 ? grouped : withSeries(grouped, await deps.measurements.currentValues(din.slug, ids));
   const at = deps.clock.now();
   return deps.sessions.transaction(async (tx): Promise<PostChangesResult> => {
     if (!(await tx.claimEvent(`changes:${din.slug}:${input.key}`, at))) return { status: "duplicate" };
@@ -80,7 +90,7 @@ export async function postChanges(deps: SessionDeps, input: PostChangesInput): P
           audience: channel.audience,
           lang: langOf(channel, deps.sessionDefaults?.lang),
           goalName: group.goalName,
-          items: visible.map((i) => ({ indicator: i.indicator, change: i.change! })),
+          items: visible.map((i) => ({ indicator: i.indicator, change: i.change!, ...(i.series ? { series: i.series } : {}) })),
           changePostId,
         });
         await tx.enqueue([{ key: `changes:${din.slug}:${input.key}:${channel.key}:${group.goalId}`, channel: channel.key, kind: "post", message }], at);

@@ -1,7 +1,7 @@
 /** Use case: the author moves their own contribution to another question ("Bij andere vraag"). */
 import type { Question } from "../../domain/session.ts";
 import type { SessionDeps } from "./ports.ts";
-import { statusUpdates } from "./shared.ts";
+import { refreshStatus } from "./shared.ts";
 import { eventKey } from "./types.ts";
 import type { Actor, Duplicate, Forbidden } from "./types.ts";
 
@@ -29,7 +29,7 @@ export async function reassignContribution(deps: SessionDeps, input: ReassignCon
     if (input.eventId !== undefined && !(await tx.claimEvent(eventKey(input.actor.channel, input.eventId), now))) return { status: "duplicate" };
     if (contribution.question === input.question) return { status: "ignored", reason: "unchanged" };
     await tx.reviseContribution(contribution.id, { kind: "reassign", at: now, question: input.question });
-    await tx.enqueue(await statusUpdates(tx, contribution.sessionId), now);
+    await tx.enqueue(await refreshStatus(tx, contribution.sessionId), now);
     return { status: "reassigned", contributionId: contribution.id, question: input.question };
   });
 }

@@ -38,18 +38,21 @@ export async function recordContribution(deps: SessionDeps, input: RecordContrib
   const threadId = input.threadId;
   const now = deps.clock.now();
 
+  // The hot path of a busy thread (every reply): each statement below is one round trip, and on
+  // embedded PGlite nothing else reaches the database meanwhile. So: the session in one read, no
+  // second read of it, counts instead of contribution rows, the channel only when it decides.
   return deps.sessions.transaction(async (tx): Promise<RecordContributionResult> => {
     // Look the thread up before claiming the event: messages outside sessions leave no trace.
-    const sessionId = await tx.sessionIdByThread(input.channel, threadId);
-    if (sessionId === undefined) return { status: "ignored", reason: "not-a-session-thread" };
-    const key = eventKey(input.channel, input.eventId);
-    if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
-    const session = await tx.session(sessionId);
+    const session = await tx.sessionByThread(input.channel, threadId);
     const thread = session?.threads.find((t) => t.channel === input.channel);
     if (!session || !thread) return { status: "ignored", reason: "not-a-session-thread" };
+    const sessionId = session.id;
+    const key = eventKey(input.channel, input.eventId);
+    if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
 
-    const channel = await tx.channel(input.channel);
     const person = await tx.person(input.user.key);
+    // The person's own perspective wins; only without one does the channel's default count.
+    const channel = person?.perspective ? undefined : await tx.channel(input.channel);
     const perspective = resolvePerspective(person, channel ?? {});
     // A closed session still collects: a late contribution can matter for a revision of the conclusion.
     const question = tagged.question ?? session.current;
@@ -78,7 +81,7 @@ export async function recordContribution(deps: SessionDeps, input: RecordContrib
     };
     // Guest threads count guest contributions only, so an internal one leaves their status unchanged.
     const affected = session.threads.filter((t) => t.audience !== "gast" || thread.audience === "gast");
-    await tx.enqueue([ack, ...(await statusUpdates(tx, sessionId, affected))], now);
+    await tx.enqueue([ack, ...(await statusUpdates(tx, session, affected))], now);
     return { status: "recorded", sessionId, contributionId, question, perspective };
   });
 }

@@ -30,9 +30,9 @@ export async function sessionStatus(deps: SessionDeps, input: SessionStatusInput
       const thread = session?.threads.find((th) => th.channel === input.channel);
       if (!session || (channel.audience === "gast" && !thread)) return { status: "not-found" };
       const view = { channel: input.channel, audience: thread?.audience ?? channel.audience, lang };
-      const contributions = await tx.contributions(session.id);
+      const counts = await tx.contributionCounts(session.id);
       const conclusion = await tx.conclusion(session.id);
-      const message = rootMessage({ session, thread: view, counts: countsFor(contributions, view.audience), ...(conclusion ? { conclusion } : {}) });
+      const message = rootMessage({ session, thread: view, counts: countsFor(counts, view.audience), ...(conclusion ? { conclusion } : {}) });
       return { status: "ok", message };
     }
     const sessions = await tx.sessionsInChannel(input.channel, { openOnly: true, limit: OVERVIEW_LIMIT });

@@ -9,7 +9,7 @@ import { isAllowed, VISIBILITY } from "../../domain/sessionRules.ts";
 import type { ChannelAudience, Role, SessionAction } from "../../domain/sessionRules.ts";
 import type { Lang } from "../../domain/format.ts";
 import { rootMessage } from "./messages.ts";
-import type { ChannelSettings, ContributionRecord, OutboxDraft, PersonSettings, SessionRecord, SessionTx, ThreadRecord } from "./ports.ts";
+import type { ChannelSettings, ContributionCount, OutboxDraft, PersonSettings, SessionRecord, SessionTx, ThreadRecord } from "./ports.ts";
 import type { Actor, Forbidden, SessionRef } from "./types.ts";
 
 export interface ActorContext {
@@ -44,13 +44,12 @@ export async function findSession(tx: SessionTx, ref: SessionRef, options: { loc
   return id === undefined ? undefined : tx.session(id, options);
 }
 
-/** Contributions a thread may count: guests see only guest contributions; withdrawn ones never count. */
-export function countsFor(contributions: readonly ContributionRecord[], audience: ChannelAudience): Record<Question, number> {
+/** Contributions a thread may count: guests see only guest contributions (the store leaves withdrawn ones out). */
+export function countsFor(contributions: readonly ContributionCount[], audience: ChannelAudience): Record<Question, number> {
   const counts = Object.fromEntries(QUESTIONS.map((q) => [q, 0])) as Record<Question, number>;
   for (const c of contributions) {
-    if (c.withdrawnAt) continue;
     if (!VISIBILITY[audience].internalContributions && c.audience !== "gast") continue;
-    counts[c.question]++;
+    counts[c.question] += c.count;
   }
   return counts;
 }
@@ -65,21 +64,27 @@ export function rootKey(sessionId: number, channel: string): string {
 }
 
 /**
- * Outbox updates of the status message (thread root) of the given threads, rendered from the state
- * in the database now. Older pending updates of the same root are superseded by the dispatcher.
+ * Outbox updates of the status message (thread root) of the given threads (default: all), rendered
+ * from `session` as the caller holds it (with its own change applied) plus the counts and conclusion
+ * in the database now. Enqueueing them supersedes older pending updates of the same roots.
  */
-export async function statusUpdates(tx: SessionTx, sessionId: number, threads?: readonly ThreadRecord[]): Promise<OutboxDraft[]> {
-  const session = await tx.session(sessionId);
-  if (!session) return [];
-  const contributions = await tx.contributions(sessionId);
-  const conclusion = await tx.conclusion(sessionId);
-  return (threads ?? session.threads).map((thread) => ({
+export async function statusUpdates(tx: SessionTx, session: SessionRecord, threads: readonly ThreadRecord[] = session.threads): Promise<OutboxDraft[]> {
+  if (threads.length === 0) return [];
+  const counts = await tx.contributionCounts(session.id);
+  const conclusion = await tx.conclusion(session.id);
+  return threads.map((thread) => ({
     key: uniqueKey(`${thread.rootKey}:update`),
     channel: thread.channel,
     kind: "update" as const,
     refKey: thread.rootKey,
-    message: rootMessage({ session, thread, counts: countsFor(contributions, thread.audience), ...(conclusion ? { conclusion } : {}) }),
+    message: rootMessage({ session, thread, counts: countsFor(counts, thread.audience), ...(conclusion ? { conclusion } : {}) }),
   }));
+}
+
+/** statusUpdates for a use case that knows only the session id (a contribution changed). */
+export async function refreshStatus(tx: SessionTx, sessionId: number): Promise<OutboxDraft[]> {
+  const session = await tx.session(sessionId);
+  return session ? statusUpdates(tx, session) : [];
 }
 
 export function langOf(channel: ChannelSettings | undefined, fallback: Lang | undefined): Lang {

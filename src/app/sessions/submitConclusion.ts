@@ -36,7 +36,7 @@ export async function submitConclusion(deps: SessionDeps, input: SubmitConclusio
     if (!parsed.ok) return { status: "invalid", issues: parsed.issues };
     if (input.eventId !== undefined && !(await tx.claimEvent(eventKey(input.actor.channel, input.eventId), now))) return { status: "duplicate" };
     const version = await tx.saveConclusion(session.id, { texts: parsed.texts, actions: parsed.actions, by: input.actor.user, at: now });
-    await tx.enqueue(await statusUpdates(tx, session.id), now);
+    await tx.enqueue(await statusUpdates(tx, session), now);
     return { status: "saved", sessionId: session.id, version };
   });
 }

@@ -3,7 +3,7 @@
  * kept with its text and `withdrawnAt` (nothing is silently lost), left out of drafts and counts.
  */
 import type { SessionDeps } from "./ports.ts";
-import { statusUpdates } from "./shared.ts";
+import { refreshStatus } from "./shared.ts";
 import { eventKey } from "./types.ts";
 
 export interface WithdrawContributionInput {
@@ -26,7 +26,7 @@ export async function withdrawContribution(deps: SessionDeps, input: WithdrawCon
     if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
     if (contribution.withdrawnAt) return { status: "ignored", reason: "already-withdrawn" };
     await tx.reviseContribution(contribution.id, { kind: "withdraw", at: input.at, eventKey: key });
-    await tx.enqueue(await statusUpdates(tx, contribution.sessionId), now);
+    await tx.enqueue(await refreshStatus(tx, contribution.sessionId), now);
     return { status: "withdrawn", contributionId: contribution.id };
   });
 }

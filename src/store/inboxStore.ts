@@ -1,0 +1,54 @@
+/**
+ * The durable inbox's table (InboundEvent). The write sits on the acknowledgement path, so it is one
+ * lean raw statement per group-committed batch, sent to the driver without Prisma (Database.raw): the
+ * whole batch travels as one JSON parameter and is expanded by jsonb_to_recordset, so the SQL text is
+ * the same for any batch size. ON CONFLICT DO NOTHING skips an event id that is already there (a
+ * redelivery), on PGlite and PostgreSQL alike. The rest (replay, marks, prune) is off that path: Prisma.
+ */
+import type { PrismaClient } from "@prisma/client";
+import type { InboundEventDraft, InboundEventRecord, InboxStore } from "../app/inbox/ports.ts";
+import type { RawSql } from "./database.ts";
+
+const INSERT = `INSERT INTO "InboundEvent" ("platform", "eventId", "teamId", "type", "payload", "receivedAt")
+SELECT r."platform", r."eventId", r."teamId", r."type", r."payload", ($2::timestamptz AT TIME ZONE 'UTC')
+FROM jsonb_to_recordset($1::jsonb) AS r("platform" text, "eventId" text, "teamId" text, "type" text, "payload" jsonb)
+ON CONFLICT ("platform", "eventId") DO NOTHING`;
+
+export class PrismaInboxStore implements InboxStore {
+  private readonly prisma: PrismaClient;
+  private readonly raw: RawSql;
+  constructor(prisma: PrismaClient, raw: RawSql) {
+    this.prisma = prisma;
+    this.raw = raw;
+  }
+
+  async add(rows: readonly InboundEventDraft[], receivedAt: Date): Promise<void> {
+    if (rows.length === 0) return;
+    const batch = rows.map((r) => ({ platform: r.platform, eventId: r.eventId, teamId: r.teamId ?? null, type: r.type, payload: r.payload }));
+    await this.raw.execute(INSERT, [JSON.stringify(batch), receivedAt.toISOString()]);
+  }
+
+  async markProcessed(platform: string, eventIds: readonly string[], at: Date): Promise<void> {
+    if (eventIds.length === 0) return;
+    await this.prisma.inboundEvent.updateMany({ where: { platform, eventId: { in: [...eventIds] }, processedAt: null }, data: { processedAt: at } });
+  }
+
+  async unprocessed(platform: string, options: { receivedBefore: Date; afterId: number; limit: number }): Promise<InboundEventRecord[]> {
+    const rows = await this.prisma.inboundEvent.findMany({
+      where: { platform, processedAt: null, receivedAt: { lte: options.receivedBefore }, id: { gt: options.afterId } },
+      orderBy: { id: "asc" },
+      take: options.limit,
+      select: { id: true, platform: true, eventId: true, type: true, payload: true, receivedAt: true, attempts: true },
+    });
+    return rows.map((r) => ({ ...r, payload: r.payload as unknown }));
+  }
+
+  async recordFailure(platform: string, eventId: string, error: string): Promise<void> {
+    await this.prisma.inboundEvent.updateMany({ where: { platform, eventId }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 1000) } });
+  }
+
+  async prune(before: Date): Promise<number> {
+    const { count } = await this.prisma.inboundEvent.deleteMany({ where: { receivedAt: { lt: before } } });
+    return count;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Proves the small rules of Slack guest detection: which conversations.info flags mean "shared outside
+ * the organisation", and the warning the log shows when a channel is switched to gast (Dutch and English).
+ */
+import { describe, expect, it } from "vitest";
+import { isSharedOutside } from "../../adapters/slack/directory.ts";
+import { guestWarning } from "../../adapters/slack/guests.ts";
+import { inboxDraft } from "../../adapters/slack/inbox.ts";
+
+describe("Slack guest detection", () => {
+  it("treats Slack Connect, a pending share and a share outside the Grid organisation as outside", () => {
+    expect(isSharedOutside({ is_ext_shared: true })).toBe(true);
+    expect(isSharedOutside({ is_pending_ext_shared: true })).toBe(true);
+    expect(isSharedOutside({ is_shared: true })).toBe(true);
+    expect(isSharedOutside({ is_shared: true, is_org_shared: true })).toBe(false);
+    expect(isSharedOutside({ is_shared: false, is_ext_shared: false })).toBe(false);
+    expect(isSharedOutside(undefined)).toBe(false);
+  });
+
+  it("warns in Dutch and English, naming the channel, the reason and what changes", () => {
+    const line = guestWarning({ key: "slack:T1:C1", name: "#leerkring-jeugd" }, "leerkring", "shared");
+    expect(line).toContain("kanaal #leerkring-jeugd (slack:T1:C1) is gedeeld met een andere organisatie (Slack Connect): omgezet van leerkring naar gast");
+    expect(line).toContain("geen interne indicatoren, kleine aantallen of bijdragen van medewerkers meer");
+    expect(line).toContain("switched from leerkring to audience gast");
+  });
+});
+
+describe("Slack inbox selection", () => {
+  const envelope = (event: Record<string, unknown>) => ({ token: "legacy-secret", team_id: "T1", type: "event_callback", event_id: "Ev1", event });
+
+  it("keeps thread replies, edits and deletions (without the verification token), nothing else", () => {
+    const reply = inboxDraft(envelope({ type: "message", channel: "C1", user: "U1", text: "hoi", ts: "2.0", thread_ts: "1.0" }));
+    expect(reply).toMatchObject({ eventId: "Ev1", teamId: "T1", type: "message" });
+    expect(reply?.payload).not.toHaveProperty("token");
+    expect(inboxDraft(envelope({ type: "message", subtype: "message_changed", channel: "C1", message: { ts: "2.0", text: "x", user: "U1" }, event_ts: "3.0" }))).toBeDefined();
+    expect(inboxDraft(envelope({ type: "message", subtype: "message_deleted", channel: "C1", deleted_ts: "2.0", event_ts: "3.0" }))).toBeDefined();
+    // Top-level messages, bot messages, mentions, other events, commands: not kept.
+    expect(inboxDraft(envelope({ type: "message", channel: "C1", user: "U1", text: "hoi", ts: "2.0" }))).toBeUndefined();
+    expect(inboxDraft(envelope({ type: "message", channel: "C1", user: "U1", bot_id: "B1", text: "hoi", ts: "2.0", thread_ts: "1.0" }))).toBeUndefined();
+    expect(inboxDraft(envelope({ type: "app_mention", channel: "C1", user: "U1", text: "<@UBOT> status", ts: "2.0" }))).toBeUndefined();
+    expect(inboxDraft(envelope({ type: "member_joined_channel", channel: "C1", user: "U1" }))).toBeUndefined();
+    expect(inboxDraft({ command: "/duiding", text: "status", team_id: "T1" })).toBeUndefined();
+  });
+});
