@@ -54,7 +54,9 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function channelTx(tx: Tx): Pick<SessionTx, "channel" | "channels" | "saveChannel" | "person" | "savePerson" | "configHash"> {
+export function channelTx(
+  tx: Tx,
+): Pick<SessionTx, "channel" | "channels" | "saveChannel" | "restrictToGuests" | "person" | "savePerson" | "configHash"> {
   return {
     async channel(key) {
       const row = await tx.channel.findUnique({ where: { key } });
@@ -86,6 +88,15 @@ export function channelTx(tx: Tx): Pick<SessionTx, "channel" | "channels" | "sav
       if (unchanged) return "unchanged";
       await tx.channel.update({ where: { key: settings.key }, data });
       return "updated";
+    },
+    async restrictToGuests(channelKey, at) {
+      const threads = await tx.sessionThread.updateMany({ where: { channelKey, audience: { not: "gast" } }, data: { audience: "gast" } });
+      // Never claimed rows and rows whose lease ran out; a row being sent right now cannot be recalled.
+      const withdrawn = await tx.outboxMessage.updateMany({
+        where: { channelKey, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: at } }] },
+        data: { status: "failed", lastError: "kanaal is gastkanaal geworden / channel became a guest channel" },
+      });
+      return { threads: threads.count, withdrawn: withdrawn.count };
     },
     async configHash(kind, key) {
       const row =

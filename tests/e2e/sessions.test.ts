@@ -14,6 +14,7 @@ import {
   applyConfig,
   draftConclusion,
   editContribution,
+  linkChannel,
   listIndicatorConclusions,
   moveQuestion,
   postChanges,
@@ -63,6 +64,7 @@ for (const runtime of testRuntimes()) {
 
     beforeEach(async () => {
       clock.set(START);
+      eventCounter = 0; // tests name events Ev1, msg1 … from their own start
       const s = await runtime.open(clock);
       dispose = s.dispose;
       await applyConfig(s, { config: CONFIG });
@@ -98,6 +100,30 @@ for (const runtime of testRuntimes()) {
         text,
         at: clock.now(),
       });
+
+    it("a leerkring that becomes a guest channel gets nothing rendered for staff any more", async () => {
+      const sessionId = await openBySignificantChange();
+      expect(w.chat.textIn(LEERKRING)).toContain("Wachtlijst jeugdteam (intern)");
+      // A reply queues a status update of the root, rendered for staff; it has not been sent yet.
+      await say(LEERKRING, PEOPLE.colleague, "Herkenbaar.");
+      const pending = await w.s.db.prisma.outboxMessage.count({ where: { channelKey: LEERKRING, status: "pending" } });
+      expect(pending).toBeGreaterThan(0);
+
+      const linked = await linkChannel(w.s, { actor: actor(PEOPLE.admin, LEERKRING), settings: { audience: "gast" } });
+      expect(linked.status).toBe("linked");
+      expect(await w.s.db.prisma.outboxMessage.count({ where: { channelKey: LEERKRING, status: "pending" } })).toBe(0);
+      const thread = await w.s.db.prisma.sessionThread.findFirstOrThrow({ where: { sessionId, channelKey: LEERKRING } });
+      expect(thread.audience).toBe("gast");
+
+      // From now on the thread is rendered for guests: the root's next update has no intern indicator.
+      const before = w.chat.postsIn(LEERKRING).find((p) => p.messageId === w.rootIn(LEERKRING))!.updates;
+      await say(LEERKRING, PEOPLE.guest, "Als ervaringsdeskundige zie ik dit ook.");
+      await w.dispatch();
+      const root = w.chat.postsIn(LEERKRING).find((p) => p.messageId === w.rootIn(LEERKRING))!;
+      expect(root.updates).toBeGreaterThan(before);
+      expect(plainText(root.current)).not.toContain("Wachtlijst");
+      expect(plainText(root.current)).toContain("Meldingen Veilig Thuis: < 10 (2024)");
+    });
 
     it("opens one session for a significant change, in the leerkring and the guest channel, and guests never see intern figures", async () => {
       const sessionId = await openBySignificantChange();

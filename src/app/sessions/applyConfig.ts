@@ -34,7 +34,10 @@ export async function applyConfig(deps: Pick<SessionDeps, "sessions">, input: { 
         result.channels.kept.push(entry.key);
         continue;
       }
+      const before = await tx.channel(entry.key);
       await tx.saveChannel(effective, { source: "config", configHash: hash });
+      // Guest safety, as in linkChannel: a channel turned gast keeps nothing rendered for staff.
+      if (before && before.audience !== "gast" && effective.audience === "gast") await tx.restrictToGuests(entry.key, new Date());
       result.channels.applied.push(entry.key);
     }
     for (const entry of config.people) {

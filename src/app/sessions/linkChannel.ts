@@ -82,6 +82,8 @@ export async function linkChannel(deps: SessionDeps, input: LinkChannelInput): P
       ...((s.advanceAfterDays ?? existing?.advanceAfterDays) !== undefined ? { advanceAfterDays: s.advanceAfterDays ?? existing?.advanceAfterDays } : {}),
     };
     const status = await tx.saveChannel(settings, { source: "chat", by: input.actor.user.key });
+    // Guest safety: nothing rendered for staff may still reach a channel that now has guests.
+    if (existing && existing.audience !== "gast" && settings.audience === "gast") await tx.restrictToGuests(key, now);
     return { status: "linked", channel: key, created: status === "created" };
   });
 }

@@ -203,6 +203,11 @@ export interface SessionTx {
   saveChannel(settings: ChannelSettings, meta: { source: SettingSource; by?: string; configHash?: string }): Promise<SaveStatus>;
   /** The hash of the config entry last applied to this channel or person, when it came from the file. */
   configHash(kind: "channel" | "person", key: string): Promise<string | undefined>;
+  /**
+   * A channel that became a guest channel: its open session threads are guest threads from now on, and
+   * messages still waiting in the outbox (rendered for staff) are withdrawn. Returns how many were withdrawn.
+   */
+  restrictToGuests(channelKey: string, at: Date): Promise<{ threads: number; withdrawn: number }>;
   person(key: string): Promise<PersonSettings | undefined>;
   savePerson(settings: PersonSettings, meta: { source: SettingSource; by?: string; configHash?: string }): Promise<SaveStatus>;
 
