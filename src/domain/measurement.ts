@@ -10,13 +10,3 @@ export interface MeasurementInput {
   /** Where the row came from, for error messages and history: "file.csv:12" or "api[3]". */
   origin: string;
 }
-
-/** A stored value; `supersededAt` is set when a correction replaced it (history is kept). */
-export interface StoredMeasurement {
-  indicatorId: string;
-  period: string;
-  value: number;
-  source?: string;
-  note?: string;
-  recordedAt: Date;
-}

@@ -68,7 +68,7 @@ export async function openServices(target: DatabaseTarget, clock: Clock = system
     lang: config?.defaults.lang ?? "nl",
     ...(config?.defaults.advanceAfterDays !== undefined ? { advanceAfterDays: config.defaults.advanceAfterDays } : {}),
   };
-  if (config) await applyConfig({ sessions }, { config });
+  if (config) await applyConfig({ sessions, clock }, { config });
   const services: Services = {
     db,
     dins: new PrismaDinStore(db.prisma),

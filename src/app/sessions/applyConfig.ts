@@ -20,7 +20,7 @@ function hashOf(entry: unknown): string {
   return createHash("sha256").update(JSON.stringify(entry)).digest("hex").slice(0, 32);
 }
 
-export async function applyConfig(deps: Pick<SessionDeps, "sessions">, input: { config: DuidbotConfig }): Promise<ApplyConfigResult> {
+export async function applyConfig(deps: Pick<SessionDeps, "sessions" | "clock">, input: { config: DuidbotConfig }): Promise<ApplyConfigResult> {
   const { config } = input;
   const result: ApplyConfigResult = { channels: { applied: [], kept: [] }, people: { applied: [], kept: [] } };
   await deps.sessions.transaction(async (tx) => {
@@ -37,7 +37,7 @@ export async function applyConfig(deps: Pick<SessionDeps, "sessions">, input: { 
       const before = await tx.channel(entry.key);
       await tx.saveChannel(effective, { source: "config", configHash: hash });
       // Guest safety, as in linkChannel: a channel turned gast keeps nothing rendered for staff.
-      if (before && before.audience !== "gast" && effective.audience === "gast") await tx.restrictToGuests(entry.key, new Date());
+      if (before && before.audience !== "gast" && effective.audience === "gast") await tx.restrictToGuests(entry.key, deps.clock.now());
       result.channels.applied.push(entry.key);
     }
     for (const entry of config.people) {
