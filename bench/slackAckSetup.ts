@@ -12,7 +12,7 @@ import { postChanges } from "../src/app/sessions/index.ts";
 import type { DuidbotConfig } from "../src/domain/duidbotConfig.ts";
 import type { Config } from "../src/main/config.ts";
 import { buildHttp, listen } from "../src/main/server.ts";
-import { openServices } from "../src/main/services.ts";
+import { BACKGROUND_INTERVAL_MS, openServices } from "../src/main/services.ts";
 import { FAKE_TEAM } from "../tests/support/fakeSlack.ts";
 import { importFigures, seedDin } from "../tests/support/sessionWorld.ts";
 
@@ -26,7 +26,7 @@ async function until(what: string, check: () => Promise<boolean> | boolean, time
   }
 }
 
-export async function startDuidbotForBench(options: { fakeApiUrl: string; signingSecret: string; botToken: string }) {
+export async function startDuidbotForBench(options: { fakeApiUrl: string; signingSecret: string; botToken: string; quietMs?: number }) {
   const dir = await mkdtemp(path.join(tmpdir(), "duidbot-bench-slack-"));
   const channelKey = `slack:${FAKE_TEAM}:${CHANNEL}`;
   const duidbotConfig: DuidbotConfig = {
@@ -49,9 +49,9 @@ export async function startDuidbotForBench(options: { fakeApiUrl: string; signin
   };
   // The server is built before the loop starts (as in serve); its kick reaches the loop once it runs.
   let kick = () => {};
-  const { app, slack } = buildHttp(config, services, { kick: () => kick(), slackProcessBeforeResponse: false, slackLogLevel: LogLevel.ERROR });
+  const { app, slack } = buildHttp(config, services, { kick: () => kick(), slackProcessBeforeResponse: false, slackLogLevel: LogLevel.ERROR, ...(options.quietMs !== undefined ? { slackQuietMs: options.quietMs } : {}) });
   const server = await listen(app, "127.0.0.1", 0);
-  const background = services.startBackground({ intervalMs: 250 });
+  const background = services.startBackground({ intervalMs: BACKGROUND_INTERVAL_MS });
   kick = background.kick;
   // As serve does: inbox replay and guest check rounds in the background (every thread reply goes through the inbox).
   await slack?.start();
@@ -73,20 +73,20 @@ export async function startDuidbotForBench(options: { fakeApiUrl: string; signin
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     slackChannel: CHANNEL,
     threadTs: threadTs!,
-    /** Waits until the outbox has sent everything (reactions, progress updates). */
+    /** Waits until every stored reply is processed and the outbox has sent everything (reactions, progress updates). */
     settle: () =>
-      until("the outbox to drain", async () => {
+      until("the inbox and the outbox to drain", async () => {
         background.kick();
-        return (await services.outbox.counts()).pending === 0;
+        return (await services.inbox.counts()).unprocessed === 0 && slack?.queue.waiting === 0 && (await services.outbox.counts()).pending === 0;
       }),
+    /** Waits until this many contributions are recorded. */
+    recorded: (count: number) =>
+      until(`${count} contributions`, async () => (await services.sessions.transaction((tx) => tx.contributions(sessionId))).length >= count, 600_000),
     contributions: async () => (await services.sessions.transaction((tx) => tx.contributions(sessionId))).length,
     /** Inbox rows (stored before their ack) and how many of them are still unprocessed. */
     inbox: async () => {
       await slack?.inbox.flush();
-      return {
-        stored: await services.db.prisma.inboundEvent.count(),
-        unprocessed: await services.db.prisma.inboundEvent.count({ where: { processedAt: null } }),
-      };
+      return services.inbox.counts();
     },
     stop: async () => {
       await slack?.stop();

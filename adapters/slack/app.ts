@@ -27,6 +27,8 @@ import { WorkQueue, WorkQueueStopped } from "./workQueue.ts";
 
 /** Unprocessed inbox rows are replayed this often (and old rows pruned); a row must be this old to be replayed. */
 export const REPLAY_INTERVAL_MS = 60_000;
+/** Background work starts once Slack requests have paused this long (see workQueue.ts). */
+export const QUIET_MS = 20;
 /** Linked channels are checked for guests this often (and at start). */
 export const GUEST_CHECK_INTERVAL_MS = 15 * 60_000;
 
@@ -46,6 +48,11 @@ export interface SlackAdapterOptions {
   kick?: () => void;
   /** Use cases running at once (see workQueue.ts): 1 for embedded PGlite, a few for PostgreSQL. */
   workConcurrency?: number;
+  /**
+   * Background work waits until no Slack request arrived for this long (workQueue.ts: acks first).
+   * Default 20 ms with processBeforeResponse false; 0 with true (the response waits for the work).
+   */
+  quietMs?: number;
   logLevel?: LogLevel;
 }
 
@@ -90,11 +97,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = consoleLogger(logLevel);
   const log = (message: string, error?: unknown) => logger.warn(message, error instanceof Error ? error.message : (error ?? ""));
   const inbox = new Inbox({ store: options.inbox, clock: options.sessions.clock, platform: PLATFORM, log });
+  const processBeforeResponse = options.processBeforeResponse ?? false;
+  const queue = new WorkQueue({ concurrency: options.workConcurrency ?? 1, quietMs: options.quietMs ?? (processBeforeResponse ? 0 : QUIET_MS) });
+  const stored = inboxGate(inbox, log);
   const { receiver, router } = slackReceiver({
     signingSecret: options.signingSecret,
-    processBeforeResponse: options.processBeforeResponse ?? false,
+    processBeforeResponse,
     logger,
-    gate: inboxGate(inbox, log),
+    // Every verified request holds background work off for a moment (acks first, see workQueue.ts).
+    gate: (event, process) => {
+      queue.arrived();
+      return stored(event, process);
+    },
   });
   const client = new webApi.WebClient(options.botToken, clientOptions(options.apiUrl, logger));
   const app = new App({
@@ -115,7 +129,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const deps = {
     sessions: options.sessions,
     directory: new SlackDirectory(client),
-    queue: new WorkQueue(options.workConcurrency ?? 1),
+    queue,
     lang: options.lang,
     kick: options.kick ?? (() => {}),
     log,

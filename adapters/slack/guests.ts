@@ -3,7 +3,8 @@
  * an admin) are checked when the adapter starts, every 15 minutes, and at once when Slack reports
  * that a channel was shared (channel_shared) or that someone joined it (member_joined_channel). A
  * channel shared outside the organisation (Slack Connect) or with guests in it (is_restricted /
- * is_ultra_restricted) becomes audience gast through switchToGuestChannel, with a warning in the log.
+ * is_ultra_restricted) becomes audience gast through switchToGuestChannel (a change by the system
+ * actor "system:guest-detection", no person), with a warning in the log.
  * Checks call Slack outside the work queue; only the database steps queue (acks are never starved).
  * @see https://docs.slack.dev/reference/events/channel_shared
  * @see https://docs.slack.dev/reference/events/member_joined_channel
@@ -108,14 +109,9 @@ export class GuestWatch {
 
   async #switch(key: string, reason: GuestReason): Promise<boolean> {
     const result = await this.#deps.queue.run("background", () => switchToGuestChannel(this.#deps.sessions, { channel: key }));
-    if (result.status === "switched") {
-      this.#deps.log(guestWarning(result.channel, result.previous, reason));
-      return true;
-    }
-    if (result.status === "refused") {
-      this.#deps.log(`Slack: kanaal ${key} moet gast worden maar het omzetten werd geweigerd / switching to gast was refused: ${JSON.stringify(result.result)}`);
-    }
-    return false;
+    if (result.status !== "switched") return false; // already gast, or not linked
+    this.#deps.log(guestWarning(result.channel, result.previous, reason));
+    return true;
   }
 }
 

@@ -40,9 +40,14 @@ export const EMPTY_CONFIG: DuidbotConfig = { defaults: { lang: "nl" }, channels:
 
 /** "slack:T123:C456", "teams:19:abc@thread.tacv2", "memory:leerkring": a platform prefix, then the platform's id. */
 const KEY = /^[a-z]+:\S+$/;
+/** Keys of changes duidbot makes itself ("system:guest-detection"); no channel or person may have one. */
+export const SYSTEM_KEY_PREFIX = "system:";
 function keyOf(exampleNl: string, exampleEn: string) {
   return z.string().superRefine((value, ctx) => {
     if (!KEY.test(value)) ctx.addIssue(customIssue(`"${value}" moet ${exampleNl} zijn`, `"${value}" must be ${exampleEn}`));
+    else if (value.startsWith(SYSTEM_KEY_PREFIX)) {
+      ctx.addIssue(customIssue(`"${value}": "${SYSTEM_KEY_PREFIX}" is voorbehouden aan duidbot zelf`, `"${value}": "${SYSTEM_KEY_PREFIX}" is reserved for duidbot itself`));
+    }
   });
 }
 const channelKey = keyOf('"platform:id", bijv. "slack:T123:C456"', '"platform:id", e.g. "slack:T123:C456"');

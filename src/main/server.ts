@@ -18,6 +18,8 @@ export interface HttpAppOptions {
   /** Slack: answer only after the listeners ran (tests); default false: ack first, work after. */
   slackProcessBeforeResponse?: boolean;
   slackLogLevel?: LogLevel;
+  /** Slack: how long background work waits for a pause in requests (default: the adapter's, see workQueue.ts). */
+  slackQuietMs?: number;
 }
 
 export interface HttpApp {
@@ -48,6 +50,7 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
       workConcurrency: services.db.kind === "pglite" ? 1 : 4,
       ...(options.kick ? { kick: options.kick } : {}),
       ...(options.slackLogLevel ? { logLevel: options.slackLogLevel } : {}),
+      ...(options.slackQuietMs !== undefined ? { quietMs: options.slackQuietMs } : {}),
     });
     services.chats.set(slack.chat.platform, slack.chat);
     app.use(slack.router);

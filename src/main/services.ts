@@ -1,19 +1,23 @@
 /** Composition root: opens the database and wires the stores every use case needs. */
+import path from "node:path";
 import type { Clock, DinStore, MeasurementStore } from "../app/ports.ts";
 import { systemClock } from "../app/ports.ts";
 import { openDatabase, type Database, type DatabaseTarget } from "../store/database.ts";
+import { PrismaAnnouncementStore } from "../store/announcementStore.ts";
 import { PrismaDinStore } from "../store/dinStore.ts";
 import { PrismaMeasurementStore } from "../store/measurementStore.ts";
 import type { Config } from "./config.ts";
 import type { ChatPort } from "../app/chat.ts";
 import { createDispatcher, type Dispatcher } from "../app/outbox/dispatch.ts";
 import type { OutboxStore } from "../app/outbox/ports.ts";
+import { withImportChores } from "../app/measurements/importChores.ts";
 import { advanceDueSessions } from "../app/sessions/advanceDueSessions.ts";
 import { applyConfig } from "../app/sessions/applyConfig.ts";
 import type { SessionDefaults, SessionStore } from "../app/sessions/ports.ts";
 import type { DuidbotConfig } from "../domain/duidbotConfig.ts";
 import type { InboxStore } from "../app/inbox/ports.ts";
 import { PrismaInboxStore } from "../store/inboxStore.ts";
+import { JOURNAL_FILE, JournalInboxStore } from "../store/journalInboxStore.ts";
 import { PrismaOutboxStore } from "../store/outboxStore.ts";
 import { PrismaSessionStore } from "../store/sessionStore.ts";
 
@@ -27,7 +31,10 @@ export interface Services {
   sessionDefaults: SessionDefaults;
   /** The outbox the dispatcher sends from. */
   outbox: OutboxStore;
-  /** The durable inbox: chat events stored before they are acknowledged (src/app/inbox). */
+  /**
+   * The durable inbox: chat events stored before they are acknowledged (src/app/inbox). A journal file
+   * in the PGlite data folder, the InboundEvent table on PostgreSQL (see openInbox).
+   */
   inbox: InboxStore;
   /** ChatPort per platform ("slack", "teams", "memory"); adapters register theirs with chats.set(). */
   chats: Map<string, ChatPort>;
@@ -39,6 +46,9 @@ export interface Services {
   startBackground(options: { intervalMs: number; log?: (line: string) => void }): { stop(): Promise<void>; kick(): void };
   close(): Promise<void>;
 }
+
+/** How often `serve`'s background loop runs (auto-advance, outbox; a use case kicks it at once). */
+export const BACKGROUND_INTERVAL_MS = 1_000;
 
 export interface ServiceOptions {
   /** duidbot.yaml, applied to the database on open (see src/app/sessions/applyConfig.ts for precedence). */
@@ -58,6 +68,13 @@ export function databaseTarget(config: Pick<Config, "databaseUrl" | "dataDir">):
 export async function openServices(target: DatabaseTarget, clock: Clock = systemClock, options: ServiceOptions = {}): Promise<Services> {
   const db = await openDatabase(target);
   await db.migrate();
+  let inbox: InboxStore;
+  try {
+    inbox = await openInbox(db, target, options.log);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const sessions = new PrismaSessionStore(db.prisma);
   const outbox = new PrismaOutboxStore(db.prisma);
   const chats = new Map((options.chats ?? []).map((c) => [c.platform, c]));
@@ -77,18 +94,45 @@ export async function openServices(target: DatabaseTarget, clock: Clock = system
     sessions,
     sessionDefaults,
     outbox,
-    inbox: new PrismaInboxStore(db.prisma, db.raw),
+    inbox,
     chats,
     dispatcher,
     startBackground: ({ intervalMs, log: logLine }) =>
       dispatcher.run({
         intervalMs,
-        tick: async () => {
+        // After the tick: announce imports a crash left unannounced (each minute), prune old event keys (each hour).
+        tick: withImportChores({ ...services, announcements: new PrismaAnnouncementStore(db.prisma) }, logLine, async () => {
           const { moved } = await advanceDueSessions(services);
           for (const m of moved) logLine?.(`sessie ${m.sessionId}: vanzelf naar ${m.question} / auto-advanced`);
-        },
+        }),
       }),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await services.inbox.close();
+      } finally {
+        await db.close();
+      }
+    },
   };
   return services;
+}
+
+/**
+ * PGlite in a folder: the journal file beside it (src/store/journalInboxStore.ts says why: PGlite's
+ * one connection would make every acknowledgement wait for the transaction in progress). Rows an
+ * older version left unprocessed in the table move into the journal once. PostgreSQL, and an
+ * in-memory PGlite (tests: nothing outlives the process there anyway), use the table.
+ */
+async function openInbox(db: Database, target: DatabaseTarget, log: ((line: string) => void) | undefined): Promise<InboxStore> {
+  const table = new PrismaInboxStore(db.prisma, db.raw);
+  if (target.kind !== "pglite" || target.dataDir === undefined) return table;
+  const journal = await JournalInboxStore.open(path.join(target.dataDir, JOURNAL_FILE), log ? { log } : {});
+  try {
+    const moved = await table.moveUnprocessedTo(journal);
+    if (moved > 0) log?.(`inbox: ${moved} onverwerkte gebeurtenis(sen) uit de tabel naar ${JOURNAL_FILE} verplaatst / moved to the journal`);
+  } catch (error) {
+    await journal.close();
+    throw error;
+  }
+  return journal;
 }

@@ -56,7 +56,7 @@ function canonical(value: unknown): string {
 
 export function channelTx(
   tx: Tx,
-): Pick<SessionTx, "channel" | "channels" | "saveChannel" | "restrictToGuests" | "person" | "savePerson" | "configHash"> {
+): Pick<SessionTx, "channel" | "channels" | "saveChannel" | "restrictToGuests" | "person" | "savePerson" | "deletePerson" | "configHash"> {
   return {
     async channel(key) {
       const row = await tx.channel.findUnique({ where: { key } });
@@ -127,6 +127,9 @@ export function channelTx(
       if (same(toPerson(existing), next) && existing.configHash === data.configHash) return "unchanged";
       await tx.person.update({ where: { key: settings.key }, data });
       return "updated";
+    },
+    async deletePerson(key) {
+      return (await tx.person.deleteMany({ where: { key } })).count > 0;
     },
   };
 }

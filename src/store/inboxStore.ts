@@ -1,12 +1,13 @@
 /**
- * The durable inbox's table (InboundEvent). The write sits on the acknowledgement path, so it is one
+ * The durable inbox's table (InboundEvent), used on PostgreSQL (and on an in-memory PGlite in tests);
+ * a PGlite data folder gets the journal file instead (journalInboxStore.ts says why). The write sits on the acknowledgement path, so it is one
  * lean raw statement per group-committed batch, sent to the driver without Prisma (Database.raw): the
  * whole batch travels as one JSON parameter and is expanded by jsonb_to_recordset, so the SQL text is
  * the same for any batch size. ON CONFLICT DO NOTHING skips an event id that is already there (a
  * redelivery), on PGlite and PostgreSQL alike. The rest (replay, marks, prune) is off that path: Prisma.
  */
 import type { PrismaClient } from "@prisma/client";
-import type { InboundEventDraft, InboundEventRecord, InboxStore } from "../app/inbox/ports.ts";
+import type { InboundEventDraft, InboundEventRecord, InboxCounts, InboxStore } from "../app/inbox/ports.ts";
 import type { RawSql } from "./database.ts";
 
 const INSERT = `INSERT INTO "InboundEvent" ("platform", "eventId", "teamId", "type", "payload", "receivedAt")
@@ -51,4 +52,30 @@ export class PrismaInboxStore implements InboxStore {
     const { count } = await this.prisma.inboundEvent.deleteMany({ where: { receivedAt: { lt: before } } });
     return count;
   }
+
+  async counts(platform?: string): Promise<InboxCounts> {
+    const where = platform === undefined ? {} : { platform };
+    const [stored, unprocessed] = await Promise.all([
+      this.prisma.inboundEvent.count({ where }),
+      this.prisma.inboundEvent.count({ where: { ...where, processedAt: null } }),
+    ]);
+    return { stored, unprocessed };
+  }
+
+  /**
+   * Hands the unprocessed rows to another store (the journal, on PGlite) and deletes them here, so an
+   * upgrade loses nothing. A crash in between leaves them in both; the target skips ids it has.
+   */
+  async moveUnprocessedTo(target: InboxStore): Promise<number> {
+    const rows = await this.prisma.inboundEvent.findMany({ where: { processedAt: null }, orderBy: { id: "asc" } });
+    for (const row of rows) {
+      const draft = { platform: row.platform, eventId: row.eventId, ...(row.teamId !== null ? { teamId: row.teamId } : {}), type: row.type, payload: row.payload as unknown };
+      await target.add([draft], row.receivedAt);
+    }
+    if (rows.length > 0) await this.prisma.inboundEvent.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    return rows.length;
+  }
+
+  /** The table lives in the database, which its owner closes. */
+  async close(): Promise<void> {}
 }

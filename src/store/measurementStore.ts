@@ -73,6 +73,8 @@ export class PrismaMeasurementStore implements MeasurementStore {
             newCount: plan.rows.filter((r) => !r.correction).length,
             correctionCount: plan.rows.filter((r) => r.correction).length,
             unchangedCount: plan.unchangedCount,
+            // The Clock's time, like the values and changes: the announce pass windows imports by it.
+            createdAt: now,
           },
         });
         // Corrections: the current value becomes history before its successor is inserted.

@@ -11,7 +11,6 @@ import { createDispatcher } from "../../src/app/outbox/dispatch.ts";
 import {
   adoptConclusion,
   advanceDueSessions,
-  applyConfig,
   draftConclusion,
   editContribution,
   linkChannel,
@@ -27,10 +26,10 @@ import {
 } from "../../src/app/sessions/index.ts";
 import { presentIndicator } from "../../src/cli/indicator.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
+import { buildChartData } from "../support/factories.ts";
 import {
   actor,
   buildWorld,
-  CONFIG,
   DIGEST,
   FIGURES,
   GAST,
@@ -42,6 +41,7 @@ import {
   persistentTarget,
   seedDin,
   type World,
+  openFreshWorld,
 } from "../support/sessionWorld.ts";
 
 const START = "2025-03-03T09:00:00Z";
@@ -63,17 +63,10 @@ for (const runtime of testRuntimes()) {
     const clock = fixedClock(START);
 
     beforeEach(async () => {
-      clock.set(START);
       eventCounter = 0; // tests name events Ev1, msg1 … from their own start
-      const s = await runtime.open(clock);
-      dispose = s.dispose;
-      await applyConfig(s, { config: CONFIG });
-      await seedDin(s);
-      w = await buildWorld(s, clock);
+      ({ world: w, dispose } = await openFreshWorld(runtime, clock, START));
     });
-    afterEach(async () => {
-      await dispose();
-    });
+    afterEach(() => dispose());
 
     /** Import + post the changes: opens the doel's session by itself (leerkring and guest channel have autoStart). */
     async function openBySignificantChange(): Promise<number> {
@@ -179,7 +172,7 @@ for (const runtime of testRuntimes()) {
         expect(more).toEqual([]);
         expect(jeugdhulp).toEqual({
           type: "chart",
-          chart: {
+          chart: buildChartData({
             title: "Jongeren met jeugdhulp",
             unit: "%",
             lang: "nl",
@@ -191,7 +184,7 @@ for (const runtime of testRuntimes()) {
             ],
             baseline: { period: "2022", value: 11 },
             target: { period: "2026", value: 10 },
-          },
+          }),
           alt: "Grafiek: Jongeren met jeugdhulp, 2021 t/m 2024; referentiewaarde 11% (2022); streefwaarde 10% (2026)",
         });
         expect(veiligThuis?.chart.points.map((p) => p.value)).toEqual([12, 8, 20, 6]);

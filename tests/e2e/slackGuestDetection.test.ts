@@ -4,11 +4,19 @@
  * starts — keeping its scope and settings — and then receives no intern indicator and no exact small
  * counts; a channel with a guest member is switched too; a channel shared later is noticed by the
  * periodic check; member_joined_channel (a guest) and channel_shared switch at once; a 429 pauses the
- * round without switching anything on a guess; channels without guests stay as they are.
+ * round without switching anything on a guess; channels without guests stay as they are. The switch is
+ * made by the system actor "system:guest-detection", not by a person: no person row is written, the
+ * admin row "system:duidbot" older versions wrote is removed (by the switch and by applyConfig) and
+ * grants nothing meanwhile; open threads turn gast, staff-rendered outbox rows are withdrawn, the log
+ * says so, and switching again changes nothing.
  */
+import { webApi } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
-import { applyConfig, postChanges } from "../../src/app/sessions/index.ts";
-import { SYSTEM_ACTOR } from "../../src/app/channels/guestChannels.ts";
+import { SlackDirectory } from "../../adapters/slack/directory.ts";
+import { GuestWatch } from "../../adapters/slack/guests.ts";
+import { WorkQueue } from "../../adapters/slack/workQueue.ts";
+import { switchToGuestChannel } from "../../src/app/channels/guestChannels.ts";
+import { applyConfig, linkChannel, postChanges } from "../../src/app/sessions/index.ts";
 import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
 import { testRuntimes } from "../support/db.ts";
 import { importFigures, seedDin } from "../support/sessionWorld.ts";
@@ -17,6 +25,8 @@ import { SLACK_PEOPLE, SLACK_USERS, slackKey, startSlackWorld, type SlackWorld }
 const LEER = "C0LEERKRING";
 const OTHER = "C0WIJKTEAM";
 const START = "2025-03-03T09:00:00Z";
+/** The person row older versions wrote so that guest detection could pass linkChannel's admin check. */
+const LEGACY = { key: "system:duidbot", name: "Duidbot (automatische gastcontrole)", roles: ["admin"], source: "chat", updatedBy: "system:duidbot" };
 const channel = (id: string, audience: "leerkring" | "digest", extra: Partial<DuidbotConfig["channels"][number]> = {}): DuidbotConfig["channels"][number] => ({
   key: slackKey(id),
   name: `#${id.toLowerCase()}`,
@@ -48,7 +58,7 @@ for (const runtime of testRuntimes()) {
       // Only the audience changed: scope, autoStart, perspective and auto-advance stay.
       expect(switched).toMatchObject({ audience: "gast", autoStart: true, perspective: "beleid", advanceAfterDays: 5, scope: { opgaven: [], doelen: [], indicators: [] } });
       expect(await audienceOf(OTHER)).toBe("leerkring");
-      expect(await w.s.db.prisma.channel.findUnique({ where: { key: slackKey(LEER) } })).toMatchObject({ source: "chat", updatedBy: SYSTEM_ACTOR.key });
+      expect(await w.s.db.prisma.channel.findUnique({ where: { key: slackKey(LEER) } })).toMatchObject({ source: "chat", updatedBy: "system:guest-detection" });
 
       // New figures: the former leerkring gets only public indicators, small counts hidden, no steering buttons.
       await seedDin(w.s);
@@ -97,7 +107,79 @@ for (const runtime of testRuntimes()) {
       await w.driver.event({ type: "channel_shared", connected_team_id: "T0PARTNER", channel: OTHER, event_ts: "1741000000.000100" });
       expect(await audienceOf(OTHER)).toBe("gast");
       // Neither event is kept in the inbox (the periodic check covers a lost one).
-      expect(await w.s.db.prisma.inboundEvent.count()).toBe(0);
+      expect(await w.s.inbox.counts()).toEqual({ stored: 0, unprocessed: 0 });
+    });
+
+    it("switches as the system, not as a person: no admin row written, the old one removed; threads turn gast, staff rows withdrawn", async () => {
+      w = await startSlackWorld(runtime, { start: START, channels: [channel(LEER, "leerkring"), channel(OTHER, "leerkring")] });
+      const people = () => w.s.db.prisma.person.findMany({ select: { key: true, roles: true }, orderBy: { key: "asc" } });
+      const configured = await people();
+      await w.s.db.prisma.person.create({ data: LEGACY });
+
+      // The old row grants nothing, whoever claims its key; the admin check of linkChannel is as before.
+      const claim = (key: string) => linkChannel(w.s, { actor: { user: { key, name: "Duidbot" }, channel: slackKey(OTHER) }, settings: { audience: "digest" } });
+      expect(await claim(LEGACY.key)).toEqual({ status: "forbidden", action: "configure", reason: "missing-role" });
+      expect(await claim("system:guest-detection")).toEqual({ status: "forbidden", action: "configure", reason: "missing-role" });
+      expect(await claim(`slack:${SLACK_USERS.facilitator.id}`)).toEqual({ status: "forbidden", action: "configure", reason: "missing-role" });
+      expect(await audienceOf(OTHER)).toBe("leerkring");
+
+      // A session in both channels, with status updates rendered for staff still waiting in the outbox.
+      await seedDin(w.s);
+      const imported = await importFigures(w.s);
+      await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
+      const pending = (id: string) => w.s.db.prisma.outboxMessage.count({ where: { channelKey: slackKey(id), status: "pending" } });
+      const threadAudience = async (id: string) => (await w.s.db.prisma.sessionThread.findFirstOrThrow({ where: { channelKey: slackKey(id) } })).audience;
+      expect(await pending(LEER)).toBeGreaterThan(0);
+      const otherPending = await pending(OTHER);
+      expect(otherPending).toBeGreaterThan(0);
+
+      const logged: string[] = [];
+      const watch = new GuestWatch({
+        sessions: w.s,
+        directory: new SlackDirectory(new webApi.WebClient("xoxb-test", { slackApiUrl: w.fake.apiUrl, retryConfig: { retries: 0 } })),
+        queue: new WorkQueue({ concurrency: 1 }),
+        log: (message) => logged.push(message),
+      });
+      w.fake.channels.set(LEER, { id: LEER, name: "leerkring-jeugd", is_ext_shared: true });
+      w.fake.channels.set(OTHER, { id: OTHER, name: "wijkteam", members: [SLACK_USERS.colleague.id] });
+      expect((await watch.checkAll()).switched).toEqual([{ channel: slackKey(LEER), reason: "shared" }]);
+
+      // Nobody was made admin: the people are exactly the configured ones, the old row is gone.
+      expect(await people()).toEqual(configured);
+      expect(await w.s.db.prisma.channel.findUnique({ where: { key: slackKey(LEER) } })).toMatchObject({ audience: "gast", source: "chat", updatedBy: "system:guest-detection" });
+      // Guest safety as with /duiding koppel gast, and only in the switched channel.
+      expect([await threadAudience(LEER), await threadAudience(OTHER)]).toEqual(["gast", "leerkring"]);
+      expect(await pending(LEER)).toBe(0);
+      expect(await w.s.db.prisma.outboxMessage.count({ where: { channelKey: slackKey(LEER), status: "failed", lastError: { contains: "gastkanaal" } } })).toBeGreaterThan(0);
+      expect(await pending(OTHER)).toBe(otherPending);
+      expect(logged).toEqual([expect.stringContaining(`kanaal #${LEER.toLowerCase()} (${slackKey(LEER)}) is gedeeld met een andere organisatie (Slack Connect): omgezet van leerkring naar gast`)]);
+
+      // Again: nothing changes, nothing is written, nothing is logged; an unlinked channel is left alone.
+      const row = await w.s.db.prisma.channel.findUniqueOrThrow({ where: { key: slackKey(LEER) } });
+      expect(await switchToGuestChannel(w.s, { channel: slackKey(LEER) })).toEqual({ status: "already-gast" });
+      expect(await switchToGuestChannel(w.s, { channel: slackKey("C0NIETGEKOPPELD") })).toEqual({ status: "not-linked" });
+      expect(await w.slack.guests.channelShared("T0FAKE", LEER)).toBe(false);
+      expect(await w.s.db.prisma.channel.findUniqueOrThrow({ where: { key: slackKey(LEER) } })).toEqual(row);
+      expect(await w.s.db.prisma.channel.findUnique({ where: { key: slackKey("C0NIETGEKOPPELD") } })).toBeNull();
+      expect(await people()).toEqual(configured);
+      expect(logged).toHaveLength(1);
+    });
+
+    it("removes the old system:duidbot admin row when duidbot.yaml is applied (start), and leaves everyone else", async () => {
+      const channels = [channel(LEER, "leerkring")];
+      w = await startSlackWorld(runtime, { start: START, channels });
+      const people = () => w.s.db.prisma.person.findMany({ select: { key: true, roles: true }, orderBy: { key: "asc" } });
+      const configured = await people();
+      expect(configured.map((p) => p.key)).toContain(`slack:${SLACK_USERS.admin.id}`);
+      await w.s.db.prisma.person.create({ data: LEGACY });
+      expect(await people()).toHaveLength(configured.length + 1);
+
+      await applyConfig(w.s, { config: { ...SLACK_PEOPLE, channels } });
+      expect(await people()).toEqual(configured);
+      // Idempotent: a second start finds nothing to remove and changes nobody.
+      await applyConfig(w.s, { config: { ...SLACK_PEOPLE, channels } });
+      expect(await people()).toEqual(configured);
+      expect(await audienceOf(LEER)).toBe("leerkring");
     });
 
     it("pauses a round on a 429 without switching on a guess, and finishes it next round", async () => {

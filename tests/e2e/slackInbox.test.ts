@@ -7,13 +7,18 @@
  * processed but not marked (a crash between the two), and a Slack retry arriving after the restart.
  * And: no inbox write, no ack (Slack gets a 500 and delivers again).
  */
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import type { InboxStore } from "../../src/app/inbox/ports.ts";
+import { JOURNAL_FILE } from "../../src/store/journalInboxStore.ts";
 import { postChanges } from "../../src/app/sessions/index.ts";
 import type { DatabaseTarget } from "../../src/store/database.ts";
 import { testRuntimes } from "../support/db.ts";
 import { startFakeSlack, type FakeSlack } from "../support/fakeSlack.ts";
 import { importFigures, persistentTarget, seedDin } from "../support/sessionWorld.ts";
-import { SLACK_CHANNELS, SLACK_USERS, slackKey, startSlackWorld, type SlackWorld } from "../support/slackWorld.ts";
+import { SLACK_CHANNELS, SLACK_USERS, slackKey, startSlackWorld, type SlackWorld, type SlackWorldOptions } from "../support/slackWorld.ts";
 
 const LEER = SLACK_CHANNELS.leerkring;
 const START = "2025-03-03T09:00:00Z";
@@ -33,7 +38,7 @@ for (const runtime of testRuntimes()) {
       cleanup = undefined;
     });
 
-    async function world(target: DatabaseTarget, options: { startAdapter?: boolean } = {}): Promise<SlackWorld> {
+    async function world(target: DatabaseTarget, options: Pick<SlackWorldOptions, "startAdapter" | "wrapInbox"> = {}): Promise<SlackWorld> {
       fake ??= await startFakeSlack();
       const w = await startSlackWorld(runtime, { start: START, target, fake, channels: CHANNELS, processBeforeResponse: false, ...options });
       worlds.push(w);
@@ -79,13 +84,13 @@ for (const runtime of testRuntimes()) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       // ...but not processed; they are in the inbox, unprocessed.
       expect(await contributions(first)).toHaveLength(3);
-      const stored = await first.s.db.prisma.inboundEvent.findMany({ orderBy: { id: "asc" } });
-      expect(stored.map((r) => r.eventId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `EvCRASH${n}`));
-      expect(stored.filter((r) => r.processedAt === null)).toHaveLength(7);
-      expect(JSON.stringify(stored[0]?.payload)).not.toContain('"token"');
-      // A crash between a use case's commit and its mark: the first three look unprocessed too.
-      await first.s.db.prisma.inboundEvent.updateMany({ data: { processedAt: null } });
+      expect(await first.s.inbox.counts("slack")).toEqual({ stored: 10, unprocessed: 7 });
+      const waiting = await first.s.inbox.unprocessed("slack", { receivedBefore: new Date("2100-01-01"), afterId: 0, limit: 100 });
+      expect(waiting.map((r) => r.eventId)).toEqual([4, 5, 6, 7, 8, 9, 10].map((n) => `EvCRASH${n}`));
+      expect(JSON.stringify(waiting[0]?.payload)).not.toContain('"token"');
       await first.close(); // no drain: the database closes with the work undone
+      // A crash between a use case's commit and its mark: the first three look unprocessed too.
+      await forgetInboxMarks(persistent.target);
 
       // The next process on the same database replays all ten on start.
       const second = await world(persistent.target, { startAdapter: true });
@@ -101,7 +106,7 @@ for (const runtime of testRuntimes()) {
       await second.dispatch();
       expect(await contributions(second)).toHaveLength(10);
       expect(second.fake.reactions.map((r) => r.timestamp).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `1741000000.${String(n).padStart(6, "0")}`));
-      await expect.poll(async () => second.s.db.prisma.inboundEvent.count({ where: { processedAt: null } }), { timeout: 5_000, interval: 20 }).toBe(0);
+      await expect.poll(async () => (await second.s.inbox.counts()).unprocessed, { timeout: 5_000, interval: 20 }).toBe(0);
 
       // Rows go after 7 days.
       second.clock.set("2025-03-10T09:00:01Z");
@@ -111,16 +116,58 @@ for (const runtime of testRuntimes()) {
     it("does not acknowledge an event it could not store: Slack gets a 500 and delivers again", async () => {
       const persistent = await persistentTarget(runtime);
       cleanup = persistent.cleanup;
-      const w = await world(persistent.target);
+      // The store's write fails once (a full disk, a database that went away); the stores' own tests
+      // prove that a failed write keeps nothing (tests/integration/inboxStore.test.ts).
+      let failNext = false;
+      const w = await world(persistent.target, {
+        wrapInbox: (store) => ({
+          ...bindAll(store),
+          add: (rows, at) => (failNext ? ((failNext = false), Promise.reject(new Error("schijf vol / disk full"))) : store.add(rows, at)),
+        }),
+      });
       const { root, sessionId } = await openSession(w);
-      await w.s.db.prisma.$executeRawUnsafe(`ALTER TABLE "InboundEvent" RENAME TO "InboundEventAway"`);
+      failNext = true;
       expect((await reply(w, root, 1, "EvNOSTORE")).status).toBe(500);
-      await w.s.db.prisma.$executeRawUnsafe(`ALTER TABLE "InboundEventAway" RENAME TO "InboundEvent"`);
+      expect(await w.s.inbox.counts()).toEqual({ stored: 0, unprocessed: 0 });
       expect((await reply(w, root, 1, "EvNOSTORE", 1)).status).toBe(200);
       await expect.poll(async () => (await w.s.sessions.transaction((tx) => tx.contributions(sessionId))).length, { timeout: 5_000, interval: 20 }).toBe(1);
       // Commands, buttons and modals are not stored: the inbox holds the one reply.
       expect((await w.driver.command("/duiding", "status", { user_id: SLACK_USERS.colleague.id, channel_id: LEER })).status).toBe(200);
-      expect((await w.s.db.prisma.inboundEvent.findMany()).map((r) => r.eventId)).toEqual(["EvNOSTORE"]);
+      await w.slack.inbox.flush();
+      expect(await w.s.inbox.counts()).toEqual({ stored: 1, unprocessed: 0 });
     });
   });
+}
+
+/** The store's methods bound to it, to override one in a wrapper. */
+function bindAll(store: InboxStore): InboxStore {
+  return {
+    add: (rows, at) => store.add(rows, at),
+    markProcessed: (platform, ids, at) => store.markProcessed(platform, ids, at),
+    unprocessed: (platform, options) => store.unprocessed(platform, options),
+    recordFailure: (platform, id, error) => store.recordFailure(platform, id, error),
+    prune: (before) => store.prune(before),
+    counts: (platform) => store.counts(platform),
+    close: () => store.close(),
+  };
+}
+
+/**
+ * As if the process died after each use case committed but before its inbox mark reached the disk:
+ * the PGlite folder's journal loses its "done" lines, PostgreSQL's table its processedAt values.
+ */
+async function forgetInboxMarks(target: DatabaseTarget): Promise<void> {
+  if (target.kind === "pglite") {
+    const file = path.join(target.dataDir!, JOURNAL_FILE);
+    const lines = (await readFile(file, "utf8")).split("\n").filter((line) => !line.startsWith('{"op":"done"'));
+    await writeFile(file, lines.join("\n"));
+    return;
+  }
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    await client.query(`UPDATE "${target.schema}"."InboundEvent" SET "processedAt" = NULL`);
+  } finally {
+    await client.end();
+  }
 }

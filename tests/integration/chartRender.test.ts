@@ -4,11 +4,11 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
-import type { ChartData } from "../../src/app/messages/message.ts";
 import { CHART_WIDTH, vegaChartRenderer } from "../../src/charts/index.ts";
 import { renderChartPng, renderChartSvg, renderSpecSvg } from "../../src/charts/renderChart.ts";
+import { buildChartData } from "../support/factories.ts";
 
-const yearly: ChartData = {
+const yearly = buildChartData({
   title: "Jongeren met jeugdhulp",
   unit: "%",
   lang: "nl",
@@ -21,15 +21,15 @@ const yearly: ChartData = {
   ],
   target: { period: "2026", value: 10 },
   baseline: { period: "2020", value: 11.2 },
-};
+});
 
-const quarterly: ChartData = {
+const quarterly = buildChartData({
   title: "Bijstandsuitkeringen",
   unit: "per 1.000 inwoners",
   lang: "nl",
   points: ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"].map((period, i) => ({ period, value: 31.5 - i * 0.7 })),
   target: { period: "2026", value: 28.5 },
-};
+});
 
 /** Width and height from the PNG's IHDR chunk (bytes 16-23, big-endian). */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -83,7 +83,7 @@ describe("chart rendering", () => {
   it("renders a quarterly series and a single point through the port", async () => {
     const png = await vegaChartRenderer.png(quarterly);
     expect(pngSize(png).width).toBe(2 * CHART_WIDTH);
-    const single = await vegaChartRenderer.svg({ title: "Kosten Wmo per cliënt", unit: "€", lang: "nl", points: [{ period: "2024", value: 4850 }] });
+    const single = await vegaChartRenderer.svg(buildChartData({ title: "Kosten Wmo per cliënt", unit: "€", lang: "nl", points: [{ period: "2024", value: 4850 }] }));
     expect(single).toContain("Kosten Wmo per cliënt");
     expect(single).toMatch(/€\u00a04\.800/);
     expect(pngSize(await vegaChartRenderer.png({ ...quarterly, points: [{ period: "2024-Q3", value: 30 }] })).width).toBe(2 * CHART_WIDTH);

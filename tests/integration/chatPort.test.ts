@@ -11,8 +11,9 @@ import { MemoryChat } from "../../adapters/memory/memoryChat.ts";
 import { SlackChat, type ChartPng } from "../../adapters/slack/slackChat.ts";
 import type { ChatPort } from "../../src/app/chat.ts";
 import { ChatError } from "../../src/app/errors.ts";
-import type { ChartData, NeutralMessage } from "../../src/app/messages/message.ts";
+import type { NeutralMessage } from "../../src/app/messages/message.ts";
 import { vegaChartRenderer } from "../../src/charts/index.ts";
+import { buildChartData } from "../support/factories.ts";
 import { startFakeSlack, type FakeSlack } from "../support/fakeSlack.ts";
 
 interface Harness {
@@ -106,21 +107,11 @@ describe("Slack charts", () => {
   afterEach(async () => {
     await fake.close();
   });
-  const chart: ChartData = {
-    title: "Jongeren met jeugdhulp",
-    unit: "%",
-    lang: "nl",
-    points: [
-      { period: "2022", value: 9.1 },
-      { period: "2023", value: 10 },
-      { period: "2024", value: 12 },
-    ],
-    target: { period: "2026", value: 10 },
-  };
+  const chart = buildChartData({ title: "Jongeren met jeugdhulp" });
   const withChart = (thread?: string): NeutralMessage => ({
     target: { channel: "slack:T0FAKE:C0LEER", ...(thread ? { thread } : {}) },
     summary: "Nieuwe cijfers",
-    elements: [{ type: "header", text: "Nieuwe cijfers" }, { type: "chart", chart, alt: "Lijngrafiek jeugdhulp 2022–2024" }],
+    elements: [{ type: "header", text: "Nieuwe cijfers" }, { type: "chart", chart, alt: "Lijngrafiek jeugdhulp 2021–2024" }],
   });
 
   it("uploads the chart as a PNG with files.uploadV2 into the message's thread", async () => {
@@ -131,7 +122,7 @@ describe("Slack charts", () => {
     expect(fake.calls.map((c) => c.method)).toEqual(["chat.postMessage", "files.getUploadURLExternal", "upload", "files.completeUploadExternal"]);
     expect(fake.files).toEqual([{ id: expect.any(String), filename: "jongeren-met-jeugdhulp.png", bytes: expect.any(Number), png: true, channel: "C0LEER", thread_ts: messageId }]);
     expect(fake.files[0]!.bytes).toBeGreaterThan(1_000);
-    expect(fake.ok("files.getUploadURLExternal")[0]?.body).toMatchObject({ alt_text: "Lijngrafiek jeugdhulp 2022–2024" });
+    expect(fake.ok("files.getUploadURLExternal")[0]?.body).toMatchObject({ alt_text: "Lijngrafiek jeugdhulp 2021–2024" });
   });
 
   it("uploads into the same thread when the message is itself a reply", async () => {

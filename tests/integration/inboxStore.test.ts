@@ -1,10 +1,20 @@
 /**
- * Proves the inbox table on PGlite and PostgreSQL: one statement stores a batch, a redelivered event id
- * (in the same batch or later) is skipped without an error, timestamps round-trip in UTC, unprocessed
- * rows page oldest first, marks and failures are recorded, and prune deletes by age.
+ * Proves both inbox stores through their port — the InboundEvent table on PGlite and PostgreSQL, and
+ * the journal file used beside a PGlite data folder: a batch is stored, a redelivered event id (in the
+ * same batch or later) is skipped without an error, timestamps round-trip in UTC, unprocessed rows
+ * page oldest first, marks and failures are recorded, prune deletes by age.
+ * Then the journal's own promises: its state survives a restart, marks ride along with the next
+ * write (or follow within a second, or at close), a torn last line (a crash mid-write)
+ * is cut off, a damaged line is skipped with its file:line named, prune rewrites the file, a failed
+ * write acknowledges nothing, and rows an older version left in the table move into the journal.
  */
+import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { InboundEventDraft } from "../../src/app/inbox/ports.ts";
+import type { InboundEventDraft, InboxStore } from "../../src/app/inbox/ports.ts";
+import { openServices } from "../../src/main/services.ts";
+import { JOURNAL_FILE, JournalInboxStore } from "../../src/store/journalInboxStore.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
 
 const draft = (eventId: string, extra: Partial<InboundEventDraft> = {}): InboundEventDraft => ({
@@ -16,47 +26,226 @@ const draft = (eventId: string, extra: Partial<InboundEventDraft> = {}): Inbound
   ...extra,
 });
 
-for (const runtime of testRuntimes()) {
-  describe(`inbox store on ${runtime.name}`, () => {
-    let s: Awaited<ReturnType<typeof runtime.open>>;
-    const clock = fixedClock("2025-03-03T09:00:00Z");
+const FAR = new Date("2100-01-01T00:00:00Z");
+const all = (store: InboxStore, platform = "slack") => store.unprocessed(platform, { receivedBefore: FAR, afterId: 0, limit: 1_000 });
+
+interface StoreUnderTest {
+  name: string;
+  open(): Promise<{ store: InboxStore; dispose(): Promise<void> }>;
+}
+
+const clock = fixedClock("2025-03-03T09:00:00Z");
+const stores: StoreUnderTest[] = [
+  ...testRuntimes().map((runtime) => ({
+    name: `table on ${runtime.name}`,
+    open: async () => {
+      const s = await runtime.open(clock);
+      return { store: s.inbox, dispose: () => s.dispose() };
+    },
+  })),
+  {
+    name: "journal file",
+    open: async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), "duidbot-journal-"));
+      const store = await JournalInboxStore.open(path.join(dir, JOURNAL_FILE));
+      return { store, dispose: async () => (await store.close(), await rm(dir, { recursive: true, force: true })) };
+    },
+  },
+];
+
+for (const kind of stores) {
+  describe(`inbox store: ${kind.name}`, () => {
+    let store: InboxStore;
+    let dispose: () => Promise<void>;
     beforeEach(async () => {
-      s = await runtime.open(clock);
+      ({ store, dispose } = await kind.open());
     });
     afterEach(async () => {
-      await s.dispose();
+      await dispose();
     });
 
-    it("stores a batch in one statement and skips event ids it has (no error)", async () => {
-      await s.inbox.add([draft("Ev1"), draft("Ev2"), draft("Ev1")], new Date("2025-03-03T09:00:00.123Z"));
-      await s.inbox.add([draft("Ev2"), draft("Ev3"), draft("Ev1", { platform: "teams" })], new Date("2025-03-03T09:00:01Z"));
-      const rows = await s.db.prisma.inboundEvent.findMany({ orderBy: { id: "asc" } });
-      expect(rows.map((r) => `${r.platform}:${r.eventId}`)).toEqual(["slack:Ev1", "slack:Ev2", "slack:Ev3", "teams:Ev1"]);
-      expect(rows[0]).toMatchObject({ teamId: "T0FAKE", type: "message", processedAt: null, attempts: 0, receivedAt: new Date("2025-03-03T09:00:00.123Z") });
+    it("stores a batch and skips event ids it has (no error)", async () => {
+      await store.add([draft("Ev1"), draft("Ev2"), draft("Ev1")], new Date("2025-03-03T09:00:00.123Z"));
+      await store.add([draft("Ev2"), draft("Ev3"), draft("Ev1", { platform: "teams" })], new Date("2025-03-03T09:00:01Z"));
+      const rows = await all(store);
+      expect(rows.map((r) => r.eventId)).toEqual(["Ev1", "Ev2", "Ev3"]);
+      expect((await all(store, "teams")).map((r) => r.eventId)).toEqual(["Ev1"]);
+      expect(rows[0]).toMatchObject({ platform: "slack", type: "message", attempts: 0, receivedAt: new Date("2025-03-03T09:00:00.123Z") });
       expect(rows[0]?.payload).toEqual(draft("Ev1").payload);
+      expect(rows[0]!.id).toBeLessThan(rows[1]!.id);
+      expect(await store.counts()).toEqual({ stored: 4, unprocessed: 4 });
+      expect(await store.counts("teams")).toEqual({ stored: 1, unprocessed: 1 });
     });
 
     it("pages unprocessed rows, marks them, records failures and prunes by age", async () => {
-      await s.inbox.add([draft("Ev1"), draft("Ev2")], new Date("2025-03-01T09:00:00Z"));
-      await s.inbox.add([draft("Ev3")], new Date("2025-03-03T09:00:00Z"));
-      const all = await s.inbox.unprocessed("slack", { receivedBefore: new Date("2025-03-03T09:00:00Z"), afterId: 0, limit: 2 });
-      expect(all.map((r) => r.eventId)).toEqual(["Ev1", "Ev2"]);
-      const next = await s.inbox.unprocessed("slack", { receivedBefore: new Date("2025-03-03T09:00:00Z"), afterId: all[1]!.id, limit: 2 });
+      await store.add([draft("Ev1"), draft("Ev2")], new Date("2025-03-01T09:00:00Z"));
+      await store.add([draft("Ev3")], new Date("2025-03-03T09:00:00Z"));
+      const first = await store.unprocessed("slack", { receivedBefore: new Date("2025-03-03T09:00:00Z"), afterId: 0, limit: 2 });
+      expect(first.map((r) => r.eventId)).toEqual(["Ev1", "Ev2"]);
+      const next = await store.unprocessed("slack", { receivedBefore: new Date("2025-03-03T09:00:00Z"), afterId: first[1]!.id, limit: 2 });
       expect(next.map((r) => r.eventId)).toEqual(["Ev3"]);
-      expect(await s.inbox.unprocessed("slack", { receivedBefore: new Date("2025-03-02T00:00:00Z"), afterId: 0, limit: 10 })).toHaveLength(2);
+      expect(await store.unprocessed("slack", { receivedBefore: new Date("2025-03-02T00:00:00Z"), afterId: 0, limit: 10 })).toHaveLength(2);
 
-      await s.inbox.markProcessed("slack", ["Ev1", "Ev3"], new Date("2025-03-03T09:05:00Z"));
-      await s.inbox.recordFailure("slack", "Ev2", "Slack onbereikbaar");
-      const left = await s.inbox.unprocessed("slack", { receivedBefore: new Date("2025-03-04T00:00:00Z"), afterId: 0, limit: 10 });
-      expect(left.map((r) => [r.eventId, r.attempts])).toEqual([["Ev2", 1]]);
+      await store.markProcessed("slack", ["Ev1", "Ev3"], new Date("2025-03-03T09:05:00Z"));
+      await store.recordFailure("slack", "Ev2", "Slack onbereikbaar");
+      expect((await all(store)).map((r) => [r.eventId, r.attempts])).toEqual([["Ev2", 1]]);
+      expect(await store.counts()).toEqual({ stored: 3, unprocessed: 1 });
 
-      expect(await s.inbox.prune(new Date("2025-03-02T00:00:00Z"))).toBe(2);
-      expect((await s.db.prisma.inboundEvent.findMany()).map((r) => r.eventId)).toEqual(["Ev3"]);
+      expect(await store.prune(new Date("2025-03-02T00:00:00Z"))).toBe(2);
+      expect(await store.counts()).toEqual({ stored: 1, unprocessed: 0 });
     });
 
-    it("takes a burst of 500 in one statement", async () => {
-      await s.inbox.add(Array.from({ length: 500 }, (_, i) => draft(`EvB${i}`)), clock.now());
-      expect(await s.db.prisma.inboundEvent.count()).toBe(500);
+    it("takes a burst of 500 in one write", async () => {
+      await store.add(Array.from({ length: 500 }, (_, i) => draft(`EvB${i}`)), clock.now());
+      expect(await store.counts()).toEqual({ stored: 500, unprocessed: 500 });
     });
   });
 }
+
+describe("journal file", () => {
+  let dir: string;
+  let file: string;
+  const open = (log?: (line: string) => void) => JournalInboxStore.open(file, log ? { log } : {});
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "duidbot-journal-"));
+    file = path.join(dir, JOURNAL_FILE);
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("keeps rows, marks and failures across a restart, ids included", async () => {
+    const a = await open();
+    await a.add([draft("Ev1"), draft("Ev2"), draft("Ev3")], new Date("2025-03-03T09:00:00Z"));
+    await a.markProcessed("slack", ["Ev1"], new Date("2025-03-03T09:00:01Z"));
+    await a.recordFailure("slack", "Ev2", "kapot");
+    const before = await all(a);
+    await a.close();
+
+    const b = await open();
+    expect(await all(b)).toEqual(before);
+    expect(before.map((r) => [r.eventId, r.attempts])).toEqual([["Ev2", 1], ["Ev3", 0]]);
+    // New ids continue after the old ones; a redelivery of a stored id is still skipped.
+    await b.add([draft("Ev4"), draft("Ev1")], new Date("2025-03-03T09:01:00Z"));
+    const after = await all(b);
+    expect(after.map((r) => r.eventId)).toEqual(["Ev2", "Ev3", "Ev4"]);
+    expect(after[2]!.id).toBeGreaterThan(after[1]!.id);
+    await b.close();
+  });
+
+  it("writes a mark with the next batch (no disk flush of its own), else within a second, else at close", async () => {
+    const a = await open();
+    await a.add([draft("Ev1"), draft("Ev2"), draft("Ev3")], new Date("2025-03-03T09:00:00Z"));
+    await a.markProcessed("slack", ["Ev1"], new Date("2025-03-03T09:00:01Z"));
+    expect(await a.counts()).toEqual({ stored: 3, unprocessed: 2 });
+    expect(await readFile(file, "utf8")).not.toContain('"op":"done"');
+    // A crash now loses the mark: Ev1 would be replayed (a no-op for the use case), nothing else.
+    const crashed = await open();
+    expect((await all(crashed)).map((r) => r.eventId)).toEqual(["Ev1", "Ev2", "Ev3"]);
+    await crashed.close();
+
+    await a.add([draft("Ev4")], new Date("2025-03-03T09:00:02Z"));
+    const lines = (await readFile(file, "utf8")).trim().split("\n");
+    expect(lines.slice(-2).map((l) => JSON.parse(l) as { op: string; eventId?: string; eventIds?: string[] })).toMatchObject([
+      { op: "done", eventIds: ["Ev1"] },
+      { op: "add", eventId: "Ev4" },
+    ]);
+
+    await a.markProcessed("slack", ["Ev2"], new Date("2025-03-03T09:00:03Z"));
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(await readFile(file, "utf8")).toContain('"eventIds":["Ev2"]');
+
+    await a.markProcessed("slack", ["Ev3"], new Date("2025-03-03T09:00:04Z"));
+    await a.close();
+    const b = await open();
+    expect((await all(b)).map((r) => r.eventId)).toEqual(["Ev4"]);
+    await b.close();
+  });
+
+  it("cuts off a torn last line (a crash mid-write) and appends cleanly after it", async () => {
+    const a = await open();
+    await a.add([draft("Ev1")], clock.now());
+    await a.close();
+    await appendFile(file, '{"op":"add","id":2,"platform":"slack","eventId":"Ev2","ty');
+    const logged: string[] = [];
+    const b = await open((line) => logged.push(line));
+    expect(logged.join("\n")).toContain("onvolledige laatste regel");
+    expect((await all(b)).map((r) => r.eventId)).toEqual(["Ev1"]);
+    await b.add([draft("Ev2")], clock.now());
+    await b.close();
+    const c = await open();
+    expect((await all(c)).map((r) => r.eventId)).toEqual(["Ev1", "Ev2"]);
+    await c.close();
+  });
+
+  it("skips a damaged line, naming the file and line, and keeps the rest", async () => {
+    const a = await open();
+    await a.add([draft("Ev1")], clock.now());
+    await a.close();
+    await appendFile(file, '{"op":"add","id":"two"}\n');
+    const c = await open();
+    await c.add([draft("Ev3")], clock.now());
+    await c.close();
+    const logged: string[] = [];
+    const d = await open((line) => logged.push(line));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain(`${file}:3:`);
+    expect(logged[0]).toContain("id");
+    expect((await all(d)).map((r) => r.eventId)).toEqual(["Ev1", "Ev3"]);
+    await d.close();
+  });
+
+  it("prune rewrites the file with the live rows only; later writes land in the new file", async () => {
+    const a = await open();
+    await a.add(Array.from({ length: 50 }, (_, i) => draft(`EvOld${i}`)), new Date("2025-02-01T00:00:00Z"));
+    await a.markProcessed("slack", Array.from({ length: 50 }, (_, i) => `EvOld${i}`), new Date("2025-02-01T00:00:01Z"));
+    await a.add([draft("EvNew")], new Date("2025-03-03T09:00:00Z"));
+    await a.recordFailure("slack", "EvNew", "eerste poging mislukt");
+    const big = (await stat(file)).size;
+    expect(await a.prune(new Date("2025-03-01T00:00:00Z"))).toBe(50);
+    expect((await stat(file)).size).toBeLessThan(big / 10);
+    await a.add([draft("EvLater")], new Date("2025-03-03T10:00:00Z"));
+    await a.close();
+    const lines = (await readFile(file, "utf8")).trim().split("\n");
+    expect(lines).toHaveLength(3); // header, EvNew (its failure folded in), EvLater
+    const b = await open();
+    expect((await all(b)).map((r) => [r.eventId, r.attempts])).toEqual([["EvNew", 1], ["EvLater", 0]]);
+    await b.close();
+  });
+
+  it("a write that fails acknowledges nothing and refuses later writes instead of guessing", async () => {
+    const a = await open();
+    await a.add([draft("Ev1")], clock.now());
+    await a.close(); // the file handle is gone: the next write fails as a full or vanished disk would
+    await expect(a.add([draft("Ev2")], clock.now())).rejects.toThrow(file);
+    expect((await all(a)).map((r) => r.eventId)).toEqual(["Ev1"]);
+    await expect(a.add([draft("Ev3")], clock.now())).rejects.toThrow(/herstart nodig/);
+    const b = await open();
+    expect((await all(b)).map((r) => r.eventId)).toEqual(["Ev1"]);
+    await b.close();
+  });
+
+  it("refuses to open a journal written in an unknown (newer) format, naming file and line", async () => {
+    await writeFile(file, '{"op":"journal","version":2}\n{"op":"add"}\n');
+    await expect(open()).rejects.toThrow(`${file}:1: journaalversie 2 is onbekend`);
+    expect(await readFile(file, "utf8")).toBe('{"op":"journal","version":2}\n{"op":"add"}\n');
+  });
+
+  it("on a PGlite folder, services use the journal and move rows an older version left in the table", async () => {
+    const first = await openServices({ kind: "pglite", dataDir: dir }, clock);
+    // As an older version wrote them: straight into the table.
+    await first.db.prisma.inboundEvent.createMany({
+      data: [
+        { platform: "slack", eventId: "EvLeft", type: "message", payload: { event_id: "EvLeft" }, receivedAt: new Date("2025-03-03T08:00:00Z") },
+        { platform: "slack", eventId: "EvDone", type: "message", payload: {}, receivedAt: new Date("2025-03-03T08:00:00Z"), processedAt: new Date("2025-03-03T08:00:01Z") },
+      ],
+    });
+    expect(first.inbox).toBeInstanceOf(JournalInboxStore);
+    await first.close();
+
+    const second = await openServices({ kind: "pglite", dataDir: dir }, clock);
+    expect((await all(second.inbox)).map((r) => [r.eventId, r.payload])).toEqual([["EvLeft", { event_id: "EvLeft" }]]);
+    expect(await second.db.prisma.inboundEvent.count({ where: { processedAt: null } })).toBe(0);
+    await second.close();
+  });
+});

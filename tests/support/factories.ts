@@ -1,4 +1,5 @@
 /** Test factories: valid domain objects with sensible defaults; tests override only what they are about. */
+import type { ChartData } from "../../src/app/messages/message.ts";
 import type { DinDefinition, Indicator } from "../../src/domain/din.ts";
 
 export function buildIndicator(overrides: Partial<Indicator> = {}): Indicator {
@@ -31,6 +32,17 @@ export function buildDin(overrides: Partial<DinDefinition> = {}): DinDefinition 
     ],
     speerpunten: [],
     indicators: [buildIndicator()],
+    ...overrides,
+  };
+}
+
+/** A Dutch chart of the default indicator's yearly series 2021–2024, without target or baseline; pass them to draw the annotations. */
+export function buildChartData(overrides: Partial<ChartData> = {}): ChartData {
+  return {
+    title: "Jongeren met jeugdhulp",
+    unit: "%",
+    lang: "nl",
+    points: [11.2, 12.4, 12.9, 12.5].map((value, i) => ({ period: String(2021 + i), value })),
     ...overrides,
   };
 }

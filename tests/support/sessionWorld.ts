@@ -12,7 +12,7 @@ import pg from "pg";
 import { MemoryChat } from "../../adapters/memory/memoryChat.ts";
 import { importMeasurements } from "../../src/app/measurements/importMeasurements.ts";
 import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
-import type { Actor } from "../../src/app/sessions/index.ts";
+import { applyConfig, type Actor } from "../../src/app/sessions/index.ts";
 import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
 import { openServices, type Services } from "../../src/main/services.ts";
 import type { DatabaseTarget } from "../../src/store/database.ts";
@@ -99,6 +99,23 @@ export async function buildWorld(s: Services, clock: ReturnType<typeof fixedCloc
     },
     close: () => s.close(),
   };
+}
+
+/**
+ * A fresh database for one test (beforeEach): the clock back at `start`, CONFIG applied, the DIN seeded
+ * (or `seed`), and a world on it; dispose() in afterEach.
+ */
+export async function openFreshWorld(
+  runtime: TestRuntime,
+  clock: ReturnType<typeof fixedClock>,
+  start: string,
+  seed: (s: Services) => Promise<void> = seedDin,
+): Promise<{ world: World; dispose(): Promise<void> }> {
+  clock.set(start);
+  const s = await runtime.open(clock);
+  await applyConfig(s, { config: CONFIG });
+  await seed(s);
+  return { world: await buildWorld(s, clock), dispose: s.dispose };
 }
 
 export async function seedDin(s: Services): Promise<void> {

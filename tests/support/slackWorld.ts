@@ -11,6 +11,7 @@ import type { Config } from "../../src/main/config.ts";
 import type { SlackAdapter, SlackAdapterStart } from "../../adapters/slack/app.ts";
 import { buildHttp, listen } from "../../src/main/server.ts";
 import { openServices, type Services } from "../../src/main/services.ts";
+import type { InboxStore } from "../../src/app/inbox/ports.ts";
 import type { DatabaseTarget } from "../../src/store/database.ts";
 import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
 import { applyConfig } from "../../src/app/sessions/index.ts";
@@ -73,6 +74,8 @@ export interface SlackWorldOptions {
   channels?: DuidbotConfig["channels"];
   /** Run the adapter's start() (inbox replay, guest check) before returning; an object sets its intervals. */
   startAdapter?: boolean | Parameters<SlackAdapter["start"]>[0];
+  /** Replaces the inbox store the adapter writes to (to make its writes fail). */
+  wrapInbox?: (store: InboxStore) => InboxStore;
 }
 
 export async function startSlackWorld(runtime: TestRuntime, options: SlackWorldOptions): Promise<SlackWorld> {
@@ -81,6 +84,7 @@ export async function startSlackWorld(runtime: TestRuntime, options: SlackWorldO
   for (const user of Object.values(SLACK_USERS)) fake.users.set(user.id, { ...user });
   const s = options.target ? await openPersistent(options.target, clock) : await runtime.open(clock);
   await applyConfig(s, { config: { ...SLACK_PEOPLE, channels: options.channels ?? [] } });
+  if (options.wrapInbox) s.inbox = options.wrapInbox(s.inbox);
   const config: Config = {
     dataDir: "unused",
     host: "127.0.0.1",

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { ChartData } from "../../src/app/messages/message.ts";
 import { annotationLabel, chartSpec } from "../../src/charts/chartSpec.ts";
 import { niceDomain } from "../../src/charts/valueScale.ts";
+import { buildChartData } from "../support/factories.ts";
 
 /** The parts of the spec the tests look at; the real type is a deep union. */
 interface Layer {
@@ -26,21 +27,6 @@ interface Spec {
 }
 
 const view = (data: ChartData) => chartSpec(data) as unknown as Spec;
-
-function base(overrides: Partial<ChartData> = {}): ChartData {
-  return {
-    title: "Jongeren met jeugdhulp",
-    unit: "%",
-    lang: "nl",
-    points: [
-      { period: "2021", value: 11.2 },
-      { period: "2022", value: 12.4 },
-      { period: "2023", value: 12.9 },
-      { period: "2024", value: 12.5 },
-    ],
-    ...overrides,
-  };
-}
 
 const annotationLayers = (spec: Spec) => spec.layer.filter((l) => l.data?.values.some((v) => "label" in v));
 const ruleOf = (layer: Layer) => layer.layer?.find((l) => l.mark?.type === "rule");
@@ -65,14 +51,14 @@ function warningsOf(data: ChartData): string[] {
 
 describe("chartSpec", () => {
   it("has only the series layer without target and baseline", () => {
-    const spec = view(base());
+    const spec = view(buildChartData({ title: "Jongeren met jeugdhulp" }));
     expect(spec.layer).toHaveLength(1);
     expect(annotationLayers(spec)).toEqual([]);
     expect(spec.title.text).toBe("Jongeren met jeugdhulp");
   });
 
   it("adds a dashed target layer with its own data and a Dutch label", () => {
-    const spec = view(base({ target: { period: "2026", value: 10 } }));
+    const spec = view(buildChartData({ unit: "%", lang: "nl", target: { period: "2026", value: 10 } }));
     const layers = annotationLayers(spec);
     expect(layers).toHaveLength(1);
     expect(layers[0]?.data?.values).toEqual([{ value: 10, label: "streefwaarde 10% (2026)", kind: "target" }]);
@@ -80,7 +66,7 @@ describe("chartSpec", () => {
   });
 
   it("adds a dotted baseline layer only when a baseline is given", () => {
-    const spec = view(base({ baseline: { period: "2020", value: 12.1 }, target: { period: "2026", value: 10 } }));
+    const spec = view(buildChartData({ unit: "%", lang: "nl", baseline: { period: "2020", value: 12.1 }, target: { period: "2026", value: 10 } }));
     const layers = annotationLayers(spec);
     expect(layers.map((l) => l.data?.values[0]?.kind).sort()).toEqual(["baseline", "target"]);
     const baseline = layers.find((l) => l.data?.values[0]?.kind === "baseline");
@@ -89,24 +75,24 @@ describe("chartSpec", () => {
   });
 
   it("uses the Dutch locale: decimal comma, thousands dot, euro, Dutch month names", () => {
-    const { locale } = view(base()).config;
+    const { locale } = view(buildChartData({ lang: "nl" })).config;
     expect(locale.number.decimal).toBe(",");
     expect(locale.number.thousands).toBe(".");
     expect(locale.number.currency[0]).toBe("€\u00a0");
     expect(locale.time.shortMonths[2]).toBe("mrt");
-    expect(view(base({ lang: "en" })).config.locale.number.decimal).toBe(".");
+    expect(view(buildChartData({ lang: "en" })).config.locale.number.decimal).toBe(".");
   });
 
   it("formats y labels per unit", () => {
-    expect(series(view(base())).encoding?.y?.axis?.labelExpr).toBe("format(datum.value, ',.2~f') + '%'");
-    expect(series(view(base({ unit: "€" }))).encoding?.y?.axis?.labelExpr).toContain("'$,.2~f'");
-    const other = view(base({ unit: "per 1.000 inwoners" }));
+    expect(series(view(buildChartData({ unit: "%" }))).encoding?.y?.axis?.labelExpr).toBe("format(datum.value, ',.2~f') + '%'");
+    expect(series(view(buildChartData({ unit: "€" }))).encoding?.y?.axis?.labelExpr).toContain("'$,.2~f'");
+    const other = view(buildChartData({ unit: "per 1.000 inwoners" }));
     expect(other.title.subtitle).toBe("per 1.000 inwoners");
-    expect(view(base({ unit: "aantal" })).title.subtitle).toBeUndefined();
+    expect(view(buildChartData({ unit: "aantal" })).title.subtitle).toBeUndefined();
   });
 
   it("formats annotation labels like the messages", () => {
-    const data = base({ unit: "€" });
+    const data = buildChartData({ unit: "€", lang: "nl" });
     expect(annotationLabel(data, "target", { period: "2026", value: 4500 })).toBe("streefwaarde € 4.500 (2026)");
     expect(annotationLabel({ ...data, unit: "%", lang: "en" }, "baseline", { period: "2024-Q1", value: 12.5 })).toBe(
       "baseline 12.5% (Q1 2024)",
@@ -123,7 +109,7 @@ describe("chartSpec", () => {
     ["month", ["2024-02", "2024-03"], "utcyearmonth", "%b %Y"],
     ["week", ["2024-W11", "2024-W12"], undefined, "wk %-V %G"],
   ])("uses the right time unit for %s periods", (_kind, keys, timeUnit, format) => {
-    const spec = view(base({ points: keys.map((period, i) => ({ period, value: i })) }));
+    const spec = view(buildChartData({ lang: "nl", points: keys.map((period, i) => ({ period, value: i })) }));
     const x = series(spec).encoding?.x;
     expect(x?.timeUnit).toBe(timeUnit);
     expect(x?.scale?.type).toBe("utc");
@@ -131,7 +117,7 @@ describe("chartSpec", () => {
   });
 
   it("puts the x values at the UTC period start, with a null row for a missing period", () => {
-    const spec = view(base({ points: [{ period: "2024-W01", value: 3 }, { period: "2024-W03", value: 5 }] }));
+    const spec = view(buildChartData({ points: [{ period: "2024-W01", value: 3 }, { period: "2024-W03", value: 5 }] }));
     expect(series(spec).data?.values).toEqual([
       { date: "2024-01-01T00:00:00.000Z", value: 3 },
       { date: "2024-01-08T00:00:00.000Z", value: null },
@@ -144,16 +130,17 @@ describe("chartSpec", () => {
       period: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`,
       value: i,
     }));
-    const ticks = series(view(base({ points }))).encoding?.x?.axis?.values ?? [];
+    const ticks = series(view(buildChartData({ points }))).encoding?.x?.axis?.values ?? [];
     expect(ticks.length).toBeLessThanOrEqual(8);
     expect(ticks.map((t) => new Date(t).getUTCMonth())).toEqual([0, 6, 0, 6, 0]);
   });
 
   it("widens the y domain to include a target far from the data", () => {
-    const [lo, hi] = series(view(base({ target: { period: "2026", value: 30 } }))).encoding?.y?.scale?.domain ?? [NaN, NaN];
+    const points = [{ period: "2023", value: 11.2 }, { period: "2024", value: 12.9 }];
+    const [lo, hi] = series(view(buildChartData({ points, target: { period: "2026", value: 30 } }))).encoding?.y?.scale?.domain ?? [NaN, NaN];
     expect(lo).toBeLessThanOrEqual(11.2);
     expect(hi).toBeGreaterThanOrEqual(30);
-    const [lo2] = series(view(base({ baseline: { period: "2015", value: 2 } }))).encoding?.y?.scale?.domain ?? [NaN];
+    const [lo2] = series(view(buildChartData({ points, baseline: { period: "2015", value: 2 } }))).encoding?.y?.scale?.domain ?? [NaN];
     expect(lo2).toBeLessThanOrEqual(2);
   });
 
@@ -164,7 +151,7 @@ describe("chartSpec", () => {
   });
 
   it("handles a single point", () => {
-    const spec = view(base({ points: [{ period: "2024", value: 4850 }], unit: "€" }));
+    const spec = view(buildChartData({ title: "Jongeren met jeugdhulp", lang: "nl", points: [{ period: "2024", value: 4850 }], unit: "€" }));
     const x = series(spec).encoding?.x;
     const [d0 = 0, d1 = 0] = x?.scale?.domain ?? [];
     expect(d0).toBeLessThan(Date.UTC(2024, 0, 1));
@@ -175,21 +162,21 @@ describe("chartSpec", () => {
 
   it("wraps a long title onto two lines", () => {
     const title = "Percentage inwoners dat zich eenzaam voelt, naar eigen zeggen, in de leeftijd van 65 jaar en ouder";
-    const text = view(base({ title })).title.text;
+    const text = view(buildChartData({ title })).title.text;
     expect(Array.isArray(text) ? text.join(" ") : text).toBe(title);
     expect(Array.isArray(text) && text.length).toBe(2);
   });
 
   it("refuses empty series, mixed period kinds and bad keys", () => {
-    expect(() => chartSpec(base({ points: [] }))).toThrow(/at least one point/);
-    expect(() => chartSpec(base({ points: [{ period: "2024", value: 1 }, { period: "2024-Q2", value: 2 }] }))).toThrow(
+    expect(() => chartSpec(buildChartData({ points: [] }))).toThrow(/at least one point/);
+    expect(() => chartSpec(buildChartData({ points: [{ period: "2024", value: 1 }, { period: "2024-Q2", value: 2 }] }))).toThrow(
       /mixed period kinds/,
     );
-    expect(() => chartSpec(base({ points: [{ period: "2024-13", value: 1 }] }))).toThrow(/invalid period/);
+    expect(() => chartSpec(buildChartData({ points: [{ period: "2024-13", value: 1 }] }))).toThrow(/invalid period/);
   });
 
   it("compiles without Vega-Lite warnings", () => {
-    expect(warningsOf(base({ target: { period: "2026", value: 10 }, baseline: { period: "2020", value: 12.1 } }))).toEqual([]);
-    expect(warningsOf(base({ points: [{ period: "2024-W12", value: 3 }], unit: "aantal" }))).toEqual([]);
+    expect(warningsOf(buildChartData({ target: { period: "2026", value: 10 }, baseline: { period: "2020", value: 12.1 } }))).toEqual([]);
+    expect(warningsOf(buildChartData({ points: [{ period: "2024-W12", value: 3 }], unit: "aantal" }))).toEqual([]);
   });
 });

@@ -39,6 +39,19 @@ describe("duidbot.yaml", () => {
     expect(parsed.issues[0]?.messageEn).toContain('must be "platform:id"');
   });
 
+  it("refuses keys of duidbot's own system actors, for people and channels", () => {
+    const text = "channels:\n  - key: system:kanaal\n    name: x\n    audience: leerkring\npeople:\n  - key: system:guest-detection\n    name: Nep\n    roles: [admin]\n";
+    const parsed = parseDuidbotConfig(text, "d.yaml");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues.map((i) => [i.line, i.field])).toEqual([
+      [2, "channels[0].key"],
+      [6, "people[0].key"],
+    ]);
+    expect(parsed.issues[1]?.message).toContain("voorbehouden aan duidbot zelf");
+    expect(parsed.issues[1]?.messageEn).toContain("reserved for duidbot itself");
+  });
+
   it("refuses a channel listed twice", () => {
     const entry = "  - key: slack:T1:C1\n    name: x\n    audience: leerkring\n";
     const parsed = parseDuidbotConfig(`channels:\n${entry}${entry}`, "d.yaml");

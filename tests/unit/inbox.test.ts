@@ -83,6 +83,10 @@ function memoryStore() {
       rows.splice(0, rows.length, ...keep);
       return pruned;
     },
+    async counts() {
+      return { stored: rows.length, unprocessed: rows.filter((r) => !r.processedAt).length };
+    },
+    async close() {},
   };
   return { store, rows, statements };
 }

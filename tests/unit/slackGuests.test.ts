@@ -1,11 +1,20 @@
 /**
  * Proves the small rules of Slack guest detection: which conversations.info flags mean "shared outside
- * the organisation", and the warning the log shows when a channel is switched to gast (Dutch and English).
+ * the organisation", the warning the log shows when a channel is switched to gast (Dutch and English),
+ * and that the system actor that switches is nobody a chat user can be: its key is no Slack key, and a
+ * "system:" key gets no rights even when a person row with the admin role exists for it.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { isSharedOutside } from "../../adapters/slack/directory.ts";
 import { guestWarning } from "../../adapters/slack/guests.ts";
 import { inboxDraft } from "../../adapters/slack/inbox.ts";
+import { userKey } from "../../adapters/slack/keys.ts";
+import { GUEST_DETECTION } from "../../src/app/channels/guestChannels.ts";
+import { changeChannelAudienceBySystem, systemKey } from "../../src/app/sessions/index.ts";
+import type { ChannelSettings, SystemActor } from "../../src/app/sessions/index.ts";
+import type { SessionTx } from "../../src/app/sessions/ports.ts";
+import { actorContext, refuse } from "../../src/app/sessions/shared.ts";
+import { isSystemKey } from "../../src/app/sessions/types.ts";
 
 describe("Slack guest detection", () => {
   it("treats Slack Connect, a pending share and a share outside the Grid organisation as outside", () => {
@@ -22,6 +31,38 @@ describe("Slack guest detection", () => {
     expect(line).toContain("kanaal #leerkring-jeugd (slack:T1:C1) is gedeeld met een andere organisatie (Slack Connect): omgezet van leerkring naar gast");
     expect(line).toContain("geen interne indicatoren, kleine aantallen of bijdragen van medewerkers meer");
     expect(line).toContain("switched from leerkring to audience gast");
+  });
+});
+
+describe("the guest-detection system actor", () => {
+  const leerkring: ChannelSettings = { key: "slack:T1:C1", name: "#leerkring", audience: "leerkring", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: false, lang: "nl" };
+  /** A transaction in which everyone asked for is an admin (as the old row "system:duidbot" was). */
+  const everyoneAdmin = {
+    channel: async () => leerkring,
+    person: async (key: string) => ({ key, name: key, roles: ["admin"] }),
+  } as unknown as SessionTx;
+
+  it("is recorded as system:guest-detection, a key no Slack user id turns into", () => {
+    expect(systemKey(GUEST_DETECTION)).toBe("system:guest-detection");
+    expect(isSystemKey(systemKey(GUEST_DETECTION))).toBe(true);
+    for (const id of ["U0ADMIN", "system:duidbot", "system:guest-detection", ""]) expect(isSystemKey(userKey(id))).toBe(false);
+  });
+
+  it("gives a system key no rights, even with an admin person row; a person key keeps them", async () => {
+    for (const key of ["system:duidbot", systemKey(GUEST_DETECTION)]) {
+      const context = await actorContext(everyoneAdmin, { user: { key, name: "Duidbot" }, channel: leerkring.key });
+      expect(context.roles).toEqual([]);
+      expect(refuse("configure", context)).toEqual({ status: "forbidden", action: "configure", reason: "missing-role" });
+    }
+    const admin = await actorContext(everyoneAdmin, { user: { key: userKey("U0ADMIN"), name: "Kim" }, channel: leerkring.key });
+    expect(refuse("configure", admin)).toBeUndefined();
+  });
+
+  it("can only make a channel stricter, and takes no person (checked by tsc --noEmit)", () => {
+    type Input = Parameters<typeof changeChannelAudienceBySystem>[1];
+    expectTypeOf<Input["audience"]>().toEqualTypeOf<"gast">();
+    expectTypeOf<Input["actor"]>().toEqualTypeOf<SystemActor>();
+    expectTypeOf<{ key: string; name: string }>().not.toExtend<SystemActor>();
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Port of the durable inbox (see inbox.ts): platform events are written here before they are
  * acknowledged, marked processed after their use case ran, replayed while unprocessed, pruned
- * when old. src/store/inboxStore.ts implements it.
+ * when old. Two implementations: src/store/inboxStore.ts (the InboundEvent table, PostgreSQL) and
+ * src/store/journalInboxStore.ts (an append-only file beside the embedded PGlite database).
  */
 
 /** An event as it arrived, to be written before the platform gets its acknowledgement. */
@@ -26,6 +27,12 @@ export interface InboundEventRecord {
   attempts: number;
 }
 
+export interface InboxCounts {
+  /** Rows kept (processed or not, until pruned). */
+  stored: number;
+  unprocessed: number;
+}
+
 export interface InboxStore {
   /**
    * Writes all rows in ONE statement (INSERT … ON CONFLICT DO NOTHING: an event id that is there
@@ -40,4 +47,8 @@ export interface InboxStore {
   recordFailure(platform: string, eventId: string, error: string): Promise<void>;
   /** Deletes rows received before `before` (processed or not); returns how many. */
   prune(before: Date): Promise<number>;
+  /** How many rows are kept and how many wait for processing (all platforms, or one). */
+  counts(platform?: string): Promise<InboxCounts>;
+  /** Releases what the store holds of its own (a file); the database is closed elsewhere. */
+  close(): Promise<void>;
 }

@@ -1,10 +1,12 @@
 /**
  * Use case: import figures, then announce what changed (change posts per doel, sessions where
  * channels ask for them). The announcement is keyed by the import id, so it happens once; an
- * import that brought nothing new announces nothing.
+ * import that brought nothing new announces nothing. Import and announcement are two transactions:
+ * when the process dies in between, announcePendingImports announces the import later.
  */
 import { postChanges, type PostChangesResult } from "../sessions/postChanges.ts";
 import type { SessionDeps } from "../sessions/ports.ts";
+import { importAnnouncementKey } from "./announcePendingImports.ts";
 import { importMeasurements, type ImportMeasurementsResult, type MeasurementSource } from "./importMeasurements.ts";
 import type { MeasurementPlan } from "../ports.ts";
 
@@ -16,6 +18,6 @@ export async function importAndAnnounce(
 ): Promise<ImportAndAnnounceResult> {
   const result = await importMeasurements(deps, input);
   if (!result.ok || result.importId === undefined) return result;
-  const announced = await postChanges(deps, { key: `import:${result.importId}`, changes: result.changes, dinSlug: result.dinSlug });
+  const announced = await postChanges(deps, { key: importAnnouncementKey(result.importId), changes: result.changes, dinSlug: result.dinSlug });
   return { ...result, announced };
 }

@@ -5,11 +5,13 @@
  * new or differs from the entry applied last time (a hash per entry is stored); otherwise what is in
  * the database stays, including changes an admin made by chat command since. So a deliberate edit
  * of the file always wins, and a restart never undoes a chat change. Channels or people removed
- * from the file keep their settings (unlink them by chat command).
+ * from the file keep their settings (unlink them by chat command). It also removes the person row
+ * "system:duidbot" older versions wrote for guest detection (see removeLegacySystemPerson).
  */
 import { createHash } from "node:crypto";
 import type { DuidbotConfig } from "../../domain/duidbotConfig.ts";
 import type { SessionDeps } from "./ports.ts";
+import { removeLegacySystemPerson, saveChannelSettings } from "./shared.ts";
 
 export interface ApplyConfigResult {
   channels: { applied: string[]; kept: string[] };
@@ -24,6 +26,7 @@ export async function applyConfig(deps: Pick<SessionDeps, "sessions" | "clock">,
   const { config } = input;
   const result: ApplyConfigResult = { channels: { applied: [], kept: [] }, people: { applied: [], kept: [] } };
   await deps.sessions.transaction(async (tx) => {
+    await removeLegacySystemPerson(tx);
     for (const entry of config.channels) {
       const lang = entry.lang ?? config.defaults.lang;
       const advanceAfterDays = entry.advanceAfterDays ?? config.defaults.advanceAfterDays;
@@ -35,9 +38,7 @@ export async function applyConfig(deps: Pick<SessionDeps, "sessions" | "clock">,
         continue;
       }
       const before = await tx.channel(entry.key);
-      await tx.saveChannel(effective, { source: "config", configHash: hash });
-      // Guest safety, as in linkChannel: a channel turned gast keeps nothing rendered for staff.
-      if (before && before.audience !== "gast" && effective.audience === "gast") await tx.restrictToGuests(entry.key, deps.clock.now());
+      await saveChannelSettings(tx, { before, settings: effective, meta: { source: "config", configHash: hash }, at: deps.clock.now() });
       result.channels.applied.push(entry.key);
     }
     for (const entry of config.people) {

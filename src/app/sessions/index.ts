@@ -8,8 +8,10 @@
  * something to show directly to the person who asked (an ephemeral message / a form).
  *
  * Keys: channels "platform:…" ("slack:T123:C456"), people "platform:user" ("slack:U123"); the
- * platform prefix lets one database serve Slack and Teams. Event ids are made unique per platform
- * by the use cases (eventKey), so adapters pass the raw platform id.
+ * platform prefix lets one database serve Slack and Teams. What Duidbot changes on its own is recorded
+ * by a system key ("system:guest-detection", see systemKey): "system" is no platform and has no rights.
+ * Event ids are made unique per platform by the use cases (eventKey), so adapters pass the raw
+ * platform id.
  */
 
 // ---- Incoming thread messages ----------------------------------------------------------------
@@ -98,6 +100,13 @@ export { listIndicatorConclusions } from "./listIndicatorConclusions.ts";
 export { linkChannel } from "./linkChannel.ts";
 export type { LinkChannelInput, LinkChannelResult } from "./linkChannel.ts";
 
+/**
+ * System (no person): Duidbot makes a linked channel gast on its own (guest detection); stored like an
+ * admin's change (source "chat", by "system:guest-detection"), with the same guest safety.
+ */
+export { changeChannelAudienceBySystem } from "./changeChannelAudienceBySystem.ts";
+export type { ChangeChannelAudienceBySystemInput, ChangeChannelAudienceBySystemResult } from "./changeChannelAudienceBySystem.ts";
+
 /** Admin: a person's roles and perspective; source "chat". */
 export { setPersonRoles } from "./setPersonRoles.ts";
 export type { SetPersonRolesInput, SetPersonRolesResult } from "./setPersonRoles.ts";
@@ -108,7 +117,8 @@ export type { ApplyConfigResult } from "./applyConfig.ts";
 
 // ---- Shared types and helpers -----------------------------------------------------------------
 
-export type { Actor, UserRef, SessionRef } from "./types.ts";
+export type { Actor, SystemActor, UserRef, SessionRef } from "./types.ts";
+export { systemKey } from "./types.ts";
 export { sessionRefFromValue } from "./types.ts";
 export type { SessionDeps, SessionDefaults, ChannelSettings, PersonSettings, IndicatorConclusion } from "./ports.ts";
 export { resultText } from "./resultText.ts";

@@ -1,7 +1,8 @@
 /**
  * Use case (admin): link a channel: audience, scope and session settings, stored in the database
  * with source "chat". It stays until an admin changes it again or the channel's entry in
- * duidbot.yaml changes (see applyConfig.ts).
+ * duidbot.yaml changes (see applyConfig.ts). Changes Duidbot makes itself (guest detection) take
+ * changeChannelAudienceBySystem instead; both store through saveChannelSettings (shared.ts).
  */
 import type { ChannelAudience, Perspective } from "../../domain/sessionRules.ts";
 import { CHANNEL_AUDIENCES } from "../../domain/sessionRules.ts";
@@ -9,7 +10,7 @@ import type { Lang } from "../../domain/format.ts";
 import type { DinState } from "../ports.ts";
 import type { FormIssue } from "./conclusionForm.ts";
 import type { ChannelSettings, SessionDeps } from "./ports.ts";
-import { actorContext, refuse } from "./shared.ts";
+import { actorContext, refuse, saveChannelSettings } from "./shared.ts";
 import { eventKey } from "./types.ts";
 import type { Actor, Duplicate, Forbidden } from "./types.ts";
 
@@ -81,9 +82,7 @@ export async function linkChannel(deps: SessionDeps, input: LinkChannelInput): P
       ...((s.perspective ?? existing?.perspective) ? { perspective: s.perspective ?? existing?.perspective } : {}),
       ...((s.advanceAfterDays ?? existing?.advanceAfterDays) !== undefined ? { advanceAfterDays: s.advanceAfterDays ?? existing?.advanceAfterDays } : {}),
     };
-    const status = await tx.saveChannel(settings, { source: "chat", by: input.actor.user.key });
-    // Guest safety: nothing rendered for staff may still reach a channel that now has guests.
-    if (existing && existing.audience !== "gast" && settings.audience === "gast") await tx.restrictToGuests(key, now);
+    const status = await saveChannelSettings(tx, { before: existing, settings, meta: { source: "chat", by: input.actor.user.key }, at: now });
     return { status: "linked", channel: key, created: status === "created" };
   });
 }

@@ -210,6 +210,8 @@ export interface SessionTx {
   restrictToGuests(channelKey: string, at: Date): Promise<{ threads: number; withdrawn: number }>;
   person(key: string): Promise<PersonSettings | undefined>;
   savePerson(settings: PersonSettings, meta: { source: SettingSource; by?: string; configHash?: string }): Promise<SaveStatus>;
+  /** Removes a person's settings; false when there were none. */
+  deletePerson(key: string): Promise<boolean>;
 
   createSession(session: NewSession): Promise<number>;
   addThread(sessionId: number, thread: Omit<ThreadRecord, "id" | "rootMessageId">): Promise<number>;

@@ -62,6 +62,14 @@ function withSeries(groups: Group[], values: readonly CurrentValue[]): Group[] {
   return groups.map((g) => ({ ...g, items: g.items.map((i) => ({ ...i, series: seriesUpTo(byIndicator.get(i.indicatorId) ?? [], i.period) })) }));
 }
 
+/** Prefix of the processed-event keys of announced batches (kept when chat-event keys are pruned). */
+export const CHANGES_KEY_PREFIX = "changes:";
+
+/** The processed-event key that records a batch as announced (announcePendingImports looks for it). */
+export function changesClaimKey(dinSlug: string, key: string): string {
+  return `${CHANGES_KEY_PREFIX}${dinSlug}:${key}`;
+}
+
 export async function postChanges(deps: SessionDeps, input: PostChangesInput): Promise<PostChangesResult> {
   const din = await deps.dins.loadDin(input.dinSlug);
   if (!din) return { status: "no-din" };
@@ -71,7 +79,7 @@ export async function postChanges(deps: SessionDeps, input: PostChangesInput): P
   const groups = ids.length === 0 ? grouped : withSeries(grouped, await deps.measurements.currentValues(din.slug, ids));
   const at = deps.clock.now();
   return deps.sessions.transaction(async (tx): Promise<PostChangesResult> => {
-    if (!(await tx.claimEvent(`changes:${din.slug}:${input.key}`, at))) return { status: "duplicate" };
+    if (!(await tx.claimEvent(changesClaimKey(din.slug, input.key), at))) return { status: "duplicate" };
     const channels = await tx.channels();
     const result = { status: "posted" as const, posts: [] as { channel: string; goalId: string; changePostId: number }[], sessions: [] as { sessionId: number; goalId: string; channels: string[] }[] };
     for (const group of groups) {

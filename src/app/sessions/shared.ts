@@ -9,7 +9,8 @@ import { isAllowed, VISIBILITY } from "../../domain/sessionRules.ts";
 import type { ChannelAudience, Role, SessionAction } from "../../domain/sessionRules.ts";
 import type { Lang } from "../../domain/format.ts";
 import { rootMessage } from "./messages.ts";
-import type { ChannelSettings, ContributionCount, OutboxDraft, PersonSettings, SessionRecord, SessionTx, ThreadRecord } from "./ports.ts";
+import type { ChannelSettings, ContributionCount, OutboxDraft, PersonSettings, SaveStatus, SessionRecord, SessionTx, ThreadRecord } from "./ports.ts";
+import { isSystemKey } from "./types.ts";
 import type { Actor, Forbidden, SessionRef } from "./types.ts";
 
 export interface ActorContext {
@@ -26,11 +27,39 @@ export interface ActorContext {
 export async function actorContext(tx: SessionTx, actor: Actor, session?: SessionRecord): Promise<ActorContext> {
   // Sequential, not Promise.all: queries of one transaction share one connection.
   const channel = await tx.channel(actor.channel);
-  const person = await tx.person(actor.user.key);
+  // A system key ("system:…", see types.ts) is no person: it gets no roles, even when a row with it
+  // exists (older versions stored "system:duidbot" as an admin; see removeLegacySystemPerson).
+  const person = isSystemKey(actor.user.key) ? undefined : await tx.person(actor.user.key);
   const thread = session?.threads.find((t) => t.channel === actor.channel);
   const audiences = [channel?.audience, thread?.audience].filter((a): a is ChannelAudience => a !== undefined);
   const audience: ChannelAudience = audiences.length === 0 || audiences.includes("gast") ? "gast" : (audiences[0] ?? "gast");
   return { ...(channel ? { channel } : {}), ...(person ? { person } : {}), roles: person?.roles ?? [], audience };
+}
+
+/**
+ * Writes a channel's settings; every writer goes through here (linkChannel, changeChannelAudienceBySystem,
+ * applyConfig). Guest safety: a linked channel that turns gast has its open session threads made guest
+ * threads and the outbox rows still waiting for it (rendered for staff) withdrawn. `before` is the
+ * channel as the caller read it in this transaction (undefined: not linked yet).
+ */
+export async function saveChannelSettings(
+  tx: SessionTx,
+  change: { before: ChannelSettings | undefined; settings: ChannelSettings; meta: Parameters<SessionTx["saveChannel"]>[1]; at: Date },
+): Promise<SaveStatus> {
+  const status = await tx.saveChannel(change.settings, change.meta);
+  if (change.before && change.before.audience !== "gast" && change.settings.audience === "gast") await tx.restrictToGuests(change.settings.key, change.at);
+  return status;
+}
+
+/**
+ * Older versions let guest detection act as a person "system:duidbot" with the admin role, stored in
+ * the person table only to pass linkChannel's admin check. That row is removed by the next system
+ * change and by applyConfig (at start): one delete by key, a no-op once it is gone.
+ */
+export const LEGACY_SYSTEM_PERSON = "system:duidbot";
+
+export async function removeLegacySystemPerson(tx: SessionTx): Promise<boolean> {
+  return tx.deletePerson(LEGACY_SYSTEM_PERSON);
 }
 
 /** Forbidden, or undefined when allowed (the permission table in sessionRules.ts decides). */

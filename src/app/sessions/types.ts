@@ -4,6 +4,7 @@
  * `resultText` (texts.ts) in the channel's language.
  */
 import type { SessionAction } from "../../domain/sessionRules.ts";
+import { SYSTEM_KEY_PREFIX } from "../../domain/duidbotConfig.ts";
 
 /** A person on a chat platform. `key` = platform + user id, e.g. "slack:U123" or "teams:29:1abc". */
 export interface UserRef {
@@ -17,6 +18,31 @@ export interface Actor {
   user: UserRef;
   /** Channel key where the action happens, e.g. "slack:T123:C456". */
   channel: string;
+}
+
+/**
+ * Duidbot itself, acting without a person: a change the system makes on its own (today: guest
+ * detection turning a channel gast). Never built from chat input — adapters only make `Actor`s — and
+ * no role is checked for it: instead, the use cases that take it (changeChannelAudienceBySystem) can
+ * only make a channel stricter.
+ */
+export interface SystemActor {
+  system: "guest-detection";
+}
+
+const SYSTEM_PREFIX = SYSTEM_KEY_PREFIX;
+
+/**
+ * The key a system change is recorded with (`by`): "system:guest-detection". "system" is no chat
+ * platform, so no person's key ("slack:U123", "teams:…") can equal it; `actorContext` gives such keys
+ * no rights, so nobody acts as the system through the people-facing use cases either.
+ */
+export function systemKey(actor: SystemActor): string {
+  return `${SYSTEM_PREFIX}${actor.system}`;
+}
+
+export function isSystemKey(key: string): boolean {
+  return key.startsWith(SYSTEM_PREFIX);
 }
 
 /**
