@@ -2,7 +2,8 @@
  * Proves Slack delivery under real conditions over real HTTP: unsigned, wrongly signed and stale
  * requests get 401 and change nothing; a retried event (same event_id, x-slack-retry-num) counts
  * once; a storm of 429s with Retry-After and 5xx from the Web API leaves messages waiting in the
- * outbox until they all arrive, each exactly once; and in production mode (processBeforeResponse
+ * outbox until they all arrive, each exactly once; the URL verification challenge and SSL check of
+ * Slack's app settings are answered (signed only); and in production mode (processBeforeResponse
  * false) the ack goes out before the slow work.
  */
 import { afterEach, describe, expect, it } from "vitest";
@@ -46,6 +47,18 @@ for (const runtime of testRuntimes()) {
     }
 
     const contributions = (sessionId: number) => w.s.sessions.transaction((tx) => tx.contributions(sessionId));
+
+    it("answers Slack's URL verification and SSL check as the app settings page sends them, only when signed", async () => {
+      w = await startSlackWorld(runtime, { start: START, processBeforeResponse: false });
+      const challenge = JSON.stringify({ token: "legacy", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" });
+      const answered = await w.driver.send(challenge, { "content-type": "application/json" });
+      expect(answered.status).toBe(200);
+      expect(JSON.parse(answered.body)).toEqual({ challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" });
+      expect((await w.driver.send(challenge, { "content-type": "application/json" }, "none")).status).toBe(401);
+      // Slash commands: Slack checks the certificate with ssl_check=1 (form-encoded, signed).
+      expect((await w.driver.send("ssl_check=1&token=legacy", { "content-type": "application/x-www-form-urlencoded" })).status).toBe(200);
+      expect(await w.s.inbox.counts()).toEqual({ stored: 0, unprocessed: 0 });
+    });
 
     it("answers 401 to unsigned, wrongly signed and stale requests and changes nothing", async () => {
       w = await startSlackWorld(runtime, { start: START });
