@@ -292,10 +292,17 @@ export class JournalInboxStore implements InboxStore {
     }
     await out.close();
     await rename(temp, this.file);
-    await syncFolder(path.dirname(this.file));
-    // Appends go to the new file from now on.
+    // Appends go to the new file from now on. Should that fail, appending to the old handle would write
+    // into a file that no longer has a name (lost at restart): refuse writes instead.
     const previous = this.#handle;
-    this.#handle = await open(this.file, APPEND_FLAGS);
+    try {
+      await syncFolder(path.dirname(this.file));
+      this.#handle = await open(this.file, APPEND_FLAGS);
+    } catch (error) {
+      this.#broken = new Error(`${this.file}: na het herschrijven niet te openen; herstart nodig / not reopened after rewrite, restart needed`, { cause: error });
+      this.#log(this.#broken.message);
+      throw this.#broken;
+    }
     await previous.close();
     this.#size = Buffer.byteLength(text);
     this.#lines = rows.length + 1;
