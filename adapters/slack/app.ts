@@ -194,10 +194,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
  * a successful answer and asks again on the next event otherwise.
  */
 function cachedAuthorize(botToken: string, client: webApi.WebClient): Authorize<boolean> {
-  let identity: Promise<{ botUserId?: string; botId?: string }> | undefined;
+  let identity: Promise<{ botUserId?: string; botId?: string; teamId?: string }> | undefined;
   return async () => {
     identity ??= client.auth.test().then(
-      (r) => ({ ...(r.user_id ? { botUserId: r.user_id } : {}), ...(r.bot_id ? { botId: r.bot_id } : {}) }),
+      // team_id: our workspace. Bolt puts it in context.teamId, which the handlers key channels with
+      // (the payload's own team is the other organisation's in a Slack Connect channel; see parse.ts).
+      (r) => ({ ...(r.user_id ? { botUserId: r.user_id } : {}), ...(r.bot_id ? { botId: r.bot_id } : {}), ...(r.team_id ? { teamId: r.team_id } : {}) }),
       (error: unknown) => {
         identity = undefined;
         throw error;

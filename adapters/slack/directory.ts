@@ -1,6 +1,7 @@
 /**
  * Cached look-ups of Slack facts the handlers need: a person's display name (users.info) and
- * whether a channel reaches outside the organisation (conversations.info / conversations.members).
+ * whether a channel reaches outside the organisation (conversations.info / conversations.members),
+ * and whether it is a channel duidbot can post in at all (a member, not a DM).
  * People are cached for an hour, so a busy thread costs one users.info per person, not per reply,
  * and the periodic guest check of a channel costs users.info only for members not seen within the
  * hour; a failed name look-up falls back to the user id rather than losing the reply.
@@ -25,6 +26,10 @@ export interface ChannelReach {
   externallyShared: boolean;
   /** Guests among the members (true as well when externally shared). */
   hasGuests: boolean;
+  /** The bot is in the channel (is_member; only an explicit false counts): without it every post fails with not_in_channel. */
+  isMember: boolean;
+  /** A direct message or group DM (is_im / is_mpim, or an id starting with "D"): no channel to link. */
+  isDirect: boolean;
 }
 
 const NAME_TTL_MS = 60 * 60 * 1000;
@@ -91,18 +96,24 @@ export class SlackDirectory {
    * on a guess would be unsafe); the check stops at the first guest. `quick` (the slash command, which
    * must answer within Slack's 3 seconds): the first 200 members, looked up all at once. Otherwise all
    * members (paged), a few look-ups at a time; people seen within the hour come from the cache.
+   * One conversations.info call also tells whether the bot is in the channel and whether it is a DM;
+   * `quick` stops there when the channel cannot be linked (a DM, or the bot is not in it), and
+   * `members: false` skips the member look-ups altogether (hasGuests then only follows sharing).
    */
-  async reach(channelId: string, options: { quick?: boolean } = {}): Promise<ChannelReach> {
-    if (await this.sharedOutside(channelId)) return { externallyShared: true, hasGuests: true };
+  async reach(channelId: string, options: { quick?: boolean; members?: boolean } = {}): Promise<ChannelReach> {
+    const { channel } = await this.#client.conversations.info({ channel: channelId });
+    const facts = { isMember: channel?.is_member !== false, isDirect: Boolean(channel?.is_im || channel?.is_mpim) || channelId.startsWith("D") };
+    if (isSharedOutside(channel)) return { externallyShared: true, hasGuests: true, ...facts };
+    if (options.members === false || (options.quick && (facts.isDirect || !facts.isMember))) return { externallyShared: false, hasGuests: false, ...facts };
     let cursor: string | undefined;
     do {
       const limit = options.quick ? QUICK_MEMBERS : MEMBER_PAGE;
       const page = await this.#client.conversations.members({ channel: channelId, limit, ...(cursor ? { cursor } : {}) });
       const members = page.members ?? [];
-      if (await this.#anyGuest(members, options.quick ? members.length : LOOKUP_CONCURRENCY)) return { externallyShared: false, hasGuests: true };
+      if (await this.#anyGuest(members, options.quick ? members.length : LOOKUP_CONCURRENCY)) return { externallyShared: false, hasGuests: true, ...facts };
       cursor = options.quick ? undefined : page.response_metadata?.next_cursor || undefined;
     } while (cursor);
-    return { externallyShared: false, hasGuests: false };
+    return { externallyShared: false, hasGuests: false, ...facts };
   }
 
   async #anyGuest(members: readonly string[], concurrency: number): Promise<boolean> {

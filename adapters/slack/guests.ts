@@ -121,18 +121,19 @@ const Team = z.object({ team_id: z.string() });
 
 /** The two events that can turn a channel into a guest channel between periodic checks. */
 export function registerGuestEvents(app: App, watch: GuestWatch, log: (message: string, error?: unknown) => void): void {
-  app.event("channel_shared", async ({ body, event }) => {
+  // Channel keys use our workspace (context.teamId, from auth.test), not the envelope's team: see parse.ts.
+  app.event("channel_shared", async ({ body, event, context }) => {
     const team = Team.safeParse(body);
     const shared = ChannelShared.safeParse(event);
     if (!team.success || !shared.success) return;
-    await watch.channelShared(team.data.team_id, shared.data.channel).catch((error: unknown) => log("Slack: channel_shared niet verwerkt / not handled", error));
+    await watch.channelShared(context.teamId ?? team.data.team_id, shared.data.channel).catch((error: unknown) => log("Slack: channel_shared niet verwerkt / not handled", error));
   });
-  app.event("member_joined_channel", async ({ body, event }) => {
+  app.event("member_joined_channel", async ({ body, event, context }) => {
     const team = Team.safeParse(body);
     const joined = MemberJoined.safeParse(event);
     if (!team.success || !joined.success) return;
     await watch
-      .memberJoined(team.data.team_id, joined.data.channel, joined.data.user)
+      .memberJoined(context.teamId ?? team.data.team_id, joined.data.channel, joined.data.user)
       // A failed check waits for the periodic one (at most 15 minutes).
       .catch((error: unknown) => log("Slack: gastcontrole na member_joined_channel mislukt / guest check failed", error));
   });

@@ -62,21 +62,48 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * Splits `text` into chunks of at most `max` characters, preferring paragraph, then line, then word
- * boundaries, so a long text becomes several sections instead of being cut off.
+ * Splits `text` into chunks of at most `max` characters, so a long text becomes several sections
+ * instead of being cut off. Each cut prefers, within the second half of the chunk, a paragraph
+ * break, then a line break, then the end of a sentence, then a space; only text without any of
+ * those is cut mid-word (never inside a surrogate pair or an escaped `&amp;`/`&lt;`/`&gt;`).
+ * Nothing is lost but the whitespace at the cuts.
  */
 export function splitText(text: string, max: number): string[] {
   const chunks: string[] = [];
   let rest = text;
   while (rest.length > max) {
-    const window = rest.slice(0, max);
-    const at = Math.max(window.lastIndexOf("\n\n"), window.lastIndexOf("\n"), window.lastIndexOf(" "));
-    let cut = at > max / 2 ? at : max;
-    const code = rest.charCodeAt(cut - 1);
-    if (cut === max && code >= 0xd800 && code <= 0xdbff) cut -= 1; // keep surrogate pairs whole
-    chunks.push(rest.slice(0, cut).trimEnd());
+    const cut = boundary(rest, max);
+    const chunk = rest.slice(0, cut).trimEnd();
+    if (chunk !== "") chunks.push(chunk);
     rest = rest.slice(cut).replace(/^\s+/, "");
   }
   if (rest.length > 0 || chunks.length === 0) chunks.push(rest);
   return chunks;
+}
+
+/** Where to cut `text` (longer than `max`) so the first part has at most `max` characters. */
+function boundary(text: string, max: number): number {
+  // One character more than fits, so whitespace right after a full chunk still counts as a boundary.
+  const window = text.slice(0, max + 1);
+  const min = Math.floor(max / 2);
+  const candidates = [
+    window.lastIndexOf("\n\n"),
+    window.lastIndexOf("\n"),
+    lastSentenceEnd(window),
+    window.lastIndexOf(" "),
+  ];
+  for (const at of candidates) if (at > min && at <= max) return at;
+  let cut = max;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1; // keep surrogate pairs whole
+  const entity = /&[a-z]{0,3}$/.exec(text.slice(0, cut));
+  if (entity && /^&(?:amp|lt|gt);/.test(text.slice(entity.index))) cut = entity.index; // keep "&amp;" whole
+  return Math.max(cut, 1); // always progress, even for an absurdly small max
+}
+
+/** Index just after the last ".", "!" or "?" (with closing quotes/brackets) followed by whitespace, or -1. */
+function lastSentenceEnd(window: string): number {
+  let at = -1;
+  for (const match of window.matchAll(/[.!?…]["'’”)\]]*(?=\s)/g)) at = match.index + match[0].length;
+  return at;
 }

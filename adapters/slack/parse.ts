@@ -72,14 +72,50 @@ export type MessageEvent =
   | { kind: "edited"; eventId: string; channel: string; messageId: string; text: string; at: Date }
   | { kind: "deleted"; eventId: string; channel: string; messageId: string; at: Date };
 
-export function parseMessageEvent(body: unknown, event: unknown): MessageEvent | undefined {
+/** Words after "@duidbot" that are a request to the bot, not a contribution (see handlers/events.ts). */
+export const MENTION_COMMANDS: readonly string[] = ["status", "help", "hulp"];
+
+/**
+ * Slack's message text as the person typed it: Slack escapes &, < and > as entities and writes links,
+ * channels and mentions in angle brackets. Contributions are stored (and later shown in modals, the
+ * CLI, reports and other platforms) as plain text, so the boundary converts: entities back, "<url|label>"
+ * to "label (url)", "<url>" to the url, "<#C…|naam>" to "#naam", "<!here>" to "@here". User mentions
+ * "<@U…>" stay (names are looked up by the caller: `userIdsIn`).
+ * @see https://docs.slack.dev/messaging/formatting-message-text#escaping
+ */
+export function slackTextToPlain(text: string): string {
+  return text
+    .replace(/<(?!@)([^<>|]+)(?:\|([^<>]*))?>/g, (_all, target: string, label: string | undefined) => {
+      if (target.startsWith("#")) return label ? `#${label}` : target;
+      if (target.startsWith("!")) return `@${(label ?? target.slice(1)).replace(/^subteam\^\w+$/, "groep")}`;
+      return label && label !== target ? `${label} (${target})` : target;
+    })
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+/** Slack user ids mentioned as "<@U…>" in a text, each once. */
+export function userIdsIn(text: string): string[] {
+  return [...new Set([...text.matchAll(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g)].map((m) => m[1]!))];
+}
+
+/**
+ * `installTeam`: the workspace the app is installed in (Bolt's context.teamId, from auth.test). Channel
+ * keys are made with it, not with the payload's team: in a Slack Connect channel owned by the other
+ * organisation the envelope's team_id is theirs, and a button click carries the clicker's team (or the
+ * Enterprise Grid org), while duidbot.yaml and /duiding koppel know the channel under our workspace.
+ * @see https://github.com/slackapi/bolt-js/issues/687
+ */
+export function parseMessageEvent(body: unknown, event: unknown, installTeam?: string): MessageEvent | undefined {
   const envelope = Envelope.safeParse(body);
   if (!envelope.success) return undefined;
-  const { team_id: team, event_id: eventId } = envelope.data;
+  const { event_id: eventId } = envelope.data;
+  const team = installTeam ?? envelope.data.team_id;
   const changed = MessageChanged.safeParse(event);
   if (changed.success) {
     const e = changed.data;
-    return { kind: "edited", eventId, channel: channelKey(team, e.channel), messageId: e.message.ts, text: e.message.text, at: tsToDate(e.event_ts) };
+    return { kind: "edited", eventId, channel: channelKey(team, e.channel), messageId: e.message.ts, text: slackTextToPlain(e.message.text), at: tsToDate(e.event_ts) };
   }
   const deleted = MessageDeleted.safeParse(event);
   if (deleted.success) {
@@ -96,7 +132,7 @@ export function parseMessageEvent(body: unknown, event: unknown): MessageEvent |
     userId: e.user,
     ...(e.thread_ts && e.thread_ts !== e.ts ? { threadId: e.thread_ts } : {}),
     messageId: e.ts,
-    text: e.text,
+    text: slackTextToPlain(e.text),
     at: tsToDate(e.ts),
   };
 }
@@ -111,14 +147,14 @@ export interface Mention {
   text: string;
 }
 
-export function parseMention(body: unknown, event: unknown): Mention | undefined {
+export function parseMention(body: unknown, event: unknown, installTeam?: string): Mention | undefined {
   const envelope = Envelope.safeParse(body);
   const mention = AppMention.safeParse(event);
   if (!envelope.success || !mention.success) return undefined;
   const e = mention.data;
   return {
     eventId: envelope.data.event_id,
-    channel: channelKey(envelope.data.team_id, e.channel),
+    channel: channelKey(installTeam ?? envelope.data.team_id, e.channel),
     slackChannel: e.channel,
     userId: e.user,
     ...(e.thread_ts ? { threadId: e.thread_ts } : {}),
@@ -145,13 +181,13 @@ export interface Command {
   triggerId: string;
 }
 
-export function parseCommand(body: unknown): Command | undefined {
+export function parseCommand(body: unknown, installTeam?: string): Command | undefined {
   const parsed = SlashCommand.safeParse(body);
   if (!parsed.success) return undefined;
   const c = parsed.data;
   const [verb = "", ...rest] = c.text.trim().split(/\s+/);
   return {
-    channel: channelKey(c.team_id, c.channel_id),
+    channel: channelKey(installTeam ?? c.team_id, c.channel_id),
     slackChannel: c.channel_id,
     userId: c.user_id,
     verb: verb.toLowerCase(),
@@ -183,12 +219,12 @@ export interface ButtonClick {
   triggerId: string;
 }
 
-export function parseButtonClick(body: unknown): ButtonClick | undefined {
+export function parseButtonClick(body: unknown, installTeam?: string): ButtonClick | undefined {
   const parsed = BlockAction.safeParse(body);
   if (!parsed.success) return undefined;
   const b = parsed.data;
   const action = b.actions[0]!;
-  const team = b.team?.id ?? b.user.team_id;
+  const team = installTeam ?? b.team?.id ?? b.user.team_id;
   const threadId = b.message?.thread_ts ?? b.container?.thread_ts;
   const messageId = b.message?.ts ?? b.container?.message_ts;
   return {

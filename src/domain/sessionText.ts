@@ -220,7 +220,8 @@ export function sessionText(lang: Lang): SessionTexts {
 
 /**
  * One line per use-case outcome, keyed "status" or "status:reason|code|action". resultText (app)
- * picks the most specific key. Refusals say what to do instead, where there is something to do.
+ * picks the most specific key and fills in "{question}" (the label of the result's question).
+ * Refusals say what to do instead, where there is something to do.
  */
 export const RESULT_TEXT: Record<Lang, Record<string, string>> = {
   nl: {
@@ -235,6 +236,7 @@ export const RESULT_TEXT: Record<Lang, Record<string, string>> = {
     "unknown-subject": "Die indicator of dat doel kennen we niet. Controleer de naam in de DIN.",
     "no-figures": "Hiervoor zijn nog geen cijfers. Een sessie kan pas starten als er cijfers zijn.",
     moved: "De sessie is naar een andere vraag gegaan.",
+    "already-moved": "De sessie is al verder: nu bij {question}.",
     "refused:at-last-question": "Dit is al de laatste vraag. Schrijf nu de conclusie.",
     "refused:at-first-question": "Dit is al de eerste vraag.",
     "refused:closed": "Deze sessie is afgerond.",
@@ -271,6 +273,7 @@ export const RESULT_TEXT: Record<Lang, Record<string, string>> = {
     "unknown-subject": "We do not know that indicator or goal. Check the name in the DIN.",
     "no-figures": "There are no figures for this yet. A session can only start when there are figures.",
     moved: "The session moved to another question.",
+    "already-moved": "The session has already moved on: now at {question}.",
     "refused:at-last-question": "This is the last question already. Write the conclusion now.",
     "refused:at-first-question": "This is the first question already.",
     "refused:closed": "This session is finished.",

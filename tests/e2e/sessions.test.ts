@@ -16,8 +16,10 @@ import {
   linkChannel,
   listIndicatorConclusions,
   moveQuestion,
+  moveRefFromValue,
   postChanges,
   recordContribution,
+  resultText,
   sessionStatus,
   startFromChangePost,
   startSession,
@@ -147,7 +149,7 @@ for (const runtime of testRuntimes()) {
       });
       const rootButtons = w.chat.postsIn(LEERKRING).find((p) => p.messageId === w.rootIn(LEERKRING))!.current.elements.find((e) => e.type === "actions");
       expect(rootButtons && rootButtons.type === "actions" && rootButtons.actions.map((a) => [a.id, a.value])).toEqual([
-        ["session.next", String(sessionId)],
+        ["session.next", `${sessionId}:herkennen`],
         ["session.contributeOther", String(sessionId)],
         ["session.conclude", String(sessionId)],
       ]);
@@ -300,6 +302,50 @@ for (const runtime of testRuntimes()) {
       expect(await advanceDueSessions(w.s)).toEqual({ moved: [] });
       await w.dispatch();
       expect(plainText(w.chat.postsIn(LEERKRING, w.rootIn(LEERKRING)).at(-1)!.message)).toContain("Deze vraag stond 3 dagen open.");
+    });
+
+    it("moves only from the question the button was shown at: a stale click moves nothing; a plain session id moves as before", async () => {
+      const sessionId = await openBySignificantChange();
+      await w.dispatch();
+      const fac = actor(PEOPLE.facilitator, LEERKRING);
+      const current = async () => (await w.s.sessions.transaction((tx) => tx.session(sessionId)))?.current;
+      // The root's "Volgende vraag" names the question it was shown at.
+      const rootButton = () => {
+        const root = w.chat.postsIn(LEERKRING).find((p) => p.messageId === w.rootIn(LEERKRING))!;
+        const actions = root.current.elements.find((e) => e.type === "actions");
+        return actions?.type === "actions" ? actions.actions.find((a) => a.id === "session.next")?.value : undefined;
+      };
+      const shown = rootButton()!;
+      expect(shown).toBe(`${sessionId}:herkennen`);
+      const click = moveRefFromValue(shown)!;
+      expect(click).toEqual({ session: { sessionId }, from: "herkennen" });
+
+      // Two clicks on the same root (two trigger ids) before it was updated: one moves, the other is told where the session is.
+      expect(await moveQuestion(w.s, { eventId: "click-a", actor: fac, ...click, direction: "next" })).toEqual({ status: "moved", sessionId, question: "verklaren" });
+      const stale = await moveQuestion(w.s, { eventId: "click-b", actor: fac, ...click, direction: "next" });
+      expect(stale).toEqual({ status: "already-moved", sessionId, question: "verklaren" });
+      expect(resultText(stale, "nl")).toBe("De sessie is al verder: nu bij Verklaren.");
+      expect(resultText(stale, "en")).toBe("The session has already moved on: now at Explain.");
+      expect(await current()).toBe("verklaren");
+      // The same for back: shown at herkennen, the session is at verklaren → nothing moves.
+      expect(await moveQuestion(w.s, { actor: fac, ...click, direction: "back" })).toMatchObject({ status: "already-moved", question: "verklaren" });
+      expect(await current()).toBe("verklaren");
+      await w.dispatch();
+      const questionPosts = w.chat.postsIn(LEERKRING, w.rootIn(LEERKRING)).map((p) => plainText(p.message));
+      expect(questionPosts.filter((t) => t.includes("Vraag 2 van 4"))).toHaveLength(1);
+      expect(questionPosts.filter((t) => t.includes("Vraag 3 van 4"))).toHaveLength(0);
+
+      // The updated root's button (matching from) moves on.
+      expect(rootButton()).toBe(`${sessionId}:verklaren`);
+      expect(await moveQuestion(w.s, { actor: fac, ...moveRefFromValue(rootButton()!)!, direction: "next" })).toMatchObject({ status: "moved", question: "waarderen" });
+      // A guest's stale click is still forbidden first (no hint where the session is).
+      expect(await moveQuestion(w.s, { actor: actor(PEOPLE.guest, GAST), ...click, direction: "next" })).toMatchObject({ status: "forbidden" });
+
+      // Messages posted before the question was in the value ("12"): no `from`, the click moves as before.
+      const old = moveRefFromValue(String(sessionId))!;
+      expect(old).toEqual({ session: { sessionId } });
+      expect(await moveQuestion(w.s, { actor: fac, ...old, direction: "next" })).toMatchObject({ status: "moved", question: "verbeteren" });
+      expect(await current()).toBe("verbeteren");
     });
 
     it("concludes, adopts with who and when, keeps revisions, and shows the conclusion on every indicator", async () => {

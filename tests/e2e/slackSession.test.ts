@@ -71,7 +71,9 @@ for (const runtime of testRuntimes()) {
       const questionPost = w.posted(LEER, { thread: root.ts });
       expect(JSON.stringify(questionPost.map((m) => m.blocks))).toContain("Herkennen we het beeld");
       const next = w.button(LEER, "session.next")!;
-      const sessionId = Number(next.value);
+      // "<sessionId>:<question>": the button carries the question the root showed.
+      expect(next.value).toMatch(/^\d+:herkennen$/);
+      const sessionId = Number(next.value.split(":")[0]);
 
       // Four questions: two replies each, then the facilitator moves on (a colleague's click is refused).
       const questions = ["herkennen", "verklaren", "waarderen", "verbeteren"];
@@ -84,9 +86,12 @@ for (const runtime of testRuntimes()) {
         }
         await w.dispatch();
         if (i === questions.length - 1) break;
-        await click(SLACK_USERS.colleague.id, "session.next", { value: next.value, message: root });
+        // The root as updated after the last move: its button names the current question.
+        const nextNow = w.button(LEER, "session.next")!;
+        expect(nextNow.value).toBe(`${sessionId}:${question}`);
+        await click(SLACK_USERS.colleague.id, "session.next", { value: nextNow.value, message: root });
         expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ user: SLACK_USERS.colleague.id, text: expect.stringContaining("gespreksleider") });
-        await click(SLACK_USERS.facilitator.id, "session.next", { value: next.value, message: root });
+        await click(SLACK_USERS.facilitator.id, "session.next", { value: nextNow.value, message: root });
         await w.dispatch();
       }
       const counted = await contributions(sessionId);
@@ -121,7 +126,7 @@ for (const runtime of testRuntimes()) {
       await w.driver.event({ type: "app_mention", channel: LEER, user: SLACK_USERS.colleague.id, text: "<@UBOT> status", ts: "1741000200.000001", thread_ts: root.ts });
       expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ thread_ts: root.ts, user: SLACK_USERS.colleague.id });
       // Conclusie opstellen: a modal with a field per question, pre-filled from the contributions.
-      await click(SLACK_USERS.facilitator.id, "session.conclude", { value: next.value, message: root });
+      await click(SLACK_USERS.facilitator.id, "session.conclude", { value: w.button(LEER, "session.conclude")!.value, message: root });
       const opened = w.fake.ok("views.open").at(-1)!.body as { view: { callback_id: string; private_metadata: string; blocks: { block_id: string; element: { initial_value?: string } }[] } };
       expect(opened.view.callback_id).toBe("session.conclude");
       const field = (id: string) => opened.view.blocks.find((b) => b.block_id === id);

@@ -42,6 +42,13 @@ export interface FakeChannel {
   /** Slack Connect: shared with another organisation. */
   is_ext_shared?: boolean;
   is_private?: boolean;
+  /** The bot is in the channel (default true); false makes /duiding koppel ask to invite it. */
+  is_member?: boolean;
+  /** A direct message (default false); `user` is the other person. */
+  is_im?: boolean;
+  /** A group direct message (default false). */
+  is_mpim?: boolean;
+  user?: string;
   /** Member user ids (conversations.members). */
   members?: string[];
 }
@@ -160,7 +167,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case "conversations.info": {
         const { members: _members, ...channel } = channels.get(str("channel")) ?? { id: str("channel"), name: "leerkring" };
-        return { ok: true, channel: { is_channel: true, is_shared: Boolean(channel.is_ext_shared), is_ext_shared: false, is_private: false, ...channel } };
+        const kind = channel.is_im ? { is_channel: false } : { is_channel: !channel.is_mpim, is_member: true };
+        return { ok: true, channel: { ...kind, is_im: false, is_mpim: false, is_shared: Boolean(channel.is_ext_shared), is_ext_shared: false, is_private: false, ...channel } };
       }
       case "conversations.members":
         return { ok: true, members: channels.get(str("channel"))?.members ?? [], response_metadata: { next_cursor: "" } };

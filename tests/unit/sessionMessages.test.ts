@@ -1,7 +1,8 @@
 // Proves the charts and buttons of session messages: a chart per changed indicator with its series,
 // referentie- and streefwaarde and a plain alt text; at most three, significant first; in guest
 // channels never an intern indicator and no small counts (fewer than two points left: no chart);
-// and "Bijdrage bij andere vraag" for everyone, next to the steering buttons only where people steer.
+// and "Bijdrage bij andere vraag" for everyone, next to the steering buttons only where people steer;
+// "Volgende vraag" carries the question it was shown at (old plain session ids still read).
 import { describe, expect, it } from "vitest";
 import type { IndicatorChange } from "../../src/domain/changes.ts";
 import type { Indicator } from "../../src/domain/din.ts";
@@ -10,6 +11,7 @@ import { plainText } from "../../src/app/messages/message.ts";
 import { altText, chartElements, chartFor, MAX_CHARTS, MAX_POINTS, seriesUpTo } from "../../src/app/sessions/chartElements.ts";
 import { changePostMessage, questionMessage, rootMessage } from "../../src/app/sessions/messages.ts";
 import type { SessionIndicator, SessionRecord } from "../../src/app/sessions/ports.ts";
+import { moveButtonValue, moveRefFromValue } from "../../src/app/sessions/types.ts";
 import { buildIndicator } from "../support/factories.ts";
 
 const change = (indicator: Indicator, value: number, significant = true): IndicatorChange =>
@@ -148,5 +150,31 @@ describe("session buttons", () => {
     expect(root("leerkring", false)).toEqual(["session.next", "session.contributeOther", "session.conclude"]);
     expect(root("leerkring", true)).toEqual(["session.next", "session.contributeOther", "session.conclude", "session.adopt"]);
     expect(root("gast", true)).toEqual(["session.contributeOther"]);
+  });
+
+  it("value 'Volgende vraag' with the session id and the question it is shown at; the other buttons with the session id", () => {
+    const values = (current: SessionRecord["current"]) =>
+      buttons(rootMessage({ session: { ...session, current }, thread: { channel: "memory:x", audience: "leerkring", lang: "nl" }, counts }).elements).map(([id, , value]) => [id, value]);
+    expect(values("herkennen")).toEqual([
+      ["session.next", "12:herkennen"],
+      ["session.contributeOther", "12"],
+      ["session.conclude", "12"],
+    ]);
+    expect(values("waarderen")[0]).toEqual(["session.next", "12:waarderen"]);
+  });
+});
+
+describe("move button values", () => {
+  it("carry the session and the question they were shown at, and read back", () => {
+    expect(moveButtonValue(12, "verklaren")).toBe("12:verklaren");
+    expect(moveRefFromValue("12:verklaren")).toEqual({ session: { sessionId: 12 }, from: "verklaren" });
+  });
+
+  it("still read the plain session id of messages posted before: no question, the move goes as before", () => {
+    expect(moveRefFromValue("12")).toEqual({ session: { sessionId: 12 } });
+  });
+
+  it.each(["", "abc", "12:", "12:overall", "12:verklaren:x", ":verklaren", "-1"])("reject %o", (value) => {
+    expect(moveRefFromValue(value)).toBeUndefined();
   });
 });

@@ -78,7 +78,13 @@ describe("result texts", () => {
     [{ status: "refused", code: "at-last-question" }, "Dit is al de laatste vraag."],
     [{ status: "ignored", reason: "duplicate" }, "al verwerkt"],
     [{ status: "channel-not-linked" }, "nog niet gekoppeld"],
+    [{ status: "already-moved", question: "waarderen" }, "De sessie is al verder: nu bij Waarderen."],
   ])("%o → %s", (result, expected) => {
     expect(resultText(result, "nl")).toContain(expected);
+  });
+
+  it("name the question a session is at, in the channel's language", () => {
+    expect(resultText({ status: "already-moved", question: "verklaren" }, "nl")).toBe("De sessie is al verder: nu bij Verklaren.");
+    expect(resultText({ status: "already-moved", question: "verklaren" }, "en")).toBe("The session has already moved on: now at Explain.");
   });
 });

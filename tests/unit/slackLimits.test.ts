@@ -65,9 +65,39 @@ describe("block limits", () => {
     expect(blocks.map((b) => b.fields?.length)).toEqual([10, 1]);
   });
 
-  it("field text: 2000 characters", () => {
-    const [block] = elementBlocks({ type: "facts", facts: [{ label: "L", value: "v".repeat(L.fieldText) }] }) as types.SectionBlock[];
-    expect(block?.fields?.[0]?.text.length).toBe(L.fieldText);
+  it("field text: 2000 characters; a longer pair becomes section text instead of being cut", () => {
+    const head = "*L*\n";
+    const [fits] = elementBlocks({ type: "facts", facts: [{ label: "L", value: "v".repeat(L.fieldText - head.length) }] }) as types.SectionBlock[];
+    expect(fits?.fields?.[0]?.text).toBe(head + "v".repeat(L.fieldText - head.length));
+    const over = elementBlocks({ type: "facts", facts: [{ label: "L", value: "v".repeat(L.fieldText - head.length + 1) }] }) as types.SectionBlock[];
+    expect(over).toHaveLength(1);
+    expect(over[0]?.fields).toBeUndefined();
+    expect(text(over[0])).toBe(head + "v".repeat(L.fieldText - head.length + 1));
+  });
+
+  it("field text counts escaped characters", () => {
+    const blocks = elementBlocks({ type: "facts", facts: [{ label: "L", value: "&".repeat(500) }] }) as types.SectionBlock[];
+    expect(blocks[0]?.fields).toBeUndefined(); // 500 × "&amp;" is 2,500 characters
+    expect(text(blocks[0])).toBe(`*L*\n${"&amp;".repeat(500)}`);
+  });
+
+  it("a 7,000-character fact is split over 3 section blocks at sentence boundaries, losing nothing", () => {
+    const sentence = "Ouders geven aan dat de wachttijd te lang is. ";
+    const value = `${sentence.repeat(Math.ceil(7000 / sentence.length))}`.slice(0, 7000 - "Einde.".length - 1).trimEnd() + " Einde.";
+    expect(value).toHaveLength(7000);
+    const blocks = elementBlocks({ type: "facts", facts: [{ label: "Herkennen", value }] }) as types.SectionBlock[];
+    expect(blocks).toHaveLength(3);
+    for (const block of blocks) {
+      expect(block.fields).toBeUndefined();
+      expect(text(block).length).toBeLessThanOrEqual(L.sectionText);
+    }
+    expect(blocks.slice(0, -1).every((b) => text(b).endsWith("."))).toBe(true); // cut after a sentence
+    expect(blocks.map(text).join(" ")).toBe(`*Herkennen*\n${value}`);
+  });
+
+  it("splits without whitespace mid-word, but never inside an escaped entity", () => {
+    const chunks = splitText(`${"x".repeat(L.sectionText - 2)}&amp;${"y".repeat(10)}`, L.sectionText);
+    expect(chunks).toEqual(["x".repeat(L.sectionText - 2), `&amp;${"y".repeat(10)}`]);
   });
 
   it("actions: 25 buttons per block, labels of 75 characters", () => {
@@ -105,6 +135,14 @@ describe("message limits", () => {
   it("fitBlocks keeps within the limit even when everything is buttons", () => {
     const blocks = Array.from({ length: 60 }, (): types.KnownBlock => ({ type: "actions", elements: [] }));
     expect(fitBlocks(blocks, L.messageBlocks)).toHaveLength(L.messageBlocks);
+  });
+
+  it("an absurdly long fact stays within 50 blocks and says visibly that it was cut", () => {
+    const facts = Array.from({ length: 4 }, (_, i) => ({ label: `Vraag ${i}`, value: "Een zin van de conclusie. ".repeat(2000) }));
+    const rendered = renderMessage({ target, summary: "Conclusie vastgesteld", elements: [{ type: "header", text: "Conclusie vastgesteld" }, { type: "facts", facts }] });
+    expect(rendered.blocks).toHaveLength(L.messageBlocks);
+    expect(JSON.stringify(rendered.blocks)).toMatch(/… \(\+\d+\)/);
+    expect(rendered.text).toBe("Conclusie vastgesteld");
   });
 
   it("fallback text: 4000 characters", () => {

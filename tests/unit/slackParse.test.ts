@@ -1,10 +1,10 @@
 /**
  * Proves parse.ts reads the Slack payload parts the handlers use into neutral inputs, and rejects
- * what must not become a contribution: bot messages (including our own status updates arriving as
+ * what must not become a contribution (and turns Slack's escaped text back into what was typed): bot messages (including our own status updates arriving as
  * message_changed), joins and other subtypes, malformed payloads.
  */
 import { describe, expect, it } from "vitest";
-import { parseButtonClick, parseCommand, parseFormSubmission, parseMention, parseMessageEvent } from "../../adapters/slack/parse.ts";
+import { parseButtonClick, parseCommand, parseFormSubmission, parseMention, parseMessageEvent, slackTextToPlain, userIdsIn } from "../../adapters/slack/parse.ts";
 
 const envelope = { team_id: "T1", event_id: "Ev1" };
 
@@ -107,5 +107,22 @@ describe("other payloads", () => {
       "action.1.due": "2025-12-31",
       "action.1.owner": undefined,
     });
+  });
+});
+
+describe("slackTextToPlain", () => {
+  it("turns Slack's escaping and markup back into what the person typed", () => {
+    expect(slackTextToPlain("Kosten &lt; 5% &amp; wachttijd &gt; 6 weken")).toBe("Kosten < 5% & wachttijd > 6 weken");
+    expect(slackTextToPlain("Zie <https://www.waarstaatjegemeente.nl/|WSJG> en <https://cbs.nl>")).toBe("Zie WSJG (https://www.waarstaatjegemeente.nl/) en https://cbs.nl");
+    expect(slackTextToPlain("In <#C0LEER|leerkring> zei <!here> iets")).toBe("In #leerkring zei @here iets");
+    // A literal "&amp;lt;" (the person typed "&lt;") stays "&lt;": entities are undone once, amp last.
+    expect(slackTextToPlain("&amp;lt;")).toBe("&lt;");
+    // User mentions stay for the caller to name.
+    expect(slackTextToPlain("dank <@U0SANNE>!")).toBe("dank <@U0SANNE>!");
+  });
+
+  it("lists each mentioned user once", () => {
+    expect(userIdsIn("<@U1> en <@U2|oud> en weer <@U1>")).toEqual(["U1", "U2"]);
+    expect(userIdsIn("niemand")).toEqual([]);
   });
 });

@@ -91,6 +91,48 @@ describe("Slack element renderers", () => {
   });
 });
 
+describe("Slack facts renderer", () => {
+  it("shows a 2,500-character fact in full as section text, keeping short facts as fields in order", () => {
+    const long = `${"Ouders geven aan dat de wachttijd te lang is. ".repeat(54)}Einde.`;
+    expect(long.length).toBeGreaterThan(2400);
+    const blocks = elementBlocks({
+      type: "facts",
+      facts: [
+        { label: "Herkennen", value: "Ja." },
+        { label: "Verklaren", value: long },
+        { label: "Waarderen", value: "Zorgelijk." },
+        { label: "Verbeteren", value: "Eerder lichte hulp." },
+      ],
+    });
+    expect(blocks).toEqual([
+      { type: "section", fields: [{ type: "mrkdwn", text: "*Herkennen*\nJa.", verbatim: true }] },
+      { type: "section", text: { type: "mrkdwn", text: `*Verklaren*\n${long}`, verbatim: true } },
+      {
+        type: "section",
+        fields: [
+          { type: "mrkdwn", text: "*Waarderen*\nZorgelijk.", verbatim: true },
+          { type: "mrkdwn", text: "*Verbeteren*\nEerder lichte hulp.", verbatim: true },
+        ],
+      },
+    ]);
+    expect(JSON.stringify(blocks)).not.toContain("…");
+  });
+
+  it("renders an adopted conclusion of 4 × 3,000 characters in full, well within 50 blocks", () => {
+    const value = `${"Wij zien een stijging in de wijk. ".repeat(88)}Einde.`.slice(-3000);
+    const rendered = renderMessage(message([
+      { type: "header", text: "Conclusie vastgesteld" },
+      { type: "text", text: `*Overall*\n${value}` },
+      { type: "facts", facts: ["Herkennen", "Verklaren", "Waarderen", "Verbeteren"].map((label) => ({ label, value })) },
+    ], "Conclusie vastgesteld"));
+    expect(rendered.blocks.length).toBeLessThanOrEqual(50);
+    const shown = JSON.stringify(rendered.blocks);
+    expect(shown).not.toContain("…");
+    expect(shown.split("Einde.").length - 1).toBe(5);
+    expect(rendered.text).toBe("Conclusie vastgesteld");
+  });
+});
+
 describe("Slack message renderer", () => {
   it("returns fallback text, blocks and the charts to upload", () => {
     const rendered = renderMessage(message([{ type: "header", text: "Kop" }, { type: "chart", chart, alt: "Grafiek" }], "Cijfers <nieuw>"));

@@ -10,6 +10,7 @@ import {
   adoptConclusion,
   draftConclusion,
   moveQuestion,
+  moveRefFromValue,
   sessionRefFromValue,
   startFromChangePost,
 } from "../../../src/app/sessions/index.ts";
@@ -36,9 +37,9 @@ const NOT_FOUND = { status: "not-found" } as const;
 const VISIBLE_OUTCOMES = new Set(["started", "moved", "adopted", "duplicate"]);
 
 export function registerActions(app: App, deps: SlackHandlerDeps): void {
-  app.action(/^session\./, async ({ ack, body, client }) => {
+  app.action(/^session\./, async ({ ack, body, client, context }) => {
     await ack();
-    const click = parseButtonClick(body);
+    const click = parseButtonClick(body, context.teamId);
     if (!click?.channel || !click.slackChannel || !isActionId(click.actionId)) return;
     const known = click as ButtonClick & { channel: string; slackChannel: string; actionId: ActionId };
     await deps.queue.run("interactive", () => handleClick(known, client, deps));
@@ -57,14 +58,17 @@ async function handleClick(
   const session = sessionRefFromValue(click.value);
   const where = { slackChannel: click.slackChannel, userId: click.userId, ...(click.threadId ? { threadTs: click.threadId } : {}) };
   const thread = click.threadId ?? click.messageId;
-  let result: { status: string; reason?: string; code?: string; action?: string };
+  let result: { status: string; reason?: string; code?: string; action?: string; question?: string };
   switch (click.actionId) {
     case "session.start":
       result = await startFromChangePost(deps.sessions, { eventId, actor, value: click.value });
       break;
-    case "session.next":
-      result = session ? await moveQuestion(deps.sessions, { eventId, actor, session, direction: "next" }) : NOT_FOUND;
+    case "session.next": {
+      // "<sessionId>:<question>" (the question the root showed), or the plain id of older messages.
+      const move = moveRefFromValue(click.value);
+      result = move ? await moveQuestion(deps.sessions, { eventId, actor, session: move.session, direction: "next", ...(move.from ? { from: move.from } : {}) }) : NOT_FOUND;
       break;
+    }
     case "session.adopt":
       result = session ? await adoptConclusion(deps.sessions, { eventId, actor, session }) : NOT_FOUND;
       break;

@@ -8,6 +8,7 @@ import type { App } from "@slack/bolt";
 import { linkChannel, resultText, sessionStatus, startSession } from "../../../src/app/sessions/index.ts";
 import type { LinkChannelInput } from "../../../src/app/sessions/index.ts";
 import { CHANNEL_AUDIENCES, PERSPECTIVES, type ChannelAudience, type Perspective } from "../../../src/domain/sessionRules.ts";
+import { platformError } from "../errors.ts";
 import { userKey } from "../keys.ts";
 import { parseCommand, type Command } from "../parse.ts";
 import { slackTexts } from "../texts.ts";
@@ -17,8 +18,8 @@ import { ephemeralContent, type EphemeralContent } from "./reply.ts";
 export const COMMAND = "/duiding";
 
 export function registerCommands(app: App, deps: SlackHandlerDeps): void {
-  app.command(COMMAND, async ({ body, ack }) => {
-    const command = parseCommand(body);
+  app.command(COMMAND, async ({ body, ack, context }) => {
+    const command = parseCommand(body, context.teamId);
     const answer = command ? await deps.queue.run("interactive", () => run(command, deps)) : { text: slackTexts(deps.lang).help };
     await ack({ response_type: "ephemeral", ...answer });
     deps.kick();
@@ -65,7 +66,8 @@ async function start(command: Command, deps: SlackHandlerDeps): Promise<{ text: 
  * `koppel <publiek> [ids…] [auto] [perspectief=<p>] [taal=<nl|en>]`. Ids are sorted into opgaven,
  * doelen and indicators by looking them up in the DIN (people type ids, not kinds); unknown ids go
  * to indicators so the use case reports them. A channel shared with another organisation or with
- * guests in it is always linked as gast: Slack knows this, the admin might not.
+ * guests in it is always linked as gast: Slack knows this, the admin might not. A DM is refused, and
+ * so is a channel the bot is not in (its posts would fail with not_in_channel): invite it first.
  */
 async function koppel(command: Command, deps: SlackHandlerDeps): Promise<{ text: string }> {
   const t = slackTexts(deps.lang);
@@ -73,16 +75,22 @@ async function koppel(command: Command, deps: SlackHandlerDeps): Promise<{ text:
   const requested = CHANNEL_AUDIENCES.find((a) => a === first?.toLowerCase());
   if (!requested) return { text: t.koppelNeedsAudience };
 
+  // A DM (the bot's Messages tab, or one between people) is no channel; its id alone says so.
+  if (command.slackChannel.startsWith("D")) return { text: t.koppelDirect };
   let audience: ChannelAudience = requested;
   let forced = false;
-  if (audience !== "gast") {
-    try {
-      const reach = await deps.directory.reach(command.slackChannel, { quick: true });
-      if (reach.externallyShared || reach.hasGuests) [audience, forced] = ["gast", true];
-    } catch (error) {
-      deps.log("Slack: kanaalgegevens niet op te halen / conversations.info failed", error);
-      return { text: t.slackBusy };
-    }
+  try {
+    // Members are only looked up when the audience could still become gast.
+    const reach = await deps.directory.reach(command.slackChannel, { quick: true, members: audience !== "gast" });
+    if (reach.isDirect) return { text: t.koppelDirect };
+    // Not in the channel: every post would fail with not_in_channel, so do not link (yet).
+    if (!reach.isMember) return { text: t.koppelNotMember };
+    if (audience !== "gast" && (reach.externallyShared || reach.hasGuests)) [audience, forced] = ["gast", true];
+  } catch (error) {
+    // A private channel the bot is not in is invisible to it.
+    if (platformError(error) === "channel_not_found") return { text: t.koppelNotMember };
+    deps.log("Slack: kanaalgegevens niet op te halen / conversations.info failed", error);
+    return { text: t.slackBusy };
   }
 
   const ids = rest.filter((w) => !/^auto$|=/.test(w));

@@ -8,19 +8,21 @@
 import type { App } from "@slack/bolt";
 import { editContribution, recordContribution, sessionStatus, withdrawContribution } from "../../../src/app/sessions/index.ts";
 import { userKey } from "../keys.ts";
-import { parseMention, parseMessageEvent } from "../parse.ts";
+import { MENTION_COMMANDS, parseMention, parseMessageEvent, userIdsIn } from "../parse.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 import { postEphemeralResult, replyEphemeral } from "./reply.ts";
 import { slackTexts } from "../texts.ts";
 
 export function registerEvents(app: App, deps: SlackHandlerDeps): void {
   app.event("message", async ({ body, event, context }) => {
-    const parsed = parseMessageEvent(body, event);
+    const parsed = parseMessageEvent(body, event, context.teamId);
     if (!parsed) return;
     switch (parsed.kind) {
       case "posted": {
-        // Top-level messages are conversation, not contributions; a message addressed to the bot is a command.
-        if (!parsed.threadId || (context.botUserId && parsed.text.trimStart().startsWith(`<@${context.botUserId}>`))) return;
+        // Top-level messages are conversation, not contributions.
+        if (!parsed.threadId) return;
+        const text = await contributionText(parsed.text, context.botUserId, deps);
+        if (text === undefined) return;
         const person = await deps.directory.person(parsed.userId);
         await deps.queue.run("background", () =>
           recordContribution(deps.sessions, {
@@ -29,15 +31,19 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
           threadId: parsed.threadId,
           messageId: parsed.messageId,
           user: { key: userKey(parsed.userId), name: person.name },
-            text: parsed.text,
+            text,
             at: parsed.at,
           }),
         );
         break;
       }
-      case "edited":
-        await deps.queue.run("background", () => editContribution(deps.sessions, parsed));
+      case "edited": {
+        const text = await contributionText(parsed.text, context.botUserId, deps);
+        // Edited into a request to the bot: the contribution stays as it was.
+        if (text === undefined) return;
+        await deps.queue.run("background", () => editContribution(deps.sessions, { ...parsed, text }));
         break;
+      }
       case "deleted":
         await deps.queue.run("background", () => withdrawContribution(deps.sessions, parsed));
         break;
@@ -49,11 +55,15 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
     deps.kick();
   });
 
-  app.event("app_mention", async ({ body, event, client }) => {
-    const mention = parseMention(body, event);
+  app.event("app_mention", async ({ body, event, client, context }) => {
+    const mention = parseMention(body, event, context.teamId);
     if (!mention) return;
     const where = { slackChannel: mention.slackChannel, userId: mention.userId, ...(mention.threadId ? { threadTs: mention.threadId } : {}) };
-    if (mention.text.toLowerCase() !== "status") {
+    const word = mention.text.split(/\s+/)[0]?.toLowerCase() ?? "";
+    if (word !== "status") {
+      // In a thread, "@duidbot <anything else>" is a reply that addresses the bot: the message listener
+      // counts it as a contribution, so no help text there.
+      if (mention.threadId && word !== "" && !MENTION_COMMANDS.includes(word)) return;
       await replyEphemeral(client, where, { text: slackTexts(deps.lang).help });
       return;
     }
@@ -65,4 +75,25 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
     );
     await postEphemeralResult(client, where, result, deps.lang);
   });
+}
+
+/**
+ * The text to store for a thread reply, or undefined when the reply is a request to the bot
+ * ("@duidbot status", "@duidbot help": the app_mention listener answers those). A reply that only
+ * starts by addressing the bot ("@duidbot wij herkennen dit niet…") is a contribution, stored without
+ * that address. Mentions of people become "@Naam" (names from the cached directory).
+ */
+async function contributionText(text: string, botUserId: string | undefined, deps: Pick<SlackHandlerDeps, "directory">): Promise<string | undefined> {
+  let rest = text.trim();
+  const address = botUserId ? `<@${botUserId}>` : undefined;
+  if (address && rest.startsWith(address)) {
+    rest = rest.slice(address.length).trim();
+    const word = rest.split(/\s+/)[0]?.toLowerCase() ?? "";
+    if (word === "" || MENTION_COMMANDS.includes(word)) return undefined;
+  }
+  for (const id of userIdsIn(rest)) {
+    const name = id === botUserId ? "duidbot" : (await deps.directory.person(id)).name;
+    rest = rest.replace(new RegExp(`<@${id}(?:\\|[^>]*)?>`, "g"), `@${name}`);
+  }
+  return rest;
 }

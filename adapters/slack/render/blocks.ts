@@ -51,27 +51,44 @@ export function elementBlocks(element: MessageElement): types.KnownBlock[] {
 
 /** Long paragraphs become several sections rather than being cut off. */
 function textSections(text: string): types.SectionBlock[] {
-  return splitText(escapeMrkdwn(text), L.sectionText).map((chunk) => ({
-    type: "section",
-    text: { type: "mrkdwn", text: chunk, verbatim: true },
-  }));
+  return splitText(escapeMrkdwn(text), L.sectionText).map(textSection);
 }
 
+function textSection(text: string): types.SectionBlock {
+  return { type: "section", text: { type: "mrkdwn", text, verbatim: true } };
+}
+
+/**
+ * Label/value pairs as section fields, ten per section. A field holds only 2,000 characters, so a
+ * pair that does not fit one (a conclusion per question may be 3,000) is shown as its own section
+ * text instead, split over several sections when longer than 3,000, so it is never cut. Order is
+ * kept: short pairs before and after it stay fields.
+ */
 function factSections(facts: { label: string; value: string }[]): types.SectionBlock[] {
   const sections: types.SectionBlock[] = [];
-  for (let i = 0; i < facts.length; i += L.sectionFields) {
-    sections.push({
-      type: "section",
-      fields: facts.slice(i, i + L.sectionFields).map((f) => mrkdwnWithBold(f.label, f.value, L.fieldText)),
-    });
+  let fields: types.MrkdwnElement[] = [];
+  const flushFields = () => {
+    for (let i = 0; i < fields.length; i += L.sectionFields) {
+      sections.push({ type: "section", fields: fields.slice(i, i + L.sectionFields) });
+    }
+    fields = [];
+  };
+  for (const fact of facts) {
+    const text = labelled(fact.label, fact.value);
+    if (text.length <= L.fieldText) {
+      fields.push({ type: "mrkdwn", text, verbatim: true });
+    } else {
+      flushFields();
+      sections.push(...splitText(text, L.sectionText).map(textSection));
+    }
   }
+  flushFields();
   return sections;
 }
 
-/** "*label*\nvalue" with the label escaped and bolded, the whole kept within `max`. */
-function mrkdwnWithBold(label: string, value: string, max: number): types.MrkdwnElement {
-  const head = `*${escapeMrkdwn(label)}*\n`;
-  return { type: "mrkdwn", text: truncate(head + escapeMrkdwn(value), max), verbatim: true };
+/** "*label*\nvalue", escaped, with the label in bold. */
+function labelled(label: string, value: string): string {
+  return `*${escapeMrkdwn(label)}*\n${escapeMrkdwn(value)}`;
 }
 
 type IndicatorElement = Extract<MessageElement, { type: "indicator" }>;

@@ -59,7 +59,10 @@ export type { PostChangesInput, PostChangesResult } from "./postChanges.ts";
 
 // ---- Steering ---------------------------------------------------------------------------------
 
-/** Next question ("session.next") or back one; facilitators in internal channels only. */
+/**
+ * Next question ("session.next") or back one; facilitators in internal channels only. With `from`
+ * (the question the button was shown at, from moveRefFromValue) a stale click moves nothing: "already-moved".
+ */
 export { moveQuestion } from "./moveQuestion.ts";
 export type { MoveQuestionInput, MoveQuestionResult } from "./moveQuestion.ts";
 
@@ -117,8 +120,8 @@ export type { ApplyConfigResult } from "./applyConfig.ts";
 
 // ---- Shared types and helpers -----------------------------------------------------------------
 
-export type { Actor, SystemActor, UserRef, SessionRef } from "./types.ts";
+export type { Actor, SystemActor, UserRef, SessionRef, AlreadyMoved } from "./types.ts";
 export { systemKey } from "./types.ts";
-export { sessionRefFromValue } from "./types.ts";
+export { sessionRefFromValue, moveButtonValue, moveRefFromValue } from "./types.ts";
 export type { SessionDeps, SessionDefaults, ChannelSettings, PersonSettings, IndicatorConclusion } from "./ports.ts";
 export { resultText } from "./resultText.ts";

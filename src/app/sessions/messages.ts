@@ -19,6 +19,7 @@ import { chartElements } from "./chartElements.ts";
 import type { ChartSource } from "./chartElements.ts";
 import type { ActionRecord, ConclusionRecord, SessionIndicator, SessionRecord, ThreadRecord } from "./ports.ts";
 import { formatPeriodKey } from "./periods.ts";
+import { moveButtonValue } from "./types.ts";
 
 function toneOf(change: IndicatorChange | undefined): Tone {
   if (change?.assessment === "beter") return "good";
@@ -48,7 +49,8 @@ export function visibleIndicators(indicators: readonly SessionIndicator[], audie
 
 /**
  * "Bijdrage bij andere vraag": for everyone, guests included (contributing is allowed everywhere).
- * The value is the session id, like every session button; the adapter takes the thread from where
+ * The value is the session id, like every session button (except "Volgende vraag", which adds the
+ * question it was shown at: moveButtonValue); the adapter takes the thread from where
  * the button was clicked and records the text with a "#vraag" tag.
  */
 export function contributeOtherAction(sessionId: number, lang: Lang): MessageAction {
@@ -62,7 +64,8 @@ function buttons(session: SessionRecord, conclusion: Pick<ConclusionRecord, "sta
   const steering = VISIBILITY[audience].steeringButtons;
   const actions: MessageAction[] = [];
   if (steering && session.status === "open" && session.current !== QUESTIONS[QUESTIONS.length - 1]) {
-    actions.push({ id: "session.next", label: b.next, value, style: "primary" });
+    // The question it was shown at, too: a click on a root not yet updated moves nothing (moveQuestion `from`).
+    actions.push({ id: "session.next", label: b.next, value: moveButtonValue(session.id, session.current), style: "primary" });
   }
   actions.push(contributeOtherAction(session.id, lang));
   if (steering) actions.push({ id: "session.conclude", label: b.conclude, value });

@@ -6,18 +6,25 @@ import { questionMessage } from "./messages.ts";
 import type { QuestionReason } from "./messages.ts";
 import { actorContext, findSession, refuse, statusUpdates, uniqueKey } from "./shared.ts";
 import { eventKey } from "./types.ts";
-import type { Actor, Duplicate, Forbidden, NotFound, SessionRef } from "./types.ts";
+import type { Actor, AlreadyMoved, Duplicate, Forbidden, NotFound, SessionRef } from "./types.ts";
 
 export interface MoveQuestionInput {
   eventId?: string;
   actor: Actor;
   session: SessionRef;
   direction: MoveDirection;
+  /**
+   * The question the clicked button was shown at (moveRefFromValue). When the session is no longer
+   * there (a double click, or a second facilitator before the message was updated), nothing moves:
+   * "already-moved". Without it (old buttons, commands) the session moves from wherever it is.
+   */
+  from?: Question;
 }
 
 export type MoveQuestionResult =
   | { status: "moved"; sessionId: number; question: Question }
   | { status: "refused"; code: "at-last-question" | "at-first-question" | "closed" }
+  | AlreadyMoved
   | Forbidden
   | NotFound
   | Duplicate;
@@ -30,6 +37,9 @@ export async function moveQuestion(deps: SessionDeps, input: MoveQuestionInput):
     const forbidden = refuse("move", await actorContext(tx, input.actor, session));
     if (forbidden) return forbidden;
     if (input.eventId !== undefined && !(await tx.claimEvent(eventKey(input.actor.channel, input.eventId), now))) return { status: "duplicate" };
+    if (input.from !== undefined && session.status === "open" && session.current !== input.from) {
+      return { status: "already-moved", sessionId: session.id, question: session.current };
+    }
     const moved = nextQuestion(session, input.direction);
     if (!moved.ok) return { status: "refused", code: moved.code };
     await applyMove(tx, session, moved.question, input.direction, now);

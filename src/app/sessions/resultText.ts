@@ -1,17 +1,22 @@
 /** Renders a use case's outcome as one line for the person who acted, from the catalogue in sessionText.ts. */
 import type { Lang } from "../../domain/format.ts";
-import { RESULT_TEXT } from "../../domain/sessionText.ts";
+import { isQuestion } from "../../domain/session.ts";
+import { questionText, RESULT_TEXT } from "../../domain/sessionText.ts";
 
-/** Any session use-case result: a status, and for some a reason, code or action. */
-export type AnyResult = { status: string; reason?: string; code?: string; action?: string };
+/** Any session use-case result: a status, and for some a reason, code, action or the question it is at. */
+export type AnyResult = { status: string; reason?: string; code?: string; action?: string; question?: string };
 
-/** The most specific text: "forbidden:guest-channel" before "forbidden:adopt" before "forbidden". */
+/**
+ * The most specific text: "forbidden:guest-channel" before "forbidden:adopt" before "forbidden".
+ * "{question}" in a text becomes the label of the result's question ("nu bij Verklaren").
+ */
 export function resultText(result: AnyResult, lang: Lang): string {
   const texts = RESULT_TEXT[lang];
+  const question = result.question !== undefined && isQuestion(result.question) ? questionText(result.question, lang).label : undefined;
   const keys = [result.reason, result.code, result.action].filter((k): k is string => k !== undefined).map((k) => `${result.status}:${k}`);
   for (const key of [...keys, result.status]) {
     const text = texts[key];
-    if (text !== undefined) return text;
+    if (text !== undefined) return question !== undefined ? text.replaceAll("{question}", question) : text;
   }
   return result.status;
 }

@@ -3,6 +3,8 @@
  * use case can return. Expected outcomes are values with a `status`; adapters render them with
  * `resultText` (texts.ts) in the channel's language.
  */
+import { isQuestion } from "../../domain/session.ts";
+import type { Question } from "../../domain/session.ts";
 import type { SessionAction } from "../../domain/sessionRules.ts";
 import { SYSTEM_KEY_PREFIX } from "../../domain/duidbotConfig.ts";
 
@@ -56,6 +58,29 @@ export function sessionRefFromValue(value: string): SessionRef | undefined {
   return /^\d+$/.test(value) ? { sessionId: Number(value) } : undefined;
 }
 
+/**
+ * The value of a button that moves the session ("Volgende vraag"): the session id and the question
+ * the message showed when it was posted, "12:herkennen". A click on a message that was not yet
+ * updated (a double click, two facilitators, the update still waiting in the outbox) then carries the
+ * old question, and moveQuestion moves nothing (`from`).
+ */
+export function moveButtonValue(sessionId: number, from: Question): string {
+  return `${sessionId}:${from}`;
+}
+
+/**
+ * A move button's value → the session and the question it was shown at. The plain session id of
+ * buttons posted before the question was added ("12") still works: no `from`, the click moves as before.
+ */
+export function moveRefFromValue(value: string): { session: SessionRef; from?: Question } | undefined {
+  const match = /^(\d+)(?::([a-z]+))?$/.exec(value);
+  if (!match) return undefined;
+  const session = { sessionId: Number(match[1]) };
+  const from = match[2];
+  if (from === undefined) return { session };
+  return isQuestion(from) ? { session, from } : undefined;
+}
+
 /** guest-channel: nothing but contributing happens in guest channels; missing-role: the person lacks the role. */
 export type Forbidden = { status: "forbidden"; action: SessionAction; reason: "guest-channel" | "missing-role" };
 export type NotFound = { status: "not-found" };
@@ -63,6 +88,8 @@ export type NotFound = { status: "not-found" };
 export type ChannelNotLinked = { status: "channel-not-linked" };
 /** The platform event was processed before (a retried delivery): nothing happened again. */
 export type Duplicate = { status: "duplicate" };
+/** The session is no longer at the question the clicked button was shown at: nothing moved; `question` is where it is now. */
+export type AlreadyMoved = { status: "already-moved"; sessionId: number; question: Question };
 
 /** Idempotency key of a platform event: platform prefix of the channel + the event id. */
 export function eventKey(channel: string, eventId: string): string {
