@@ -179,6 +179,8 @@ for (const runtime of testRuntimes()) {
       // The id names a doel: the command tries it as an indicator first, then as a doel.
       expect(await command("start doel-gezond-opgroeien")).toEqual({ response_type: "ephemeral", text: "De duidingssessie is gestart." });
       expect((await command("start doel-gezond-opgroeien")).text).toBe("Over deze cijfers loopt al een duidingssessie.");
+      // Ids are lower-case slugs; a capitalised one finds the same doel (and its running session).
+      expect((await command("start Doel-Gezond-Opgroeien")).text).toBe("Over deze cijfers loopt al een duidingssessie.");
       await w.dispatch();
       expect(w.posted(LEER, { thread: null }).filter((m) => m.text.startsWith("Duiding"))).toHaveLength(1);
     });

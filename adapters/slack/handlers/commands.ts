@@ -52,7 +52,8 @@ async function actorOf(command: Command, deps: SlackHandlerDeps) {
 
 /** The id may name an indicator or a doel; the command does not say which, so try both. */
 async function start(command: Command, deps: SlackHandlerDeps): Promise<{ text: string }> {
-  const id = command.args.split(/\s+/)[0];
+  // DIN ids are lower-case slugs; people type "Jeugdhulp" as often as "jeugdhulp".
+  const id = command.args.split(/\s+/)[0]?.toLowerCase();
   if (!id) return { text: slackTexts(deps.lang).startNeedsSubject };
   const actor = await actorOf(command, deps);
   let result = await startSession(deps.sessions, { eventId: `cmd:${command.triggerId}`, actor, subject: { kind: "indicator", id } });
@@ -112,7 +113,7 @@ async function koppel(command: Command, deps: SlackHandlerDeps): Promise<{ text:
 async function sortIds(ids: string[], deps: SlackHandlerDeps): Promise<{ opgaven: string[]; doelen: string[]; indicators: string[] }> {
   const scope = { opgaven: [] as string[], doelen: [] as string[], indicators: [] as string[] };
   const din = await deps.sessions.dins.loadDin();
-  for (const id of ids.flatMap((w) => w.split(",")).filter(Boolean)) {
+  for (const id of ids.flatMap((w) => w.toLowerCase().split(",")).filter(Boolean)) {
     if (din?.latest.opgaven.some((o) => o.id === id)) scope.opgaven.push(id);
     else if (din?.latest.goals.some((g) => g.id === id)) scope.doelen.push(id);
     else scope.indicators.push(id);
