@@ -1,19 +1,15 @@
 /**
- * `duidbot serve` (= npm start): migrate, apply duidbot.yaml, announce imports a crash left unannounced,
- * seed the example when empty, start the one HTTP server and the background loop (outbox dispatch,
- * auto-advance of sessions, late announcements, pruning of processed-event keys).
+ * `duidbot serve` (= npm start): migrate, apply duidbot.yaml, seed the example when empty, start the
+ * one HTTP server and the background loop (outbox dispatch, auto-advance of sessions, announcing
+ * imports a crash left unannounced — its first pass runs at start — and pruning of processed-event keys).
  */
-import { announcePendingImports } from "../app/measurements/announcePendingImports.ts";
-import { logAnnounced } from "../app/measurements/importChores.ts";
 import { systemClock } from "../app/ports.ts";
 import type { Config } from "../main/config.ts";
 import { duidbotConfigPath, loadDuidbotConfig } from "../main/duidbotConfigFile.ts";
 import { loadExampleIfEmpty } from "../main/example.ts";
 import { buildHttp, listen } from "../main/server.ts";
 import { BACKGROUND_INTERVAL_MS, databaseTarget, openServices } from "../main/services.ts";
-import { PrismaAnnouncementStore } from "../store/announcementStore.ts";
 
-/** How often the background loop looks for due outbox rows and sessions (a kick runs it sooner). */
 
 export async function runServe(config: Config): Promise<void> {
   const configFile = duidbotConfigPath();
@@ -26,9 +22,6 @@ export async function runServe(config: Config): Promise<void> {
       ? `Kanalen en rollen uit ${configFile}: ${duidbotConfig.channels.length} kanaal/kanalen, ${duidbotConfig.people.length} perso(o)n(en).`
       : `Geen ${configFile}: nog geen kanalen gekoppeld (koppel ze met /duiding koppel, of zie examples/duidbot.yaml).`,
   );
-  // Imports a crash left unannounced (figures committed, posts not yet written) are announced now;
-  // the background loop checks again every minute.
-  logAnnounced(await announcePendingImports({ ...services, announcements: new PrismaAnnouncementStore(services.db.prisma) }), (line) => console.log(line));
   // The HTTP app needs a kick before the loop exists; the loop needs the chat ports the app registers.
   let kick = () => {};
   const { app, slack } = buildHttp(config, services, { kick: () => kick() });

@@ -1,5 +1,5 @@
 // Proves that an import a crash left unannounced (figures committed, announcement not yet written) is
-// announced later, exactly once: by the pass `duidbot serve` runs on start and by the background loop;
+// announced later, exactly once, by the background loop (its first pass runs when `duidbot serve` starts);
 // a second pass, an already announced import, figures that bring nothing new and imports older than the
 // window announce nothing; racing the importer's own announcement still posts once. PGlite and PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

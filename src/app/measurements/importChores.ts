@@ -41,7 +41,7 @@ export function withImportChores(deps: AnnounceDeps, log: ((line: string) => voi
 }
 
 /** One line per import the pass announced (or could not announce). */
-export function logAnnounced(result: AnnouncePendingResult, log: ((line: string) => void) | undefined): void {
+function logAnnounced(result: AnnouncePendingResult, log: ((line: string) => void) | undefined): void {
   for (const a of result.announced) {
     if (a.result.status !== "posted") continue;
     log?.(`import ${a.importId}: alsnog aangekondigd / announced late (${a.result.posts.length} post(s), ${a.result.sessions.length} sessie(s))`);
