@@ -1,7 +1,8 @@
 /**
  * Proves the layering by reading the sources: src/domain imports nothing outside itself but a few
  * pure libraries; src/app never reaches into src/store, src/main, src/cli or adapters/ (it talks
- * to them through ports); adapters never touch the database (no @prisma/client, no src/store).
+ * to them through ports); adapters never touch the database (no @prisma/client, no src/store) and
+ * never import each other (each platform is a plug-in on the same chat core).
  * Type-only imports count too: a type import is still a dependency on the layer.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -74,6 +75,17 @@ describe("layering", () => {
 
   it("adapters do not import @prisma/client or src/store", () => {
     const found = violations("adapters", (target) => target.startsWith("@prisma/") || target.startsWith("src/store/"));
+    expect(found).toEqual([]);
+  });
+
+  it("no adapter imports another adapter", () => {
+    const adapters = readdirSync(path.join(ROOT, "adapters"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(adapters.length).toBeGreaterThan(1);
+    const found = adapters.flatMap((name) =>
+      violations(`adapters/${name}`, (target) => target.startsWith("adapters/") && !target.startsWith(`adapters/${name}/`)),
+    );
     expect(found).toEqual([]);
   });
 });

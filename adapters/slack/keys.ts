@@ -18,8 +18,3 @@ export function parseChannelKey(key: string): { team: string; channel: string } 
   const match = /^slack:([^:]+):([^:]+)$/.exec(key);
   return match?.[1] && match[2] ? { team: match[1], channel: match[2] } : undefined;
 }
-
-export function parseUserKey(key: string): string | undefined {
-  const match = /^slack:([^:]+)$/.exec(key);
-  return match?.[1];
-}

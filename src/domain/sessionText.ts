@@ -4,7 +4,7 @@
  * The four questions keep their published wording (NJI, Movisie, Divosa); each has one line of guidance.
  */
 import type { Question } from "./session.ts";
-import type { ChannelAudience, Perspective, Role } from "./sessionRules.ts";
+import type { Perspective } from "./sessionRules.ts";
 import type { Lang } from "./format.ts";
 
 export interface QuestionText {
@@ -86,24 +86,6 @@ const PERSPECTIVE_LABEL: Record<Lang, Record<Perspective, string>> = {
 
 export function perspectiveLabel(perspective: Perspective, lang: Lang): string {
   return PERSPECTIVE_LABEL[lang][perspective];
-}
-
-const AUDIENCE_LABEL: Record<Lang, Record<ChannelAudience, string>> = {
-  nl: { leerkring: "leerkring", digest: "weekoverzicht", gast: "gastkanaal" },
-  en: { leerkring: "learning circle", digest: "weekly digest", gast: "guest channel" },
-};
-
-export function audienceLabel(audience: ChannelAudience, lang: Lang): string {
-  return AUDIENCE_LABEL[lang][audience];
-}
-
-const ROLE_LABEL: Record<Lang, Record<Role, string>> = {
-  nl: { facilitator: "gespreksleider", adopter: "vaststeller", admin: "beheerder" },
-  en: { facilitator: "facilitator", adopter: "adopter", admin: "admin" },
-};
-
-export function roleLabel(role: Role, lang: Lang): string {
-  return ROLE_LABEL[lang][role];
 }
 
 /** Texts of the messages, buttons and the conclusion form. */

@@ -192,11 +192,3 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatchOptions 
 export function dispatchOnce(deps: DispatcherDeps, options?: DispatchOptions): Promise<DispatchReport> {
   return createDispatcher(deps, options).dispatchOnce();
 }
-
-/** Starts the dispatcher loop; stop() ends it after the current pass. */
-export function runDispatcher(
-  deps: DispatcherDeps,
-  options: { intervalMs: number; tick?: () => Promise<void> } & DispatchOptions,
-): { stop(): Promise<void>; kick(): void } {
-  return createDispatcher(deps, options).run(options);
-}
