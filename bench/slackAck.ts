@@ -7,7 +7,7 @@
  * Duidbot's ack waits for the durable inbox (every reply is on disk before its 200, group-committed:
  * the journal file beside PGlite, the InboundEvent table on PostgreSQL), so the figures include that
  * write. Duidbot's work (recording the contributions) holds off while requests keep arriving (acks
- * first, adapters/slack/workQueue.ts); the time from the last ack until all are recorded is printed too.
+ * first, src/app/workQueue.ts); the time from the last ack until all are recorded is printed too.
  * The fake Slack Web API and the load generator run in worker threads, off the measured event loop.
  * Run: `node bench/slackAck.ts` (also part of `npm run bench`); with BENCH_DATABASE_URL=postgresql://…
  * the duidbot side uses PostgreSQL instead of PGlite.

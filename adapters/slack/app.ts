@@ -23,7 +23,7 @@ import { inboxGate, replayThrough } from "./inbox.ts";
 import { PLATFORM } from "./keys.ts";
 import { SlackChat, type ChartPng } from "./slackChat.ts";
 import { slackReceiver } from "./verify.ts";
-import { WorkQueue, WorkQueueStopped } from "./workQueue.ts";
+import { WorkQueue, WorkQueueStopped } from "../../src/app/workQueue.ts";
 
 /** Unprocessed inbox rows are replayed this often (and old rows pruned); a row must be this old to be replayed. */
 export const REPLAY_INTERVAL_MS = 60_000;

@@ -16,7 +16,7 @@ import type { SessionDeps } from "../../src/app/sessions/index.ts";
 import type { SlackDirectory } from "./directory.ts";
 import { toChatError } from "./errors.ts";
 import { channelKey, parseChannelKey, PLATFORM } from "./keys.ts";
-import type { WorkQueue } from "./workQueue.ts";
+import type { WorkQueue } from "../../src/app/workQueue.ts";
 
 export type GuestReason = "shared" | "guests" | "guest-joined";
 

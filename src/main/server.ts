@@ -18,7 +18,7 @@ export interface HttpAppOptions {
   /** Slack: answer only after the listeners ran (tests); default false: ack first, work after. */
   slackProcessBeforeResponse?: boolean;
   slackLogLevel?: LogLevel;
-  /** Slack: how long background work waits for a pause in requests (default: the adapter's, see workQueue.ts). */
+  /** Slack: how long background work waits for a pause in requests (default: the adapter's, see src/app/workQueue.ts). */
   slackQuietMs?: number;
 }
 

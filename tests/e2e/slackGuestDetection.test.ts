@@ -14,7 +14,7 @@ import { webApi } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
 import { SlackDirectory } from "../../adapters/slack/directory.ts";
 import { GuestWatch } from "../../adapters/slack/guests.ts";
-import { WorkQueue } from "../../adapters/slack/workQueue.ts";
+import { WorkQueue } from "../../src/app/workQueue.ts";
 import { switchToGuestChannel } from "../../src/app/channels/guestChannels.ts";
 import { applyConfig, linkChannel, postChanges } from "../../src/app/sessions/index.ts";
 import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";

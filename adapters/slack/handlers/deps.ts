@@ -2,7 +2,7 @@
 import type { SessionDeps } from "../../../src/app/sessions/index.ts";
 import type { Lang } from "../../../src/domain/format.ts";
 import type { SlackDirectory } from "../directory.ts";
-import type { WorkQueue } from "../workQueue.ts";
+import type { WorkQueue } from "../../../src/app/workQueue.ts";
 
 export interface SlackHandlerDeps {
   sessions: SessionDeps;

@@ -1,6 +1,6 @@
 /**
- * Runs listener work (the use cases behind Slack requests) a few at a time, yielding to the event
- * loop between jobs. Why: the embedded database (PGlite + Prisma) runs a transaction as one long
+ * Runs listener work (the use cases behind chat requests: Slack today, Teams and the web next) a few
+ * at a time, yielding to the event loop between jobs. Why: the embedded database (PGlite + Prisma) runs a transaction as one long
  * chain of microtasks, so twenty concurrent transactions starve the HTTP server and every new
  * request's ack waits for all of them (measured: p50 0.77 s instead of 11 ms). One job at a time
  * with a macrotask yield in between keeps an ack's wait to at most one job.

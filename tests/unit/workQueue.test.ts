@@ -4,7 +4,7 @@
  * and that background work holds off while requests keep arriving, but never past its maximum delay.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { WorkQueue, WorkQueueStopped } from "../../adapters/slack/workQueue.ts";
+import { WorkQueue, WorkQueueStopped } from "../../src/app/workQueue.ts";
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
