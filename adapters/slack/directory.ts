@@ -13,23 +13,15 @@
  * @see https://docs.slack.dev/reference/methods/conversations.members
  */
 import type { webApi } from "@slack/bolt";
+import type { ChannelReach, ChatDirectory, ReachOptions } from "../../src/app/channels/directory.ts";
+import { toChatError } from "./errors.ts";
+import { parseChannelKey, parseUserKey, PLATFORM } from "./keys.ts";
 
 export interface SlackPerson {
   id: string;
   name: string;
   /** Multi- or single-channel guest (is_restricted / is_ultra_restricted). */
   guest: boolean;
-}
-
-export interface ChannelReach {
-  /** Slack Connect: shared with another organisation (or an invitation to that is pending). */
-  externallyShared: boolean;
-  /** Guests among the members (true as well when externally shared). */
-  hasGuests: boolean;
-  /** The bot is in the channel (is_member; only an explicit false counts): without it every post fails with not_in_channel. */
-  isMember: boolean;
-  /** A direct message or group DM (is_im / is_mpim, or an id starting with "D"): no channel to link. */
-  isDirect: boolean;
 }
 
 const NAME_TTL_MS = 60 * 60 * 1000;
@@ -48,7 +40,17 @@ export function isSharedOutside(channel: { is_ext_shared?: boolean; is_pending_e
   return Boolean(channel?.is_ext_shared || channel?.is_pending_ext_shared || (channel?.is_shared && !channel.is_org_shared));
 }
 
-export class SlackDirectory {
+/** The Slack channel id inside a key; a key of another platform or workspace format is a caller's bug. */
+function slackChannelOf(key: string): string {
+  const parsed = parseChannelKey(key);
+  if (!parsed) throw new Error(`not a Slack channel key: ${key}`);
+  return parsed.channel;
+}
+
+export class SlackDirectory implements ChatDirectory {
+  readonly platform = PLATFORM;
+  readonly label = "Slack";
+  readonly sharedVia = "Slack Connect";
   readonly #client: webApi.WebClient;
   readonly #people = new Map<string, { person: SlackPerson; until: number }>();
   readonly #now: () => number;
@@ -68,8 +70,19 @@ export class SlackDirectory {
   }
 
   /** A fresh look-up (no cache), for a guest check that must not rely on an hour-old answer; errors propagate. */
-  async personNow(userId: string): Promise<SlackPerson> {
-    return this.#lookup(userId, { fresh: true });
+  async isGuestNow(userKey: string): Promise<boolean> {
+    const userId = parseUserKey(userKey);
+    if (!userId) throw new Error(`not a Slack user key: ${userKey}`);
+    return this.#ask("users.info", async () => (await this.#lookup(userId, { fresh: true })).guest);
+  }
+
+  /** Slack's errors as ChatErrors (the port's contract): NotFound, RateLimited, … */
+  async #ask<T>(what: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw toChatError(error, what);
+    }
   }
 
   async #lookup(userId: string, options: { fresh?: boolean } = {}): Promise<SlackPerson> {
@@ -86,9 +99,9 @@ export class SlackDirectory {
   }
 
   /** Whether the channel is shared outside the organisation (conversations.info only); errors propagate. */
-  async sharedOutside(channelId: string): Promise<boolean> {
-    const { channel } = await this.#client.conversations.info({ channel: channelId });
-    return isSharedOutside(channel);
+  async sharedOutside(channelKey: string): Promise<boolean> {
+    const channelId = slackChannelOf(channelKey);
+    return this.#ask("conversations.info", async () => isSharedOutside((await this.#client.conversations.info({ channel: channelId })).channel));
   }
 
   /**
@@ -100,7 +113,14 @@ export class SlackDirectory {
    * `quick` stops there when the channel cannot be linked (a DM, or the bot is not in it), and
    * `members: false` skips the member look-ups altogether (hasGuests then only follows sharing).
    */
-  async reach(channelId: string, options: { quick?: boolean; members?: boolean } = {}): Promise<ChannelReach> {
+  async reach(channelKey: string, options: ReachOptions = {}): Promise<ChannelReach> {
+    const channelId = slackChannelOf(channelKey);
+    return this.#ask(`conversations.info ${channelKey}`, () => this.#reach(channelId, options));
+  }
+
+  async #reach(channelId: string, options: ReachOptions): Promise<ChannelReach> {
+    // A DM's id says so by itself (D…): no call needed (and conversations.info may not see it).
+    if (channelId.startsWith("D")) return { externallyShared: false, hasGuests: false, isMember: true, isDirect: true };
     const { channel } = await this.#client.conversations.info({ channel: channelId });
     const facts = { isMember: channel?.is_member !== false, isDirect: Boolean(channel?.is_im || channel?.is_mpim) || channelId.startsWith("D") };
     if (isSharedOutside(channel)) return { externallyShared: true, hasGuests: true, ...facts };

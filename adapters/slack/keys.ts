@@ -18,3 +18,8 @@ export function parseChannelKey(key: string): { team: string; channel: string } 
   const match = /^slack:([^:]+):([^:]+)$/.exec(key);
   return match?.[1] && match[2] ? { team: match[1], channel: match[2] } : undefined;
 }
+
+/** The Slack user id inside a user key; undefined when the key is not a Slack one. */
+export function parseUserKey(key: string): string | undefined {
+  return /^slack:([^:]+)$/.exec(key)?.[1];
+}

@@ -72,9 +72,6 @@ export type MessageEvent =
   | { kind: "edited"; eventId: string; channel: string; messageId: string; text: string; at: Date }
   | { kind: "deleted"; eventId: string; channel: string; messageId: string; at: Date };
 
-/** Words after "@duidbot" that are a request to the bot, not a contribution (see handlers/events.ts). */
-export const MENTION_COMMANDS: readonly string[] = ["status", "help", "hulp"];
-
 /**
  * Slack's message text as the person typed it: Slack escapes &, < and > as entities and writes links,
  * channels and mentions in angle brackets. Contributions are stored (and later shown in modals, the
@@ -174,10 +171,8 @@ export interface Command {
   channel: string;
   slackChannel: string;
   userId: string;
-  /** First word, lower-cased ("help", "status", "start", "koppel"); "" when empty. */
-  verb: string;
-  /** Everything after the first word. */
-  args: string;
+  /** What was typed after the command ("start jeugdhulp"); the chat core reads the words. */
+  text: string;
   triggerId: string;
 }
 
@@ -185,13 +180,11 @@ export function parseCommand(body: unknown, installTeam?: string): Command | und
   const parsed = SlashCommand.safeParse(body);
   if (!parsed.success) return undefined;
   const c = parsed.data;
-  const [verb = "", ...rest] = c.text.trim().split(/\s+/);
   return {
     channel: channelKey(installTeam ?? c.team_id, c.channel_id),
     slackChannel: c.channel_id,
     userId: c.user_id,
-    verb: verb.toLowerCase(),
-    args: rest.join(" "),
+    text: c.text.trim(),
     triggerId: c.trigger_id,
   };
 }

@@ -13,7 +13,7 @@
 import { webApi } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
 import { SlackDirectory } from "../../adapters/slack/directory.ts";
-import { GuestWatch } from "../../adapters/slack/guests.ts";
+import { GuestWatch } from "../../src/app/channels/guestWatch.ts";
 import { WorkQueue } from "../../src/app/workQueue.ts";
 import { switchToGuestChannel } from "../../src/app/channels/guestChannels.ts";
 import { applyConfig, linkChannel, postChanges } from "../../src/app/sessions/index.ts";
@@ -158,7 +158,7 @@ for (const runtime of testRuntimes()) {
       const row = await w.s.db.prisma.channel.findUniqueOrThrow({ where: { key: slackKey(LEER) } });
       expect(await switchToGuestChannel(w.s, { channel: slackKey(LEER) })).toEqual({ status: "already-gast" });
       expect(await switchToGuestChannel(w.s, { channel: slackKey("C0NIETGEKOPPELD") })).toEqual({ status: "not-linked" });
-      expect(await w.slack.guests.channelShared("T0FAKE", LEER)).toBe(false);
+      expect(await w.slack.guests.channelShared(slackKey(LEER))).toBe(false);
       expect(await w.s.db.prisma.channel.findUniqueOrThrow({ where: { key: slackKey(LEER) } })).toEqual(row);
       expect(await w.s.db.prisma.channel.findUnique({ where: { key: slackKey("C0NIETGEKOPPELD") } })).toBeNull();
       expect(await people()).toEqual(configured);

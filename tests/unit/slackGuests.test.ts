@@ -6,10 +6,10 @@
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { isSharedOutside } from "../../adapters/slack/directory.ts";
-import { guestWarning } from "../../adapters/slack/guests.ts";
 import { inboxDraft } from "../../adapters/slack/inbox.ts";
 import { userKey } from "../../adapters/slack/keys.ts";
 import { GUEST_DETECTION } from "../../src/app/channels/guestChannels.ts";
+import { guestWarning } from "../../src/app/channels/guestWatch.ts";
 import { changeChannelAudienceBySystem, systemKey } from "../../src/app/sessions/index.ts";
 import type { ChannelSettings, SystemActor } from "../../src/app/sessions/index.ts";
 import type { SessionTx } from "../../src/app/sessions/ports.ts";
@@ -27,7 +27,7 @@ describe("Slack guest detection", () => {
   });
 
   it("warns in Dutch and English, naming the channel, the reason and what changes", () => {
-    const line = guestWarning({ key: "slack:T1:C1", name: "#leerkring-jeugd" }, "leerkring", "shared");
+    const line = guestWarning({ label: "Slack", sharedVia: "Slack Connect" }, { key: "slack:T1:C1", name: "#leerkring-jeugd" }, "leerkring", "shared");
     expect(line).toContain("kanaal #leerkring-jeugd (slack:T1:C1) is gedeeld met een andere organisatie (Slack Connect): omgezet van leerkring naar gast");
     expect(line).toContain("geen interne indicatoren, kleine aantallen of bijdragen van medewerkers meer");
     expect(line).toContain("switched from leerkring to audience gast");

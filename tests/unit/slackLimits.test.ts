@@ -151,7 +151,7 @@ describe("message limits", () => {
 });
 
 describe("modal limits", () => {
-  const form = (overrides: Partial<NeutralForm>): NeutralForm => ({ id: "f", title: "t", submitLabel: "Opslaan", state: "1", fields: [], ...overrides });
+  const form = (overrides: Partial<NeutralForm>): NeutralForm => ({ id: "session.conclude", title: "t", submitLabel: "Opslaan", state: "1", fields: [], ...overrides });
 
   it("title and submit: 24 characters", () => {
     const view = renderModal(form({ title: "t".repeat(25), submitLabel: "s".repeat(24) }), "Annuleren");

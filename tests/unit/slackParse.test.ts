@@ -59,13 +59,13 @@ describe("other payloads", () => {
     });
   });
 
-  it("splits a slash command into verb and arguments", () => {
-    expect(parseCommand({ team_id: "T1", channel_id: "C1", user_id: "U1", text: "  Koppel gast  doel-a,doel-b auto", trigger_id: "t" })).toMatchObject({
-      verb: "koppel",
-      args: "gast doel-a,doel-b auto",
+  it("reads a slash command's channel, user and text (the chat core reads the words)", () => {
+    expect(parseCommand({ team_id: "T1", channel_id: "C1", user_id: "U1", text: "  Koppel gast  doel-a,doel-b auto ", trigger_id: "t" })).toMatchObject({
+      text: "Koppel gast  doel-a,doel-b auto",
       channel: "slack:T1:C1",
+      userId: "U1",
     });
-    expect(parseCommand({ team_id: "T1", channel_id: "C1", user_id: "U1", trigger_id: "t" })).toMatchObject({ verb: "", args: "" });
+    expect(parseCommand({ team_id: "T1", channel_id: "C1", user_id: "U1", trigger_id: "t" })).toMatchObject({ text: "" });
   });
 
   it("reads a button click, without the suffix of a repeated button", () => {

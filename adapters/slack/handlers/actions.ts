@@ -12,10 +12,11 @@ import {
   moveQuestion,
   moveRefFromValue,
   sessionRefFromValue,
+  contributeOtherForm,
   startFromChangePost,
 } from "../../../src/app/sessions/index.ts";
-import { QUESTIONS } from "../../../src/domain/session.ts";
 import { userKey } from "../keys.ts";
+import { SLACK_LIMITS } from "../limits.ts";
 import { parseButtonClick, type ButtonClick } from "../parse.ts";
 import { renderModal } from "../render/modal.ts";
 import { slackTexts } from "../texts.ts";
@@ -24,7 +25,6 @@ import { encodeFormMeta } from "./formMeta.ts";
 import { postEphemeralResult } from "./reply.ts";
 
 const ACTION_IDS: readonly ActionId[] = ["session.start", "session.next", "session.contributeOther", "session.conclude", "session.adopt"];
-export const CONTRIBUTE_OTHER_FORM = "session.contributeOther";
 
 function isActionId(id: string): id is ActionId {
   return (ACTION_IDS as readonly string[]).includes(id);
@@ -73,7 +73,7 @@ async function handleClick(
       result = session ? await adoptConclusion(deps.sessions, { eventId, actor, session }) : NOT_FOUND;
       break;
     case "session.conclude": {
-      const draft = session ? await draftConclusion(deps.sessions, { actor, session }) : NOT_FOUND;
+      const draft = session ? await draftConclusion(deps.sessions, { actor, session, textMax: SLACK_LIMITS.inputValue }) : NOT_FOUND;
       if (draft.status === "ok") {
         await openForm(client, click.triggerId, draft.form, { state: draft.form.state, channel: click.channel, ...(thread ? { threadTs: thread } : {}) }, deps);
         return;
@@ -82,7 +82,7 @@ async function handleClick(
       break;
     }
     case "session.contributeOther":
-      await openForm(client, click.triggerId, contributeOtherForm(click.value, deps), { state: click.value, channel: click.channel, ...(thread ? { threadTs: thread } : {}) }, deps);
+      await openForm(client, click.triggerId, contributeOtherForm(click.value, deps.lang), { state: click.value, channel: click.channel, ...(thread ? { threadTs: thread } : {}) }, deps);
       return;
     default: {
       const unreachable: never = click.actionId;
@@ -100,22 +100,4 @@ async function openForm(
   deps: SlackHandlerDeps,
 ): Promise<void> {
   await client.views.open({ trigger_id: triggerId, view: renderModal(form, slackTexts(deps.lang).close, encodeFormMeta(meta)) });
-}
-
-/**
- * "Bijdrage bij andere vraag": choose a question and write the contribution. The session use cases
- * have no form for this (a contribution normally is a thread reply), so the adapter builds it.
- */
-function contributeOtherForm(sessionValue: string, deps: SlackHandlerDeps): NeutralForm {
-  const t = slackTexts(deps.lang);
-  return {
-    id: CONTRIBUTE_OTHER_FORM,
-    title: t.otherQuestionTitle,
-    submitLabel: t.otherQuestionSubmit,
-    state: sessionValue,
-    fields: [
-      { type: "select", id: "question", label: t.otherQuestionField, options: QUESTIONS.map((q) => ({ value: q, label: t.questions[q] })) },
-      { type: "text", id: "text", label: t.otherQuestionText, multiline: true },
-    ],
-  };
 }

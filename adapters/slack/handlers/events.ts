@@ -5,13 +5,16 @@
  * (x-slack-retry-num) no-ops in the database.
  * @see https://docs.slack.dev/apis/events-api#retries
  */
+import { isBotRequest } from "../../../src/app/commands/commandTable.ts";
+import { commandHelp } from "../../../src/app/commands/runCommand.ts";
 import type { App } from "@slack/bolt";
 import { editContribution, recordContribution, sessionStatus, withdrawContribution } from "../../../src/app/sessions/index.ts";
 import { userKey } from "../keys.ts";
-import { MENTION_COMMANDS, parseMention, parseMessageEvent, userIdsIn } from "../parse.ts";
+import { parseMention, parseMessageEvent, userIdsIn } from "../parse.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 import { postEphemeralResult, replyEphemeral } from "./reply.ts";
-import { slackTexts } from "../texts.ts";
+import { richMrkdwn } from "../render/text.ts";
+import { SLACK_SURFACE } from "./commands.ts";
 
 export function registerEvents(app: App, deps: SlackHandlerDeps): void {
   app.event("message", async ({ body, event, context }) => {
@@ -63,8 +66,8 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
     if (word !== "status") {
       // In a thread, "@duidbot <anything else>" is a reply that addresses the bot: the message listener
       // counts it as a contribution, so no help text there.
-      if (mention.threadId && word !== "" && !MENTION_COMMANDS.includes(word)) return;
-      await replyEphemeral(client, where, { text: slackTexts(deps.lang).help });
+      if (mention.threadId && word !== "" && !isBotRequest(word)) return;
+      await replyEphemeral(client, where, { text: richMrkdwn(commandHelp({ surface: SLACK_SURFACE, lang: deps.lang })) });
       return;
     }
     const result = await deps.queue.run("interactive", () =>
@@ -89,7 +92,7 @@ async function contributionText(text: string, botUserId: string | undefined, dep
   if (address && rest.startsWith(address)) {
     rest = rest.slice(address.length).trim();
     const word = rest.split(/\s+/)[0]?.toLowerCase() ?? "";
-    if (word === "" || MENTION_COMMANDS.includes(word)) return undefined;
+    if (word === "" || isBotRequest(word)) return undefined;
   }
   for (const id of userIdsIn(rest)) {
     const name = id === botUserId ? "duidbot" : (await deps.directory.person(id)).name;

@@ -5,14 +5,14 @@
  * @see https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission
  */
 import type { App, ViewResponseAction, webApi } from "@slack/bolt";
-import { recordContribution, resultText, sessionRefFromValue, submitConclusion } from "../../../src/app/sessions/index.ts";
-import { isQuestion } from "../../../src/domain/session.ts";
+import { isFormId } from "../../../src/app/messages/message.ts";
+import { parseContributeOther, recordContribution, resultText, sessionRefFromValue, submitConclusion } from "../../../src/app/sessions/index.ts";
+import { questionText } from "../../../src/domain/sessionText.ts";
 import { toChatError } from "../errors.ts";
 import { parseChannelKey, userKey } from "../keys.ts";
 import { parseFormSubmission, tsToDate, type FormSubmission } from "../parse.ts";
 import { escapeMrkdwn } from "../render/text.ts";
 import { slackTexts } from "../texts.ts";
-import { CONTRIBUTE_OTHER_FORM } from "./actions.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 import { decodeFormMeta, type FormMeta } from "./formMeta.ts";
 import { replyEphemeral } from "./reply.ts";
@@ -29,11 +29,33 @@ export function registerViews(app: App, deps: SlackHandlerDeps): void {
       await ack();
       return;
     }
-    await deps.queue.run("interactive", () =>
-      submission.formId === CONTRIBUTE_OTHER_FORM ? contributeOther(submission, meta, ack, client, deps) : conclude(submission, meta, ack, client, deps),
-    );
+    const formId = submission.formId;
+    if (!isFormId(formId)) {
+      // An old or tampered form: close it and say so; nothing is stored.
+      await ack();
+      await answer(client, submission, meta, { status: "unknown-form" }, deps);
+      return;
+    }
+    await deps.queue.run("interactive", () => {
+      switch (formId) {
+        case "session.contributeOther":
+          return contributeOther(submission, meta, ack, client, deps);
+        case "session.conclude":
+          return conclude(submission, meta, ack, client, deps);
+        default: {
+          const unreachable: never = formId;
+          throw new Error(`Unhandled form ${String(unreachable)}`);
+        }
+      }
+    });
     deps.kick();
   });
+}
+
+/** One line to the person who submitted, in the thread the form came from. */
+async function answer(client: webApi.WebClient, submission: FormSubmission, meta: FormMeta, result: { status: string }, deps: SlackHandlerDeps): Promise<void> {
+  const slackChannel = parseChannelKey(meta.channel)?.channel;
+  if (slackChannel) await replyEphemeral(client, { slackChannel, userId: submission.userId, ...(meta.threadTs ? { threadTs: meta.threadTs } : {}) }, { text: resultText(result, deps.lang) });
 }
 
 async function conclude(submission: FormSubmission, meta: FormMeta, ack: ViewAck, client: webApi.WebClient, deps: SlackHandlerDeps): Promise<void> {
@@ -53,23 +75,23 @@ async function conclude(submission: FormSubmission, meta: FormMeta, ack: ViewAck
     return;
   }
   await ack();
-  if (result.status !== "saved" && result.status !== "duplicate") {
-    const slackChannel = parseChannelKey(meta.channel)?.channel;
-    if (slackChannel) await replyEphemeral(client, { slackChannel, userId: submission.userId, ...(meta.threadTs ? { threadTs: meta.threadTs } : {}) }, { text: resultText(result, deps.lang) });
-  }
+  if (result.status !== "saved" && result.status !== "duplicate") await answer(client, submission, meta, result, deps);
 }
 
 /**
  * A contribution to a chosen question from the modal. It is echoed into the thread first, so
  * everyone sees it like any reply and edits/deletes have a message to refer to; then it is recorded
- * with a leading "#question" tag, which aims it at that question.
+ * for the chosen question.
  */
 async function contributeOther(submission: FormSubmission, meta: FormMeta, ack: ViewAck, client: webApi.WebClient, deps: SlackHandlerDeps): Promise<void> {
   const t = slackTexts(deps.lang);
-  const question = submission.values.question;
-  const text = submission.values.text?.trim();
+  const parsed = parseContributeOther(submission.values, deps.lang);
+  if (!parsed.ok) {
+    await ack({ response_action: "errors", errors: { [parsed.field]: parsed.message } });
+    return;
+  }
   const slackChannel = parseChannelKey(meta.channel)?.channel;
-  if (!question || !isQuestion(question) || !text || !slackChannel || !meta.threadTs) {
+  if (!slackChannel || !meta.threadTs) {
     await ack({ response_action: "errors", errors: { text: t.failed } });
     return;
   }
@@ -79,7 +101,7 @@ async function contributeOther(submission: FormSubmission, meta: FormMeta, ack: 
     const posted = await client.chat.postMessage({
       channel: slackChannel,
       thread_ts: meta.threadTs,
-      text: `${t.contributionEcho(escapeMrkdwn(person.name), t.questions[question])}\n${escapeMrkdwn(text).replace(/^/gm, "> ")}`,
+      text: `${t.contributionEcho(escapeMrkdwn(person.name), questionText(parsed.question, deps.lang).label)}\n${escapeMrkdwn(parsed.text).replace(/^/gm, "> ")}`,
     });
     ts = posted.ts;
   } catch (error) {
@@ -97,7 +119,8 @@ async function contributeOther(submission: FormSubmission, meta: FormMeta, ack: 
     threadId: meta.threadTs,
     messageId: ts,
     user: { key: userKey(submission.userId), name: person.name },
-    text: `#${question} ${text}`,
+    text: parsed.text,
+    question: parsed.question,
     at: tsToDate(ts),
   });
   await ack();

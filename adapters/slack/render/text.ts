@@ -7,6 +7,7 @@
  * @see https://docs.slack.dev/messaging/formatting-message-text#escaping
  */
 import type { types } from "@slack/bolt";
+import type { RichText } from "../../../src/app/messages/richText.ts";
 import { truncate } from "../limits.ts";
 
 export function escapeMrkdwn(text: string): string {
@@ -24,4 +25,21 @@ export function mrkdwn(text: string, max: number): types.MrkdwnElement {
 /** A plain_text object (headers, buttons, labels): no markup, emoji shortcodes allowed. */
 export function plain(text: string, max: number): types.PlainTextElement {
   return { type: "plain_text", text: truncate(text, max), emoji: true };
+}
+
+/**
+ * Rich text (src/app/messages/richText.ts) as mrkdwn: bold as `*x*`, code as `` `x` ``, everything
+ * escaped. Slack only reads `*` as bold next to non-space characters, so the spaces around a bold
+ * span's text stay outside the stars.
+ */
+export function richMrkdwn(text: RichText): string {
+  return text
+    .map((span) => {
+      const escaped = escapeMrkdwn(span.text);
+      if (!span.style || escaped.trim() === "") return escaped;
+      const mark = span.style === "bold" ? "*" : "`";
+      const [, lead = "", core = "", trail = ""] = /^(\s*)(.*?)(\s*)$/s.exec(escaped) ?? [];
+      return `${lead}${mark}${core}${mark}${trail}`;
+    })
+    .join("");
 }

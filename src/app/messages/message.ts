@@ -82,10 +82,19 @@ export interface NeutralMessage {
   elements: MessageElement[];
 }
 
+/** Every form the product offers, so adapters can route submissions exhaustively. */
+export type FormId = "session.conclude" | "session.contributeOther";
+const FORM_IDS: readonly FormId[] = ["session.conclude", "session.contributeOther"];
+
+/** A submission's id as the platform handed it back: one of ours, or not (an old or tampered form). */
+export function isFormId(id: string): id is FormId {
+  return (FORM_IDS as readonly string[]).includes(id);
+}
+
 /** A form (Slack modal, Teams task module / card inputs, web form). */
 export interface NeutralForm {
-  /** Routes the submission, e.g. "session.conclude". */
-  id: string;
+  /** Routes the submission. */
+  id: FormId;
   title: string;
   submitLabel: string;
   /** Opaque state handed back on submit (e.g. the session id). */

@@ -10,8 +10,11 @@ import type { Lang } from "../../domain/format.ts";
 import type { FormField, NeutralForm } from "../messages/message.ts";
 import type { ActionRecord, ConclusionRecord, ConclusionTexts } from "./ports.ts";
 
-/** Slack's plain_text_input takes at most 3,000 characters: the tightest form limit of the platforms. */
-export const FORM_TEXT_MAX = 3_000;
+/**
+ * A conclusion part is at most 3,000 characters: it goes into the council's report, where a page per
+ * indicator is the aim. A platform with shorter text fields passes its own limit for the pre-filled draft.
+ */
+export const CONCLUSION_TEXT_MAX = 3_000;
 /** Empty action rows offered below the existing ones. */
 const EMPTY_ACTION_SLOTS = 2;
 export const MAX_ACTIONS = 10;
@@ -22,10 +25,12 @@ export function conclusionForm(args: {
   contributions: readonly DraftContribution[];
   conclusion?: ConclusionRecord;
   actions: readonly ActionRecord[];
+  /** The platform's longest text field (Slack: 3,000 characters); the draft is cut to fit it. */
+  textMax?: number;
 }): NeutralForm {
   const { lang } = args;
   const t = sessionText(lang).form;
-  const draft = composeDraft(args.contributions, lang, FORM_TEXT_MAX);
+  const draft = composeDraft(args.contributions, lang, Math.min(args.textMax ?? CONCLUSION_TEXT_MAX, CONCLUSION_TEXT_MAX));
   const saved = args.conclusion?.current.texts;
   const fields: FormField[] = QUESTIONS.map((q) => ({
     type: "text",
@@ -72,7 +77,7 @@ export type ParsedConclusion = { ok: true; texts: ConclusionTexts; actions: Acti
 export function parseConclusionForm(values: Record<string, string | undefined>): ParsedConclusion {
   const value = (id: string) => (values[id] ?? "").trim();
   const issues: FormIssue[] = [];
-  const texts = Object.fromEntries(CONCLUSION_PARTS.map((p) => [p, value(`conclusion.${p}`).slice(0, FORM_TEXT_MAX)])) as ConclusionTexts;
+  const texts = Object.fromEntries(CONCLUSION_PARTS.map((p) => [p, value(`conclusion.${p}`).slice(0, CONCLUSION_TEXT_MAX)])) as ConclusionTexts;
   if (texts.overall === "") {
     issues.push({ field: "conclusion.overall", message: "Schrijf een korte conclusie.", messageEn: "Write a short conclusion." });
   }

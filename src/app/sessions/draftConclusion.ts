@@ -8,6 +8,8 @@ import type { Actor, Forbidden, NotFound, SessionRef } from "./types.ts";
 export interface DraftConclusionInput {
   actor: Actor;
   session: SessionRef;
+  /** The platform's longest form text field; the pre-filled draft is cut to fit it (see conclusionForm.ts). */
+  textMax?: number;
 }
 
 export type DraftConclusionResult = { status: "ok"; sessionId: number; form: NeutralForm } | Forbidden | NotFound;
@@ -35,6 +37,7 @@ export async function draftConclusion(deps: SessionDeps, input: DraftConclusionI
       })),
       ...(conclusion ? { conclusion } : {}),
       actions,
+      ...(input.textMax !== undefined ? { textMax: input.textMax } : {}),
     });
     return { status: "ok", sessionId: session.id, form };
   });

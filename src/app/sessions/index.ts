@@ -23,6 +23,7 @@
  * The message is acknowledged (reaction) via the outbox and the thread's status message is updated.
  */
 export { recordContribution } from "./recordContribution.ts";
+export { contributeOtherForm, parseContributeOther } from "./contributeOtherForm.ts";
 export type { RecordContributionInput, RecordContributionResult } from "./recordContribution.ts";
 
 /** An edited message → the contribution's text (and tag) follow; the old text is kept as a revision. */

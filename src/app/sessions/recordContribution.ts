@@ -23,6 +23,8 @@ export interface RecordContributionInput {
   user: UserRef;
   /** The message text; a leading "#verklaren" (or #1..#4) assigns it to that question. */
   text: string;
+  /** The question it was written for (a form where the question is chosen): wins over tag and current question; the text is taken as is. */
+  question?: Question;
   /** When the message was written (platform time). */
   at: Date;
 }
@@ -33,7 +35,7 @@ export type RecordContributionResult =
 
 export async function recordContribution(deps: SessionDeps, input: RecordContributionInput): Promise<RecordContributionResult> {
   if (input.threadId === undefined) return { status: "ignored", reason: "not-a-session-thread" };
-  const tagged = readQuestionTag(input.text);
+  const tagged = input.question ? { question: input.question, text: input.text.trim() } : readQuestionTag(input.text);
   if (tagged.text === "") return { status: "ignored", reason: "empty" };
   const threadId = input.threadId;
   const now = deps.clock.now();
