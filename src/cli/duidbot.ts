@@ -15,6 +15,7 @@ import { presentImport, presentIssues, presentOverview } from "./present.ts";
 import { runServe } from "./serve.ts";
 import { presentIndicator } from "./indicator.ts";
 import { DataDirInUseError } from "../store/dataDirLock.ts";
+import { parseCalendarDate } from "../domain/period.ts";
 
 const USAGE = `Gebruik / usage: duidbot <opdracht>
 
@@ -120,8 +121,8 @@ function requireArg(value: string | undefined, usage: string): string {
 }
 
 function parseDate(value: string): Date {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--since verwacht JJJJ-MM-DD / expects YYYY-MM-DD, niet "${value}"`);
+  const date = parseCalendarDate(value);
+  if (!date) throw new UsageError(`--since verwacht een bestaande datum JJJJ-MM-DD / expects an existing date YYYY-MM-DD, niet "${value}"`);
   return date;
 }
 

@@ -14,7 +14,7 @@ import { BACKGROUND_INTERVAL_MS, databaseTarget, openServices } from "../main/se
 export async function runServe(config: Config): Promise<void> {
   const configFile = duidbotConfigPath();
   const { config: duidbotConfig, found } = await loadDuidbotConfig(configFile, config.lang);
-  const services = await openServices(databaseTarget(config), systemClock, { duidbotConfig, log: (line) => console.log(line) });
+  const services = await openServices(databaseTarget(config), systemClock, { duidbotConfig, lang: config.lang, log: (line) => console.log(line) });
   const where = services.db.kind === "pglite" ? `PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   console.log(`Database: ${where}; migraties toegepast / migrations applied.`);
   console.log(

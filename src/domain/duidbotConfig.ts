@@ -9,8 +9,9 @@ import { fieldPath, sortIssues } from "./issues.ts";
 import { CHANNEL_AUDIENCES, PERSPECTIVES, ROLES } from "./sessionRules.ts";
 import type { ChannelAudience, ChannelScope, Perspective, Role } from "./sessionRules.ts";
 import type { Validated, ValidationIssue } from "./validation.ts";
-import { yamlLineFinder } from "./yamlLines.ts";
-import { customIssue, dutchErrorMap, toBilingual } from "./zodMessages.ts";
+import { onlyDuplicateKeys, schemaIssues, yamlSyntaxIssues } from "./yamlIssues.ts";
+import { yamlLineFinder, type LineOf } from "./yamlLines.ts";
+import { customIssue, dutchErrorMap } from "./zodMessages.ts";
 
 export interface ChannelConfig {
   key: string;
@@ -34,6 +35,11 @@ export interface DuidbotConfig {
   defaults: { lang: "nl" | "en"; advanceAfterDays?: number };
   channels: ChannelConfig[];
   people: PersonConfig[];
+  /**
+   * The file it was read from and the line of each scope id ("channels[0].scope.opgaven[1]" → 12),
+   * so ids checked later against the DIN in force (applyConfig) are reported with file:line.
+   */
+  source?: { file: string; lines: Record<string, number> };
 }
 
 export const EMPTY_CONFIG: DuidbotConfig = { defaults: { lang: "nl" }, channels: [], people: [] };
@@ -42,24 +48,46 @@ export const EMPTY_CONFIG: DuidbotConfig = { defaults: { lang: "nl" }, channels:
 const KEY = /^[a-z]+:\S+$/;
 /** Keys of changes duidbot makes itself ("system:guest-detection"); no channel or person may have one. */
 export const SYSTEM_KEY_PREFIX = "system:";
-function keyOf(exampleNl: string, exampleEn: string) {
+
+interface KeyShape {
+  general: { nl: string; en: string };
+  /** Slack's own shape: ids are upper case, a channel needs its workspace (channel ids are unique only within one). */
+  slack: { re: RegExp; nl: string; en: string };
+}
+
+function keyOf(shape: KeyShape) {
   return z.string().superRefine((value, ctx) => {
-    if (!KEY.test(value)) ctx.addIssue(customIssue(`"${value}" moet ${exampleNl} zijn`, `"${value}" must be ${exampleEn}`));
+    if (!KEY.test(value)) ctx.addIssue(customIssue(`"${value}" moet ${shape.general.nl} zijn`, `"${value}" must be ${shape.general.en}`));
     else if (value.startsWith(SYSTEM_KEY_PREFIX)) {
       ctx.addIssue(customIssue(`"${value}": "${SYSTEM_KEY_PREFIX}" is voorbehouden aan duidbot zelf`, `"${value}": "${SYSTEM_KEY_PREFIX}" is reserved for duidbot itself`));
+    } else if (value.startsWith("slack:") && !shape.slack.re.test(value)) {
+      ctx.addIssue(customIssue(`"${value}" moet ${shape.slack.nl} zijn`, `"${value}" must be ${shape.slack.en}`));
     }
   });
 }
-const channelKey = keyOf('"platform:id", bijv. "slack:T123:C456"', '"platform:id", e.g. "slack:T123:C456"');
-const personKey = keyOf('"platform:gebruiker", bijv. "slack:U123"', '"platform:user", e.g. "slack:U123"');
+const channelKey = keyOf({
+  general: { nl: '"platform:id", bijv. "slack:T123:C456"', en: '"platform:id", e.g. "slack:T123:C456"' },
+  slack: {
+    re: /^slack:[A-Z0-9]+:[A-Z0-9]+$/,
+    nl: '"slack:<werkruimte-id>:<kanaal-id>" in hoofdletters, bijv. "slack:T0123:C0456"',
+    en: '"slack:<workspace id>:<channel id>" in upper case, e.g. "slack:T0123:C0456"',
+  },
+});
+const personKey = keyOf({
+  general: { nl: '"platform:gebruiker", bijv. "slack:U123"', en: '"platform:user", e.g. "slack:U123"' },
+  slack: { re: /^slack:[A-Z0-9]+$/, nl: '"slack:<gebruiker-id>" in hoofdletters, bijv. "slack:U0123"', en: '"slack:<user id>" in upper case, e.g. "slack:U0123"' },
+});
 const days = z.number().int().min(1).max(90);
 const ids = z.array(z.string().min(1)).default([]);
+
+const scopeSchema = z.strictObject({ opgaven: ids, doelen: ids, indicators: ids });
+const SCOPE_KINDS = ["opgaven", "doelen", "indicators"] as const;
 
 const channelSchema = z.strictObject({
   key: channelKey,
   name: z.string().min(1),
   audience: z.enum(CHANNEL_AUDIENCES),
-  scope: z.strictObject({ opgaven: ids, doelen: ids, indicators: ids }).default({ opgaven: [], doelen: [], indicators: [] }),
+  scope: scopeSchema.default({ opgaven: [], doelen: [], indicators: [] }),
   autoStart: z.boolean().default(false),
   perspective: z.enum(PERSPECTIVES).optional(),
   lang: z.enum(["nl", "en"]).optional(),
@@ -122,28 +150,74 @@ const LABELS = {
   advanceAfterDays: "advanceAfterDays",
 } as const;
 
-function duplicates(values: string[]): string[] {
-  return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+/** The keys allowed at a path, for "bedoelt u" suggestions on unknown keys. */
+function keysAt(path: readonly PropertyKey[]): readonly string[] {
+  const shapes: Record<string, { shape: object }> = {
+    "": configSchema,
+    defaults: configSchema.shape.defaults.unwrap(),
+    channels: channelSchema,
+    "channels.scope": scopeSchema,
+    people: personSchema,
+    groups: groupSchema,
+  };
+  const shape = shapes[path.filter((seg) => typeof seg !== "number").join(".")]?.shape;
+  return shape ? Object.keys(shape) : [];
 }
 
-/** Parses and validates duidbot.yaml; every problem is reported with its line. */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A channel or person listed twice, on the line of the second `key` (checked on the raw data, next to the schema). */
+function duplicateKeys(data: unknown, file: string, lineOf: LineOf): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const lists = [
+    ["channels", "kanaal", "channel"],
+    ["people", "persoon", "person"],
+  ] as const;
+  for (const [list, nl, en] of lists) {
+    const items = isRecord(data) && Array.isArray(data[list]) ? (data[list] as unknown[]) : [];
+    const first = new Map<string, number>();
+    items.forEach((item, index) => {
+      const key = isRecord(item) && typeof item["key"] === "string" ? item["key"] : undefined;
+      if (key === undefined) return;
+      const earlier = first.get(key);
+      if (earlier === undefined) {
+        first.set(key, index);
+        return;
+      }
+      const path = [list, index, "key"];
+      const line = lineOf([list, earlier, "key"]);
+      issues.push({ file, line: lineOf(path), field: fieldPath(path), message: `${nl} ${key} staat er twee keer in (ook op regel ${line})`, messageEn: `${en} ${key} is listed twice (also on line ${line})` });
+    });
+  }
+  return issues;
+}
+
+/** The line of every scope id, keyed by its field path (see DuidbotConfig.source). */
+function scopeLines(channels: readonly ChannelConfig[], lineOf: LineOf): Record<string, number> {
+  const lines: Record<string, number> = {};
+  channels.forEach((channel, c) => {
+    for (const kind of SCOPE_KINDS) {
+      channel.scope[kind].forEach((_id, i) => {
+        const path = ["channels", c, "scope", kind, i];
+        lines[fieldPath(path)] = lineOf(path);
+      });
+    }
+  });
+  return lines;
+}
+
+/**
+ * Parses and validates duidbot.yaml; every problem is reported at once with its line, like the DIN
+ * import: YAML errors, the schema, and channels or people listed twice. Scope ids need the DIN: they
+ * are checked when the file is applied (applyConfig), with the lines kept in `source`.
+ */
 export function parseDuidbotConfig(text: string, fileName: string): Validated<DuidbotConfig> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((e) => ({
-        file: fileName,
-        line: e.linePos?.[0]?.line,
-        field: "yaml",
-        message: `YAML-fout: ${e.message.split("\n")[0] ?? ""}`,
-        messageEn: `YAML error: ${e.message.split("\n")[0] ?? ""}`,
-      })),
-    };
-  }
-  if (doc.contents === null) return { ok: true, value: EMPTY_CONFIG };
-  const lineOf = yamlLineFinder(doc, lineCounter);
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const syntax = yamlSyntaxIssues(doc.errors, fileName);
+  // After a syntax error the tree is unreliable; a key given twice leaves it intact, so the checks below still run.
+  if (!onlyDuplicateKeys(doc.errors)) return { ok: false, issues: sortIssues(syntax) };
+  if (doc.contents === null) return syntax.length > 0 ? { ok: false, issues: syntax } : { ok: true, value: EMPTY_CONFIG };
   let data: unknown;
   try {
     data = doc.toJS();
@@ -152,25 +226,17 @@ export function parseDuidbotConfig(text: string, fileName: string): Validated<Du
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, issues: [{ file: fileName, line: 1, field: "yaml", message: `YAML-fout: ${message}`, messageEn: `YAML error: ${message}` }] };
   }
+  const lineOf = yamlLineFinder(doc, lineCounter);
   const result = configSchema.safeParse(data, { error: dutchErrorMap(LABELS), reportInput: true });
-  if (!result.success) {
-    const issues = result.error.issues.map((issue): ValidationIssue => {
-      const t = toBilingual(issue, LABELS);
-      return { file: fileName, line: lineOf(issue.path), field: fieldPath(issue.path), message: t.nl, messageEn: t.en };
-    });
-    return { ok: false, issues: sortIssues(issues) };
-  }
-  const value = result.data;
-  const issues: ValidationIssue[] = [];
-  for (const key of duplicates(value.channels.map((c) => c.key))) {
-    issues.push({ file: fileName, field: "channels", message: `kanaal ${key} staat er twee keer in`, messageEn: `channel ${key} is listed twice` });
-  }
-  for (const key of duplicates(value.people.map((p) => p.key))) {
-    issues.push({ file: fileName, field: "people", message: `persoon ${key} staat er twee keer in`, messageEn: `person ${key} is listed twice` });
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  const { groups, ...rest } = value;
-  return { ok: true, value: stripUndefined({ ...rest, people: expandGroups(rest.people, groups) }) };
+  const issues = [
+    ...syntax,
+    ...(result.success ? [] : schemaIssues(result.error.issues, { file: fileName, lineOf, labels: LABELS, keysAt })),
+    ...duplicateKeys(data, fileName, lineOf),
+  ];
+  if (issues.length > 0 || !result.success) return { ok: false, issues: sortIssues(issues) };
+  const { groups, ...rest } = result.data;
+  const value = stripUndefined({ ...rest, people: expandGroups(rest.people, groups) });
+  return { ok: true, value: { ...value, source: { file: fileName, lines: scopeLines(value.channels, lineOf) } } };
 }
 
 /** zod keeps optional keys as `undefined`; the stores and hashes want them absent. */

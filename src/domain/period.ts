@@ -159,6 +159,19 @@ export function comparePeriods(a: Period, b: Period): number {
   return a.year !== b.year ? a.year - b.year : a.index - b.index;
 }
 
+/**
+ * A calendar date "JJJJ-MM-DD" as 00:00 UTC, or undefined when it is not one: the day must exist
+ * ("2024-02-30" is refused, where `new Date` would roll it over to 1 March).
+ */
+export function parseCalendarDate(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
+}
+
 /** First moment of the period: 00:00 UTC on its first day. */
 export function periodStart(p: Period): Date {
   switch (p.kind) {

@@ -26,9 +26,21 @@ const EnvSchema = z.object({
       .optional(),
   ),
   HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+  // 0 lets the system pick a free port (tests). One message for every way it can be wrong, naming the value.
   PORT: z.preprocess(
     emptyToUndefined,
-    z.coerce.number({ error: "moet een getal zijn / must be a number" }).int().min(0).max(65535).default(3000),
+    z
+      .string()
+      .default("3000")
+      .transform((value, ctx) => {
+        const text = value.trim();
+        if (/^\d{1,5}$/.test(text) && Number(text) <= 65535) return Number(text);
+        ctx.addIssue({
+          code: "custom",
+          message: `moet een poortnummer van 1 t/m 65535 zijn, niet "${value}" / must be a port number from 1 to 65535 (0: any free port)`,
+        });
+        return z.NEVER;
+      }),
   ),
   DUIDBOT_API_TOKEN: optionalString,
   DUIDBOT_LANG: z.preprocess(emptyToUndefined, z.enum(["nl", "en"], { error: "moet nl of en zijn / must be nl or en" }).default("nl")),

@@ -4,12 +4,13 @@
  */
 import type { Server } from "node:http";
 import type { LogLevel } from "@slack/bolt";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type Express } from "express";
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/app.ts";
 import { measurementsRouter } from "../../adapters/web/api/measurementsRoute.ts";
 import { vegaChartRenderer } from "../charts/index.ts";
 import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
 import type { Config } from "./config.ts";
+import { notFound, onError } from "./httpFallbacks.ts";
 import type { Services } from "./services.ts";
 
 export interface HttpAppOptions {
@@ -74,18 +75,7 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
       },
     }),
   );
-  const onError: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, _next) => {
-    // express.json() reports malformed JSON and oversized bodies with a status; keep those 4xx.
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    const message =
-      error.type === "entity.parse.failed"
-        ? "Ongeldige JSON in de body / invalid JSON body"
-        : status === 413
-          ? "Body te groot / body too large"
-          : "Interne fout / internal error";
-    if (status === 500) console.error(error);
-    res.status(status).json({ error: status === 500 ? "internal" : "invalid", message });
-  };
+  app.use(notFound);
   app.use(onError);
   return { app, ...(slack ? { slack } : {}) };
 }

@@ -6,7 +6,7 @@ import { openDatabase, type Database, type DatabaseTarget } from "../store/datab
 import { PrismaAnnouncementStore } from "../store/announcementStore.ts";
 import { PrismaDinStore } from "../store/dinStore.ts";
 import { PrismaMeasurementStore } from "../store/measurementStore.ts";
-import type { Config } from "./config.ts";
+import { ConfigError, type Config } from "./config.ts";
 import type { ChatPort } from "../app/chat.ts";
 import { createDispatcher, type Dispatcher } from "../app/outbox/dispatch.ts";
 import type { OutboxStore } from "../app/outbox/ports.ts";
@@ -15,6 +15,7 @@ import { advanceDueSessions } from "../app/sessions/advanceDueSessions.ts";
 import { applyConfig } from "../app/sessions/applyConfig.ts";
 import type { SessionDefaults, SessionStore } from "../app/sessions/ports.ts";
 import type { DuidbotConfig } from "../domain/duidbotConfig.ts";
+import { formatIssue } from "../domain/validation.ts";
 import type { InboxStore } from "../app/inbox/ports.ts";
 import { PrismaInboxStore } from "../store/inboxStore.ts";
 import { JOURNAL_FILE, JournalInboxStore } from "../store/journalInboxStore.ts";
@@ -51,8 +52,13 @@ export interface Services {
 export const BACKGROUND_INTERVAL_MS = 1_000;
 
 export interface ServiceOptions {
-  /** duidbot.yaml, applied to the database on open (see src/app/sessions/applyConfig.ts for precedence). */
+  /**
+   * duidbot.yaml, applied to the database on open (see src/app/sessions/applyConfig.ts for precedence).
+   * Scope ids the DIN in force does not know stop the open with a ConfigError naming file:line.
+   */
   duidbotConfig?: DuidbotConfig;
+  /** Language of that error (default nl). */
+  lang?: "nl" | "en";
   /** Chat ports to register from the start. */
   chats?: ChatPort[];
   /** Jitter source of the dispatcher's backoff (tests pass a fixed one). */
@@ -85,10 +91,18 @@ export async function openServices(target: DatabaseTarget, clock: Clock = system
     lang: config?.defaults.lang ?? "nl",
     ...(config?.defaults.advanceAfterDays !== undefined ? { advanceAfterDays: config.defaults.advanceAfterDays } : {}),
   };
-  if (config) await applyConfig({ sessions, clock }, { config });
+  const dins = new PrismaDinStore(db.prisma);
+  if (config) {
+    const applied = await applyConfig({ sessions, clock, dins }, { config });
+    if (applied.status === "invalid") {
+      await inbox.close();
+      await db.close();
+      throw new ConfigError(applied.issues.map((i) => formatIssue(i, options.lang ?? "nl")).join("\n"));
+    }
+  }
   const services: Services = {
     db,
-    dins: new PrismaDinStore(db.prisma),
+    dins,
     measurements: new PrismaMeasurementStore(db.prisma),
     clock,
     sessions,

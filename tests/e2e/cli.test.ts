@@ -41,6 +41,12 @@ describe("duidbot CLI", () => {
     expect(r.stderr).toContain("Gebruik / usage");
   });
 
+  it("refuses a --since date that does not exist (no roll-over to 1 March)", async () => {
+    const r = await duidbot(["changes", "--since", "2024-02-30"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--since verwacht een bestaande datum JJJJ-MM-DD / expects an existing date YYYY-MM-DD, niet "2024-02-30"');
+  });
+
   it("imports the Hilversum example and lists its changes per doel", async () => {
     const din = await duidbot(["din", "import", "examples/hilversum/din.yaml"]);
     expect(din).toMatchObject({ code: 0 });

@@ -6,7 +6,8 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { FAKE_TEAM } from "./fakeSlack.ts";
 
-export type SignatureMode = "valid" | "bad" | "stale" | "none";
+/** "stale" and "future": a correct signature over a timestamp 6 minutes off (Slack allows 5). */
+export type SignatureMode = "valid" | "bad" | "stale" | "future" | "none";
 
 export interface SlackResponse {
   status: number;
@@ -139,16 +140,22 @@ export class SlackDriver {
   }
 
   /** Signs (or mis-signs) and POSTs a raw body to /slack/events. */
-  async send(body: string, headers: Record<string, string>, mode: SignatureMode = "valid"): Promise<SlackResponse> {
+  send(body: string, headers: Record<string, string>, mode: SignatureMode = "valid"): Promise<SlackResponse> {
     const now = Math.floor(Date.now() / 1000);
-    const timestamp = mode === "stale" ? now - 6 * 60 : now;
-    const all: Record<string, string> = { ...headers };
-    if (mode !== "none") {
-      all["x-slack-request-timestamp"] = String(timestamp);
-      all["x-slack-signature"] = mode === "bad" ? sign(`${this.signingSecret}-wrong`, timestamp, body) : sign(this.signingSecret, timestamp, body);
-    }
+    const timestamp = mode === "stale" ? now - 6 * 60 : mode === "future" ? now + 6 * 60 : now;
+    if (mode === "none") return this.post(body, headers);
+    const secret = mode === "bad" ? `${this.signingSecret}-wrong` : this.signingSecret;
+    return this.post(body, { ...headers, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": sign(secret, timestamp, body) });
+  }
+
+  /** POSTs a raw body signed correctly over the given timestamp (seconds). */
+  sendAt(timestamp: number, body: string, headers: Record<string, string>): Promise<SlackResponse> {
+    return this.post(body, { ...headers, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": sign(this.signingSecret, timestamp, body) });
+  }
+
+  private async post(body: string, headers: Record<string, string>): Promise<SlackResponse> {
     const started = performance.now();
-    const res = await fetch(`${this.baseUrl}/slack/events`, { method: "POST", headers: all, body });
+    const res = await fetch(`${this.baseUrl}/slack/events`, { method: "POST", headers, body });
     const ms = performance.now() - started;
     return { status: res.status, body: await res.text(), ms };
   }

@@ -19,7 +19,12 @@ describe("duidbot.yaml", () => {
     const parsed = parseDuidbotConfig("channels:\n  - key: slack:T1:C1\n    name: test\n    audience: leerkring\n", "d.yaml");
     expect(parsed).toEqual({
       ok: true,
-      value: { defaults: { lang: "nl" }, channels: [{ key: "slack:T1:C1", name: "test", audience: "leerkring", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: false }], people: [] },
+      value: {
+        defaults: { lang: "nl" },
+        channels: [{ key: "slack:T1:C1", name: "test", audience: "leerkring", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: false }],
+        people: [],
+        source: { file: "d.yaml", lines: {} },
+      },
     });
     expect(parseDuidbotConfig("", "d.yaml")).toEqual({ ok: true, value: EMPTY_CONFIG });
   });
@@ -52,10 +57,73 @@ describe("duidbot.yaml", () => {
     expect(parsed.issues[1]?.messageEn).toContain("reserved for duidbot itself");
   });
 
-  it("refuses a channel listed twice", () => {
+  it("refuses a channel or person listed twice, on the line of the second one", () => {
     const entry = "  - key: slack:T1:C1\n    name: x\n    audience: leerkring\n";
-    const parsed = parseDuidbotConfig(`channels:\n${entry}${entry}`, "d.yaml");
-    expect(parsed).toMatchObject({ ok: false, issues: [{ field: "channels", messageEn: "channel slack:T1:C1 is listed twice" }] });
+    const person = "  - key: slack:U1\n    name: p\n";
+    const parsed = parseDuidbotConfig(`channels:\n${entry}${entry}people:\n${person}${person}`, "d.yaml");
+    expect(parsed).toMatchObject({
+      ok: false,
+      issues: [
+        { line: 5, field: "channels[1].key", message: "kanaal slack:T1:C1 staat er twee keer in (ook op regel 2)", messageEn: "channel slack:T1:C1 is listed twice (also on line 2)" },
+        { line: 11, field: "people[1].key", messageEn: "person slack:U1 is listed twice (also on line 9)" },
+      ],
+    });
+  });
+
+  it("reports YAML, schema and duplicate problems together, top to bottom", () => {
+    const text = [
+      "channels:", //                      1
+      "  - key: slack:T1:C1", //           2
+      "    name: a", //                    3
+      "    name: b", //                    4 key given twice in one block
+      "    audience: leerkring", //        5
+      "  - key: slack:T1:C1", //           6 channel listed twice
+      "    audience: gast", //             7 name missing (reported on the item's line)
+      "    audeince: gast", //             8 unknown field
+      "",
+    ].join("\n");
+    const parsed = parseDuidbotConfig(text, "d.yaml");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues.map((i) => `${i.line}: ${i.field}: ${i.message}`)).toEqual([
+      expect.stringMatching(/^4: yaml: YAML-fout: hetzelfde veld staat twee keer in dit blok/),
+      "6: channels[1].name: naam ontbreekt; dit veld is verplicht",
+      "6: channels[1].key: kanaal slack:T1:C1 staat er twee keer in (ook op regel 2)",
+      '8: channels[1].audeince: onbekend veld "audeince"; bedoelt u "audience"?',
+    ]);
+  });
+
+  it("still stops at a real syntax error: the tree after it is unreliable", () => {
+    const parsed = parseDuidbotConfig("channels:\n  - key: slack:T1:C1\n    name: [a\n", "d.yaml");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues.every((i) => i.field === "yaml")).toBe(true);
+  });
+
+  it("refuses Slack keys without workspace, with lower case or with too many parts", () => {
+    const channel = (key: string) => `  - key: ${key}\n    name: x\n    audience: leerkring\n`;
+    const text = `channels:\n${channel("slack:CY")}${channel("slack:t1:c1")}${channel("slack:T1:C1:X")}${channel("slack:E0ORG:C0LEER")}people:\n  - key: slack:T1:U1\n    name: p\n`;
+    const parsed = parseDuidbotConfig(text, "d.yaml");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues.map((i) => [i.line, i.field])).toEqual([
+      [2, "channels[0].key"],
+      [5, "channels[1].key"],
+      [8, "channels[2].key"],
+      [15, "people[0].key"],
+    ]);
+    expect(parsed.issues[0]?.message).toBe('"slack:CY" moet "slack:<werkruimte-id>:<kanaal-id>" in hoofdletters, bijv. "slack:T0123:C0456" zijn');
+    expect(parsed.issues[0]?.messageEn).toBe('"slack:CY" must be "slack:<workspace id>:<channel id>" in upper case, e.g. "slack:T0123:C0456"');
+    expect(parsed.issues[3]?.messageEn).toContain('"slack:<user id>" in upper case');
+  });
+
+  it("keeps the line of every scope id for the check against the DIN", () => {
+    const text = "channels:\n  - key: slack:T1:C1\n    name: x\n    audience: leerkring\n    scope:\n      opgaven: [a]\n      indicators:\n        - b\n        - c\n";
+    const parsed = parseDuidbotConfig(text, "d.yaml");
+    expect(parsed.ok && parsed.value.source).toEqual({
+      file: "d.yaml",
+      lines: { "channels[0].scope.opgaven[0]": 6, "channels[0].scope.indicators[0]": 8, "channels[0].scope.indicators[1]": 9 },
+    });
   });
 
   it("gives a group's roles to its members: union of roles, a person's own perspective first", () => {

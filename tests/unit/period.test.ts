@@ -6,6 +6,7 @@ import {
   frequencyKind,
   isoWeeksInYear,
   nextPeriod,
+  parseCalendarDate,
   parsePeriod,
   periodContaining,
   periodEnd,
@@ -185,4 +186,18 @@ describe("formatPeriod", () => {
     expect(formatPeriod(p(key), "nl")).toBe(nl);
     expect(formatPeriod(p(key), "en")).toBe(en);
   });
+});
+
+describe("parseCalendarDate", () => {
+  it("reads an existing day as 00:00 UTC, leap days included", () => {
+    expect(parseCalendarDate("2024-02-29")?.toISOString()).toBe("2024-02-29T00:00:00.000Z");
+    expect(parseCalendarDate(" 2025-12-31 ")?.toISOString()).toBe("2025-12-31T00:00:00.000Z");
+  });
+
+  it.each(["2024-02-30", "2023-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-5", "0000-01-01", "gisteren", ""])(
+    "refuses %j instead of rolling it over",
+    (text) => {
+      expect(parseCalendarDate(text)).toBeUndefined();
+    },
+  );
 });

@@ -10,6 +10,7 @@ import type { Lang } from "../../domain/format.ts";
 import type { DinState } from "../ports.ts";
 import type { FormIssue } from "./conclusionForm.ts";
 import type { ChannelSettings, SessionDeps } from "./ports.ts";
+import { unknownScopeIds } from "./scopeIds.ts";
 import { actorContext, refuse, saveChannelSettings } from "./shared.ts";
 import { eventKey } from "./types.ts";
 import type { Actor, Duplicate, Forbidden } from "./types.ts";
@@ -38,18 +39,7 @@ export type LinkChannelResult =
 
 function checkScope(din: DinState | undefined, scope: NonNullable<LinkChannelInput["settings"]["scope"]>): FormIssue[] {
   if (!din) return []; // no DIN yet: the scope is checked when posts are made
-  const known = {
-    opgaven: new Set(din.latest.opgaven.map((o) => o.id)),
-    doelen: new Set(din.latest.goals.map((g) => g.id)),
-    indicators: new Set(din.indicators.map((i) => i.indicator.id)),
-  };
-  const issues: FormIssue[] = [];
-  for (const kind of ["opgaven", "doelen", "indicators"] as const) {
-    for (const id of scope[kind] ?? []) {
-      if (!known[kind].has(id)) issues.push({ field: `scope.${kind}`, message: `"${id}" staat niet in de DIN`, messageEn: `"${id}" is not in the DIN` });
-    }
-  }
-  return issues;
+  return unknownScopeIds([din], scope).map(({ kind, id }) => ({ field: `scope.${kind}`, message: `"${id}" staat niet in de DIN`, messageEn: `"${id}" is not in the DIN` }));
 }
 
 export async function linkChannel(deps: SessionDeps, input: LinkChannelInput): Promise<LinkChannelResult> {
