@@ -45,6 +45,12 @@ export interface CurrentValue {
   value: number;
 }
 
+/** A current value with the metadata an import compares it with. */
+export interface CurrentMeasurement extends CurrentValue {
+  source?: string;
+  note?: string;
+}
+
 /** The measurements part of an import, decided by the use case, written atomically by the store. */
 export interface MeasurementPlan {
   dinSlug: string;
@@ -64,7 +70,8 @@ export interface MeasurementPlan {
     origin: string;
     /** True when this replaces a current value: the old row is kept as history. */
     correction: boolean;
-    change: IndicatorChange;
+    /** The figure change; absent for a correction of bron/opmerking only (the value stayed the same). */
+    change?: IndicatorChange;
   }[];
 }
 
@@ -79,10 +86,19 @@ export interface MeasurementStore {
   currentValues(dinSlug: string, indicatorIds: readonly string[]): Promise<CurrentValue[]>;
   /** Newest current period per indicator (for late-data detection). */
   latestPeriods(dinSlug: string): Promise<Map<string, string>>;
-  /** Writes all rows and their changes in one transaction; returns the import id. */
-  commitPlan(plan: MeasurementPlan): Promise<{ importId: number }>;
+  /**
+   * One import, in turn: inside one transaction that holds the DIN's import lock, reads the current
+   * values of the given indicators, lets `plan` decide, and writes its rows and changes. Concurrent
+   * imports of one DIN (API requests, the CLI beside `serve` on PostgreSQL) so plan on each other's
+   * results. A plan without rows writes nothing and gets no import id.
+   */
+  importInTurn(
+    dinSlug: string,
+    indicatorIds: readonly string[],
+    plan: (current: CurrentMeasurement[]) => MeasurementPlan,
+  ): Promise<{ plan: MeasurementPlan; importId?: number }>;
   changesSince(dinSlug: string, since: Date | undefined): Promise<StoredChange[]>;
   /** Full history of one indicator, superseded values included, oldest first. */
-  history(dinSlug: string, indicatorId: string): Promise<(CurrentValue & { recordedAt: Date; supersededAt?: Date; origin: string; source?: string })[]>;
+  history(dinSlug: string, indicatorId: string): Promise<(CurrentMeasurement & { recordedAt: Date; supersededAt?: Date; origin: string })[]>;
   isEmpty(): Promise<boolean>;
 }

@@ -14,6 +14,7 @@ import { databaseTarget, openServices, type Services } from "../main/services.ts
 import { presentImport, presentIssues, presentOverview } from "./present.ts";
 import { runServe } from "./serve.ts";
 import { presentIndicator } from "./indicator.ts";
+import { cliGemeente } from "./gemeente.ts";
 import { DataDirInUseError } from "../store/dataDirLock.ts";
 import { parseCalendarDate } from "../domain/period.ts";
 
@@ -53,7 +54,6 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const lang = values.lang === "en" || values.lang === "nl" ? values.lang : config.lang;
   if (values.lang !== undefined && values.lang !== lang) throw new UsageError(`--lang moet nl of en zijn / must be nl or en`);
-  const dinSlug = values.gemeente;
 
   switch (`${command} ${sub ?? ""}`.trim()) {
     case "serve":
@@ -83,6 +83,9 @@ async function main(argv: string[]): Promise<number> {
       const file = requireArg(arg, "measurements import <bestand.csv|json>");
       const text = await readInput(file);
       return withServices(config, async (s) => {
+        const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
+        if (!gemeente.ok) return fail(gemeente.message);
+        const { dinSlug } = gemeente;
         const result = await importAndAnnounce(s, {
           source: { kind: "file", text, fileName: path.basename(file) },
           via: "cli",
@@ -96,6 +99,9 @@ async function main(argv: string[]): Promise<number> {
     case "changes": {
       const since = values.since === undefined ? undefined : parseDate(values.since);
       return withServices(config, async (s) => {
+        const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
+        if (!gemeente.ok) return fail(gemeente.message);
+        const { dinSlug } = gemeente;
         const overview = await listChanges(s, { ...(since ? { since } : {}), ...(dinSlug ? { dinSlug } : {}), significantOnly: values.significant, all: values.alle });
         if (!overview) return fail(lang === "en" ? "No DIN imported yet." : "Er is nog geen DIN geïmporteerd.");
         console.log(presentOverview(overview, lang));
@@ -105,7 +111,9 @@ async function main(argv: string[]): Promise<number> {
     default:
       if (command === "indicator" && sub) {
         return withServices(config, async (s) => {
-          const text = await presentIndicator(s, sub, lang, dinSlug);
+          const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
+          if (!gemeente.ok) return fail(gemeente.message);
+          const text = await presentIndicator(s, sub, lang, gemeente.dinSlug);
           if (text === undefined) return fail(lang === "en" ? `Unknown indicator ${sub}` : `Onbekende indicator ${sub}`);
           console.log(text);
           return 0;

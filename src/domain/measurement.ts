@@ -7,6 +7,6 @@ export interface MeasurementInput {
   value: number;
   source?: string;
   note?: string;
-  /** Where the row came from, for error messages and history: "file.csv:12" or "api[3]". */
+  /** Where the row came from, for error messages and history: "file.csv:12" or "api:measurements[3]". */
   origin: string;
 }

@@ -59,7 +59,8 @@ const itemSchema = z.strictObject({
 interface JsonSource {
   file: string;
   lineOf?: JsonLineOf;
-  originOf: (index: number, line: number | undefined) => string;
+  /** Names a row for messages and history, from its path in the body ("measurements", 3) and its line. */
+  originOf: (path: readonly PathSegment[], line: number | undefined) => string;
 }
 
 /** Line of the path, or of its nearest existing ancestor (a missing key is reported on its item). */
@@ -94,11 +95,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const ALL_KEYS = FIELDS.flatMap((f) => KEYS[f]);
 
 /** Checks one item's shape with zod and turns it into a `RawRow`; shape problems go to `issues`. */
-function rowOf(item: unknown, base: PathSegment[], index: number, src: JsonSource, issues: ValidationIssue[]): RawRow {
+function rowOf(item: unknown, base: PathSegment[], src: JsonSource, issues: ValidationIssue[]): RawRow {
   const line = src.lineOf?.(base);
   const reported = new Set<RowField>();
   const fieldNames = Object.fromEntries(FIELDS.map((f) => [f, fieldPath([...base, KEYS[f][0]])])) as Record<RowField, string>;
-  const row: RawRow = { origin: src.originOf(index, line), fieldNames, reported };
+  const row: RawRow = { origin: src.originOf(base, line), fieldNames, reported };
   if (line !== undefined) row.line = line;
 
   if (!isRecord(item)) {
@@ -164,15 +165,21 @@ function validateJson(body: unknown, src: JsonSource, known: KnownIndicators): V
     return { ok: false, issues: [{ ...issue, field: found.key || "measurements" }] };
   }
   const issues: ValidationIssue[] = [];
-  const rows = found.items.map((item, i) => rowOf(item, [...base, i], i, src, issues));
+  const rows = found.items.map((item, i) => rowOf(item, [...base, i], src, issues));
   const checked = checkRows(rows, { file: src.file, indicatorIds: known.indicatorIds, pointsAsThousands: false });
   const all = sortIssues([...issues, ...checked.issues]);
   return all.length > 0 ? { ok: false, issues: all } : { ok: true, value: checked.inputs };
 }
 
-/** Validates an already-parsed JSON body (HTTP API); `origin` names the source, e.g. "api" → rows "api[3]". */
+/** The source name and the row's field path: "api:measurements[3]", or "api[3]" for a bare list. */
+function originAt(origin: string, path: readonly PathSegment[]): string {
+  const field = fieldPath(path);
+  return field.startsWith("[") ? `${origin}${field}` : `${origin}:${field}`;
+}
+
+/** Validates an already-parsed JSON body (HTTP API); `origin` names the source, e.g. "api" → rows "api:measurements[3]". */
 export function parseMeasurementsJson(body: unknown, origin: string, known: KnownIndicators): Validated<MeasurementInput[]> {
-  return validateJson(body, { file: origin, originOf: (index) => `${origin}[${index}]` }, known);
+  return validateJson(body, { file: origin, originOf: (path) => originAt(origin, path) }, known);
 }
 
 function syntaxErrorLine(text: string, message: string): number | undefined {
@@ -198,5 +205,5 @@ export function parseMeasurementJsonText(text: string, fileName: string, known: 
     };
   }
   const lineOf = jsonLineFinder(clean);
-  return validateJson(body, { file: fileName, lineOf, originOf: (index, line) => (line !== undefined ? `${fileName}:${line}` : `${fileName}[${index}]`) }, known);
+  return validateJson(body, { file: fileName, lineOf, originOf: (path, line) => (line !== undefined ? `${fileName}:${line}` : originAt(fileName, path)) }, known);
 }

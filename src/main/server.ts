@@ -68,8 +68,8 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
     measurementsRouter({
       apiToken: config.apiToken,
       lang: config.lang,
-      importMeasurements: async (source) => {
-        const result = await importAndAnnounce(services, { source, via: "api" });
+      importMeasurements: async (source, { gemeente }) => {
+        const result = await importAndAnnounce(services, { source, via: "api", ...(gemeente !== undefined ? { dinSlug: gemeente } : {}) });
         options.kick?.(); // change posts wait in the outbox: send them now rather than at the next poll
         return result;
       },

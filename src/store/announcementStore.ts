@@ -14,7 +14,7 @@ export class PrismaAnnouncementStore implements AnnouncementStore {
 
   async recentImports(since: Date, limit: number): Promise<RecentImport[]> {
     const rows = await this.prisma.measurementImport.findMany({
-      // Every committed import has rows (importMeasurements commits none without), and every row a Change.
+      // Only imports that changed figures: one that corrected bron/opmerking alone has nothing to announce.
       where: { createdAt: { gte: since }, OR: [{ newCount: { gt: 0 } }, { correctionCount: { gt: 0 } }] },
       orderBy: { id: "desc" },
       take: limit,
@@ -24,7 +24,7 @@ export class PrismaAnnouncementStore implements AnnouncementStore {
   }
 
   async changesOfImport(importId: number): Promise<IndicatorChange[]> {
-    // Inserted in the plan's order (commitPlan), so id order is the order importMeasurements returned.
+    // Inserted in the plan's order (writePlan), so id order is the order importMeasurements returned.
     const rows = await this.prisma.change.findMany({ where: { importId }, orderBy: { id: "asc" }, select: { detail: true } });
     return rows.map((r) => r.detail as unknown as IndicatorChange);
   }

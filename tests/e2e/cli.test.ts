@@ -109,6 +109,26 @@ describe("duidbot CLI", () => {
     }
   });
 
+  it("asks for --gemeente when the database holds several municipalities, and refuses an unknown one", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "duidbot-twee-"));
+    try {
+      const env = { DUIDBOT_DATA_DIR: dir };
+      expect((await duidbot(["din", "import", "examples/hilversum/din.yaml"], env)).code).toBe(0);
+      expect((await duidbot(["din", "import", "examples/huizen/din.yaml"], env)).code).toBe(0);
+      const unnamed = await duidbot(["measurements", "import", "examples/huizen/metingen.csv"], env);
+      expect(unnamed.code).toBe(1);
+      expect(unnamed.stderr).toContain("deze database bevat meerdere gemeenten (hilversum, huizen): kies er één met --gemeente <naam>");
+      const unknown = await duidbot(["changes", "--gemeente", "utrecht", "--lang", "en"], env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('unknown gemeente "utrecht"; known: hilversum, huizen');
+      const named = await duidbot(["measurements", "import", "examples/huizen/metingen.csv", "--gemeente", "Huizen"], env);
+      expect(named.code).toBe(0);
+      expect(named.stdout).toMatch(/^\d+ nieuwe waarde\(n\)/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 240_000); // five processes, each opening the embedded database (slow on a busy machine)
+
   it("serves /healthz on the embedded database and refuses a second process on the same folder", async () => {
     const child = spawn(process.execPath, [bin, "serve"], {
       cwd: root,

@@ -217,15 +217,23 @@ describe("JSON files", () => {
 });
 
 describe("parseMeasurementsJson (HTTP API)", () => {
-  it("validates a parsed body and names rows api[i]", () => {
+  it("validates a parsed body and names rows by their field path (api:measurements[i])", () => {
     const result = parseMeasurementsJson(
-      { measurements: [{ indicator: "jeugdhulp-gebruik", period: "2024-Q1", value: 1.5, source: "GGD" }] },
+      {
+        measurements: [
+          { indicator: "jeugdhulp-gebruik", period: "2024-Q1", value: 1.5, source: "GGD" },
+          { indicator: "jeugdhulp-gebruik", period: "2024-Q2", value: 1.6 },
+        ],
+      },
       "api",
       known,
     );
     expect(result).toEqual({
       ok: true,
-      value: [{ indicatorId: "jeugdhulp-gebruik", period: "2024-Q1", value: 1.5, source: "GGD", origin: "api[0]" }],
+      value: [
+        { indicatorId: "jeugdhulp-gebruik", period: "2024-Q1", value: 1.5, source: "GGD", origin: "api:measurements[0]" },
+        { indicatorId: "jeugdhulp-gebruik", period: "2024-Q2", value: 1.6, origin: "api:measurements[1]" },
+      ],
     });
   });
 

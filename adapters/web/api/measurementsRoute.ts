@@ -1,16 +1,21 @@
 /**
- * POST /api/measurements: figures over HTTP (JSON, the same validation as file imports).
- * Bearer token from DUIDBOT_API_TOKEN; 401 without it, 400 with the list of problems.
+ * POST /api/measurements[/<gemeente>]: figures over HTTP (JSON, the same validation as file imports).
+ * Bearer token from DUIDBOT_API_TOKEN; 401 without it, 400 with the list of problems, 404 for an
+ * unknown gemeente. 201 when something was stored, 200 "unchanged" when every value was already there
+ * (also when a concurrent request stored the same value first).
  */
 import { timingSafeEqual } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
 import type { ImportMeasurementsResult, MeasurementSource } from "../../../src/app/measurements/importMeasurements.ts";
 import { formatIssue } from "../../../src/domain/validation.ts";
+import type { ValidationIssue } from "../../../src/domain/validation.ts";
+import { dinChoiceProblem, gemeenteOfRequest } from "./gemeente.ts";
 
 export interface MeasurementsRouteDeps {
   /** Undefined: the API is switched off and answers 503 with how to switch it on. */
   apiToken: string | undefined;
-  importMeasurements(source: MeasurementSource): Promise<ImportMeasurementsResult>;
+  /** `gemeente` as the request names it (path or body); undefined when it names none. */
+  importMeasurements(source: MeasurementSource, target: { gemeente?: string }): Promise<ImportMeasurementsResult>;
   lang: "nl" | "en";
 }
 
@@ -26,7 +31,7 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 
 export function measurementsRouter(deps: MeasurementsRouteDeps): Router {
   const router = express.Router();
-  router.post("/api/measurements", express.json({ limit: MAX_BODY, type: () => true }), async (req: Request, res: Response) => {
+  router.post(["/api/measurements", "/api/measurements/:gemeente"], express.json({ limit: MAX_BODY, type: () => true }), async (req: Request, res: Response) => {
     if (!deps.apiToken) {
       res.status(503).json({
         error: "api-disabled",
@@ -41,17 +46,23 @@ export function measurementsRouter(deps: MeasurementsRouteDeps): Router {
       });
       return;
     }
-    const result = await deps.importMeasurements({ kind: "json", body: req.body, origin: "api" });
-    if (!result.ok) {
-      res.status(400).json({
-        error: "invalid",
-        errors: result.issues.map((i) => ({ ...i, text: formatIssue(i, deps.lang) })),
-      });
-      return;
+    const param: unknown = req.params["gemeente"];
+    const target = gemeenteOfRequest(typeof param === "string" ? param : undefined, req.body);
+    const problems = (status: number, error: string, issues: ValidationIssue[], extra: object = {}) =>
+      res.status(status).json({ error, errors: issues.map((i) => ({ ...i, text: formatIssue(i, deps.lang) })), ...extra });
+    if (!target.ok) return void problems(400, "invalid", [target.issue]);
+    const result = await deps.importMeasurements({ kind: "json", body: req.body, origin: "api" }, target.gemeente !== undefined ? { gemeente: target.gemeente } : {});
+    if (!result.ok && result.din) {
+      const { status, error, issue } = dinChoiceProblem(result.din);
+      return void problems(status, error, [issue], { known: result.din.known });
     }
+    if (!result.ok) return void problems(400, "invalid", result.issues);
     res.status(result.importId === undefined ? 200 : 201).json({
+      status: result.importId === undefined ? "unchanged" : "imported",
+      gemeente: result.dinSlug,
       new: result.newCount,
       corrections: result.correctionCount,
+      metadata: result.metadataCount,
       unchanged: result.unchangedCount,
       significantChanges: result.changes.filter((c) => c.significant).length,
     });

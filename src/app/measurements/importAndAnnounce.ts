@@ -1,8 +1,9 @@
 /**
  * Use case: import figures, then announce what changed (change posts per doel, sessions where
  * channels ask for them). The announcement is keyed by the import id, so it happens once; an
- * import that brought nothing new announces nothing. Import and announcement are two transactions:
- * when the process dies in between, announcePendingImports announces the import later.
+ * import that brought nothing new, or only corrected bron/opmerking, announces nothing. Import and
+ * announcement are two transactions: when the process dies in between, announcePendingImports
+ * announces the import later.
  */
 import { postChanges, type PostChangesResult } from "../sessions/postChanges.ts";
 import type { SessionDeps } from "../sessions/ports.ts";
@@ -17,7 +18,7 @@ export async function importAndAnnounce(
   input: { source: MeasurementSource; via: MeasurementPlan["via"]; dinSlug?: string },
 ): Promise<ImportAndAnnounceResult> {
   const result = await importMeasurements(deps, input);
-  if (!result.ok || result.importId === undefined) return result;
+  if (!result.ok || result.importId === undefined || result.changes.length === 0) return result;
   const announced = await postChanges(deps, { key: importAnnouncementKey(result.importId), changes: result.changes, dinSlug: result.dinSlug });
   return { ...result, announced };
 }

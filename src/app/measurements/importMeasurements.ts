@@ -1,17 +1,17 @@
 /**
  * Use case: import figures (CSV/JSON file or API body). Every row is validated first; nothing is
  * written when any row fails. A value for a period that already has one is a correction: the old
- * value stays as history and the correction is itself a change.
+ * value stays as history and the correction is itself a change. The plan is made inside the import's
+ * transaction (planImport.ts), so concurrent imports of one DIN see each other's values.
  */
 import { createHash } from "node:crypto";
-import { detectChange } from "../../domain/changes.ts";
 import type { IndicatorChange } from "../../domain/changes.ts";
-import type { Indicator } from "../../domain/din.ts";
 import type { MeasurementInput } from "../../domain/measurement.ts";
 import { parseMeasurementFile, parseMeasurementsJson } from "../../domain/measurementFile.ts";
-import { parsePeriod, periodStart } from "../../domain/period.ts";
 import type { Validated, ValidationIssue } from "../../domain/validation.ts";
-import type { Clock, DinState, DinStore, MeasurementPlan, MeasurementStore } from "../ports.ts";
+import { chooseDin, dinChoiceIssue, type DinChoice } from "../din/chooseDin.ts";
+import type { Clock, DinStore, MeasurementPlan, MeasurementStore } from "../ports.ts";
+import { planImport } from "./planImport.ts";
 
 export type MeasurementSource =
   | { kind: "file"; text: string; fileName: string }
@@ -23,21 +23,25 @@ export interface ImportSummary {
   importId?: number;
   newCount: number;
   correctionCount: number;
+  /** Values whose bron/opmerking changed, not the figure: stored with history, not announced. */
+  metadataCount: number;
   unchangedCount: number;
   changes: IndicatorChange[];
 }
 
-export type ImportMeasurementsResult = ImportSummary | { ok: false; issues: ValidationIssue[] };
-
-const SAME_VALUE_TOLERANCE = 1e-12;
+export type ImportMeasurementsResult =
+  | ImportSummary
+  /** `din` is set when the municipality could not be chosen (the edge may word that its own way). */
+  | { ok: false; issues: ValidationIssue[]; din?: Extract<DinChoice, { ok: false }> };
 
 export async function importMeasurements(
   deps: { dins: DinStore; measurements: MeasurementStore; clock: Clock },
   input: { source: MeasurementSource; via: MeasurementPlan["via"]; dinSlug?: string },
 ): Promise<ImportMeasurementsResult> {
   const fileName = input.source.kind === "file" ? input.source.fileName : input.source.origin;
-  const din = await deps.dins.loadDin(input.dinSlug);
-  if (!din) return { ok: false, issues: [noDinIssue(fileName)] };
+  const choice = await chooseDin(deps.dins, input.dinSlug);
+  if (!choice.ok) return { ok: false, issues: [dinChoiceIssue(choice, fileName, { nl: '"gemeente"', en: '"gemeente"' })], din: choice };
+  const din = choice.din;
 
   const indicators = new Map(din.indicators.map((i) => [i.indicator.id, i.indicator]));
   const known = { indicatorIds: [...indicators.keys()] };
@@ -47,83 +51,24 @@ export async function importMeasurements(
       : parseMeasurementsJson(input.source.body, input.source.origin, known);
   if (!parsed.ok) return parsed;
 
-  const plan = await planImport(deps.measurements, din, indicators, parsed.value, {
-    via: input.via,
-    fileName,
-    contentHash: hashOf(input.source),
-    recordedAt: deps.clock.now(),
-  });
-  const summary: ImportSummary = {
+  const meta = { dinSlug: din.slug, via: input.via, fileName, contentHash: hashOf(input.source), recordedAt: deps.clock.now() };
+  const ids = [...new Set(parsed.value.map((r) => r.indicatorId))];
+  // Re-importing a file changes nothing: a plan without rows writes nothing and gets no import id.
+  const { plan, importId } = await deps.measurements.importInTurn(din.slug, ids, (current) => planImport(indicators, parsed.value, current, meta));
+  const changes = plan.rows.flatMap((r) => (r.change ? [r.change] : []));
+  return {
     ok: true,
     dinSlug: din.slug,
+    ...(importId !== undefined ? { importId } : {}),
     newCount: plan.rows.filter((r) => !r.correction).length,
-    correctionCount: plan.rows.filter((r) => r.correction).length,
+    correctionCount: plan.rows.filter((r) => r.correction && r.change).length,
+    metadataCount: plan.rows.filter((r) => !r.change).length,
     unchangedCount: plan.unchangedCount,
-    changes: plan.rows.map((r) => r.change),
+    changes,
   };
-  if (plan.rows.length === 0) return summary; // nothing new: re-importing a file changes nothing
-  const { importId } = await deps.measurements.commitPlan(plan);
-  return { ...summary, importId };
-}
-
-async function planImport(
-  store: MeasurementStore,
-  din: DinState,
-  indicators: Map<string, Indicator>,
-  rows: MeasurementInput[],
-  meta: Pick<MeasurementPlan, "via" | "fileName" | "contentHash" | "recordedAt">,
-): Promise<MeasurementPlan> {
-  const ids = [...new Set(rows.map((r) => r.indicatorId))];
-  const current = await store.currentValues(din.slug, ids);
-  // Series per indicator as they will be after this import: current values overlaid with the new rows.
-  const series = new Map<string, Map<string, number>>();
-  for (const v of current) seriesOf(series, v.indicatorId).set(v.period, v.value);
-  const before = new Map([...series].map(([id, s]) => [id, new Map(s)]));
-  for (const r of rows) seriesOf(series, r.indicatorId).set(r.period, r.value);
-
-  const plan: MeasurementPlan = { ...meta, dinSlug: din.slug, unchangedCount: 0, rows: [] };
-  for (const row of rows) {
-    const previous = before.get(row.indicatorId)?.get(row.period);
-    if (previous !== undefined && Math.abs(previous - row.value) <= SAME_VALUE_TOLERANCE) {
-      plan.unchangedCount++;
-      continue;
-    }
-    const indicator = indicators.get(row.indicatorId)!; // the parser only lets known ids through
-    const points = [...seriesOf(series, row.indicatorId)].map(([period, value]) => ({ period, value }));
-    const change = detectChange(indicator, points, row.period, previous === undefined ? {} : { correctedFrom: previous });
-    const period = parsePeriod(row.period);
-    if (!period.ok) throw new Error(`parser let an invalid period through: ${row.period}`);
-    plan.rows.push({
-      indicatorId: row.indicatorId,
-      period: row.period,
-      periodStart: periodStart(period.period),
-      value: row.value,
-      ...(row.source !== undefined ? { source: row.source } : {}),
-      ...(row.note !== undefined ? { note: row.note } : {}),
-      origin: row.origin,
-      correction: previous !== undefined,
-      change,
-    });
-  }
-  return plan;
-}
-
-function seriesOf(all: Map<string, Map<string, number>>, id: string): Map<string, number> {
-  let s = all.get(id);
-  if (!s) all.set(id, (s = new Map()));
-  return s;
 }
 
 function hashOf(source: MeasurementSource): string {
   const content = source.kind === "file" ? source.text : JSON.stringify(source.body);
   return createHash("sha256").update(content).digest("hex");
-}
-
-function noDinIssue(file: string): ValidationIssue {
-  return {
-    file,
-    field: "din",
-    message: "er is nog geen DIN geïmporteerd: importeer eerst een DIN-bestand (duidbot din import din.yaml)",
-    messageEn: "no DIN has been imported yet: import a DIN file first (duidbot din import din.yaml)",
-  };
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MeasurementImport" ADD COLUMN     "metadataCount" INTEGER NOT NULL DEFAULT 0;
+

@@ -1,0 +1,74 @@
+/**
+ * Decides what an import writes, given the values stored when it is written (the store calls this
+ * inside the import's transaction, see MeasurementStore.importInTurn): new values, corrections of a
+ * value (a figure change, with the exact value it replaces as "was"), corrections of bron/opmerking
+ * only (kept as history, no figure change), and rows that change nothing.
+ */
+import { detectChange } from "../../domain/changes.ts";
+import type { Indicator } from "../../domain/din.ts";
+import type { MeasurementInput } from "../../domain/measurement.ts";
+import { parsePeriod, periodStart } from "../../domain/period.ts";
+import type { CurrentMeasurement, MeasurementPlan } from "../ports.ts";
+
+const SAME_VALUE_TOLERANCE = 1e-12;
+
+export type PlanMeta = Pick<MeasurementPlan, "dinSlug" | "via" | "fileName" | "contentHash" | "recordedAt">;
+
+/**
+ * A bron/opmerking the row gives that differs from the stored one. An empty or absent field keeps the
+ * stored text: a file without a bron column must not wipe the bron an earlier import gave.
+ */
+function metadataDiffers(row: MeasurementInput, stored: CurrentMeasurement): boolean {
+  return (row.source !== undefined && row.source !== stored.source) || (row.note !== undefined && row.note !== stored.note);
+}
+
+export function planImport(
+  indicators: ReadonlyMap<string, Indicator>,
+  rows: readonly MeasurementInput[],
+  current: readonly CurrentMeasurement[],
+  meta: PlanMeta,
+): MeasurementPlan {
+  const stored = new Map(current.map((v) => [`${v.indicatorId}\u0000${v.period}`, v]));
+  // Series per indicator as they will be after this import: current values overlaid with the new rows.
+  const series = new Map<string, Map<string, number>>();
+  for (const v of current) seriesOf(series, v.indicatorId).set(v.period, v.value);
+  for (const r of rows) seriesOf(series, r.indicatorId).set(r.period, r.value);
+
+  const plan: MeasurementPlan = { ...meta, unchangedCount: 0, rows: [] };
+  for (const row of rows) {
+    const previous = stored.get(`${row.indicatorId}\u0000${row.period}`);
+    const period = parsePeriod(row.period);
+    if (!period.ok) throw new Error(`parser let an invalid period through: ${row.period}`);
+    const base = { indicatorId: row.indicatorId, period: row.period, periodStart: periodStart(period.period), origin: row.origin };
+
+    if (previous !== undefined && Math.abs(previous.value - row.value) <= SAME_VALUE_TOLERANCE) {
+      if (!metadataDiffers(row, previous)) {
+        plan.unchangedCount++;
+        continue;
+      }
+      // The same figure with another bron/opmerking: a new row (the old one stays as history), no change.
+      const source = row.source ?? previous.source;
+      const note = row.note ?? previous.note;
+      plan.rows.push({ ...base, value: previous.value, ...(source !== undefined ? { source } : {}), ...(note !== undefined ? { note } : {}), correction: true });
+      continue;
+    }
+    const indicator = indicators.get(row.indicatorId)!; // the parser only lets known ids through
+    const points = [...seriesOf(series, row.indicatorId)].map(([p, value]) => ({ period: p, value }));
+    const change = detectChange(indicator, points, row.period, previous === undefined ? {} : { correctedFrom: previous.value });
+    plan.rows.push({
+      ...base,
+      value: row.value,
+      ...(row.source !== undefined ? { source: row.source } : {}),
+      ...(row.note !== undefined ? { note: row.note } : {}),
+      correction: previous !== undefined,
+      change,
+    });
+  }
+  return plan;
+}
+
+function seriesOf(all: Map<string, Map<string, number>>, id: string): Map<string, number> {
+  let s = all.get(id);
+  if (!s) all.set(id, (s = new Map()));
+  return s;
+}
