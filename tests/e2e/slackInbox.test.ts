@@ -145,8 +145,10 @@ function bindAll(store: InboxStore): InboxStore {
     add: (rows, at) => store.add(rows, at),
     markProcessed: (platform, ids, at) => store.markProcessed(platform, ids, at),
     unprocessed: (platform, options) => store.unprocessed(platform, options),
-    recordFailure: (platform, id, error) => store.recordFailure(platform, id, error),
-    prune: (before) => store.prune(before),
+    recordFailure: (platform, id, error, parkAt) => store.recordFailure(platform, id, error, parkAt),
+    parked: (platform) => store.parked(platform),
+    unpark: (platform, ids) => store.unpark(platform, ids),
+    prune: (before, parkedBefore) => store.prune(before, parkedBefore),
     counts: (platform) => store.counts(platform),
     close: () => store.close(),
   };
