@@ -14,6 +14,7 @@ import { databaseTarget, openServices, type Services } from "../main/services.ts
 import { presentImport, presentIssues, presentOverview } from "./present.ts";
 import { runServe } from "./serve.ts";
 import { presentIndicator } from "./indicator.ts";
+import { checkInboxArgs, INBOX_USAGE, InboxUsageError, runInboxCommand } from "./inbox.ts";
 import { DataDirInUseError } from "../store/dataDirLock.ts";
 
 const USAGE = `Gebruik / usage: duidbot <opdracht>
@@ -25,6 +26,7 @@ const USAGE = `Gebruik / usage: duidbot <opdracht>
                                      (--alle: ook oudere perioden uit één import)
   indicator <id>                     waarden en historie van één indicator / one indicator
   db migrate                         database bijwerken / apply migrations
+${INBOX_USAGE}
   serve                              de bot starten (HTTP op HOST:PORT) / start the bot
 
 Opties / options: --gemeente <slug>  --lang nl|en  --help`;
@@ -102,6 +104,10 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     default:
+      if (command === "inbox") {
+        checkInboxArgs(positionals.slice(1));
+        return withServices(config, (s) => runInboxCommand(s.inbox, positionals.slice(1)));
+      }
       if (command === "indicator" && sub) {
         return withServices(config, async (s) => {
           const text = await presentIndicator(s, sub, lang, dinSlug);
@@ -155,7 +161,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (error instanceof UsageError || error instanceof InboxUsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       console.error(`${(error as Error).message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else if (error instanceof ConfigError || error instanceof InputError || error instanceof DataDirInUseError) {
