@@ -9,6 +9,7 @@
  */
 import { App, LogLevel, webApi, type Authorize, type Logger } from "@slack/bolt";
 import type { Router } from "express";
+import { isDeferred } from "../../src/app/inbox/deferral.ts";
 import { Inbox, type ReplayResult } from "../../src/app/inbox/inbox.ts";
 import type { InboxStore } from "../../src/app/inbox/ports.ts";
 import type { SessionDeps } from "../../src/app/sessions/index.ts";
@@ -97,7 +98,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logLevel = options.logLevel ?? LogLevel.WARN;
   const logger = consoleLogger(logLevel);
   const log = (message: string, error?: unknown) => logger.warn(message, error instanceof Error ? error.message : (error ?? ""));
-  const inbox = new Inbox({ store: options.inbox, clock: options.sessions.clock, platform: PLATFORM, log });
+  // Deferred events run again through the app built below (the retry only runs after a wake()).
+  const inbox = new Inbox({ store: options.inbox, clock: options.sessions.clock, platform: PLATFORM, log, retry: (event) => replay(event) });
   const processBeforeResponse = options.processBeforeResponse ?? false;
   const queue = new WorkQueue({ concurrency: options.workConcurrency ?? 1, quietMs: options.quietMs ?? (processBeforeResponse ? 0 : QUIET_MS) });
   const stored = inboxGate(inbox, log);
@@ -122,7 +124,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
   app.error(async (error) => {
     // Work dropped by stop(): its event stays in the inbox and is replayed on the next start.
-    if (!(error instanceof WorkQueueStopped || error.original instanceof WorkQueueStopped)) log("Slack: verwerking mislukt / listener failed", error);
+    // A deferred event is no failure (the inbox keeps it and runs it again).
+    if (!(error instanceof WorkQueueStopped || error.original instanceof WorkQueueStopped || isDeferred(error))) log("Slack: verwerking mislukt / listener failed", error);
     // Rethrow: with processBeforeResponse the request then answers 500 and Slack retries it.
     throw error;
   });

@@ -12,6 +12,7 @@
  * listeners) with a no-op ack, so a replayed reply takes exactly the path a live one takes.
  */
 import type { App, ReceiverEvent } from "@slack/bolt";
+import { isDeferred } from "../../src/app/inbox/deferral.ts";
 import type { Inbox } from "../../src/app/inbox/inbox.ts";
 import type { InboundEventDraft, InboundEventRecord } from "../../src/app/inbox/ports.ts";
 import { parseMessageEvent } from "./parse.ts";
@@ -33,7 +34,9 @@ export function inboxDraft(body: unknown): Omit<InboundEventDraft, "platform"> |
 
 /**
  * Stores the request's event before Bolt acks it (a failed write: no ack, Slack retries); marks it
- * processed when Bolt's processing, the listener's use case included, has finished.
+ * processed when Bolt's processing, the listener's use case included, has finished. A use case that
+ * deferred the event (EventDeferred: its thread may become known in a moment) leaves it unprocessed
+ * and waiting for the inbox's next wake; the request itself succeeded.
  */
 export function inboxGate(inbox: Inbox, log: (message: string, error?: unknown) => void): Gate {
   return async (event, process) => {
@@ -45,9 +48,11 @@ export function inboxGate(inbox: Inbox, log: (message: string, error?: unknown) 
       log(`Slack: event ${draft.eventId} niet opgeslagen, dus niet bevestigd (Slack stuurt het opnieuw) / not stored, not acked`, error);
       throw error;
     }
+    const wakes = inbox.wakes;
     try {
       await process(event);
     } catch (error) {
+      if (isDeferred(error)) return inbox.deferred({ eventId: draft.eventId, payload: draft.payload }, wakes);
       inbox.failed(draft.eventId);
       throw error;
     }
@@ -56,7 +61,7 @@ export function inboxGate(inbox: Inbox, log: (message: string, error?: unknown) 
 }
 
 /** Replays one stored row through Bolt, bypassing the gate (the row exists already). */
-export function replayThrough(app: App): (row: InboundEventRecord) => Promise<void> {
+export function replayThrough(app: App): (row: Pick<InboundEventRecord, "eventId" | "payload">) => Promise<void> {
   return async (row) => {
     if (!isRecord(row.payload)) throw new Error(`inbox row ${row.eventId}: payload is not an object`);
     const event: ReceiverEvent = { body: row.payload, ack: async () => {}, customProperties: { replayed: true } };

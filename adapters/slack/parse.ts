@@ -7,6 +7,7 @@
  * @see https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload
  */
 import { z } from "zod";
+import { storableText } from "../../src/domain/storableText.ts";
 import { channelKey } from "./keys.ts";
 
 /** Slack timestamps ("1712345678.000200") are seconds since the epoch. */
@@ -16,13 +17,16 @@ export function tsToDate(ts: string): Date {
 
 const Envelope = z.object({ team_id: z.string(), event_id: z.string() });
 
+/** What a person typed: without NUL and lone surrogates, which the database refuses (storableText.ts). */
+const PersonText = z.string().default("").transform(storableText);
+
 /** A person's plain message; bots, joins and other subtypes have a subtype and are not contributions. */
 const UserMessage = z.object({
   type: z.literal("message"),
   subtype: z.enum(["thread_broadcast", "file_share"]).optional(),
   channel: z.string(),
   user: z.string(),
-  text: z.string().default(""),
+  text: PersonText,
   ts: z.string(),
   thread_ts: z.string().optional(),
   bot_id: z.undefined().optional(),
@@ -33,7 +37,7 @@ const MessageChanged = z.object({
   subtype: z.literal("message_changed"),
   channel: z.string(),
   // Our own status updates arrive as message_changed too (with bot_id): they are not contributions.
-  message: z.object({ ts: z.string(), text: z.string().default(""), user: z.string(), thread_ts: z.string().optional(), bot_id: z.undefined().optional() }),
+  message: z.object({ ts: z.string(), text: PersonText, user: z.string(), thread_ts: z.string().optional(), bot_id: z.undefined().optional() }),
   event_ts: z.string(),
 });
 
@@ -50,7 +54,7 @@ const AppMention = z.object({
   type: z.literal("app_mention"),
   channel: z.string(),
   user: z.string(),
-  text: z.string().default(""),
+  text: PersonText,
   ts: z.string(),
   thread_ts: z.string().optional(),
 });
@@ -163,7 +167,7 @@ const SlashCommand = z.object({
   team_id: z.string(),
   channel_id: z.string(),
   user_id: z.string(),
-  text: z.string().default(""),
+  text: PersonText,
   trigger_id: z.string(),
 });
 
@@ -269,7 +273,7 @@ export function parseFormSubmission(body: unknown): FormSubmission | undefined {
   for (const [blockId, inputs] of Object.entries(view.state.values)) {
     const input = Object.values(inputs)[0];
     const value = input?.value ?? input?.selected_option?.value ?? input?.selected_date ?? undefined;
-    values[blockId] = value === null || value === undefined || value.trim() === "" ? undefined : value;
+    values[blockId] = value === null || value === undefined || value.trim() === "" ? undefined : storableText(value);
   }
   return { formId: view.callback_id, state: view.private_metadata, userId: user.id, triggerId, values };
 }

@@ -6,14 +6,15 @@
  * Charts: the message is posted first, then each chart PNG is uploaded with files.uploadV2 into the
  * message's thread (or the thread the message itself lives in). If an upload fails after the post
  * succeeded, the outbox will call post() again with the same message; we remember the posted ts and
- * only redo the missing uploads, so the text never appears twice.
+ * only redo the missing uploads, so the text never appears twice. Before the uploads, hooks.posted
+ * hands the outbox the ts, so replies to a new root count while its charts are still uploading.
  * @see https://docs.slack.dev/reference/methods/chat.postMessage
  * @see https://docs.slack.dev/messaging/working-with-files#upload
  */
 import { createHash } from "node:crypto";
 import type { webApi } from "@slack/bolt";
 import type { ChartRenderer } from "../../src/app/charts.ts";
-import type { ChatPort } from "../../src/app/chat.ts";
+import type { ChatPort, PostHooks } from "../../src/app/chat.ts";
 import { ChatError } from "../../src/app/errors.ts";
 import type { ChartData, NeutralMessage } from "../../src/app/messages/message.ts";
 import { platformError, toChatError } from "./errors.ts";
@@ -54,7 +55,7 @@ export class SlackChat implements ChatPort {
     this.#log = options.log ?? ((message, error) => console.warn(message, error ?? ""));
   }
 
-  async post(message: NeutralMessage): Promise<{ messageId: string }> {
+  async post(message: NeutralMessage, hooks: PostHooks = {}): Promise<{ messageId: string }> {
     const channel = slackChannel(message.target.channel);
     const rendered = renderMessage(message);
     const key = rendered.charts.length > 0 ? contentKey(message) : undefined;
@@ -72,6 +73,8 @@ export class SlackChat implements ChatPort {
       );
       if (!result.ts) throw new ChatError("Invalid", "chat.postMessage: Slack returned no ts");
       pending = { ts: result.ts, uploaded: 0 };
+      // The uploads take seconds; a reply to this root may come in meanwhile and must find its thread.
+      if (key) await hooks.posted?.(pending.ts);
     }
     if (key) {
       this.#pending.set(key, pending);

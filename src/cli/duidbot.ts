@@ -15,6 +15,7 @@ import { presentImport, presentIssues, presentOverview } from "./present.ts";
 import { runServe } from "./serve.ts";
 import { presentIndicator } from "./indicator.ts";
 import { cliGemeente } from "./gemeente.ts";
+import { checkInboxArgs, INBOX_USAGE, InboxUsageError, runInboxCommand } from "./inbox.ts";
 import { DataDirInUseError } from "../store/dataDirLock.ts";
 import { parseCalendarDate } from "../domain/period.ts";
 
@@ -27,6 +28,7 @@ const USAGE = `Gebruik / usage: duidbot <opdracht>
                                      (--alle: ook oudere perioden uit één import)
   indicator <id>                     waarden en historie van één indicator / one indicator
   db migrate                         database bijwerken / apply migrations
+${INBOX_USAGE}
   serve                              de bot starten (HTTP op HOST:PORT) / start the bot
 
 Opties / options: --gemeente <slug>  --lang nl|en  --help`;
@@ -109,6 +111,10 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     default:
+      if (command === "inbox") {
+        checkInboxArgs(positionals.slice(1));
+        return withServices(config, (s) => runInboxCommand(s.inbox, positionals.slice(1)));
+      }
       if (command === "indicator" && sub) {
         return withServices(config, async (s) => {
           const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
@@ -164,7 +170,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (error instanceof UsageError || error instanceof InboxUsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       console.error(`${(error as Error).message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else if (error instanceof ConfigError || error instanceof InputError || error instanceof DataDirInUseError) {

@@ -54,6 +54,11 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
       ...(options.slackQuietMs !== undefined ? { quietMs: options.slackQuietMs } : {}),
     });
     services.chats.set(slack.chat.platform, slack.chat);
+    // A Slack root's ts was stored: replies that came in before it (deferred in the inbox) run again now.
+    const { inbox, chat } = slack;
+    services.onPosted((channel) => {
+      if (channel.startsWith(`${chat.platform}:`)) inbox.wake();
+    });
     app.use(slack.router);
   }
   app.get("/healthz", async (_req, res) => {

@@ -40,6 +40,10 @@ export interface Services {
   /** ChatPort per platform ("slack", "teams", "memory"); adapters register theirs with chats.set(). */
   chats: Map<string, ChatPort>;
   dispatcher: Dispatcher;
+  /** Tells the listeners that a post's platform id was stored (dispatchers call it: DispatcherDeps.posted). */
+  posted(channel: string): void;
+  /** Registers a listener for posted(): an adapter wakes its inbox's deferred events with it. */
+  onPosted(listener: (channel: string) => void): void;
   /**
    * Starts the background loop: every `intervalMs`, sessions due for auto-advance move on, then the
    * outbox is dispatched. stop() before close(); kick() runs a pass now (e.g. after a use case).
@@ -85,7 +89,11 @@ export async function openServices(target: DatabaseTarget, clock: Clock = system
   const outbox = new PrismaOutboxStore(db.prisma);
   const chats = new Map((options.chats ?? []).map((c) => [c.platform, c]));
   const log = options.log;
-  const dispatcher = createDispatcher({ outbox, chats, clock, ...(options.random ? { random: options.random } : {}), ...(log ? { log } : {}) });
+  const postedListeners: ((channel: string) => void)[] = [];
+  const posted = (channel: string) => {
+    for (const listener of postedListeners) listener(channel);
+  };
+  const dispatcher = createDispatcher({ outbox, chats, clock, posted, ...(options.random ? { random: options.random } : {}), ...(log ? { log } : {}) });
   const config = options.duidbotConfig;
   const sessionDefaults: SessionDefaults = {
     lang: config?.defaults.lang ?? "nl",
@@ -111,6 +119,8 @@ export async function openServices(target: DatabaseTarget, clock: Clock = system
     inbox,
     chats,
     dispatcher,
+    posted,
+    onPosted: (listener) => void postedListeners.push(listener),
     startBackground: ({ intervalMs, log: logLine }) =>
       dispatcher.run({
         intervalMs,

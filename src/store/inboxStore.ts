@@ -7,7 +7,8 @@
  * redelivery), on PGlite and PostgreSQL alike. The rest (replay, marks, prune) is off that path: Prisma.
  */
 import type { PrismaClient } from "@prisma/client";
-import type { InboundEventDraft, InboundEventRecord, InboxCounts, InboxStore } from "../app/inbox/ports.ts";
+import type { InboundEventDraft, InboundEventRecord, InboxCounts, InboxStore, ParkedEvent } from "../app/inbox/ports.ts";
+import { storableJson } from "../domain/storableText.ts";
 import type { RawSql } from "./database.ts";
 
 const INSERT = `INSERT INTO "InboundEvent" ("platform", "eventId", "teamId", "type", "payload", "receivedAt")
@@ -26,7 +27,8 @@ export class PrismaInboxStore implements InboxStore {
   async add(rows: readonly InboundEventDraft[], receivedAt: Date): Promise<void> {
     if (rows.length === 0) return;
     const batch = rows.map((r) => ({ platform: r.platform, eventId: r.eventId, teamId: r.teamId ?? null, type: r.type, payload: r.payload }));
-    await this.raw.execute(INSERT, [JSON.stringify(batch), receivedAt.toISOString()]);
+    // jsonb refuses `\u0000` and lone surrogates: such a payload would fail the whole batch's ack, every time.
+    await this.raw.execute(INSERT, [storableJson(JSON.stringify(batch)), receivedAt.toISOString()]);
   }
 
   async markProcessed(platform: string, eventIds: readonly string[], at: Date): Promise<void> {
@@ -34,9 +36,10 @@ export class PrismaInboxStore implements InboxStore {
     await this.prisma.inboundEvent.updateMany({ where: { platform, eventId: { in: [...eventIds] }, processedAt: null }, data: { processedAt: at } });
   }
 
-  async unprocessed(platform: string, options: { receivedBefore: Date; afterId: number; limit: number }): Promise<InboundEventRecord[]> {
+  async unprocessed(platform: string, options: { receivedBefore: Date; afterId: number; limit: number; retried?: boolean }): Promise<InboundEventRecord[]> {
+    const attempts = options.retried === undefined ? {} : { attempts: options.retried ? { gt: 0 } : 0 };
     const rows = await this.prisma.inboundEvent.findMany({
-      where: { platform, processedAt: null, receivedAt: { lte: options.receivedBefore }, id: { gt: options.afterId } },
+      where: { platform, processedAt: null, parkedAt: null, receivedAt: { lte: options.receivedBefore }, id: { gt: options.afterId }, ...attempts },
       orderBy: { id: "asc" },
       take: options.limit,
       select: { id: true, platform: true, eventId: true, type: true, payload: true, receivedAt: true, attempts: true },
@@ -44,12 +47,45 @@ export class PrismaInboxStore implements InboxStore {
     return rows.map((r) => ({ ...r, payload: r.payload as unknown }));
   }
 
-  async recordFailure(platform: string, eventId: string, error: string): Promise<void> {
-    await this.prisma.inboundEvent.updateMany({ where: { platform, eventId }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 1000) } });
+  async recordFailure(platform: string, eventId: string, error: string, parkAt?: Date): Promise<void> {
+    await this.prisma.inboundEvent.updateMany({
+      where: { platform, eventId },
+      data: { attempts: { increment: 1 }, lastError: error.slice(0, 1000), ...(parkAt ? { parkedAt: parkAt } : {}) },
+    });
   }
 
-  async prune(before: Date): Promise<number> {
-    const { count } = await this.prisma.inboundEvent.deleteMany({ where: { receivedAt: { lt: before } } });
+  async parked(platform?: string): Promise<ParkedEvent[]> {
+    const rows = await this.prisma.inboundEvent.findMany({
+      where: { ...(platform === undefined ? {} : { platform }), processedAt: null, parkedAt: { not: null } },
+      orderBy: { id: "asc" },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      platform: r.platform,
+      eventId: r.eventId,
+      ...(r.teamId !== null ? { teamId: r.teamId } : {}),
+      type: r.type,
+      payload: r.payload as unknown,
+      receivedAt: r.receivedAt,
+      attempts: r.attempts,
+      ...(r.lastError !== null ? { lastError: r.lastError } : {}),
+      parkedAt: r.parkedAt ?? r.receivedAt,
+    }));
+  }
+
+  async unpark(platform: string, eventIds?: readonly string[]): Promise<number> {
+    const { count } = await this.prisma.inboundEvent.updateMany({
+      where: { platform, processedAt: null, parkedAt: { not: null }, ...(eventIds === undefined ? {} : { eventId: { in: [...eventIds] } }) },
+      data: { parkedAt: null, attempts: 0 },
+    });
+    return count;
+  }
+
+  async prune(before: Date, parkedBefore: Date = before): Promise<number> {
+    const parked = { processedAt: null, parkedAt: { not: null } };
+    const { count } = await this.prisma.inboundEvent.deleteMany({
+      where: { OR: [{ receivedAt: { lt: before }, NOT: parked }, { receivedAt: { lt: parkedBefore }, ...parked }] },
+    });
     return count;
   }
 

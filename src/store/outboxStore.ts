@@ -147,6 +147,10 @@ export class PrismaOutboxStore implements OutboxStore {
     });
   }
 
+  async recordPlatformId(id: number, platformMessageId: string): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({ where: { id, status: "pending" }, data: { platformMessageId } });
+  }
+
   async markRetry(id: number, nextAttemptAt: Date, error: string): Promise<void> {
     await this.prisma.outboxMessage.update({
       where: { id },

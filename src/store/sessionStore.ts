@@ -170,6 +170,11 @@ function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> |
       return row?.sessionId;
     },
 
+    async threadMayBecomeKnown(channel, threadId) {
+      const root = { OR: [{ platformMessageId: null, status: "pending" }, { platformMessageId: threadId }] };
+      return (await tx.sessionThread.findFirst({ where: { channelKey: channel, root }, select: { id: true } })) !== null;
+    },
+
     async openSessionAbout(dinSlug, subject) {
       const row = await tx.duidingSession.findFirst({
         where: { dinSlug, subjectKind: subject.kind, subjectId: subject.id, status: "open" },

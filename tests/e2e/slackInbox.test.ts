@@ -5,7 +5,8 @@
  * draining) are in the durable inbox; the next process on the same PGlite folder / PostgreSQL schema
  * replays them on start and records every contribution exactly once — also replies that had been
  * processed but not marked (a crash between the two), and a Slack retry arriving after the restart.
- * And: no inbox write, no ack (Slack gets a 500 and delivers again).
+ * And: no inbox write, no ack (Slack gets a 500 and delivers again). A reply with a NUL character in
+ * its text (which PostgreSQL refuses) is recorded without it, and holds up nothing behind it.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -136,6 +137,20 @@ for (const runtime of testRuntimes()) {
       await w.slack.inbox.flush();
       expect(await w.s.inbox.counts()).toEqual({ stored: 1, unprocessed: 0 });
     });
+
+    it("records a reply with a NUL in its text (without the NUL), and every good reply after it", { timeout: 90_000 }, async () => {
+      const persistent = await persistentTarget(runtime);
+      cleanup = persistent.cleanup;
+      const w = await world(persistent.target);
+      const { root, sessionId } = await openSession(w);
+      const poison = { type: "message", channel: LEER, user: SLACK_USERS.colleague.id, text: "Kapot\u0000 bericht\ud800", ts: "1741000001.000001", thread_ts: root };
+      expect((await w.driver.event(poison, { eventId: "EvNUL" })).status).toBe(200);
+      for (const n of [1, 2, 3, 4, 5]) expect((await reply(w, root, n, `EvGOOD${n}`)).status).toBe(200);
+      const texts = async () => (await w.s.sessions.transaction((tx) => tx.contributions(sessionId))).map((c) => c.text).sort();
+      await expect.poll(texts, { timeout: 10_000, interval: 50 }).toEqual(["Bijdrage 1", "Bijdrage 2", "Bijdrage 3", "Bijdrage 4", "Bijdrage 5", "Kapot bericht\ufffd"]);
+      await w.slack.inbox.flush();
+      expect((await w.s.inbox.counts()).unprocessed).toBe(0);
+    });
   });
 }
 
@@ -145,8 +160,10 @@ function bindAll(store: InboxStore): InboxStore {
     add: (rows, at) => store.add(rows, at),
     markProcessed: (platform, ids, at) => store.markProcessed(platform, ids, at),
     unprocessed: (platform, options) => store.unprocessed(platform, options),
-    recordFailure: (platform, id, error) => store.recordFailure(platform, id, error),
-    prune: (before) => store.prune(before),
+    recordFailure: (platform, id, error, parkAt) => store.recordFailure(platform, id, error, parkAt),
+    parked: (platform) => store.parked(platform),
+    unpark: (platform, ids) => store.unpark(platform, ids),
+    prune: (before, parkedBefore) => store.prune(before, parkedBefore),
     counts: (platform) => store.counts(platform),
     close: () => store.close(),
   };

@@ -3,8 +3,10 @@
  * the journal file used beside a PGlite data folder: a batch is stored, a redelivered event id (in the
  * same batch or later) is skipped without an error, timestamps round-trip in UTC, unprocessed rows
  * page oldest first, marks and failures are recorded, prune deletes by age.
- * Then the journal's own promises: its state survives a restart, marks ride along with the next
- * write (or follow within a second, or at close), a torn last line (a crash mid-write)
+ * Parked rows are not replayed, are listed with their error, outlive the normal retention and get a
+ * fresh round when unparked; a payload with NUL or a lone surrogate is stored (jsonb refuses them as such).
+ * Then the journal's own promises: its state (parked rows included) survives a restart, marks ride
+ * along with the next write (or follow when the injected timer fires, or at close), a torn last line (a crash mid-write)
  * is cut off, a damaged line is skipped with its file:line named, prune rewrites the file, a failed
  * write acknowledges nothing, and rows an older version left in the table move into the journal.
  */
@@ -15,6 +17,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InboundEventDraft, InboxStore } from "../../src/app/inbox/ports.ts";
 import { openServices } from "../../src/main/services.ts";
 import { JOURNAL_FILE, JournalInboxStore } from "../../src/store/journalInboxStore.ts";
+import { storableText } from "../../src/domain/storableText.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
 
 const draft = (eventId: string, extra: Partial<InboundEventDraft> = {}): InboundEventDraft => ({
@@ -95,6 +98,39 @@ for (const kind of stores) {
       expect(await store.counts()).toEqual({ stored: 1, unprocessed: 0 });
     });
 
+    it("parks a row (no longer replayed, listed with its error), retried rows apart, unpark gives a fresh round", async () => {
+      await store.add([draft("Ev1"), draft("Ev2"), draft("Ev3")], new Date("2025-03-03T09:00:00Z"));
+      await store.recordFailure("slack", "Ev1", "eerste");
+      await store.recordFailure("slack", "Ev1", "0x00 kapot", new Date("2025-03-03T09:10:00Z"));
+      await store.recordFailure("slack", "Ev2", "eenmaal");
+      expect((await all(store)).map((r) => r.eventId)).toEqual(["Ev2", "Ev3"]);
+      const fresh = await store.unprocessed("slack", { receivedBefore: FAR, afterId: 0, limit: 10, retried: false });
+      const retried = await store.unprocessed("slack", { receivedBefore: FAR, afterId: 0, limit: 10, retried: true });
+      expect([fresh.map((r) => r.eventId), retried.map((r) => r.eventId)]).toEqual([["Ev3"], ["Ev2"]]);
+      const parked = await store.parked();
+      expect(parked).toHaveLength(1);
+      expect(parked[0]).toMatchObject({ eventId: "Ev1", teamId: "T0FAKE", attempts: 2, lastError: "0x00 kapot", parkedAt: new Date("2025-03-03T09:10:00Z"), payload: draft("Ev1").payload });
+      expect(await store.parked("teams")).toEqual([]);
+      // Parked rows outlive the normal retention, up to their own cut-off.
+      expect(await store.prune(new Date("2025-03-04T00:00:00Z"), new Date("2025-03-01T00:00:00Z"))).toBe(2);
+      expect((await store.parked()).map((r) => r.eventId)).toEqual(["Ev1"]);
+      expect(await store.unpark("slack", ["EvNope"])).toBe(0);
+      expect(await store.unpark("slack")).toBe(1);
+      expect((await all(store)).map((r) => [r.eventId, r.attempts])).toEqual([["Ev1", 0]]);
+      expect(await store.parked()).toEqual([]);
+    });
+
+    it("stores a payload with NUL and lone surrogates, which PostgreSQL's jsonb refuses as such", async () => {
+      const text = "Dit\u0000 klopt\ud800 niet\\u0000";
+      const payload = { type: "event_callback", event: { type: "message", text } };
+      await store.add([draft("EvNUL", { payload }), draft("EvOK")], clock.now());
+      const rows = await all(store);
+      expect(rows.map((r) => r.eventId)).toEqual(["EvNUL", "EvOK"]);
+      // The table drops the NUL and makes the surrogate U+FFFD; the journal keeps the text as sent. The
+      // parse boundary (storableText) makes both the same, and a literal "\\u0000" stays text.
+      expect(storableText((rows[0]!.payload as typeof payload).event.text)).toBe("Dit klopt\ufffd niet\\u0000");
+    });
+
     it("takes a burst of 500 in one write", async () => {
       await store.add(Array.from({ length: 500 }, (_, i) => draft(`EvB${i}`)), clock.now());
       expect(await store.counts()).toEqual({ stored: 500, unprocessed: 500 });
@@ -105,7 +141,14 @@ for (const kind of stores) {
 describe("journal file", () => {
   let dir: string;
   let file: string;
-  const open = (log?: (line: string) => void) => JournalInboxStore.open(file, log ? { log } : {});
+  /** The mark timer, fired by the test instead of waiting a real second. */
+  const timers: { run(): void; delayMs: number; cancelled: boolean }[] = [];
+  const schedule = (run: () => void, delayMs: number) => {
+    const timer = { run, delayMs, cancelled: false };
+    timers.push(timer);
+    return () => void (timer.cancelled = true);
+  };
+  const open = (log?: (line: string) => void) => JournalInboxStore.open(file, { schedule, ...(log ? { log } : {}) });
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "duidbot-journal-"));
     file = path.join(dir, JOURNAL_FILE);
@@ -152,7 +195,11 @@ describe("journal file", () => {
     ]);
 
     await a.markProcessed("slack", ["Ev2"], new Date("2025-03-03T09:00:03Z"));
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(await readFile(file, "utf8")).not.toContain('"eventIds":["Ev2"]');
+    const timer = timers.at(-1)!;
+    expect([timer.delayMs, timer.cancelled]).toEqual([1_000, false]);
+    timer.run();
+    await a.flushMarks(); // the timer's write is queued before this one
     expect(await readFile(file, "utf8")).toContain('"eventIds":["Ev2"]');
 
     await a.markProcessed("slack", ["Ev3"], new Date("2025-03-03T09:00:04Z"));
@@ -160,6 +207,27 @@ describe("journal file", () => {
     const b = await open();
     expect((await all(b)).map((r) => r.eventId)).toEqual(["Ev4"]);
     await b.close();
+  });
+
+  it("keeps parked rows, and their release, across a restart and a rewrite", async () => {
+    const a = await open();
+    await a.add([draft("Ev1"), draft("Ev2")], new Date("2025-03-03T09:00:00Z"));
+    await a.recordFailure("slack", "Ev1", "kapot", new Date("2025-03-03T09:05:00Z"));
+    await a.recordFailure("slack", "Ev2", "kapot", new Date("2025-03-03T09:05:00Z"));
+    await a.unpark("slack", ["Ev2"]);
+    await a.close();
+    const b = await open();
+    expect((await b.parked()).map((r) => [r.eventId, r.attempts])).toEqual([["Ev1", 1]]);
+    expect((await all(b)).map((r) => [r.eventId, r.attempts])).toEqual([["Ev2", 0]]);
+    await b.prune(new Date("2025-03-01T00:00:00Z"));
+    await b.add(Array.from({ length: 1_000 }, (_, i) => draft(`EvX${i}`)), new Date("2025-03-03T09:10:00Z"));
+    await b.markProcessed("slack", Array.from({ length: 1_000 }, (_, i) => `EvX${i}`), new Date("2025-03-03T09:10:00Z"));
+    await b.flushMarks();
+    expect(await b.prune(new Date("2025-03-03T09:09:00Z"), new Date("2025-03-01T00:00:00Z"))).toBe(1); // Ev2 went, parked Ev1 stays
+    await b.close();
+    const c = await open();
+    expect((await c.parked()).map((r) => [r.eventId, r.lastError, r.parkedAt])).toEqual([["Ev1", "kapot", new Date("2025-03-03T09:05:00Z")]]);
+    await c.close();
   });
 
   it("cuts off a torn last line (a crash mid-write) and appends cleanly after it", async () => {

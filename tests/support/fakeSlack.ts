@@ -70,6 +70,11 @@ export interface FakeSlack {
   fail(method: string, times: number, failure: ScriptedFailure): void;
   /** Every call of `method` answers `ms` later (a slow Slack). */
   delay(method: string, ms: number): void;
+  /**
+   * Runs `hook` with each successful answer of `method` (e.g. the new message's ts) before that answer
+   * is sent: a hook that awaits holds the answer back (people see a message before the bot's API call returns).
+   */
+  onAnswer(method: string, hook: (answer: Record<string, unknown>, body: Record<string, unknown>) => Promise<void> | void): void;
   close(): Promise<void>;
 }
 
@@ -114,6 +119,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const channels = new Map<string, FakeChannel>();
   const failures = new Map<string, ScriptedFailure[]>();
   const delays = new Map<string, number>();
+  const hooks = new Map<string, (answer: Record<string, unknown>, body: Record<string, unknown>) => Promise<void> | void>();
   let seq = 0;
   let apiUrl = "";
   const nextTs = () => `1700000000.${String(++seq).padStart(6, "0")}`;
@@ -204,7 +210,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${raw.length}`);
       return;
     }
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer(method, body)));
+    const answered = answer(method, body);
+    await hooks.get(method)?.(answered, body);
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answered));
   }
 
   const server: Server = createServer((req, res) => {
@@ -226,6 +234,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     channels,
     ok: (method) => calls.filter((c) => c.method === method && c.status === 200),
     delay: (method, ms) => void delays.set(method, ms),
+    onAnswer: (method, hook) => void hooks.set(method, hook),
     fail: (method, times, failure) => failures.set(method, [...(failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]),
     close: () =>
       new Promise<void>((resolve) => {

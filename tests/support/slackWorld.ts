@@ -102,7 +102,7 @@ export async function startSlackWorld(runtime: TestRuntime, options: SlackWorldO
   const server: Server = await listen(app, "127.0.0.1", 0);
   const { port } = server.address() as AddressInfo;
   // Fixed jitter so retry times are exact; the test moves the clock past them.
-  const dispatcher = createDispatcher({ outbox: s.outbox, chats: s.chats, clock, random: () => 0.5 });
+  const dispatcher = createDispatcher({ outbox: s.outbox, chats: s.chats, clock, random: () => 0.5, posted: s.posted });
 
   const posted = (channel: string, o: { thread?: string | null } = {}) =>
     fake.messages.filter((m) => m.channel === channel && (o.thread === undefined ? true : o.thread === null ? !m.thread_ts : m.thread_ts === o.thread));

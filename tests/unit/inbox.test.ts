@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { GroupCommit } from "../../src/app/inbox/groupCommit.ts";
-import { Inbox } from "../../src/app/inbox/inbox.ts";
+import { EventDeferred } from "../../src/app/inbox/deferral.ts";
+import { Inbox, MAX_REPLAY_ATTEMPTS } from "../../src/app/inbox/inbox.ts";
 import type { InboundEventDraft, InboundEventRecord, InboxStore } from "../../src/app/inbox/ports.ts";
 import { fixedClock } from "../support/db.ts";
 
@@ -56,7 +57,7 @@ describe("GroupCommit", () => {
 
 /** An in-memory InboxStore that counts statements. */
 function memoryStore() {
-  const rows: (InboundEventRecord & { processedAt?: Date; lastError?: string })[] = [];
+  const rows: (InboundEventRecord & { processedAt?: Date; lastError?: string; parkedAt?: Date })[] = [];
   const statements = { add: 0, mark: 0 };
   const store: InboxStore = {
     async add(drafts: readonly InboundEventDraft[], receivedAt: Date) {
@@ -71,14 +72,25 @@ function memoryStore() {
       for (const r of rows) if (r.platform === platform && ids.includes(r.eventId)) r.processedAt ??= at;
     },
     async unprocessed(platform, o) {
-      return rows.filter((r) => r.platform === platform && !r.processedAt && r.receivedAt <= o.receivedBefore && r.id > o.afterId).slice(0, o.limit);
+      return rows
+        .filter((r) => r.platform === platform && !r.processedAt && !r.parkedAt && r.receivedAt <= o.receivedBefore && r.id > o.afterId)
+        .filter((r) => o.retried === undefined || r.attempts > 0 === o.retried)
+        .slice(0, o.limit);
     },
-    async recordFailure(platform, eventId, error) {
+    async recordFailure(platform, eventId, error, parkAt) {
       const row = rows.find((r) => r.platform === platform && r.eventId === eventId);
-      if (row) Object.assign(row, { attempts: row.attempts + 1, lastError: error });
+      if (row) Object.assign(row, { attempts: row.attempts + 1, lastError: error }, parkAt ? { parkedAt: parkAt } : {});
     },
-    async prune(before) {
-      const keep = rows.filter((r) => r.receivedAt >= before);
+    async parked(platform) {
+      return rows.filter((r) => (platform === undefined || r.platform === platform) && !r.processedAt && r.parkedAt).map((r) => ({ ...r, parkedAt: r.parkedAt! }));
+    },
+    async unpark(platform, ids) {
+      const parked = rows.filter((r) => r.platform === platform && r.parkedAt && (ids === undefined || ids.includes(r.eventId)));
+      for (const r of parked) Object.assign(r, { parkedAt: undefined, attempts: 0 });
+      return parked.length;
+    },
+    async prune(before, parkedBefore = before) {
+      const keep = rows.filter((r) => r.receivedAt >= (r.parkedAt && !r.processedAt ? parkedBefore : before));
       const pruned = rows.length - keep.length;
       rows.splice(0, rows.length, ...keep);
       return pruned;
@@ -149,6 +161,77 @@ describe("Inbox", () => {
     expect(tried).toEqual(["Ev1", "Ev2", "Ev3", "Ev4"]);
     expect(rows.map((r) => r.attempts)).toEqual([0, 1, 1, 1, 0]);
     expect(rows.find((r) => r.eventId === "Ev2")?.lastError).toBe("Slack onbereikbaar");
+  });
+
+  it("never lets bad events hold up good ones: fresh rows first, and a row that keeps failing is parked", async () => {
+    const { store, rows } = memoryStore();
+    const logged: string[] = [];
+    const inbox = new Inbox({ store, clock: fixedClock("2025-03-03T09:00:00Z"), platform: "slack", log: (m) => logged.push(m) });
+    // Three poison events (as the NUL reply was: they fail every time), then twenty good replies.
+    const bad = ["Bad1", "Bad2", "Bad3"];
+    const good = Array.from({ length: 20 }, (_, i) => `Good${i}`);
+    for (const id of [...bad, ...good]) {
+      await inbox.receive(event(id));
+      inbox.failed(id);
+    }
+    const done: string[] = [];
+    const handle = async (row: InboundEventRecord) => {
+      if (row.eventId.startsWith("Bad")) throw new Error('invalid byte sequence for encoding "UTF8": 0x00');
+      done.push(row.eventId);
+    };
+    // Pass 1 meets three failures in a row (as in an outage) and stops; pass 2 takes the fresh rows first.
+    expect(await inbox.replay(handle)).toMatchObject({ replayed: 0, failed: 3, stopped: true });
+    expect(await inbox.replay(handle)).toMatchObject({ replayed: 20, failed: 3 });
+    await inbox.flush();
+    expect(done).toEqual(good);
+    // Every pass tries a bad row once; after MAX_REPLAY_ATTEMPTS it is parked, logged, and left alone.
+    for (let pass = 2; pass < MAX_REPLAY_ATTEMPTS; pass++) await inbox.replay(handle);
+    expect(rows.filter((r) => r.eventId.startsWith("Bad")).map((r) => [r.attempts, r.parkedAt !== undefined])).toEqual(bad.map(() => [MAX_REPLAY_ATTEMPTS, true]));
+    expect(logged.filter((m) => m.includes("geparkeerd"))).toHaveLength(3);
+    expect(await inbox.replay(handle)).toEqual({ replayed: 0, failed: 0, stopped: false });
+    expect((await store.parked()).map((r) => [r.eventId, r.lastError])).toEqual(bad.map((id) => [id, 'invalid byte sequence for encoding "UTF8": 0x00']));
+    // Unparked (the cause fixed): replayed again.
+    expect(await store.unpark("slack", ["Bad2"])).toBe(1);
+    expect(await inbox.replay(async (row) => void done.push(row.eventId))).toMatchObject({ replayed: 1, failed: 0 });
+    expect(done.at(-1)).toBe("Bad2");
+  });
+
+  it("keeps a deferred event unprocessed (no failure) and runs it again as soon as it is woken", async () => {
+    const { store, rows } = memoryStore();
+    let known = false;
+    const ran: string[] = [];
+    const handle = async (e: { eventId: string }) => {
+      ran.push(e.eventId);
+      if (!known) throw new EventDeferred(e.eventId);
+    };
+    const inbox = new Inbox({ store, clock: fixedClock("2025-03-03T09:00:00Z"), platform: "slack", retry: handle });
+    // Live: the gate notes the wakes, the use case defers.
+    await inbox.receive(event("EvLive"));
+    inbox.deferred({ eventId: "EvLive", payload: {} }, inbox.wakes);
+    // Replayed: deferred too, and not counted as a failure.
+    await store.add([{ platform: "slack", ...event("EvOld") }], new Date("2025-03-03T08:00:00Z"));
+    expect(await inbox.replay(handle)).toEqual({ replayed: 0, failed: 0, stopped: false });
+    await inbox.flush();
+    expect(inbox.waitingForWake).toBe(2);
+    expect(rows.every((r) => !r.processedAt && r.attempts === 0)).toBe(true);
+
+    known = true;
+    inbox.wake();
+    await inbox.flush();
+    expect(ran.slice(-2).sort()).toEqual(["EvLive", "EvOld"]);
+    expect(rows.every((r) => r.processedAt)).toBe(true);
+    expect(inbox.waitingForWake).toBe(0);
+  });
+
+  it("retries at once an event whose thread became known while it was being processed", async () => {
+    const { store, rows } = memoryStore();
+    const inbox = new Inbox({ store, clock: fixedClock("2025-03-03T09:00:00Z"), platform: "slack", retry: async () => {} });
+    await inbox.receive(event("EvRace"));
+    const before = inbox.wakes;
+    inbox.wake(); // the root's id was stored after the use case looked, before it deferred
+    inbox.deferred({ eventId: "EvRace", payload: {} }, before);
+    await inbox.flush();
+    expect(rows[0]?.processedAt).toBeDefined();
   });
 
   it("prunes rows older than 7 days", async () => {

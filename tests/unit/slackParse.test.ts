@@ -50,6 +50,23 @@ describe("parseMessageEvent", () => {
   });
 });
 
+describe("text the database refuses", () => {
+  it("strips NUL and makes lone surrogates U+FFFD in replies, edits, mentions, commands and modal values", () => {
+    const bad = "Dit\u0000 herken\ud800 ik";
+    const clean = "Dit herken\ufffd ik";
+    expect(parseMessageEvent(envelope, { type: "message", channel: "C1", user: "U1", text: bad, ts: "1.2", thread_ts: "1.1" })).toMatchObject({ text: clean });
+    expect(parseMessageEvent(envelope, { type: "message", subtype: "message_changed", channel: "C1", event_ts: "2.0", message: { ts: "1.2", text: bad, user: "U1" } })).toMatchObject({ text: clean });
+    expect(parseMention(envelope, { type: "app_mention", channel: "C1", user: "U1", text: `<@UBOT> ${bad}`, ts: "1.2" })).toMatchObject({ text: clean });
+    expect(parseCommand({ team_id: "T1", channel_id: "C1", user_id: "U1", text: `start ${bad}`, trigger_id: "t" })).toMatchObject({ args: clean });
+    const form = parseFormSubmission({
+      user: { id: "U1" },
+      trigger_id: "t",
+      view: { id: "V1", callback_id: "f", state: { values: { b: { a: { type: "plain_text_input", value: bad } } } } },
+    });
+    expect(form?.values).toEqual({ b: clean });
+  });
+});
+
 describe("other payloads", () => {
   it("strips the bot mention from app_mention text", () => {
     expect(parseMention(envelope, { type: "app_mention", channel: "C1", user: "U1", text: "<@UBOT>  status ", ts: "1.2", thread_ts: "1.1" })).toMatchObject({

@@ -8,6 +8,7 @@
 import { isBotRequest } from "../../../src/app/commands/commandTable.ts";
 import { commandHelp } from "../../../src/app/commands/runCommand.ts";
 import type { App } from "@slack/bolt";
+import { EventDeferred } from "../../../src/app/inbox/deferral.ts";
 import { editContribution, recordContribution, sessionStatus, withdrawContribution } from "../../../src/app/sessions/index.ts";
 import { userKey } from "../keys.ts";
 import { parseMention, parseMessageEvent, userIdsIn } from "../parse.ts";
@@ -27,17 +28,20 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
         const text = await contributionText(parsed.text, context.botUserId, deps);
         if (text === undefined) return;
         const person = await deps.directory.person(parsed.userId);
-        await deps.queue.run("background", () =>
+        const result = await deps.queue.run("background", () =>
           recordContribution(deps.sessions, {
-          eventId: parsed.eventId,
-          channel: parsed.channel,
-          threadId: parsed.threadId,
-          messageId: parsed.messageId,
-          user: { key: userKey(parsed.userId), name: person.name },
+            eventId: parsed.eventId,
+            channel: parsed.channel,
+            threadId: parsed.threadId,
+            messageId: parsed.messageId,
+            user: { key: userKey(parsed.userId), name: person.name },
             text,
             at: parsed.at,
           }),
         );
+        // The root of this thread may still be on its way (its id not stored yet): the inbox keeps the
+        // event and runs it again once a root's id is stored (see src/app/inbox/deferral.ts).
+        if (result.status === "deferred") throw new EventDeferred(parsed.eventId);
         break;
       }
       case "edited": {

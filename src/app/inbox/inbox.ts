@@ -9,18 +9,27 @@
  * 3. replay(): rows that are still unprocessed — the process crashed or stopped after the ack, or
  *    processing failed — are handed to the adapter again, oldest first: on start and periodically.
  *    A replayed event that had in fact been processed (a crash between the use case's commit and the
- *    mark) is a no-op: the use case finds its ProcessedEvent row.
- * 4. prune(): rows older than 7 days go, processed or not.
+ *    mark) is a no-op: the use case finds its ProcessedEvent row. Rows that never failed go first, then
+ *    those that failed before, so a bad event never holds up good ones; a row whose replay failed
+ *    MAX_REPLAY_ATTEMPTS times is parked (logged, listed by `duidbot inbox geparkeerd`, not replayed).
+ * 4. deferred(): a use case may answer "not yet" (a reply to a root still being sent): the row stays
+ *    unprocessed, is no failure, and is retried when wake() says something changed (deferral.ts).
+ * 5. prune(): rows older than 7 days go, processed or not; parked rows after 30 days.
  *
  * Why mark rows instead of replaying every row without a ProcessedEvent: many events end in "nothing
  * to do" (a reply in a thread that is no session) and leave no ProcessedEvent, so they would be
  * replayed on every pass for a week. One batched UPDATE per burst is cheaper than that.
  */
 import type { Clock } from "../ports.ts";
+import { Deferrals, isDeferred, type DeferredEvent } from "./deferral.ts";
 import { GroupCommit } from "./groupCommit.ts";
 import type { InboundEventDraft, InboundEventRecord, InboxStore } from "./ports.ts";
 
 export const INBOX_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+/** Parked rows are kept this long, for inspection and a retry once the cause is fixed. */
+export const PARKED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+/** A row whose replay failed this many times is parked (about as many minutes of replay passes). */
+export const MAX_REPLAY_ATTEMPTS = 5;
 /** Replay passes stop after this many failures in a row (the platform or database is down, not one bad event). */
 const MAX_CONSECUTIVE_FAILURES = 3;
 const REPLAY_PAGE = 100;
@@ -30,6 +39,8 @@ export interface InboxOptions {
   clock: Clock;
   platform: string;
   log?: (message: string, error?: unknown) => void;
+  /** Runs a deferred event again when wake() is called (the adapter's replay); without it they wait for replay(). */
+  retry?: (event: DeferredEvent) => Promise<void>;
 }
 
 export interface ReplayResult {
@@ -48,6 +59,7 @@ export class Inbox {
   readonly #inFlight = new Set<string>();
   readonly #writes: GroupCommit<InboundEventDraft>;
   readonly #marks: GroupCommit<string>;
+  readonly #deferrals: Deferrals;
   #replaying: Promise<ReplayResult> | undefined;
   #closed = false;
 
@@ -58,6 +70,17 @@ export class Inbox {
     this.#log = options.log ?? (() => {});
     this.#writes = new GroupCommit((rows) => this.#store.add(rows, this.#clock.now()));
     this.#marks = new GroupCommit((ids) => this.#store.markProcessed(this.platform, ids, this.#clock.now()));
+    const retry = options.retry;
+    this.#deferrals = new Deferrals(async (events) => {
+      for (const event of events) {
+        if (this.#closed) return;
+        if (!retry) this.#deferrals.defer(event, this.#deferrals.wakes);
+        else if (!this.#inFlight.has(event.eventId)) {
+          // A failure leaves the row unprocessed: the next replay pass counts it.
+          await this.#run(event, retry).catch((error: unknown) => this.#log(`Inbox: ${event.eventId} na wachten niet verwerkt / deferred retry failed`, error));
+        }
+      }
+    });
   }
 
   /** Resolves once the event is durably stored (acknowledge only then); rejects when it could not be. */
@@ -88,14 +111,58 @@ export class Inbox {
     this.#inFlight.delete(eventId);
   }
 
+  /** Wakes so far: note it before processing an event, pass it to deferred(). */
+  get wakes(): number {
+    return this.#deferrals.wakes;
+  }
+
+  /** The use case deferred the event (EventDeferred): it stays unprocessed, and is retried at the next wake(). */
+  deferred(event: DeferredEvent, wakesBefore: number): void {
+    this.#inFlight.delete(event.eventId);
+    this.#deferrals.defer(event, wakesBefore);
+  }
+
+  /** Something changed that may let deferred events through (a thread root's platform id was stored). */
+  wake(): void {
+    this.#deferrals.wake();
+  }
+
+  /** Deferred events waiting for a wake (for tests and logs). */
+  get waitingForWake(): number {
+    return this.#deferrals.size;
+  }
+
+  /**
+   * Runs one event through `handle`: marked when it resolves, deferred when the use case said "not yet"
+   * (resolves then too), else it rejects with the error (the row stays unprocessed).
+   */
+  async #run(event: DeferredEvent, handle: (event: DeferredEvent) => Promise<void>): Promise<"done" | "deferred"> {
+    this.#deferrals.forget(event.eventId);
+    this.#inFlight.add(event.eventId);
+    const wakes = this.#deferrals.wakes;
+    try {
+      await handle(event);
+    } catch (error) {
+      if (isDeferred(error)) {
+        this.deferred(event, wakes);
+        return "deferred";
+      }
+      this.#inFlight.delete(event.eventId);
+      throw error;
+    }
+    this.processed(event.eventId);
+    return "done";
+  }
+
   /** Events of this process still between receive() and their mark (for tests and logs). */
   get inFlight(): number {
     return this.#inFlight.size;
   }
 
   /**
-   * Hands every unprocessed row received at least `olderThanMs` ago to `handle`, one at a time, oldest
-   * first, and marks it when `handle` resolves. Rows this process is still working on are skipped.
+   * Hands every unprocessed, unparked row received at least `olderThanMs` ago to `handle`, one at a
+   * time: first the rows that never failed, then the others, each oldest first; marks a row when
+   * `handle` resolves. Rows this process is still working on are skipped.
    * One pass at a time: a call while a pass runs returns that pass.
    */
   replay(handle: (row: InboundEventRecord) => Promise<void>, options: { olderThanMs?: number } = {}): Promise<ReplayResult> {
@@ -108,42 +175,53 @@ export class Inbox {
   async #replay(handle: (row: InboundEventRecord) => Promise<void>, olderThanMs: number): Promise<ReplayResult> {
     const result: ReplayResult = { replayed: 0, failed: 0, stopped: false };
     const receivedBefore = new Date(this.#clock.now().getTime() - olderThanMs);
-    let afterId = 0;
-    let failuresInARow = 0;
-    for (;;) {
-      const rows = await this.#store.unprocessed(this.platform, { receivedBefore, afterId, limit: REPLAY_PAGE });
-      if (rows.length === 0) return result;
-      for (const row of rows) {
-        if (this.#closed) return { ...result, stopped: true };
-        afterId = row.id;
-        if (this.#inFlight.has(row.eventId)) continue;
-        this.#inFlight.add(row.eventId);
-        try {
-          await handle(row);
-        } catch (error) {
-          this.#inFlight.delete(row.eventId);
-          // Stopping (work dropped, database closing) is no failure of the event.
+    const failuresInARow = { count: 0 };
+    // A row that failed in the first sweep is one of the "retried" ones by the second: once per pass.
+    const tried = new Set<string>();
+    for (const retried of [false, true]) {
+      let afterId = 0;
+      for (;;) {
+        const rows = await this.#store.unprocessed(this.platform, { receivedBefore, afterId, limit: REPLAY_PAGE, retried });
+        if (rows.length === 0) break;
+        for (const row of rows) {
           if (this.#closed) return { ...result, stopped: true };
-          result.failed++;
-          const message = error instanceof Error ? error.message : String(error);
-          this.#log(`Inbox: opnieuw verwerken van ${row.eventId} mislukt / replay failed (poging ${row.attempts + 1})`, error);
-          await this.#store.recordFailure(this.platform, row.eventId, message).catch((e: unknown) => this.#log("Inbox: fout niet vastgelegd / could not record failure", e));
-          if (++failuresInARow >= MAX_CONSECUTIVE_FAILURES) {
-            result.stopped = true;
-            return result;
-          }
-          continue;
+          afterId = row.id;
+          if (this.#inFlight.has(row.eventId) || tried.has(row.eventId)) continue;
+          tried.add(row.eventId);
+          const outcome = await this.#replayRow(row, handle, result, failuresInARow);
+          if (outcome === "stop") return { ...result, stopped: true };
         }
-        failuresInARow = 0;
-        result.replayed++;
-        this.processed(row.eventId);
       }
+    }
+    return result;
+  }
+
+  async #replayRow(row: InboundEventRecord, handle: (row: InboundEventRecord) => Promise<void>, result: ReplayResult, failuresInARow: { count: number }): Promise<"next" | "stop"> {
+    try {
+      if ((await this.#run(row, () => handle(row))) === "done") result.replayed++;
+      failuresInARow.count = 0;
+      return "next";
+    } catch (error) {
+      // Stopping (work dropped, database closing) is no failure of the event.
+      if (this.#closed) return "stop";
+      result.failed++;
+      const attempt = row.attempts + 1;
+      const park = attempt >= MAX_REPLAY_ATTEMPTS;
+      this.#log(`Inbox: opnieuw verwerken van ${row.eventId} mislukt / replay failed (poging ${attempt} van ${MAX_REPLAY_ATTEMPTS})`, error);
+      const message = error instanceof Error ? error.message : String(error);
+      await this.#store.recordFailure(this.platform, row.eventId, message, park ? this.#clock.now() : undefined).then(
+        () => park && this.#log(`Inbox: ${row.eventId} geparkeerd na ${attempt} mislukte pogingen; bekijk met \`duidbot inbox geparkeerd\` / parked`),
+        (e: unknown) => this.#log("Inbox: fout niet vastgelegd / could not record failure", e),
+      );
+      // Several failures in a row: the platform or database is down, not one bad event.
+      return ++failuresInARow.count >= MAX_CONSECUTIVE_FAILURES ? "stop" : "next";
     }
   }
 
-  /** Deletes rows older than `maxAgeMs` (default 7 days); returns how many went. */
+  /** Deletes rows older than `maxAgeMs` (default 7 days), parked ones after 30 days; returns how many went. */
   prune(maxAgeMs: number = INBOX_RETENTION_MS): Promise<number> {
-    return this.#store.prune(new Date(this.#clock.now().getTime() - maxAgeMs));
+    const now = this.#clock.now().getTime();
+    return this.#store.prune(new Date(now - maxAgeMs), new Date(now - Math.max(maxAgeMs, PARKED_RETENTION_MS)));
   }
 
   /** Replay passes stop at their next row (the process is stopping); receive() still works. */
@@ -153,6 +231,7 @@ export class Inbox {
 
   /** Waits until every write and mark started so far has finished. */
   async flush(): Promise<void> {
+    await this.#deferrals.idle();
     await this.#writes.idle();
     await this.#marks.idle();
   }

@@ -27,9 +27,17 @@ export interface InboundEventRecord {
   attempts: number;
 }
 
+/** An event whose replays kept failing: no longer replayed until `duidbot inbox opnieuw` (unpark). */
+export interface ParkedEvent extends InboundEventRecord {
+  teamId?: string;
+  lastError?: string;
+  parkedAt: Date;
+}
+
 export interface InboxCounts {
   /** Rows kept (processed or not, until pruned). */
   stored: number;
+  /** Parked rows included (see ParkedEvent). */
   unprocessed: number;
 }
 
@@ -41,12 +49,25 @@ export interface InboxStore {
   add(rows: readonly InboundEventDraft[], receivedAt: Date): Promise<void>;
   /** Marks these events processed (one statement). */
   markProcessed(platform: string, eventIds: readonly string[], at: Date): Promise<void>;
-  /** Unprocessed rows received at or before `receivedBefore`, oldest first, with id > `afterId`. */
-  unprocessed(platform: string, options: { receivedBefore: Date; afterId: number; limit: number }): Promise<InboundEventRecord[]>;
-  /** A replay of this event failed: count it and keep the error (the row stays unprocessed). */
-  recordFailure(platform: string, eventId: string, error: string): Promise<void>;
-  /** Deletes rows received before `before` (processed or not); returns how many. */
-  prune(before: Date): Promise<number>;
+  /**
+   * Unprocessed rows that are not parked, received at or before `receivedBefore`, oldest first, with
+   * id > `afterId`. `retried`: only rows whose replay never failed (false) or failed before (true).
+   */
+  unprocessed(platform: string, options: { receivedBefore: Date; afterId: number; limit: number; retried?: boolean }): Promise<InboundEventRecord[]>;
+  /**
+   * A replay of this event failed: count it and keep the error (the row stays unprocessed). With
+   * `parkAt` the row is parked too: no longer replayed, listed by parked().
+   */
+  recordFailure(platform: string, eventId: string, error: string, parkAt?: Date): Promise<void>;
+  /** Parked rows, oldest first (all platforms, or one). */
+  parked(platform?: string): Promise<ParkedEvent[]>;
+  /** Parked rows (these event ids, or all of the platform) get a fresh round of attempts; returns how many. */
+  unpark(platform: string, eventIds?: readonly string[]): Promise<number>;
+  /**
+   * Deletes rows received before `before` (processed or not), parked rows only when received before
+   * `parkedBefore` (default `before`): they stay for inspection longer. Returns how many went.
+   */
+  prune(before: Date, parkedBefore?: Date): Promise<number>;
   /** How many rows are kept and how many wait for processing (all platforms, or one). */
   counts(platform?: string): Promise<InboxCounts>;
   /** Releases what the store holds of its own (a file); the database is closed elsewhere. */

@@ -30,6 +30,11 @@ export interface DispatcherDeps {
   /** [0, 1); for jitter. */
   random?: () => number;
   log?: (line: string) => void;
+  /**
+   * A post's platform id was stored (early, before its uploads, or with the row marked sent): replies
+   * in its thread can be recognised now. The composition root wakes the inboxes' deferred events.
+   */
+  posted?: (channel: string) => void;
 }
 
 export interface DispatchOptions {
@@ -85,7 +90,17 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatchOptions 
       await chat.update(row.targetMessageId, message);
       return undefined;
     }
-    return (await chat.post(message)).messageId;
+    return (await chat.post(message, { posted: (messageId) => storeEarly(row, messageId) })).messageId;
+  }
+
+  /** The id as soon as the platform has the post (see PostHooks); a failure here only delays recognition until markSent. */
+  async function storeEarly(row: OutboxRow, messageId: string): Promise<void> {
+    try {
+      await deps.outbox.recordPlatformId(row.id, messageId);
+      deps.posted?.(row.channel);
+    } catch (error) {
+      log(`outbox: ${row.key} platform id not stored early: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   async function handle(row: OutboxRow, report: DispatchReport): Promise<void> {
@@ -118,6 +133,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatchOptions 
     // Nothing between the platform's success and this write: see the header on the one crash window.
     await deps.outbox.markSent(row.id, deps.clock.now(), platformMessageId);
     report.sent++;
+    if (platformMessageId !== undefined) deps.posted?.(row.channel);
   }
 
   async function recordFailure(row: OutboxRow, platform: string, error: unknown, report: DispatchReport): Promise<void> {

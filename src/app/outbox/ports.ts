@@ -35,6 +35,8 @@ export interface OutboxStore {
    */
   claimDue(now: Date, options: { limit: number; leaseMs: number; skipPlatforms: readonly string[] }): Promise<OutboxRow[]>;
   markSent(id: number, at: Date, platformMessageId?: string): Promise<void>;
+  /** The platform took the post (id known) but the send goes on (uploads): stores the id, the row stays pending. */
+  recordPlatformId(id: number, platformMessageId: string): Promise<void>;
   markRetry(id: number, nextAttemptAt: Date, error: string): Promise<void>;
   markFailed(id: number, at: Date, error: string): Promise<void>;
   /** Gives a claimed row back untried (platform paused, no adapter): not counted as an attempt. */

@@ -1,5 +1,6 @@
 /** Use case: a message in a session thread was edited on the platform; the contribution follows, its old text is kept. */
 import { readQuestionTag } from "../../domain/session.ts";
+import { storableText } from "../../domain/storableText.ts";
 import type { Question } from "../../domain/session.ts";
 import type { SessionDeps } from "./ports.ts";
 import { refreshStatus } from "./shared.ts";
@@ -26,7 +27,7 @@ export async function editContribution(deps: SessionDeps, input: EditContributio
     const key = eventKey(input.channel, input.eventId);
     if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
     if (contribution.withdrawnAt) return { status: "ignored", reason: "withdrawn" };
-    const tagged = readQuestionTag(input.text);
+    const tagged = readQuestionTag(storableText(input.text)); // any platform: text the database refuses never gets there
     // Editing a message down to nothing is how some people delete: treat it as withdrawing.
     if (tagged.text === "") {
       await tx.reviseContribution(contribution.id, { kind: "withdraw", at: input.at, eventKey: key });

@@ -223,6 +223,12 @@ export interface SessionTx {
    * share lock: concurrent replies go on, a concurrent move of the session is waited for.
    */
   sessionByThread(channel: string, threadId: string): Promise<SessionRecord | undefined>;
+  /**
+   * After sessionByThread found nothing: true when the answer may be different soon or already is,
+   * i.e. a session thread root in this channel is still being sent (no platform id stored yet), or
+   * one has `threadId` as its platform id by now (stored after the lookup).
+   */
+  threadMayBecomeKnown(channel: string, threadId: string): Promise<boolean>;
   /** An open session about exactly this subject, if any. */
   openSessionAbout(dinSlug: string, subject: SessionSubject): Promise<number | undefined>;
   openSessions(): Promise<SessionRecord[]>;

@@ -3,6 +3,7 @@
  * question its leading tag names). Idempotent on the platform event id, enforced by the database.
  */
 import { readQuestionTag } from "../../domain/session.ts";
+import { storableText } from "../../domain/storableText.ts";
 import type { Question } from "../../domain/session.ts";
 import { resolvePerspective } from "../../domain/sessionRules.ts";
 import type { Perspective } from "../../domain/sessionRules.ts";
@@ -31,11 +32,23 @@ export interface RecordContributionInput {
 
 export type RecordContributionResult =
   | { status: "recorded"; sessionId: number; contributionId: number; question: Question; perspective: Perspective }
-  | { status: "ignored"; reason: "duplicate" | "not-a-session-thread" | "empty" };
+  | { status: "ignored"; reason: "duplicate" | "not-a-session-thread" | "empty" }
+  /** Not (yet) a session thread, but it may become one: keep the event and try again once a root is sent. */
+  | { status: "deferred"; reason: "thread-not-yet-known" };
+
+/**
+ * A reply can reach us before its root's platform id is stored (the person answered the moment the
+ * root appeared). Such a reply is held back while a root in its channel is still being sent, but only
+ * when it is this young: once a root is posted its id is stored within moments (dispatch.ts), so an
+ * older reply in an unknown thread is not ours, and holding it would only pile events up.
+ */
+export const UNKNOWN_THREAD_HOLD_MS = 10 * 60_000;
 
 export async function recordContribution(deps: SessionDeps, input: RecordContributionInput): Promise<RecordContributionResult> {
   if (input.threadId === undefined) return { status: "ignored", reason: "not-a-session-thread" };
-  const tagged = input.question ? { question: input.question, text: input.text.trim() } : readQuestionTag(input.text);
+  // Any platform: text the database refuses never gets there.
+  const text = storableText(input.text);
+  const tagged = input.question ? { question: input.question, text: text.trim() } : readQuestionTag(text);
   if (tagged.text === "") return { status: "ignored", reason: "empty" };
   const threadId = input.threadId;
   const now = deps.clock.now();
@@ -47,7 +60,12 @@ export async function recordContribution(deps: SessionDeps, input: RecordContrib
     // Look the thread up before claiming the event: messages outside sessions leave no trace.
     const session = await tx.sessionByThread(input.channel, threadId);
     const thread = session?.threads.find((t) => t.channel === input.channel);
-    if (!session || !thread) return { status: "ignored", reason: "not-a-session-thread" };
+    if (!session || !thread) {
+      const young = now.getTime() - input.at.getTime() < UNKNOWN_THREAD_HOLD_MS;
+      // One statement, after the lookup: an id stored in between is seen here, so nothing slips through.
+      if (young && (await tx.threadMayBecomeKnown(input.channel, threadId))) return { status: "deferred", reason: "thread-not-yet-known" };
+      return { status: "ignored", reason: "not-a-session-thread" };
+    }
     const sessionId = session.id;
     const key = eventKey(input.channel, input.eventId);
     if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
