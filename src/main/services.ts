@@ -13,6 +13,7 @@ import type { OutboxStore } from "../app/outbox/ports.ts";
 import { withImportChores } from "../app/measurements/importChores.ts";
 import { advanceDueSessions } from "../app/sessions/advanceDueSessions.ts";
 import { applyConfig } from "../app/sessions/applyConfig.ts";
+import { rerenderForGuests } from "../app/sessions/rerenderForGuests.ts";
 import type { SessionDefaults, SessionStore } from "../app/sessions/ports.ts";
 import type { DuidbotConfig } from "../domain/duidbotConfig.ts";
 import type { InboxStore } from "../app/inbox/ports.ts";
@@ -79,17 +80,27 @@ export async function openServices(target: DatabaseTarget, clock: Clock = system
   const outbox = new PrismaOutboxStore(db.prisma);
   const chats = new Map((options.chats ?? []).map((c) => [c.platform, c]));
   const log = options.log;
-  const dispatcher = createDispatcher({ outbox, chats, clock, ...(options.random ? { random: options.random } : {}), ...(log ? { log } : {}) });
   const config = options.duidbotConfig;
   const sessionDefaults: SessionDefaults = {
     lang: config?.defaults.lang ?? "nl",
     ...(config?.defaults.advanceAfterDays !== undefined ? { advanceAfterDays: config.defaults.advanceAfterDays } : {}),
   };
+  const dins = new PrismaDinStore(db.prisma);
+  const measurements = new PrismaMeasurementStore(db.prisma);
+  const dispatcher = createDispatcher({
+    outbox,
+    chats,
+    clock,
+    // Guest messages written under a looser DIN version than the one in force are rendered again.
+    rerender: (row) => rerenderForGuests({ sessions, dins, measurements, clock, sessionDefaults }, row),
+    ...(options.random ? { random: options.random } : {}),
+    ...(log ? { log } : {}),
+  });
   if (config) await applyConfig({ sessions, clock }, { config });
   const services: Services = {
     db,
-    dins: new PrismaDinStore(db.prisma),
-    measurements: new PrismaMeasurementStore(db.prisma),
+    dins,
+    measurements,
     clock,
     sessions,
     sessionDefaults,
