@@ -7,6 +7,7 @@
  * the small-number rule, posts nothing to guests.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { importDin } from "../../src/app/din/importDin.ts";
 import { applyConfig, postChanges, recordContribution } from "../../src/app/sessions/index.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
 import { CONFIG, DIN, GAST, importFigures, LEERKRING, openFreshWorld, PEOPLE, type World } from "../support/sessionWorld.ts";
@@ -21,6 +22,22 @@ const STRICTER_DIN = {
     i.id === "jeugdhulp" ? { ...i, visibility: "intern" as const } : i.id === "veilig-thuis" ? { ...i, smallNumbers: 20 } : i,
   ),
 };
+
+/** STRICTER_DIN as a din.yaml, for importDin. */
+const STRICTER_YAML = `municipality: Hilversum
+year: 2025
+mission: "Wij zijn Hilversum, iedereen doet mee."
+opgaven:
+  - id: opgave-kansengelijkheid
+    name: Kansengelijkheid
+    goals:
+      - id: doel-gezond-opgroeien
+        name: Hilversumse kinderen en jongeren groeien gezond en veilig op
+indicators:
+  - { id: jeugdhulp, name: Jongeren met jeugdhulp, kind: effect, goal: doel-gezond-opgroeien, unit: "%", direction: lager-is-beter, baseline: { period: 2022, value: 11 }, target: { period: 2026, value: 10 }, source: CBS, frequency: jaarlijks, visibility: intern }
+  - { id: veilig-thuis, name: Meldingen Veilig Thuis, kind: effect, goal: doel-gezond-opgroeien, unit: aantal, direction: lager-is-beter, frequency: jaarlijks, visibility: openbaar, smallNumbers: 20 }
+  - { id: wachtlijst, name: Wachtlijst jeugdteam (intern), kind: effect, goal: doel-gezond-opgroeien, unit: aantal, direction: lager-is-beter, frequency: jaarlijks, visibility: intern }
+`;
 
 /** Channels as in CONFIG, but none opens or joins a session: every channel gets a change post. */
 const POSTS_ONLY = { ...CONFIG, channels: CONFIG.channels.map((c) => ({ ...c, autoStart: false })) };
@@ -77,6 +94,21 @@ for (const runtime of testRuntimes()) {
       const root = w.chat.postsIn(GAST, null).find((p) => p.messageId === w.rootIn(GAST))!;
       expect(root.updates).toBe(1);
       expectGuestViewNow();
+    });
+
+    it("updates guest thread roots already posted when a DIN import makes their figures stricter", async () => {
+      await importAndPost(FIGURES);
+      await w.dispatch();
+      expect(shown(GAST)).toContain("Jongeren met jeugdhulp");
+      const imported = await importDin(w.s, { text: STRICTER_YAML, fileName: "din.yaml" });
+      expect(imported).toMatchObject({ ok: true, status: "updated" });
+      await w.dispatch();
+      const root = w.chat.postsIn(GAST, null).find((p) => p.messageId === w.rootIn(GAST))!;
+      expect(root.updates).toBe(1);
+      expect(JSON.stringify(root.current)).not.toContain("Jongeren met jeugdhulp");
+      expect(JSON.stringify(root.current)).toContain("< 20 (2024)");
+      // Staff threads are not touched: nothing changed for them.
+      expect(w.chat.postsIn(LEERKRING, null).find((p) => p.messageId === w.rootIn(LEERKRING))!.updates).toBe(0);
     });
 
     it("renders a pending guest change post again with the DIN in force now", async () => {
