@@ -13,6 +13,7 @@ import type { OutboxStore } from "../app/outbox/ports.ts";
 import { withImportChores } from "../app/measurements/importChores.ts";
 import { advanceDueSessions } from "../app/sessions/advanceDueSessions.ts";
 import { applyConfig } from "../app/sessions/applyConfig.ts";
+import { rerenderForGuests } from "../app/sessions/rerenderForGuests.ts";
 import type { SessionDefaults, SessionStore } from "../app/sessions/ports.ts";
 import type { DuidbotConfig } from "../domain/duidbotConfig.ts";
 import { formatIssue } from "../domain/validation.ts";
@@ -93,13 +94,23 @@ export async function openServices(target: DatabaseTarget, clock: Clock = system
   const posted = (channel: string) => {
     for (const listener of postedListeners) listener(channel);
   };
-  const dispatcher = createDispatcher({ outbox, chats, clock, posted, ...(options.random ? { random: options.random } : {}), ...(log ? { log } : {}) });
   const config = options.duidbotConfig;
   const sessionDefaults: SessionDefaults = {
     lang: config?.defaults.lang ?? "nl",
     ...(config?.defaults.advanceAfterDays !== undefined ? { advanceAfterDays: config.defaults.advanceAfterDays } : {}),
   };
   const dins = new PrismaDinStore(db.prisma);
+  const measurements = new PrismaMeasurementStore(db.prisma);
+  const dispatcher = createDispatcher({
+    outbox,
+    chats,
+    clock,
+    posted,
+    // Guest messages written under a looser DIN version than the one in force are rendered again.
+    rerender: (row) => rerenderForGuests({ sessions, dins, measurements, clock, sessionDefaults }, row),
+    ...(options.random ? { random: options.random } : {}),
+    ...(log ? { log } : {}),
+  });
   if (config) {
     const applied = await applyConfig({ sessions, clock, dins }, { config });
     if (applied.status === "invalid") {
@@ -111,7 +122,7 @@ export async function openServices(target: DatabaseTarget, clock: Clock = system
   const services: Services = {
     db,
     dins,
-    measurements: new PrismaMeasurementStore(db.prisma),
+    measurements,
     clock,
     sessions,
     sessionDefaults,

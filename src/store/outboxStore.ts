@@ -4,7 +4,9 @@
  */
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { NeutralMessage } from "../app/messages/message.ts";
-import type { OutboxCounts, OutboxRow, OutboxStore } from "../app/outbox/ports.ts";
+import type { GuestRender, OutboxCounts, OutboxRow, OutboxStore } from "../app/outbox/ports.ts";
+import type { Indicator } from "../domain/din.ts";
+import { disclosureOf, isStricter } from "../domain/disclosure.ts";
 import type { SessionTx } from "../app/sessions/ports.ts";
 import { asJson } from "./json.ts";
 
@@ -35,6 +37,7 @@ export function enqueueTx(tx: Tx): Pick<SessionTx, "enqueue"> {
           threadKey: r.threadKey ?? null,
           refKey: r.refKey ?? null,
           refMessageId: r.messageId ?? null,
+          guestRender: r.guest ? asJson(r.guest) : undefined,
           nextAttemptAt: at,
           createdAt: at,
         })),
@@ -109,6 +112,7 @@ export class PrismaOutboxStore implements OutboxStore {
         ? []
         : await this.prisma.outboxMessage.findMany({ where: { key: { in: refKeys } }, select: { key: true, status: true, platformMessageId: true } });
     const refs = new Map(refRows.map((r) => [r.key, r]));
+    const stale = await this.staleGuestRows(claimed);
     const rows = claimed.map((row) => {
       const dependsOn = row.threadKey ?? row.refKey;
       const ref = dependsOn === null ? undefined : refs.get(dependsOn);
@@ -125,9 +129,27 @@ export class PrismaOutboxStore implements OutboxStore {
       if (row.kind === "post" && row.threadKey !== null && refId !== undefined) out.threadMessageId = refId;
       if (row.kind === "update" && refId !== undefined) out.targetMessageId = refId;
       if (row.kind === "acknowledge" && row.refMessageId !== null) out.targetMessageId = row.refMessageId;
+      if (row.guestRender !== null) out.guest = row.guestRender as unknown as GuestRender;
+      if (stale.has(row.id)) out.stale = true;
       return out;
     });
     return { rows, superseded };
+  }
+
+  /**
+   * Guest messages whose indicators guests may see less of under the DIN in force now than when the
+   * message was rendered (a DIN import in between): checked here, at send time, so that rows written
+   * just before an import, or by a use case that loaded the DIN before it, are caught too.
+   */
+  private async staleGuestRows(rows: readonly { id: number; guestRender: Prisma.JsonValue }[]): Promise<Set<number>> {
+    const guest = rows.flatMap((r) => (r.guestRender === null ? [] : [{ id: r.id, render: r.guestRender as unknown as GuestRender }]));
+    if (guest.length === 0) return new Set();
+    const defined = await this.prisma.indicator.findMany({
+      where: { OR: [...Map.groupBy(guest, (g) => g.render.din)].map(([din, gs]) => ({ din: { slug: din }, slug: { in: gs.flatMap((g) => g.render.shows.map((d) => d.id)) } })) },
+      select: { slug: true, definition: true, din: { select: { slug: true } } },
+    });
+    const now = new Map(defined.map((i) => [`${i.din.slug}\u0000${i.slug}`, disclosureOf(i.definition as unknown as Indicator)]));
+    return new Set(guest.filter((g) => g.render.shows.some((d) => isStricter(d, now.get(`${g.render.din}\u0000${d.id}`)))).map((g) => g.id));
   }
 
   /** An update with a newer pending update of the same message is pointless: only the newest is sent. */

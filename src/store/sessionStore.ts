@@ -4,6 +4,7 @@
  */
 import { Prisma } from "@prisma/client";
 import type { PrismaClient } from "@prisma/client";
+import type { Indicator } from "../domain/din.ts";
 import type { Question, SessionStatus } from "../domain/session.ts";
 import type { ChannelAudience } from "../domain/sessionRules.ts";
 import type { Lang } from "../domain/format.ts";
@@ -29,15 +30,17 @@ const TX_TIMEOUT_MS = 30_000;
 /**
  * A session with its indicators and threads (and each thread root's platform id) in ONE statement:
  * Prisma's include would take a round trip per relation (four), and loading a session is on the hot
- * path of every thread reply. The indicator's id is the slug inside the snapshot (createSession
- * stores it so), so the Indicator table is not joined.
+ * path of every thread reply. Each indicator's definition is the one in force now (the Indicator
+ * row, which holds the newest DIN version's definition), joined here: what guests may see of it
+ * (visibility, small-number limit) must follow the DIN as it is now, not as it was when the session
+ * opened. The snapshot keeps only the figures (change and series) as they were then.
  */
 function selectSessions(where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
     SELECT s.id, s."dinSlug", s.title, s."subjectKind", s."subjectId", s.status, s."currentQuestion", s."questionSince",
            s."advanceAfterDays", s."openedBy", s."openedAt", s."closedAt",
-           (SELECT json_agg(json_build_object('period', i.period, 'snapshot', i.snapshot) ORDER BY i.id)
-              FROM "SessionIndicator" i WHERE i."sessionId" = s.id) AS indicators,
+           (SELECT json_agg(json_build_object('period', i.period, 'snapshot', i.snapshot, 'definition', d.definition) ORDER BY i.id)
+              FROM "SessionIndicator" i JOIN "Indicator" d ON d.id = i."indicatorId" WHERE i."sessionId" = s.id) AS indicators,
            (SELECT json_agg(json_build_object('id', t.id, 'channelKey', t."channelKey", 'audience', t.audience, 'lang', t.lang,
                                               'rootKey', t."rootKey", 'rootMessageId', o."platformMessageId") ORDER BY t.id)
               FROM "SessionThread" t JOIN "OutboxMessage" o ON o.key = t."rootKey" WHERE t."sessionId" = s.id) AS threads
@@ -59,12 +62,15 @@ interface SessionRow {
   openedAt: Date;
   closedAt: Date | null;
   /** json_agg of no rows is NULL. */
-  indicators: { period: string; snapshot: Snapshot }[] | null;
+  indicators: { period: string; snapshot: Snapshot; definition: Indicator }[] | null;
   threads: { id: number; channelKey: string; audience: string; lang: string; rootKey: string; rootMessageId: string | null }[] | null;
 }
 
-/** What SessionIndicator.snapshot holds. */
-type Snapshot = Pick<SessionIndicator, "indicator" | "change" | "series">;
+/**
+ * What SessionIndicator.snapshot holds: the figures as they were when the session opened. Sessions
+ * opened by older versions also hold the indicator's definition of then; it is never read.
+ */
+type Snapshot = Pick<SessionIndicator, "change" | "series">;
 
 function toSession(row: SessionRow): SessionRecord {
   return {
@@ -79,10 +85,10 @@ function toSession(row: SessionRow): SessionRecord {
     openedBy: row.openedBy,
     openedAt: row.openedAt,
     ...(row.closedAt ? { closedAt: row.closedAt } : {}),
-    indicators: (row.indicators ?? []).map(({ period, snapshot }) => ({
-      indicatorId: snapshot.indicator.id,
+    indicators: (row.indicators ?? []).map(({ period, snapshot, definition }) => ({
+      indicatorId: definition.id,
       period,
-      indicator: snapshot.indicator,
+      indicator: definition,
       ...(snapshot.change ? { change: snapshot.change } : {}),
       ...(snapshot.series ? { series: snapshot.series } : {}),
     })),
@@ -130,7 +136,7 @@ function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> |
             create: s.indicators.map((i) => {
               const indicatorId = idOf.get(i.indicatorId);
               if (indicatorId === undefined) throw new Error(`indicator ${i.indicatorId} bestaat niet / does not exist`);
-              const snapshot: Snapshot = { indicator: i.indicator, change: i.change, series: i.series };
+              const snapshot: Snapshot = { change: i.change, series: i.series };
               return { indicatorId, period: i.period, snapshot: asJson(snapshot) };
             }),
           },

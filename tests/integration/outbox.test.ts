@@ -1,6 +1,7 @@
 // Proves the outbox dispatcher's edges on PGlite and PostgreSQL: a permanent error fails the row and
 // the replies that depend on it, other threads go on; unknown errors are retried, then given up;
-// a row for a platform without an adapter waits untried; a newer status update supersedes an older one.
+// a row for a platform without an adapter waits untried; a newer status update supersedes an older one;
+// a guest message the DIN in force now would show less of is rendered again or withdrawn.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MemoryChat } from "../../adapters/memory/memoryChat.ts";
 import type { ChatPort } from "../../src/app/chat.ts";
@@ -8,6 +9,7 @@ import type { NeutralMessage } from "../../src/app/messages/message.ts";
 import { createDispatcher } from "../../src/app/outbox/dispatch.ts";
 import type { OutboxDraft } from "../../src/app/sessions/ports.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
+import { buildDin, buildIndicator } from "../support/factories.ts";
 
 const message = (text: string): NeutralMessage => ({ target: { channel: "memory:c" }, summary: text, elements: [{ type: "text", text }] });
 const row = (key: string, extra: Partial<OutboxDraft> = {}): OutboxDraft => ({ key, channel: "memory:c", kind: "post", message: message(key), ...extra });
@@ -65,6 +67,32 @@ for (const runtime of testRuntimes()) {
       expect(await dispatcher.dispatchOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
       expect(await statuses()).toEqual({ root: "sent", u1: "superseded", u2: "superseded", u3: "sent" });
       expect(chat.posts[0]).toMatchObject({ updates: 1, current: { summary: "v3" } });
+    });
+
+    it("never sends a guest message as it is when the DIN in force now shows guests less of its indicators", async () => {
+      const din = buildDin({ indicators: [buildIndicator({ id: "a", unit: "aantal" }), buildIndicator({ id: "b", unit: "aantal" }), buildIndicator({ id: "c", unit: "%" })] });
+      await s.dins.saveDinVersion(din, { fileName: "din.yaml", contentHash: "v1" });
+      const shows = (id: string, visibility: "openbaar" | "intern" = "openbaar", smallNumbers: number | null = 10) => ({ id, visibility, smallNumbers });
+      const guest = (...list: ReturnType<typeof shows>[]) => ({ din: "hilversum", shows: list, source: { kind: "change-post" as const, changePostId: 1 } });
+      await enqueue([
+        row("a-intern", { guest: guest(shows("a")) }),
+        row("b-limit", { guest: guest(shows("b"), shows("c", "openbaar", null)) }),
+        row("c-looser", { guest: guest(shows("c", "openbaar", 5)) }),
+        row("unchanged", { guest: guest(shows("a", "intern"), shows("b", "openbaar", 20)) }),
+        row("staff"),
+      ]);
+      // The next version: a turns intern, b's limit rises to 20, c (a percentage) loses any rule.
+      const next = din.indicators.map((i) => (i.id === "a" ? { ...i, visibility: "intern" as const } : i.id === "b" ? { ...i, smallNumbers: 20 } : i));
+      await s.dins.saveDinVersion({ ...din, indicators: next }, { fileName: "din.yaml", contentHash: "v2" });
+      const chat = new MemoryChat();
+      // No renderer: stale guest messages are withdrawn.
+      expect(await createDispatcher({ outbox: s.outbox, chats: new Map([["memory", chat]]), clock }).dispatchOnce()).toEqual({ sent: 3, retried: 0, failed: 2 });
+      expect(await statuses()).toEqual({ "a-intern": "failed", "b-limit": "failed", "c-looser": "sent", unchanged: "sent", staff: "sent" });
+      // With a renderer: what it renders is sent instead.
+      await enqueue([row("again", { guest: guest(shows("a")) })]);
+      const rerender = async () => message("opnieuw");
+      expect(await createDispatcher({ outbox: s.outbox, chats: new Map([["memory", chat]]), clock, rerender }).dispatchOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(chat.posts.at(-1)?.message.summary).toBe("opnieuw");
     });
   });
 }

@@ -12,7 +12,7 @@ import pg from "pg";
 import { MemoryChat } from "../../adapters/memory/memoryChat.ts";
 import { importMeasurements } from "../../src/app/measurements/importMeasurements.ts";
 import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
-import { applyConfig, type Actor } from "../../src/app/sessions/index.ts";
+import { applyConfig, rerenderForGuests, type Actor } from "../../src/app/sessions/index.ts";
 import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
 import { openServices, type Services } from "../../src/main/services.ts";
 import type { DatabaseTarget } from "../../src/store/database.ts";
@@ -85,7 +85,7 @@ export async function buildWorld(s: Services, clock: ReturnType<typeof fixedCloc
   const memory = chat ?? new MemoryChat({ now: () => clock.now() });
   s.chats.set("memory", memory);
   // Fixed jitter: backoff times are exact in tests.
-  const dispatcher = createDispatcher({ outbox: s.outbox, chats: s.chats, clock, random: () => 0.5 });
+  const dispatcher = createDispatcher({ outbox: s.outbox, chats: s.chats, clock, random: () => 0.5, rerender: (row) => rerenderForGuests(s, row) });
   return {
     s,
     chat: memory,

@@ -14,7 +14,7 @@ import { openServices, type Services } from "../../src/main/services.ts";
 import type { InboxStore } from "../../src/app/inbox/ports.ts";
 import type { DatabaseTarget } from "../../src/store/database.ts";
 import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
-import { applyConfig } from "../../src/app/sessions/index.ts";
+import { applyConfig, rerenderForGuests } from "../../src/app/sessions/index.ts";
 import { fixedClock, type TestRuntime } from "./db.ts";
 import { FAKE_TEAM, startFakeSlack, type FakeMessage, type FakeSlack } from "./fakeSlack.ts";
 import { SlackDriver } from "./slackSigner.ts";
@@ -102,7 +102,7 @@ export async function startSlackWorld(runtime: TestRuntime, options: SlackWorldO
   const server: Server = await listen(app, "127.0.0.1", 0);
   const { port } = server.address() as AddressInfo;
   // Fixed jitter so retry times are exact; the test moves the clock past them.
-  const dispatcher = createDispatcher({ outbox: s.outbox, chats: s.chats, clock, random: () => 0.5, posted: s.posted });
+  const dispatcher = createDispatcher({ outbox: s.outbox, chats: s.chats, clock, random: () => 0.5, posted: s.posted, rerender: (row) => rerenderForGuests(s, row) });
 
   const posted = (channel: string, o: { thread?: string | null } = {}) =>
     fake.messages.filter((m) => m.channel === channel && (o.thread === undefined ? true : o.thread === null ? !m.thread_ts : m.thread_ts === o.thread));

@@ -1,7 +1,11 @@
-// Proves that a backfill of several periods yields only the newest period per indicator, plus corrections.
+// Proves that a backfill of several periods yields only the newest period per indicator, plus corrections;
+// that guests are told only of a significant change they can see as a move under the small-number
+// rule; and which DIN changes make a guest message stale (only stricter rules).
 import { describe, expect, it } from "vitest";
 import type { IndicatorChange } from "../../src/domain/changes.ts";
-import { newsworthy } from "../../src/domain/newsworthy.ts";
+import { newsworthy, newsworthyFor } from "../../src/domain/newsworthy.ts";
+import { disclosureOf, isStricter } from "../../src/domain/disclosure.ts";
+import { buildIndicator } from "../support/factories.ts";
 
 const change = (indicatorId: string, period: string, kind: "new" | "correction" = "new"): IndicatorChange => ({
   indicatorId,
@@ -32,5 +36,49 @@ describe("newsworthy", () => {
 
   it("returns nothing for nothing", () => {
     expect(newsworthy([])).toEqual([]);
+  });
+});
+
+describe("newsworthyFor", () => {
+  const count = buildIndicator({ id: "a", unit: "aantal" });
+  const moved = (value: number, previous: number | undefined, significant = true): IndicatorChange => ({
+    ...change("a", "2024"),
+    value,
+    significant,
+    ...(previous !== undefined ? { previous: { period: "2023", value: previous, absolute: value - previous, gap: false } } : {}),
+  });
+
+  it("is a significant change, for staff whatever the numbers", () => {
+    expect(newsworthyFor(moved(7, 3), count, "intern")).toBe(true);
+    expect(newsworthyFor(moved(30, 12, false), count, "intern")).toBe(false);
+  });
+
+  it("for guests, only a move they can see: not from '< 10' to '< 10'", () => {
+    expect(newsworthyFor(moved(7, 3), count, "extern")).toBe(false);
+    expect(newsworthyFor(moved(7, undefined), count, "extern")).toBe(false);
+    expect(newsworthyFor(moved(7, 30), count, "extern")).toBe(true);
+    expect(newsworthyFor(moved(30, 7), count, "extern")).toBe(true);
+    expect(newsworthyFor(moved(12, 30), { ...count, smallNumbers: 20 }, "extern")).toBe(true);
+    expect(newsworthyFor(moved(12, 15), { ...count, smallNumbers: 20 }, "extern")).toBe(false);
+  });
+});
+
+describe("isStricter", () => {
+  const count = buildIndicator({ id: "a", unit: "aantal" });
+  const then = disclosureOf(count);
+
+  it("notices an indicator turning intern, a new or higher small-number limit, or a vanished one", () => {
+    expect(then).toEqual({ id: "a", visibility: "openbaar", smallNumbers: 10 });
+    expect(isStricter(then, disclosureOf({ ...count, visibility: "intern" }))).toBe(true);
+    expect(isStricter(then, disclosureOf({ ...count, smallNumbers: 20 }))).toBe(true);
+    const percentage = buildIndicator({ id: "p", unit: "%" });
+    expect(isStricter(disclosureOf(percentage), disclosureOf({ ...percentage, smallNumbers: 10 }))).toBe(true);
+    expect(isStricter(then, undefined)).toBe(true);
+  });
+
+  it("leaves messages alone when rules stay or loosen", () => {
+    expect(isStricter(then, disclosureOf(count))).toBe(false);
+    expect(isStricter(then, disclosureOf({ ...count, smallNumbers: 5 }))).toBe(false);
+    expect(isStricter(disclosureOf({ ...count, visibility: "intern" }), disclosureOf(count))).toBe(false);
   });
 });

@@ -164,6 +164,32 @@ describe("session buttons", () => {
   });
 });
 
+describe("a session about one indicator that turned intern", () => {
+  it("shows guests neither its name nor its figures; staff see both", () => {
+    const nowIntern = { ...percentage, visibility: "intern" as const };
+    const session: SessionRecord = {
+      id: 13,
+      dinSlug: "hilversum",
+      title: "Jongeren met jeugdhulp (2024)",
+      subject: { kind: "indicator", id: percentage.id },
+      status: "open",
+      current: "herkennen",
+      questionSince: new Date("2025-03-03T09:00:00Z"),
+      openedBy: "memory:U-fac",
+      openedAt: new Date("2025-03-03T09:00:00Z"),
+      indicators: [{ indicatorId: percentage.id, period: "2024", indicator: nowIntern, change: change(nowIntern, 12), series: years([10, 12]) }],
+      threads: [],
+    };
+    const counts = { herkennen: 0, verklaren: 0, waarderen: 0, verbeteren: 0 };
+    const guest = rootMessage({ session, thread: { channel: "memory:gast", audience: "gast", lang: "nl" }, counts });
+    expect(JSON.stringify(guest)).not.toContain("jeugdhulp");
+    expect(guest.elements[0]).toEqual({ type: "header", text: "Duiding: cijfers die niet (meer) met gasten gedeeld worden" });
+    const staff = rootMessage({ session, thread: { channel: "memory:leerkring", audience: "leerkring", lang: "nl" }, counts });
+    expect(staff.elements[0]).toEqual({ type: "header", text: "Duiding: Jongeren met jeugdhulp (2024)" });
+    expect(JSON.stringify(staff.elements)).toContain("12%");
+  });
+});
+
 describe("move button values", () => {
   it("carry the session and the question they were shown at, and read back", () => {
     expect(moveButtonValue(12, "verklaren")).toBe("12:verklaren");

@@ -8,6 +8,8 @@
  *   that platform do not hammer it. RateLimited/Unavailable never give up: if the chat API is down
  *   for an hour, everything is sent afterwards. Invalid/NotFound/Forbidden fail the row for good (and
  *   the rows that depend on it); errors that are no ChatError fail after 12 attempts.
+ * - Guests: a guest message rendered under an older DIN version that lets guests see more than the
+ *   one in force now (OutboxRow.stale) is rendered again just before sending, or withdrawn.
  * - Once: a row is marked sent (with its platform message id) in one UPDATE right after the platform
  *   confirms. The one window that cannot be closed: a crash between the platform's success and that
  *   UPDATE. The row's lease then expires and it is sent again (at-least-once in that window only).
@@ -27,6 +29,11 @@ export interface DispatcherDeps {
   /** ChatPort per platform prefix ("slack", "teams", "memory"); adapters may add theirs later. */
   chats: ReadonlyMap<string, ChatPort>;
   clock: Clock;
+  /**
+   * Renders a stale guest message (OutboxRow.stale) again for the DIN in force now; undefined: it is
+   * withdrawn. Without it, stale guest messages are withdrawn: never sent as they are.
+   */
+  rerender?: (row: OutboxRow) => Promise<NeutralMessage | undefined>;
   /** [0, 1); for jitter. */
   random?: () => number;
   log?: (line: string) => void;
@@ -56,6 +63,9 @@ export interface Dispatcher {
   /** Loops until stopped; `tick` runs before each pass (e.g. advanceDueSessions). */
   run(options: { intervalMs: number; tick?: () => Promise<void> }): { stop(): Promise<void>; kick(): void };
 }
+
+/** Why a stale guest message that could not be rendered again was not sent. */
+const WITHDRAWN = "ingetrokken: de DIN laat gasten hier nu minder van zien / withdrawn: the DIN in force now shows guests less of it";
 
 const DEFAULTS = { batchSize: 20, leaseMs: 120_000, maxRounds: 200 } as const;
 
@@ -123,9 +133,22 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatchOptions 
       report.retried++;
       return;
     }
+    let toSend = row;
+    if (row.stale) {
+      const message = deps.rerender ? await deps.rerender(row) : undefined;
+      if (!message) {
+        // Like the rows of a channel that became gast (restrictToGuests): failed with the reason, and
+        // the replies in its thread after it (orphaned).
+        await deps.outbox.markFailed(row.id, now, WITHDRAWN);
+        log(`outbox: ${row.key} withdrawn: ${WITHDRAWN}`);
+        report.failed++;
+        return;
+      }
+      toSend = { ...row, message };
+    }
     let platformMessageId: string | undefined;
     try {
-      platformMessageId = await sendRow(row, chat);
+      platformMessageId = await sendRow(toSend, chat);
     } catch (error) {
       await recordFailure(row, platform, error, report);
       return;

@@ -2,7 +2,18 @@
  * The dispatcher's view of the outbox: claim rows that are due, then record what the platform said.
  * Rows are written by the session use cases (SessionTx.enqueue) in their own transactions.
  */
+import type { Disclosure } from "../../domain/disclosure.ts";
 import type { NeutralMessage } from "../messages/message.ts";
+
+/**
+ * A message for guests that shows indicators: which ones, under which rules it was rendered (see
+ * domain/disclosure.ts), and what it renders, so that it can be rendered again at send time.
+ */
+export interface GuestRender {
+  din: string;
+  shows: Disclosure[];
+  source: { kind: "session-root"; sessionId: number; rootKey: string } | { kind: "change-post"; changePostId: number };
+}
 
 export interface OutboxRow {
   id: number;
@@ -17,6 +28,13 @@ export interface OutboxRow {
   /** The row this one depends on (thread root, updated post) failed for good: this one cannot be sent. */
   orphaned: boolean;
   attempts: number;
+  /** Set on messages for guests that show indicators. */
+  guest?: GuestRender;
+  /**
+   * The DIN in force now lets guests see less of an indicator this message shows than when it was
+   * rendered: the dispatcher renders it again (or withdraws it) instead of sending it as it is.
+   */
+  stale?: boolean;
 }
 
 export interface OutboxCounts {

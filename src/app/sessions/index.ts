@@ -58,6 +58,9 @@ export type { StartFromChangePostInput, StartFromChangePostResult } from "./star
 export { postChanges } from "./postChanges.ts";
 export type { PostChangesInput, PostChangesResult } from "./postChanges.ts";
 
+/** For the dispatcher: a guest message written under an older, looser DIN version, rendered again (or withdrawn). */
+export { rerenderForGuests } from "./rerenderForGuests.ts";
+
 // ---- Steering ---------------------------------------------------------------------------------
 
 /**

@@ -48,6 +48,18 @@ export function visibleIndicators(indicators: readonly SessionIndicator[], audie
 }
 
 /**
+ * The session's title for an audience. A session about one indicator is titled by its name; when the
+ * DIN in force now does not let this audience see that indicator (it turned intern), neither its
+ * figures nor its name are shown.
+ */
+export function sessionTitleFor(session: Pick<SessionRecord, "title" | "subject" | "indicators">, audience: ChannelAudience, lang: Lang): string {
+  const { subject } = session;
+  if (subject.kind !== "indicator") return session.title;
+  const hidden = session.indicators.some((i) => i.indicatorId === subject.id && !mayShowIndicator(audience, i.indicator));
+  return hidden ? sessionText(lang).withheldTitle : session.title;
+}
+
+/**
  * "Bijdrage bij andere vraag": for everyone, guests included (contributing is allowed everywhere).
  * The value is the session id, like every session button (except "Volgende vraag", which adds the
  * question it was shown at: moveButtonValue); the adapter takes the thread from where
@@ -87,7 +99,8 @@ export function rootMessage(view: RootView): NeutralMessage {
   const lang = thread.lang;
   const t = sessionText(lang);
   const current = questionText(session.current, lang);
-  const elements: MessageElement[] = [{ type: "header", text: t.sessionTitle(session.title) }];
+  const title = sessionTitleFor(session, thread.audience, lang);
+  const elements: MessageElement[] = [{ type: "header", text: t.sessionTitle(title) }];
   const visible = visibleIndicators(session.indicators, thread.audience);
   for (const i of visible) elements.push(indicatorElement(i.indicator, i.change, thread.audience, lang));
   elements.push(...chartElements(visible, thread.audience, lang));
@@ -106,7 +119,7 @@ export function rootMessage(view: RootView): NeutralMessage {
   if (thread.audience === "gast") elements.push({ type: "context", text: t.guestNotice });
   else elements.push({ type: "context", text: t.intro });
   elements.push({ type: "actions", actions: buttons(session, conclusion, thread.audience, lang) });
-  return { target: { channel: thread.channel }, summary: t.sessionSummary(session.title, current.label), elements };
+  return { target: { channel: thread.channel }, summary: t.sessionSummary(title, current.label), elements };
 }
 
 export type QuestionReason = "start" | "next" | "back" | "auto";

@@ -9,6 +9,7 @@ import { QUESTIONS } from "../../domain/session.ts";
 import { indicatorsForChannel, mayShowIndicator } from "../../domain/sessionRules.ts";
 import type { DinState } from "../ports.ts";
 import { seriesUpTo } from "./chartElements.ts";
+import { rootGuestRender, withGuest } from "./guestRender.ts";
 import { questionMessage, rootMessage, visibleIndicators } from "./messages.ts";
 import type {
   ChannelSettings,
@@ -123,7 +124,15 @@ export async function openThread(
   const counts = await tx.contributionCounts(session.id);
   // The root row must exist before the thread row that references it.
   await tx.enqueue(
-    [{ key: thread.rootKey, channel: channel.key, kind: "post", message: rootMessage({ session, thread, counts: countsFor(counts, thread.audience) }) }],
+    [
+      {
+        key: thread.rootKey,
+        channel: channel.key,
+        kind: "post",
+        message: rootMessage({ session, thread, counts: countsFor(counts, thread.audience) }),
+        ...withGuest(rootGuestRender(session, thread)),
+      },
+    ],
     at,
   );
   await tx.addThread(session.id, thread);

@@ -9,6 +9,7 @@ import type { Lang } from "../../domain/format.ts";
 import type { Indicator, PeriodValue } from "../../domain/din.ts";
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { NeutralMessage } from "../messages/message.ts";
+import type { GuestRender } from "../outbox/ports.ts";
 import type { Clock, DinStore, MeasurementStore } from "../ports.ts";
 import type { UserRef } from "./types.ts";
 
@@ -51,7 +52,11 @@ export interface SessionIndicatorRef {
   period: string;
 }
 
-/** An indicator of a session, as it was when the session opened (definition and the change for its period). */
+/**
+ * An indicator of a session: its definition in force now (the newest DIN version: what guests may see
+ * of it follows the DIN as it is, see sessionStore.ts), with the change and series as they were when
+ * the session opened.
+ */
 export interface SessionIndicator extends SessionIndicatorRef {
   indicator: Indicator;
   /** Undefined when the period's value could not be compared (e.g. it was removed since). */
@@ -181,6 +186,8 @@ export interface OutboxDraft {
   refKey?: string;
   /** acknowledge: the platform id of the user's message. */
   messageId?: string;
+  /** A message for guests that shows indicators: what it shows under which rules (checked at send time). */
+  guest?: GuestRender;
 }
 
 /** Conclusions of one indicator over time, for `duidbot indicator <id>` and the report. */

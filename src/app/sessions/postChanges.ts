@@ -1,17 +1,19 @@
 /**
  * Use case: after an import, post the changes per doel into every channel whose scope covers them,
  * and open a session per doel where channels ask for it (autoStart). Which changes: the newsworthy
- * ones (newest period per indicator, and corrections); a doel is posted when at least one of its
- * changes is significant, together with its other changed indicators (read in samenhang).
+ * ones (newest period per indicator, and corrections); a doel is posted to a channel when at least
+ * one of the changes that channel may see is significant (and, for guests, visible as a move under
+ * the small-number rule), together with its other changed indicators (read in samenhang).
  * Guests get no intern indicators and small numbers suppressed; a channel that gets a session
  * thread for the doel gets no separate change post (the thread's root shows the same figures).
  */
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { Indicator } from "../../domain/din.ts";
 import { groupChangesByGoal } from "../../domain/grouping.ts";
-import { newsworthy } from "../../domain/newsworthy.ts";
-import { indicatorsForChannel } from "../../domain/sessionRules.ts";
+import { newsworthy, newsworthyFor } from "../../domain/newsworthy.ts";
+import { formatAudience, indicatorsForChannel } from "../../domain/sessionRules.ts";
 import { seriesUpTo } from "./chartElements.ts";
+import { changePostGuestRender, withGuest } from "./guestRender.ts";
 import { changePostMessage } from "./messages.ts";
 import { openSession, sessionChannels, sessionTitle } from "./opening.ts";
 import type { ChannelSettings, SessionDeps, SessionIndicator, SessionTx } from "./ports.ts";
@@ -89,7 +91,7 @@ export async function postChanges(deps: SessionDeps, input: PostChangesInput): P
       const postIds: number[] = [];
       for (const channel of channels) {
         if (threaded.has(channel.key)) continue;
-        const visible = visibleItems(channel, group, din);
+        const visible = itemsForChannel(channel, group.items, din);
         if (visible.length === 0) continue;
         const items = visible.map((i) => ({ indicatorId: i.indicatorId, period: i.period }));
         const changePostId = await tx.createChangePost({ channel: channel.key, dinSlug: din.slug, goalId: group.goalId, items }, at);
@@ -101,7 +103,8 @@ export async function postChanges(deps: SessionDeps, input: PostChangesInput): P
           items: visible.map((i) => ({ indicator: i.indicator, change: i.change!, ...(i.series ? { series: i.series } : {}) })),
           changePostId,
         });
-        await tx.enqueue([{ key: `changes:${din.slug}:${input.key}:${channel.key}:${group.goalId}`, channel: channel.key, kind: "post", message }], at);
+        const guest = withGuest(changePostGuestRender(channel.audience, din.slug, visible.map((i) => i.indicator), changePostId));
+        await tx.enqueue([{ key: `changes:${din.slug}:${input.key}:${channel.key}:${group.goalId}`, channel: channel.key, kind: "post", message, ...guest }], at);
         result.posts.push({ channel: channel.key, goalId: group.goalId, changePostId });
         postIds.push(changePostId);
       }
@@ -112,18 +115,26 @@ export async function postChanges(deps: SessionDeps, input: PostChangesInput): P
   });
 }
 
-function visibleItems(channel: ChannelSettings, group: Group, din: DinState): SessionIndicator[] {
-  const allowed = new Set(indicatorsForChannel(channel, group.items.map((i) => i.indicator), din.latest).map((i) => i.id));
-  return group.items.filter((i) => allowed.has(i.indicatorId));
+/**
+ * The doel's changed indicators a channel is told about: the ones it may see (scope, visibility),
+ * when one of them is news to it. Else none: a guest channel must not learn from a post about the
+ * public figures that an intern one moved, or one it sees only as "< 10".
+ */
+export function itemsForChannel(channel: ChannelSettings, items: readonly SessionIndicator[], din: DinState): SessionIndicator[] {
+  const allowed = new Set(indicatorsForChannel(channel, items.map((i) => i.indicator), din.latest).map((i) => i.id));
+  const visible = items.filter((i) => allowed.has(i.indicatorId));
+  const audience = formatAudience(channel.audience);
+  return visible.some((i) => i.change !== undefined && newsworthyFor(i.change, i.indicator, audience)) ? visible : [];
 }
 
 /** Opens the doel's session in every internal channel with autoStart that follows it (plus joining guest channels). */
 async function maybeOpen(deps: SessionDeps, tx: SessionTx, din: DinState, group: Group, channels: readonly ChannelSettings[], at: Date) {
-  const starters = channels.filter((c) => c.autoStart && c.audience !== "gast" && visibleItems(c, group, din).length > 0);
+  const starters = channels.filter((c) => c.autoStart && c.audience !== "gast" && itemsForChannel(c, group.items, din).length > 0);
   if (starters.length === 0) return undefined;
   // A session about this doel still runs: the new figures are posted; people decide whether to start another.
   if ((await tx.openSessionAbout(din.slug, { kind: "doel", id: group.goalId })) !== undefined) return undefined;
-  const selected = sessionChannels(starters, channels, group.items, din.latest);
+  // Guest channels join only when one of the changes they may see is news to them (itemsForChannel).
+  const selected = sessionChannels(starters, channels, group.items, din.latest).filter((c) => c.audience !== "gast" || itemsForChannel(c, group.items, din).length > 0);
   const advanceAfterDays = starters[0]?.advanceAfterDays ?? deps.sessionDefaults?.advanceAfterDays;
   const sessionId = await openSession(deps, tx, {
     din,

@@ -1,7 +1,7 @@
 /** Use case: the status of one session, or of the open sessions in a channel, as a message (to show to the asker). */
 import { questionText, sessionText } from "../../domain/sessionText.ts";
 import type { MessageElement, NeutralMessage } from "../messages/message.ts";
-import { rootMessage } from "./messages.ts";
+import { rootMessage, sessionTitleFor } from "./messages.ts";
 import type { SessionDeps } from "./ports.ts";
 import { countsFor, findSession, langOf } from "./shared.ts";
 import type { ChannelNotLinked, NotFound, SessionRef } from "./types.ts";
@@ -43,7 +43,7 @@ export async function sessionStatus(deps: SessionDeps, input: SessionStatusInput
             { type: "header", text: t.openSessions },
             {
               type: "facts",
-              facts: sessions.map((s) => ({ label: s.title, value: `${t.question} ${questionText(s.current, lang).label}` })),
+              facts: sessions.map((s) => ({ label: sessionTitleFor(s, channel.audience, lang), value: `${t.question} ${questionText(s.current, lang).label}` })),
             },
           ];
     return { status: "ok", message: { target: { channel: input.channel }, summary: sessions.length === 0 ? t.noOpenSessions : t.openSessions, elements } };

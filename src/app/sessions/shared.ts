@@ -8,6 +8,7 @@ import type { Question } from "../../domain/session.ts";
 import { isAllowed, VISIBILITY } from "../../domain/sessionRules.ts";
 import type { ChannelAudience, Role, SessionAction } from "../../domain/sessionRules.ts";
 import type { Lang } from "../../domain/format.ts";
+import { rootGuestRender, withGuest } from "./guestRender.ts";
 import { rootMessage } from "./messages.ts";
 import type { ChannelSettings, ContributionCount, OutboxDraft, PersonSettings, SaveStatus, SessionRecord, SessionTx, ThreadRecord } from "./ports.ts";
 import { isSystemKey } from "./types.ts";
@@ -107,6 +108,7 @@ export async function statusUpdates(tx: SessionTx, session: SessionRecord, threa
     kind: "update" as const,
     refKey: thread.rootKey,
     message: rootMessage({ session, thread, counts: countsFor(counts, thread.audience), ...(conclusion ? { conclusion } : {}) }),
+    ...withGuest(rootGuestRender(session, thread)),
   }));
 }
 
