@@ -11,6 +11,9 @@ import { LogLevel } from "@slack/bolt";
 import { postChanges } from "../src/app/sessions/index.ts";
 import type { DuidbotConfig } from "../src/domain/duidbotConfig.ts";
 import type { Config } from "../src/main/config.ts";
+import { enable } from "../src/app/chatAdapter.ts";
+import { slackPlugin } from "../adapters/slack/plugin.ts";
+import type { SlackAdapter } from "../adapters/slack/app.ts";
 import { buildHttp, listen } from "../src/main/server.ts";
 import { BACKGROUND_INTERVAL_MS, openServices } from "../src/main/services.ts";
 import { FAKE_TEAM } from "../tests/support/fakeSlack.ts";
@@ -45,11 +48,14 @@ export async function startDuidbotForBench(options: { fakeApiUrl: string; signin
     port: 0,
     lang: "nl",
     loadExample: false,
-    slack: { botToken: options.botToken, signingSecret: options.signingSecret, apiUrl: options.fakeApiUrl },
+    adapters: [enable(slackPlugin, { botToken: options.botToken, signingSecret: options.signingSecret, apiUrl: options.fakeApiUrl })],
+    adapterLines: [],
   };
   // The server is built before the loop starts (as in serve); its kick reaches the loop once it runs.
   let kick = () => {};
-  const { app, slack } = buildHttp(config, services, { kick: () => kick(), slackProcessBeforeResponse: false, slackLogLevel: LogLevel.ERROR, ...(options.quietMs !== undefined ? { slackQuietMs: options.quietMs } : {}) });
+  const tuning = { processBeforeResponse: false, logLevel: LogLevel.ERROR, ...(options.quietMs !== undefined ? { quietMs: options.quietMs } : {}) };
+  const { app, adapters } = buildHttp(config, services, { kick: () => kick(), adapterTuning: { slack: tuning } });
+  const slack = adapters.find((a): a is SlackAdapter => a.name === "slack");
   const server = await listen(app, "127.0.0.1", 0);
   const background = services.startBackground({ intervalMs: BACKGROUND_INTERVAL_MS });
   kick = background.kick;

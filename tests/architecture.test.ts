@@ -88,4 +88,18 @@ describe("layering", () => {
     );
     expect(found).toEqual([]);
   });
+
+  it("the composition root names no chat platform: it loops over the list in src/main/chatAdapters.ts", () => {
+    const files = ["src/main/server.ts", "src/main/config.ts", "src/cli/serve.ts", "src/main/services.ts"];
+    const named = files.filter((file) => /slack|teams/i.test(readFileSync(path.join(ROOT, file), "utf8")));
+    expect(named).toEqual([]);
+    expect(readFileSync(path.join(ROOT, "src/main/chatAdapters.ts"), "utf8")).toMatch(/listed\(slackPlugin\)/);
+  });
+
+  it("no file in src/ or adapters/ is longer than 300 lines (split by responsibility instead)", () => {
+    const long = [...sourceFiles("src"), ...sourceFiles("adapters")]
+      .map((file) => ({ file: path.relative(ROOT, file), lines: readFileSync(file, "utf8").split("\n").length - 1 }))
+      .filter((f) => f.lines > 300);
+    expect(long).toEqual([]);
+  });
 });

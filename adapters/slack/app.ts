@@ -9,6 +9,7 @@
  */
 import { App, LogLevel, webApi, type Authorize, type Logger } from "@slack/bolt";
 import type { Router } from "express";
+import type { ChatAdapter } from "../../src/app/chatAdapter.ts";
 import { isDeferred } from "../../src/app/inbox/deferral.ts";
 import { Inbox, type ReplayResult } from "../../src/app/inbox/inbox.ts";
 import type { InboxStore } from "../../src/app/inbox/ports.ts";
@@ -64,9 +65,11 @@ export interface SlackAdapterStart {
   guests: GuestCheckResult;
 }
 
-export interface SlackAdapter {
+export interface SlackAdapter extends ChatAdapter {
+  readonly name: "slack";
   /** Mount on the HTTP app before any body parser: it handles POST /slack/events. */
   router: Router;
+  directory: SlackDirectory;
   /** The ChatPort for the outbox dispatcher. */
   chat: SlackChat;
   app: App;
@@ -163,7 +166,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const noGuestCheck: GuestCheckResult = { checked: 0, switched: [], failed: [], rateLimited: false };
 
   return {
+    name: PLATFORM,
     router,
+    directory: deps.directory,
+    rootPosted: () => inbox.wake(),
     app,
     inbox,
     queue: deps.queue,

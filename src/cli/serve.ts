@@ -20,16 +20,16 @@ export async function runServe(config: Config): Promise<void> {
   console.log(
     found
       ? `Kanalen en rollen uit ${configFile}: ${duidbotConfig.channels.length} kanaal/kanalen, ${duidbotConfig.people.length} perso(o)n(en).`
-      : `Geen ${configFile}: nog geen kanalen gekoppeld (koppel ze met /duiding koppel, of zie examples/duidbot.yaml).`,
+      : `Geen ${configFile}: nog geen kanalen gekoppeld (koppel ze in de chat met het commando koppel, of zie examples/duidbot.yaml).`,
   );
   // The HTTP app needs a kick before the loop exists; the loop needs the chat ports the app registers.
   let kick = () => {};
-  const { app, slack } = buildHttp(config, services, { kick: () => kick() });
+  const { app, adapters } = buildHttp(config, services, { kick: () => kick() });
   const background = services.startBackground({ intervalMs: BACKGROUND_INTERVAL_MS, log: (line) => console.log(line) });
   kick = background.kick;
-  // Replays Slack events acked but not processed before a stop or crash, then checks channels for guests
-  // (both repeat in the background). Not awaited: a slow Slack must not hold up the start.
-  void slack?.start();
+  // Each adapter replays events acked but not processed before a stop or crash, then checks channels for
+  // guests (both repeat in the background). Not awaited: a slow platform must not hold up the start.
+  for (const adapter of adapters) void adapter.start();
   if (config.loadExample && (await loadExampleIfEmpty(services)) === "loaded") {
     console.log("Lege database: voorbeeld-DIN Hilversum en cijfers geladen / empty database: example DIN loaded.");
     kick();
@@ -43,19 +43,14 @@ export async function runServe(config: Config): Promise<void> {
       ? "API: POST /api/measurements staat aan (Bearer DUIDBOT_API_TOKEN)."
       : "API: POST /api/measurements staat uit; zet DUIDBOT_API_TOKEN om hem aan te zetten.",
   );
-  console.log(
-    config.slack
-      ? `Slack: aan, events op POST /slack/events${config.slack.apiUrl ? ` (Web API: ${config.slack.apiUrl})` : ""}.`
-      : "Slack: uit; zet SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET om Slack aan te zetten.",
-  );
-  console.log("Microsoft Teams: nog niet beschikbaar in deze versie / not available yet.");
+  for (const line of config.adapterLines) console.log(line);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     server.close();
-    await slack?.stop();
+    for (const adapter of adapters) await adapter.stop();
     await background.stop();
     await services.close();
     process.exit(0);

@@ -4,6 +4,8 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import type { EnabledAdapter } from "../app/chatAdapter.ts";
+import { CHAT_ADAPTERS } from "./chatAdapters.ts";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -45,9 +47,6 @@ const EnvSchema = z.object({
   DUIDBOT_API_TOKEN: optionalString,
   DUIDBOT_LANG: z.preprocess(emptyToUndefined, z.enum(["nl", "en"], { error: "moet nl of en zijn / must be nl or en" }).default("nl")),
   DUIDBOT_LOAD_EXAMPLE: bool(true),
-  SLACK_BOT_TOKEN: optionalString,
-  SLACK_SIGNING_SECRET: optionalString,
-  SLACK_API_URL: z.preprocess(emptyToUndefined, z.url({ error: "moet een URL zijn / must be a URL" }).optional()),
 });
 
 export interface Config {
@@ -58,23 +57,29 @@ export interface Config {
   apiToken?: string;
   lang: "nl" | "en";
   loadExample: boolean;
-  slack?: { botToken: string; signingSecret: string; apiUrl?: string };
+  /** The chat adapters switched on by their environment variables (src/main/chatAdapters.ts). */
+  adapters: EnabledAdapter[];
+  /** One start-up line per known adapter: on (and where), or what to set to switch it on. */
+  adapterLines: string[];
 }
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new ConfigError(`Ongeldige configuratie / invalid configuration:\n${lines.join("\n")}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const adapters: EnabledAdapter[] = [];
+  const adapterLines: string[] = [];
+  for (const listed of CHAT_ADAPTERS) {
+    const setting = listed.read(env);
+    if (setting.status === "invalid") lines.push(...setting.issues);
+    else if (setting.status === "on") {
+      adapters.push(setting.adapter);
+      adapterLines.push(setting.adapter.describe);
+    } else adapterLines.push(listed.describeOff);
   }
+  if (!parsed.success || lines.length > 0) throw new ConfigError(`Ongeldige configuratie / invalid configuration:\n${lines.join("\n")}`);
   const e = parsed.data;
-  if ((e.SLACK_BOT_TOKEN === undefined) !== (e.SLACK_SIGNING_SECRET === undefined)) {
-    throw new ConfigError(
-      "SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET horen bij elkaar: zet ze allebei of geen van beide / set both or neither",
-    );
-  }
   return {
     dataDir: path.resolve(cwd, e.DUIDBOT_DATA_DIR ?? "data"),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
@@ -83,8 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(e.DUIDBOT_API_TOKEN ? { apiToken: e.DUIDBOT_API_TOKEN } : {}),
     lang: e.DUIDBOT_LANG,
     loadExample: e.DUIDBOT_LOAD_EXAMPLE,
-    ...(e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
-      ? { slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}) } }
-      : {}),
+    adapters,
+    adapterLines,
   };
 }

@@ -3,10 +3,9 @@
  * configured) the chat adapters, all on HOST:PORT.
  */
 import type { Server } from "node:http";
-import type { LogLevel } from "@slack/bolt";
 import express, { type Express } from "express";
-import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/app.ts";
 import { measurementsRouter } from "../../adapters/web/api/measurementsRoute.ts";
+import type { ChatAdapter } from "../app/chatAdapter.ts";
 import { vegaChartRenderer } from "../charts/index.ts";
 import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
 import type { Config } from "./config.ts";
@@ -16,17 +15,14 @@ import type { Services } from "./services.ts";
 export interface HttpAppOptions {
   /** Wakes the outbox dispatcher after a chat event ran a use case (it also polls). */
   kick?: () => void;
-  /** Slack: answer only after the listeners ran (tests); default false: ack first, work after. */
-  slackProcessBeforeResponse?: boolean;
-  slackLogLevel?: LogLevel;
-  /** Slack: how long background work waits for a pause in requests (default: the adapter's, see src/app/workQueue.ts). */
-  slackQuietMs?: number;
+  /** Per adapter name: settings only tests and benches pass (see AdapterContext.tuning). */
+  adapterTuning?: Record<string, Record<string, unknown>>;
 }
 
 export interface HttpApp {
   app: Express;
-  /** The Slack adapter when Slack is configured: start() it (inbox replay, guest checks), stop() it before closing the database. */
-  slack?: SlackAdapter;
+  /** The chat adapters switched on: start() them (replay, guest checks), stop() them before closing the database. */
+  adapters: ChatAdapter[];
 }
 
 /** The express app only (callers that need no adapter lifecycle). */
@@ -37,30 +33,27 @@ export function buildHttpApp(config: Config, services: Services, options: HttpAp
 export function buildHttp(config: Config, services: Services, options: HttpAppOptions = {}): HttpApp {
   const app = express();
   app.disable("x-powered-by");
-  let slack: SlackAdapter | undefined;
-  if (config.slack) {
-    // POST /slack/events; mounted before anything that could read the body (the signature covers the raw bytes).
-    slack = createSlackAdapter({
-      ...config.slack,
+  const adapters = config.adapters.map((enabled) => {
+    const tuning = options.adapterTuning?.[enabled.name];
+    const adapter = enabled.create({
       sessions: services,
       inbox: services.inbox,
-      lang: config.lang,
       charts: vegaChartRenderer,
-      processBeforeResponse: options.slackProcessBeforeResponse ?? false,
+      lang: config.lang,
       // Embedded PGlite has one connection: more than one transaction at a time only queues inside it.
       workConcurrency: services.db.kind === "pglite" ? 1 : 4,
-      ...(options.kick ? { kick: options.kick } : {}),
-      ...(options.slackLogLevel ? { logLevel: options.slackLogLevel } : {}),
-      ...(options.slackQuietMs !== undefined ? { quietMs: options.slackQuietMs } : {}),
+      kick: options.kick ?? (() => {}),
+      ...(tuning ? { tuning } : {}),
     });
-    services.chats.set(slack.chat.platform, slack.chat);
-    // A Slack root's ts was stored: replies that came in before it (deferred in the inbox) run again now.
-    const { inbox, chat } = slack;
+    services.chats.set(adapter.chat.platform, adapter.chat);
+    // A root's platform id was stored: events that came in before it (held back) run again now.
     services.onPosted((channel) => {
-      if (channel.startsWith(`${chat.platform}:`)) inbox.wake();
+      if (channel.startsWith(`${adapter.chat.platform}:`)) adapter.rootPosted?.(channel);
     });
-    app.use(slack.router);
-  }
+    // Mounted before anything that could read the body (platforms sign the raw bytes).
+    app.use(adapter.router);
+    return adapter;
+  });
   app.get("/healthz", async (_req, res) => {
     try {
       await services.db.prisma.$queryRaw`SELECT 1`;
@@ -82,7 +75,7 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
   );
   app.use(notFound);
   app.use(onError);
-  return { app, ...(slack ? { slack } : {}) };
+  return { app, adapters };
 }
 
 export function listen(app: Express, host: string, port: number): Promise<Server> {

@@ -38,7 +38,7 @@ export interface Services {
    * in the PGlite data folder, the InboundEvent table on PostgreSQL (see openInbox).
    */
   inbox: InboxStore;
-  /** ChatPort per platform ("slack", "teams", "memory"); adapters register theirs with chats.set(). */
+  /** ChatPort per platform (the prefix of its channel keys); adapters register theirs with chats.set(). */
   chats: Map<string, ChatPort>;
   dispatcher: Dispatcher;
   /** Tells the listeners that a post's platform id was stored (dispatchers call it: DispatcherDeps.posted). */

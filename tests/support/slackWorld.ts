@@ -8,6 +8,8 @@ import type { AddressInfo } from "node:net";
 import { LogLevel } from "@slack/bolt";
 import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
 import type { Config } from "../../src/main/config.ts";
+import { enable } from "../../src/app/chatAdapter.ts";
+import { slackPlugin } from "../../adapters/slack/plugin.ts";
 import type { SlackAdapter, SlackAdapterStart } from "../../adapters/slack/app.ts";
 import { buildHttp, listen } from "../../src/main/server.ts";
 import { openServices, type Services } from "../../src/main/services.ts";
@@ -91,12 +93,13 @@ export async function startSlackWorld(runtime: TestRuntime, options: SlackWorldO
     port: 0,
     lang: "nl",
     loadExample: false,
-    slack: { botToken: "xoxb-test", signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+    adapters: [enable(slackPlugin, { botToken: "xoxb-test", signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl })],
+    adapterLines: [],
   };
-  const { app, slack } = buildHttp(config, s, {
-    slackProcessBeforeResponse: options.processBeforeResponse ?? true,
-    slackLogLevel: process.env.SLACK_DEBUG ? LogLevel.DEBUG : LogLevel.ERROR,
+  const { app, adapters } = buildHttp(config, s, {
+    adapterTuning: { slack: { processBeforeResponse: options.processBeforeResponse ?? true, logLevel: process.env.SLACK_DEBUG ? LogLevel.DEBUG : LogLevel.ERROR } },
   });
+  const slack = adapters.find((a): a is SlackAdapter => a.name === "slack");
   if (!slack) throw new Error("Slack adapter missing");
   const started = options.startAdapter ? await slack.start(options.startAdapter === true ? {} : options.startAdapter) : undefined;
   const server: Server = await listen(app, "127.0.0.1", 0);

@@ -6,15 +6,7 @@
  */
 import type { App, webApi } from "@slack/bolt";
 import type { ActionId, NeutralForm } from "../../../src/app/messages/message.ts";
-import {
-  adoptConclusion,
-  draftConclusion,
-  moveQuestion,
-  moveRefFromValue,
-  sessionRefFromValue,
-  contributeOtherForm,
-  startFromChangePost,
-} from "../../../src/app/sessions/index.ts";
+import { runAction } from "../../../src/app/commands/runAction.ts";
 import { userKey } from "../keys.ts";
 import { SLACK_LIMITS } from "../limits.ts";
 import { parseButtonClick, type ButtonClick } from "../parse.ts";
@@ -29,12 +21,6 @@ const ACTION_IDS: readonly ActionId[] = ["session.start", "session.next", "sessi
 function isActionId(id: string): id is ActionId {
   return (ACTION_IDS as readonly string[]).includes(id);
 }
-
-/** A button whose value is no session id (an old or tampered message). */
-const NOT_FOUND = { status: "not-found" } as const;
-
-/** Outcomes the clicker sees anyway (a new thread, a new question, an adopted post): no extra line. */
-const VISIBLE_OUTCOMES = new Set(["started", "moved", "adopted", "duplicate"]);
 
 export function registerActions(app: App, deps: SlackHandlerDeps): void {
   app.action(/^session\./, async ({ ack, body, client, context }) => {
@@ -54,42 +40,21 @@ async function handleClick(
 ): Promise<void> {
   const person = await deps.directory.person(click.userId);
   const actor = { user: { key: userKey(click.userId), name: person.name }, channel: click.channel };
-  const eventId = `action:${click.triggerId}`;
-  const session = sessionRefFromValue(click.value);
-  const where = { slackChannel: click.slackChannel, userId: click.userId, ...(click.threadId ? { threadTs: click.threadId } : {}) };
-  const thread = click.threadId ?? click.messageId;
-  let result: { status: string; reason?: string; code?: string; action?: string; question?: string };
-  switch (click.actionId) {
-    case "session.start":
-      result = await startFromChangePost(deps.sessions, { eventId, actor, value: click.value });
-      break;
-    case "session.next": {
-      // "<sessionId>:<question>" (the question the root showed), or the plain id of older messages.
-      const move = moveRefFromValue(click.value);
-      result = move ? await moveQuestion(deps.sessions, { eventId, actor, session: move.session, direction: "next", ...(move.from ? { from: move.from } : {}) }) : NOT_FOUND;
-      break;
-    }
-    case "session.adopt":
-      result = session ? await adoptConclusion(deps.sessions, { eventId, actor, session }) : NOT_FOUND;
-      break;
-    case "session.conclude": {
-      const draft = session ? await draftConclusion(deps.sessions, { actor, session, textMax: SLACK_LIMITS.inputValue }) : NOT_FOUND;
-      if (draft.status === "ok") {
-        await openForm(client, click.triggerId, draft.form, { state: draft.form.state, channel: click.channel, ...(thread ? { threadTs: thread } : {}) }, deps);
-        return;
-      }
-      result = draft;
-      break;
-    }
-    case "session.contributeOther":
-      await openForm(client, click.triggerId, contributeOtherForm(click.value, deps.lang), { state: click.value, channel: click.channel, ...(thread ? { threadTs: thread } : {}) }, deps);
-      return;
-    default: {
-      const unreachable: never = click.actionId;
-      throw new Error(`Unhandled action ${String(unreachable)}`);
-    }
+  const outcome = await runAction(deps.sessions, {
+    eventId: `action:${click.triggerId}`,
+    actor,
+    actionId: click.actionId,
+    value: click.value,
+    formTextMax: SLACK_LIMITS.inputValue,
+    lang: deps.lang,
+  });
+  if (outcome.kind === "form") {
+    const thread = click.threadId ?? click.messageId;
+    await openForm(client, click.triggerId, outcome.form, { state: outcome.form.state, channel: click.channel, ...(thread ? { threadTs: thread } : {}) }, deps);
+    return;
   }
-  if (!VISIBLE_OUTCOMES.has(result.status)) await postEphemeralResult(client, where, result, deps.lang);
+  const where = { slackChannel: click.slackChannel, userId: click.userId, ...(click.threadId ? { threadTs: click.threadId } : {}) };
+  if (!outcome.quiet) await postEphemeralResult(client, where, outcome.result, deps.lang);
 }
 
 async function openForm(

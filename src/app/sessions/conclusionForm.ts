@@ -2,6 +2,7 @@
  * The conclusion form and reading it back: field ids `conclusion.<herkennen|…|overall>` and
  * `action.<n>.text|owner|due|status`. draftConclusion builds it, submitConclusion parses it.
  */
+import { parseCalendarDate } from "../../domain/period.ts";
 import { composeDraft } from "../../domain/sessionDraft.ts";
 import type { DraftContribution } from "../../domain/sessionDraft.ts";
 import { CONCLUSION_PARTS, QUESTIONS } from "../../domain/session.ts";
@@ -89,7 +90,7 @@ export function parseConclusionForm(values: Record<string, string | undefined>):
     if (text === "" && owner === "" && due === "") continue;
     if (text === "") issues.push({ field: `action.${n}.text`, message: "Wat is de actie?", messageEn: "What is the action?" });
     if (owner === "") issues.push({ field: `action.${n}.owner`, message: "Wie pakt deze actie op?", messageEn: "Who takes on this action?" });
-    if (due !== "" && (!/^\d{4}-\d{2}-\d{2}$/.test(due) || Number.isNaN(Date.parse(`${due}T00:00:00Z`)))) {
+    if (due !== "" && parseCalendarDate(due) === undefined) {
       issues.push({ field: `action.${n}.due`, message: "Gebruik een datum als 2026-03-31.", messageEn: "Use a date like 2026-03-31." });
     }
     actions.push({ text, owner, ...(due !== "" ? { due } : {}), status: value(`action.${n}.status`) === "done" ? "done" : "open" });

@@ -11,6 +11,7 @@ import type { IndicatorChange } from "../../domain/changes.ts";
 import type { NeutralMessage } from "../messages/message.ts";
 import type { GuestRender } from "../outbox/ports.ts";
 import type { Clock, DinStore, MeasurementStore } from "../ports.ts";
+import type { SessionTx } from "./sessionTx.ts";
 import type { UserRef } from "./types.ts";
 
 /** Where a setting came from: the config file, or an admin's chat command. See applyConfig.ts for precedence. */
@@ -200,81 +201,8 @@ export interface IndicatorConclusion {
   actions: ActionRecord[];
 }
 
-export interface SessionTx {
-  /** Records a processed event; false when it was processed before (enforced by a unique key in the database). */
-  claimEvent(key: string, at: Date): Promise<boolean>;
-
-  channel(key: string): Promise<ChannelSettings | undefined>;
-  channels(): Promise<ChannelSettings[]>;
-  /** Upserts; `configHash` marks a write from duidbot.yaml (see applyConfig.ts). */
-  saveChannel(settings: ChannelSettings, meta: { source: SettingSource; by?: string; configHash?: string }): Promise<SaveStatus>;
-  /** The hash of the config entry last applied to this channel or person, when it came from the file. */
-  configHash(kind: "channel" | "person", key: string): Promise<string | undefined>;
-  /**
-   * A channel that became a guest channel: its open session threads are guest threads from now on, and
-   * messages still waiting in the outbox (rendered for staff) are withdrawn. Returns how many were withdrawn.
-   */
-  restrictToGuests(channelKey: string, at: Date): Promise<{ threads: number; withdrawn: number }>;
-  person(key: string): Promise<PersonSettings | undefined>;
-  savePerson(settings: PersonSettings, meta: { source: SettingSource; by?: string; configHash?: string }): Promise<SaveStatus>;
-  /** Removes a person's settings; false when there were none. */
-  deletePerson(key: string): Promise<boolean>;
-
-  createSession(session: NewSession): Promise<number>;
-  addThread(sessionId: number, thread: Omit<ThreadRecord, "id" | "rootMessageId">): Promise<number>;
-  /** `lock` takes a row lock so concurrent moves of one session serialise. */
-  session(id: number, options?: { lock?: boolean }): Promise<SessionRecord | undefined>;
-  sessionIdByThread(channel: string, threadId: string): Promise<number | undefined>;
-  /**
-   * The session running in this thread (by the thread root's platform id), in one round trip, with a
-   * share lock: concurrent replies go on, a concurrent move of the session is waited for.
-   */
-  sessionByThread(channel: string, threadId: string): Promise<SessionRecord | undefined>;
-  /**
-   * After sessionByThread found nothing: true when the answer may be different soon or already is,
-   * i.e. a session thread root in this channel is still being sent (no platform id stored yet), or
-   * one has `threadId` as its platform id by now (stored after the lookup).
-   */
-  threadMayBecomeKnown(channel: string, threadId: string): Promise<boolean>;
-  /** An open session about exactly this subject, if any. */
-  openSessionAbout(dinSlug: string, subject: SessionSubject): Promise<number | undefined>;
-  openSessions(): Promise<SessionRecord[]>;
-  sessionsInChannel(channel: string, options: { openOnly: boolean; limit: number }): Promise<SessionRecord[]>;
-  setQuestion(sessionId: number, question: Question, since: Date): Promise<void>;
-  closeSession(sessionId: number, at: Date): Promise<void>;
-
-  /** Undefined when this platform message is already a contribution. */
-  addContribution(contribution: NewContribution): Promise<number | undefined>;
-  contributionByMessage(channel: string, messageId: string): Promise<ContributionRecord | undefined>;
-  /** Changes a contribution and keeps its previous text and question as a revision. */
-  reviseContribution(
-    id: number,
-    change: { kind: "edit" | "withdraw" | "reassign"; at: Date; text?: string; question?: Question; eventKey?: string },
-  ): Promise<void>;
-  /** All contributions of a session, withdrawn ones included, oldest first. */
-  contributions(sessionId: number): Promise<ContributionRecord[]>;
-  /** Counts per question and audience, withdrawn ones left out: what a status message shows. */
-  contributionCounts(sessionId: number): Promise<ContributionCount[]>;
-
-  conclusion(sessionId: number): Promise<ConclusionRecord | undefined>;
-  /** Adds a revision (draft); returns its version. */
-  saveConclusion(sessionId: number, revision: { texts: ConclusionTexts; actions: ActionRecord[]; by: UserRef; at: Date }): Promise<number>;
-  /** Marks the newest revision adopted. */
-  adoptConclusion(sessionId: number, adoption: { by: UserRef; at: Date }): Promise<number>;
-  actions(sessionId: number): Promise<ActionRecord[]>;
-
-  createChangePost(post: Omit<ChangePostRecord, "id" | "sessionId">, at: Date): Promise<number>;
-  changePost(id: number): Promise<ChangePostRecord | undefined>;
-  linkChangePosts(ids: number[], sessionId: number): Promise<void>;
-
-  /**
-   * Adds outbox rows; rows whose key exists already are skipped (dedupe). An update supersedes the
-   * pending updates of the same message that no dispatcher holds: only the newest state is worth sending.
-   */
-  enqueue(rows: OutboxDraft[], at: Date): Promise<void>;
-
-  indicatorConclusions(dinSlug: string, indicatorId: string): Promise<IndicatorConclusion[]>;
-}
+/** The transaction, split per store: see sessionTx.ts. */
+export type { SessionTx } from "./sessionTx.ts";
 
 export interface SessionStore {
   /**

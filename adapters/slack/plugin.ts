@@ -1,0 +1,62 @@
+/**
+ * Slack as a plug-in of the one server (src/main/chatAdapters.ts): its environment variables,
+ * its start-up log lines and how it is built. Slack is on when both the bot token and the signing
+ * secret are set; one without the other is a mistake worth stopping the start for.
+ */
+import { LogLevel } from "@slack/bolt";
+import { z } from "zod";
+import type { ChatAdapterPlugin } from "../../src/app/chatAdapter.ts";
+import { createSlackAdapter } from "./app.ts";
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  /** Base URL of the Web API (SLACK_API_URL); default Slack's own. */
+  apiUrl?: string;
+}
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const SlackEnv = z.object({
+  SLACK_BOT_TOKEN: z.preprocess(blank, z.string().optional()),
+  SLACK_SIGNING_SECRET: z.preprocess(blank, z.string().optional()),
+  SLACK_API_URL: z.preprocess(blank, z.url({ error: "moet een URL zijn / must be a URL" }).optional()),
+});
+
+/** Settings tests and benches pass through AdapterContext.tuning. */
+const SlackTuning = z.object({
+  processBeforeResponse: z.boolean().optional(),
+  quietMs: z.number().min(0).optional(),
+  logLevel: z.enum(LogLevel).optional(),
+});
+
+export const slackPlugin: ChatAdapterPlugin<SlackConfig> = {
+  name: "slack",
+  label: "Slack",
+  readEnv(env) {
+    const parsed = SlackEnv.safeParse(env);
+    if (!parsed.success) return { status: "invalid", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+    const e = parsed.data;
+    if (e.SLACK_BOT_TOKEN === undefined && e.SLACK_SIGNING_SECRET === undefined) return { status: "off" };
+    if (e.SLACK_BOT_TOKEN === undefined || e.SLACK_SIGNING_SECRET === undefined) {
+      return { status: "invalid", issues: ["SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET horen bij elkaar: zet ze allebei of geen van beide / set both or neither"] };
+    }
+    return { status: "on", config: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}) } };
+  },
+  describeOn: (config) => `Slack: aan, events op POST /slack/events${config.apiUrl ? ` (Web API: ${config.apiUrl})` : ""}.`,
+  describeOff: "Slack: uit; zet SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET om Slack aan te zetten.",
+  create(config, context) {
+    const tuning = SlackTuning.parse(context.tuning ?? {});
+    return createSlackAdapter({
+      ...config,
+      sessions: context.sessions,
+      inbox: context.inbox,
+      lang: context.lang,
+      charts: context.charts,
+      processBeforeResponse: tuning.processBeforeResponse ?? false,
+      workConcurrency: context.workConcurrency,
+      kick: context.kick,
+      ...(tuning.logLevel ? { logLevel: tuning.logLevel } : {}),
+      ...(tuning.quietMs !== undefined ? { quietMs: tuning.quietMs } : {}),
+    });
+  },
+};

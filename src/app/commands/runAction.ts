@@ -1,0 +1,64 @@
+/**
+ * A button click, whatever the platform: routed exhaustively by the neutral ActionId to its use case.
+ * The outcome is a form to open (the conclusion, a contribution to another question) or a result;
+ * `quiet` results are ones the person sees anyway (a new thread, a new question, an adopted post),
+ * so adapters show only the others, to the clicker alone.
+ */
+import type { Lang } from "../../domain/format.ts";
+import type { ActionId, NeutralForm } from "../messages/message.ts";
+import {
+  adoptConclusion,
+  contributeOtherForm,
+  draftConclusion,
+  moveQuestion,
+  moveRefFromValue,
+  sessionRefFromValue,
+  startFromChangePost,
+} from "../sessions/index.ts";
+import type { Actor, SessionDeps } from "../sessions/index.ts";
+import type { AnyResult } from "../sessions/resultText.ts";
+
+export type ActionOutcome = { kind: "form"; form: NeutralForm } | { kind: "result"; result: AnyResult; quiet: boolean };
+
+export interface ActionInput {
+  eventId: string;
+  actor: Actor;
+  actionId: ActionId;
+  /** The button's opaque value, as the platform handed it back. */
+  value: string;
+  /** The platform's longest form text field (see draftConclusion). */
+  formTextMax?: number;
+  lang: Lang;
+}
+
+/** A value that names no session (an old or tampered message). */
+const NOT_FOUND = { status: "not-found" } as const;
+const QUIET = new Set(["started", "moved", "adopted", "duplicate"]);
+
+const result = (r: AnyResult): ActionOutcome => ({ kind: "result", result: r, quiet: QUIET.has(r.status) });
+
+export async function runAction(deps: SessionDeps, input: ActionInput): Promise<ActionOutcome> {
+  const { eventId, actor } = input;
+  const session = sessionRefFromValue(input.value);
+  switch (input.actionId) {
+    case "session.start":
+      return result(await startFromChangePost(deps, { eventId, actor, value: input.value }));
+    case "session.next": {
+      // "<sessionId>:<question>" (the question the root showed), or the plain id of older messages.
+      const move = moveRefFromValue(input.value);
+      return result(move ? await moveQuestion(deps, { eventId, actor, session: move.session, direction: "next", ...(move.from ? { from: move.from } : {}) }) : NOT_FOUND);
+    }
+    case "session.adopt":
+      return result(session ? await adoptConclusion(deps, { eventId, actor, session }) : NOT_FOUND);
+    case "session.conclude": {
+      const draft = session ? await draftConclusion(deps, { actor, session, ...(input.formTextMax !== undefined ? { textMax: input.formTextMax } : {}) }) : NOT_FOUND;
+      return draft.status === "ok" ? { kind: "form", form: draft.form } : result(draft);
+    }
+    case "session.contributeOther":
+      return { kind: "form", form: contributeOtherForm(input.value, input.lang) };
+    default: {
+      const unreachable: never = input.actionId;
+      throw new Error(`Unhandled action ${String(unreachable)}`);
+    }
+  }
+}
