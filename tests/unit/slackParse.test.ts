@@ -57,7 +57,7 @@ describe("text the database refuses", () => {
     expect(parseMessageEvent(envelope, { type: "message", channel: "C1", user: "U1", text: bad, ts: "1.2", thread_ts: "1.1" })).toMatchObject({ text: clean });
     expect(parseMessageEvent(envelope, { type: "message", subtype: "message_changed", channel: "C1", event_ts: "2.0", message: { ts: "1.2", text: bad, user: "U1" } })).toMatchObject({ text: clean });
     expect(parseMention(envelope, { type: "app_mention", channel: "C1", user: "U1", text: `<@UBOT> ${bad}`, ts: "1.2" })).toMatchObject({ text: clean });
-    expect(parseCommand({ team_id: "T1", channel_id: "C1", user_id: "U1", text: `start ${bad}`, trigger_id: "t" })).toMatchObject({ args: clean });
+    expect(parseCommand({ team_id: "T1", channel_id: "C1", user_id: "U1", text: `start ${bad}`, trigger_id: "t" })).toMatchObject({ text: `start ${clean}` });
     const form = parseFormSubmission({
       user: { id: "U1" },
       trigger_id: "t",
