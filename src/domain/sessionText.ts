@@ -92,7 +92,6 @@ export function perspectiveLabel(perspective: Perspective, lang: Lang): string {
 export const SESSION_TEXT = {
   nl: {
     sessionTitle: (title: string) => `Duiding: ${title}`,
-    withheldTitle: "cijfers die niet (meer) met gasten gedeeld worden",
     sessionSummary: (title: string, question: string) => `Duiding ${title}: vraag ${question}`,
     questionOf: (n: number, total: number, label: string) => `Vraag ${n} van ${total} · ${label}`,
     intro: "Reageer in deze draad. Elk bericht telt mee bij de vraag die nu open staat. Begin met #verklaren (of #1 t/m #4) om bij een andere vraag te reageren.",
@@ -144,7 +143,6 @@ export const SESSION_TEXT = {
   },
   en: {
     sessionTitle: (title: string) => `Interpretation: ${title}`,
-    withheldTitle: "figures no longer shared with guests",
     sessionSummary: (title: string, question: string) => `Interpretation ${title}: question ${question}`,
     questionOf: (n: number, total: number, label: string) => `Question ${n} of ${total} · ${label}`,
     intro: "Reply in this thread. Each message counts for the question that is open now. Start with #explain (or #1 to #4) to reply to another question.",

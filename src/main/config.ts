@@ -39,7 +39,7 @@ const EnvSchema = z.object({
         if (/^\d{1,5}$/.test(text) && Number(text) <= 65535) return Number(text);
         ctx.addIssue({
           code: "custom",
-          message: `moet een poortnummer van 1 t/m 65535 zijn, niet "${value}" / must be a port number from 1 to 65535 (0: any free port)`,
+          message: `moet een poortnummer van 1 t/m 65535 zijn, niet "${value}" (0: een vrije poort) / must be a port number from 1 to 65535 (0: any free port)`,
         });
         return z.NEVER;
       }),

@@ -56,8 +56,13 @@ export function sessionTitleFor(session: Pick<SessionRecord, "title" | "subject"
   const { subject } = session;
   if (subject.kind !== "indicator") return session.title;
   const hidden = session.indicators.some((i) => i.indicatorId === subject.id && !mayShowIndicator(audience, i.indicator));
-  return hidden ? sessionText(lang).withheldTitle : session.title;
+  return hidden ? WITHHELD_TITLE[lang] : session.title;
 }
+
+const WITHHELD_TITLE: Record<Lang, string> = {
+  nl: "cijfers die niet (meer) met gasten gedeeld worden",
+  en: "figures no longer shared with guests",
+};
 
 /**
  * "Bijdrage bij andere vraag": for everyone, guests included (contributing is allowed everywhere).
