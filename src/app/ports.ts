@@ -83,6 +83,9 @@ export interface MeasurementStore {
   commitPlan(plan: MeasurementPlan): Promise<{ importId: number }>;
   changesSince(dinSlug: string, since: Date | undefined): Promise<StoredChange[]>;
   /** Full history of one indicator, superseded values included, oldest first. */
-  history(dinSlug: string, indicatorId: string): Promise<(CurrentValue & { recordedAt: Date; supersededAt?: Date; origin: string; source?: string })[]>;
+  history(
+    dinSlug: string,
+    indicatorId: string,
+  ): Promise<(CurrentValue & { recordedAt: Date; supersededAt?: Date; origin: string; source?: string; note?: string })[]>;
   isEmpty(): Promise<boolean>;
 }

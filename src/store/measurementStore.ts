@@ -149,6 +149,7 @@ export class PrismaMeasurementStore implements MeasurementStore {
       origin: r.origin,
       ...(r.supersededAt ? { supersededAt: r.supersededAt } : {}),
       ...(r.source ? { source: r.source } : {}),
+      ...(r.note ? { note: r.note } : {}),
     }));
   }
 }
