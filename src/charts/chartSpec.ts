@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartData } from "../app/messages/message.ts";
-import { isCount } from "../domain/din.ts";
+import { isPlainCountUnit } from "../domain/din.ts";
 import { formatValue } from "../domain/format.ts";
 import { formatPeriod, parsePeriod, periodStart } from "../domain/period.ts";
 import type { Period } from "../domain/period.ts";
@@ -222,7 +222,7 @@ function description(data: ChartData, periods: readonly Period[]): string {
  */
 function subtitle(unit: string): string | undefined {
   const u = unit.trim();
-  return chartUnitKind(u) === "other" && u !== "" && !isCount({ unit: u }) ? u : undefined;
+  return chartUnitKind(u) === "other" && u !== "" && !isPlainCountUnit(u) ? u : undefined;
 }
 
 /**

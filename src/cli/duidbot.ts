@@ -6,18 +6,20 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { importDin } from "../app/din/importDin.ts";
+import { saveParsedDin } from "../app/din/importDin.ts";
+import { parseDinFile } from "../domain/dinFile.ts";
 import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
 import { listChanges } from "../app/measurements/listChanges.ts";
 import { ConfigError, loadConfig, type Config } from "../main/config.ts";
 import { databaseTarget, openServices, type Services } from "../main/services.ts";
-import { presentImport, presentIssues, presentOverview } from "./present.ts";
+import { presentImport, presentIssues, presentOverview, presentWarnings } from "./present.ts";
 import { runServe } from "./serve.ts";
 import { presentIndicator } from "./indicator.ts";
 import { cliGemeente } from "./gemeente.ts";
 import { checkInboxArgs, INBOX_USAGE, InboxUsageError, runInboxCommand } from "./inbox.ts";
 import { DataDirInUseError } from "../store/dataDirLock.ts";
 import { parseCalendarDate } from "../domain/period.ts";
+import { decodeText, encodingNote } from "../domain/textEncoding.ts";
 
 const USAGE = `Gebruik / usage: duidbot <opdracht>
 
@@ -69,10 +71,14 @@ async function main(argv: string[]): Promise<number> {
       });
     case "din import": {
       const file = requireArg(arg, "din import <bestand.yaml>");
-      const text = await readInput(file);
+      const fileName = path.basename(file);
+      // Validated before the database is opened: a bad file is refused at once.
+      const parsed = parseDinFile(await readInput(file, lang), fileName);
+      if (!parsed.ok) return fail(presentIssues(parsed.issues, lang));
       return withServices(config, async (s) => {
-        const result = await importDin(s, { text, fileName: path.basename(file) });
+        const result = await saveParsedDin(s, { definition: parsed.value, warnings: parsed.warnings ?? [], fileName });
         if (!result.ok) return fail(presentIssues(result.issues, lang));
+        if (result.warnings.length > 0) console.error(presentWarnings(result.warnings, lang));
         console.log(
           `DIN ${result.slug} ${result.year}: ${result.status}` +
             (result.added.length ? `; nieuw/new: ${result.added.join(", ")}` : "") +
@@ -83,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "measurements import": {
       const file = requireArg(arg, "measurements import <bestand.csv|json>");
-      const text = await readInput(file);
+      const text = await readInput(file, lang);
       return withServices(config, async (s) => {
         const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
         if (!gemeente.ok) return fail(gemeente.message);
@@ -142,13 +148,19 @@ function parseDate(value: string): Date {
 
 class InputError extends Error {}
 
-async function readInput(file: string): Promise<string> {
+/** Reads a file in whatever encoding Excel wrote it (see textEncoding.ts) and says so when not UTF-8. */
+async function readInput(file: string, lang: "nl" | "en"): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`${file}: bestand niet te lezen / cannot read file (${code ?? "?"})`);
   }
+  const decoded = decodeText(bytes);
+  const note = encodingNote(decoded.encoding, lang);
+  if (note) console.error(`${path.basename(file)}: ${note}`);
+  return decoded.text;
 }
 
 function fail(message: string): number {

@@ -7,8 +7,26 @@ import type { SessionStore } from "../app/sessions/ports.ts";
 import { presentIndicatorConclusions } from "./indicatorConclusions.ts";
 
 const TEXT = {
-  nl: { retired: "vervallen indicator", baseline: "referentiewaarde", target: "streefwaarde", values: "Waarden", was: "gecorrigeerd op", noValues: "nog geen waarden" },
-  en: { retired: "retired indicator", baseline: "baseline", target: "target", values: "Values", was: "corrected on", noValues: "no values yet" },
+  nl: {
+    retired: "vervallen indicator",
+    baseline: "referentiewaarde",
+    target: "streefwaarde",
+    values: "Waarden",
+    was: "gecorrigeerd op",
+    noValues: "nog geen waarden",
+    source: "bron",
+    note: "opmerking",
+  },
+  en: {
+    retired: "retired indicator",
+    baseline: "baseline",
+    target: "target",
+    values: "Values",
+    was: "corrected on",
+    noValues: "no values yet",
+    source: "source",
+    note: "note",
+  },
 } as const;
 
 export async function presentIndicator(
@@ -37,6 +55,9 @@ export async function presentIndicator(
   for (const h of history) {
     const superseded = h.supersededAt ? `  (${t.was} ${formatDate(h.supersededAt, lang)})` : "";
     lines.push(`  ${period(h.period)}: ${value(h.value)}${superseded}  [${h.origin}]`);
+    // What was stored with the value, so a wrong bron or opmerking can be seen (and corrected).
+    if (h.source) lines.push(`      ${t.source}: ${h.source}`);
+    if (h.note) lines.push(`      ${t.note}: ${h.note}`);
   }
   // Conclusions of the duidingssessies about this indicator, per period (when sessions are wired in).
   if (deps.sessions) lines.push(...(await presentIndicatorConclusions({ sessions: deps.sessions }, din.slug, id, lang)));

@@ -16,6 +16,8 @@ const TEXT = {
       `${s.newCount} nieuwe waarde(n), ${s.correctionCount} correctie(s), ${s.unchangedCount} ongewijzigd; ` +
       `${s.changes.filter((c) => c.significant).length} opvallende verandering(en).`,
     invalid: (n: number) => `${n} fout(en) gevonden; er is niets opgeslagen.`,
+    more: (n: number) => `… en nog ${n} fout(en), niet getoond.`,
+    warning: "waarschuwing",
     retired: "vervallen",
   },
   en: {
@@ -26,12 +28,26 @@ const TEXT = {
       `${s.newCount} new value(s), ${s.correctionCount} correction(s), ${s.unchangedCount} unchanged; ` +
       `${s.changes.filter((c) => c.significant).length} significant change(s).`,
     invalid: (n: number) => `${n} problem(s) found; nothing was saved.`,
+    more: (n: number) => `… and ${n} more problem(s), not shown.`,
+    warning: "warning",
     retired: "retired",
   },
 } as const;
 
+/** Issues printed per run: the first ones say what to fix; a million lines would only bury them. */
+export const MAX_PRINTED_ISSUES = 50;
+
 export function presentIssues(issues: readonly ValidationIssue[], lang: Lang): string {
-  return [...issues.map((i) => formatIssue(i, lang)), TEXT[lang].invalid(issues.length)].join("\n");
+  const shown = issues.slice(0, MAX_PRINTED_ISSUES).map((i) => formatIssue(i, lang));
+  if (issues.length > MAX_PRINTED_ISSUES) shown.push(TEXT[lang].more(issues.length - MAX_PRINTED_ISSUES));
+  return [...shown, TEXT[lang].invalid(issues.length)].join("\n");
+}
+
+/** Warnings do not stop an import; each is prefixed so it is not mistaken for an error. */
+export function presentWarnings(warnings: readonly ValidationIssue[], lang: Lang): string {
+  const shown = warnings.slice(0, MAX_PRINTED_ISSUES).map((w) => `${TEXT[lang].warning}: ${formatIssue(w, lang)}`);
+  if (warnings.length > MAX_PRINTED_ISSUES) shown.push(`${TEXT[lang].warning}: ${TEXT[lang].more(warnings.length - MAX_PRINTED_ISSUES)}`);
+  return shown.join("\n");
 }
 
 export function presentImport(summary: ImportSummary, lang: Lang): string {

@@ -26,6 +26,13 @@ export interface Indicator {
   goalId: string;
   /** Free text unit: "%", "aantal", "per 1.000 inwoners", "€", ... */
   unit: string;
+  /**
+   * True when the values count people or cases (the kleine-aantallen rule applies). Absent in older
+   * DINs: then `isCount` guesses from the unit, on the safe side.
+   */
+  count?: boolean;
+  /** Plausible values [min, max]; default: counts at least 0, "%" from 0 to 100, otherwise any number. */
+  range?: [number, number];
   direction: Direction;
   baseline?: PeriodValue;
   target?: PeriodValue;
@@ -35,7 +42,7 @@ export interface Indicator {
   threshold?: Threshold;
   /**
    * Kleine-aantallen rule: counts below this number are shown as "< n" outside internal use.
-   * Only meaningful for counts (unit "aantal"); defaults to 10 for counts, undefined otherwise.
+   * Defaults to 10 for counts (see `isCount`), undefined otherwise.
    */
   smallNumbers?: number;
   description?: string;
@@ -76,12 +83,41 @@ export const DEFAULT_SMALL_NUMBER_LIMIT = 10;
 /** Default significance: relative change of at least 5%. */
 export const DEFAULT_RELATIVE_THRESHOLD = 0.05;
 
-/** Counts are the indicators the kleine-aantallen rule applies to. */
-export function isCount(indicator: Pick<Indicator, "unit">): boolean {
-  return indicator.unit.trim().toLowerCase() === "aantal";
+/** The unit is plain "aantal": values are shown without a unit word ("12", not "12 aantal"). */
+export function isPlainCountUnit(unit: string): boolean {
+  return unit.trim().toLowerCase() === "aantal";
 }
 
-export function smallNumberLimit(indicator: Pick<Indicator, "unit" | "smallNumbers">): number | undefined {
+/** Nouns that, as a unit, count people or their cases: "personen", "huishoudens", "cliënten", ... */
+const COUNT_NOUNS = new Set([
+  "personen", "mensen", "inwoners", "huishoudens", "gezinnen", "cliënten", "clienten", "jongeren", "jeugdigen",
+  "kinderen", "leerlingen", "volwassenen", "ouderen", "bewoners", "deelnemers", "aanvragen", "meldingen",
+  "klachten", "trajecten", "uitkeringen", "indicaties", "beschikkingen", "zaken", "dossiers", "huisuitzettingen",
+  "stuks", "persons", "people", "households", "clients", "cases",
+]);
+
+/**
+ * A guess whether a unit counts people or cases: "aantal", "aantal personen", "personen", "cliënten".
+ * Rates and amounts are not counts: anything with "per", "%", "€" or "/" ("per 1.000 inwoners").
+ */
+export function looksLikeCount(unit: string): boolean {
+  const u = unit.normalize("NFC").trim().toLowerCase();
+  if (/%|€|\/|\bper\b|\bpro\b/.test(u)) return false;
+  const words = u.split(/[^\p{L}]+/u).filter((w) => w !== "");
+  if (words[0] === "aantal" || words[0] === "count" || words[0] === "number") return true;
+  return words.some((w) => COUNT_NOUNS.has(w));
+}
+
+/**
+ * Counts are the indicators the kleine-aantallen rule applies to. The DIN decides with `count`;
+ * without it a count-like unit counts (a guess on the safe side: hiding a small rate costs little,
+ * showing a small count identifies people). The DIN import warns when it had to guess.
+ */
+export function isCount(indicator: Pick<Indicator, "unit" | "count">): boolean {
+  return indicator.count ?? looksLikeCount(indicator.unit);
+}
+
+export function smallNumberLimit(indicator: Pick<Indicator, "unit" | "count" | "smallNumbers">): number | undefined {
   if (indicator.smallNumbers !== undefined) return indicator.smallNumbers;
   return isCount(indicator) ? DEFAULT_SMALL_NUMBER_LIMIT : undefined;
 }

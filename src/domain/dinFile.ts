@@ -2,16 +2,16 @@
  * Reads a DIN YAML file into a `DinDefinition`, reporting every problem with its line.
  * Pure: the caller passes the file text and name.
  */
-import { LineCounter, parseDocument } from "yaml";
 import type { DinDefinition, Indicator } from "./din.ts";
 import { collectRefs, checkDinReferences } from "./dinChecks.ts";
+import { countWarnings, valueIssues } from "./dinIndicatorChecks.ts";
 import { DIN_LABELS, dinFileSchema, dinKeysAt } from "./dinSchema.ts";
 import type { DinFileData } from "./dinSchema.ts";
 import { sortIssues } from "./issues.ts";
 import type { Validated, ValidationIssue } from "./validation.ts";
-import { yamlLineFinder } from "./yamlLines.ts";
 import type { LineOf } from "./yamlLines.ts";
-import { schemaIssues, yamlSyntaxIssues } from "./yamlIssues.ts";
+import { readYaml } from "./yamlReader.ts";
+import { schemaIssues } from "./yamlIssues.ts";
 import { dutchErrorMap } from "./zodMessages.ts";
 
 function dinSchemaIssues(data: unknown, file: string, lineOf: LineOf): { issues: ValidationIssue[]; value?: DinFileData } {
@@ -51,27 +51,19 @@ function toDefinition(data: DinFileData, rawData: unknown): DinDefinition {
 
 /** Parses and validates a DIN file; on failure lists every problem found, sorted by line. */
 export function parseDinFile(text: string, fileName: string): Validated<DinDefinition> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true, uniqueKeys: true });
-  // After a syntax error the tree is unreliable: other messages would only confuse.
-  if (doc.errors.length > 0) return { ok: false, issues: sortIssues(yamlSyntaxIssues(doc.errors, fileName)) };
-  if (doc.contents === null) {
+  const yaml = readYaml(text, fileName);
+  if (!yaml.ok) return { ok: false, issues: sortIssues(yaml.issues) };
+  const { data, empty, lineOf } = yaml.value;
+  if (empty) {
     return {
       ok: false,
       issues: [{ file: fileName, line: 1, field: "file", message: "het DIN-bestand is leeg", messageEn: "the DIN file is empty" }],
     };
   }
-  let data: unknown;
-  try {
-    data = doc.toJS();
-  } catch (error) {
-    // toJS refuses alias bombs ("Excessive alias count"); expected failures are values, never throws.
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ file: fileName, line: 1, field: "yaml", message: `YAML-fout: ${message}`, messageEn: `YAML error: ${message}` }] };
-  }
-  const lineOf = yamlLineFinder(doc, lineCounter);
   const parsed = dinSchemaIssues(data, fileName, lineOf);
   const issues = [...parsed.issues, ...checkDinReferences(data, fileName, lineOf)];
+  if (parsed.value !== undefined) issues.push(...valueIssues(parsed.value, fileName, lineOf));
   if (issues.length > 0 || parsed.value === undefined) return { ok: false, issues: sortIssues(issues) };
-  return { ok: true, value: toDefinition(parsed.value, data) };
+  const warnings = countWarnings(parsed.value, fileName, lineOf);
+  return { ok: true, value: toDefinition(parsed.value, data), ...(warnings.length > 0 ? { warnings } : {}) };
 }

@@ -25,6 +25,8 @@ export const DIN_LABELS: Labels = {
   beleidskader: "beleidskader",
   kind: "soort",
   unit: "eenheid",
+  count: "telling (aantal)",
+  range: "bereik",
   direction: "richting",
   baseline: "referentiewaarde",
   target: "streefwaarde",
@@ -108,6 +110,20 @@ const threshold = z
   })
   .transform((t) => (t.absolute !== undefined ? { absolute: t.absolute } : { relative: t.relative ?? 0 }));
 
+/** [min, max] of plausible values, e.g. [-100, 100] for a percentage change. */
+const range = z.tuple([numberLike, numberLike]).transform((r, ctx) => {
+  if (!(r[0] < r[1])) {
+    ctx.addIssue(
+      customIssue(
+        `bereik [${r[0]}, ${r[1]}] moet als [minimum, maximum] geschreven worden, met het minimum kleiner dan het maximum`,
+        `range [${r[0]}, ${r[1]}] must be written as [minimum, maximum], with the minimum below the maximum`,
+      ),
+    );
+    return z.NEVER;
+  }
+  return r;
+});
+
 const goalSchema = z.strictObject({ id: slug, name: text });
 const opgaveSchema = z.strictObject({ id: slug, name: text, goals: z.array(goalSchema) });
 
@@ -125,6 +141,9 @@ const indicatorSchema = z.strictObject({
   kind: z.enum(["effect", "prestatie"]),
   goal: slug.optional(),
   unit: text,
+  // Explicit: whether the kleine-aantallen rule applies (see isCount in din.ts for DINs without it).
+  count: z.boolean().optional(),
+  range: range.optional(),
   direction: z.enum(["hoger-is-beter", "lager-is-beter", "neutraal"]),
   baseline: periodValue.optional(),
   target: periodValue.optional(),

@@ -2,7 +2,7 @@
  * Number, value and difference formatting in nl-NL (default) or English, including the kleine-aantallen rule.
  * Signs are always ASCII "+"/"-" (never U+2212) so CLI output, CSV and test assertions stay plain text.
  */
-import { isCount } from "./din.ts";
+import { isPlainCountUnit } from "./din.ts";
 import { monthName } from "./period.ts";
 
 export type Lang = "nl" | "en";
@@ -16,7 +16,7 @@ export interface NumberOptions {
 
 export interface ValueOptions extends NumberOptions {
   audience: Audience;
-  /** Kleine-aantallen limit: for "extern", values with 0 < value < limit are shown as "< limit". */
+  /** Kleine-aantallen limit: for "extern", values with 0 <= value < limit are shown as "< limit". */
   smallNumbers?: number;
 }
 
@@ -53,7 +53,7 @@ function unitKind(unit: string): UnitKind {
   const u = unit.trim().toLowerCase();
   if (u === "%") return "percent";
   if (u === "€" || u === "euro") return "euro";
-  if (u === "" || isCount({ unit })) return "count";
+  if (u === "" || isPlainCountUnit(unit)) return "count";
   return "other";
 }
 
@@ -97,11 +97,11 @@ function withUnit(sign: string, magnitude: string, unit: string, kind: UnitKind,
 }
 
 /**
- * True when the kleine-aantallen rule hides this value. Zero is NOT hidden: an empty cell
- * points at no person, and the Dutch open-data habit (CBS, waarstaatjegemeente) suppresses 1..9, not 0.
+ * True when the kleine-aantallen rule hides this value. Zero is hidden too: showing 0 next to "< 10"
+ * elsewhere tells which values are small but not zero, and a 0 after a "< 10" gives away who left.
  */
 export function isSuppressed(value: number, audience: Audience, smallNumbers: number | undefined): boolean {
-  return audience === "extern" && smallNumbers !== undefined && value > 0 && value < smallNumbers;
+  return audience === "extern" && smallNumbers !== undefined && value >= 0 && value < smallNumbers;
 }
 
 /** "12,5%", "€ 1.234", "1.234", "3,2 per 1.000 inwoners"; "< 10" when the kleine-aantallen rule applies. */

@@ -8,6 +8,7 @@ import { readCsv } from "./csv.ts";
 import type { RawRow, RowField } from "./measurementRows.ts";
 import { suggest } from "./suggest.ts";
 import type { ValidationIssue } from "./validation.ts";
+import { NUL_PROBLEM, linesWithNul } from "./textEncoding.ts";
 
 /** Accepted column names per field, Dutch first (the name used in messages when the column is absent). */
 const COLUMNS: Record<RowField, readonly [string, ...string[]]> = {
@@ -37,10 +38,16 @@ function fieldOf(header: string): RowField | undefined {
 }
 
 export function csvRows(text: string, file: string): CsvRows {
-  const csv = readCsv(text);
   const issues: ValidationIssue[] = [];
   const issue = (line: number | undefined, field: string, nl: string, en: string) =>
     issues.push({ file, line, field, message: nl, messageEn: en });
+  // Checked on the raw text, before the header: a UTF-16 file without BOM has a NUL in every line.
+  const nulLines = linesWithNul(text);
+  if (nulLines.length > 0) {
+    for (const line of nulLines) issue(line, "csv", `regel ${NUL_PROBLEM.nl}`, `line ${NUL_PROBLEM.en}`);
+    return { rows: [], issues, pointsAsThousands: false };
+  }
+  const csv = readCsv(text);
   const pointsAsThousands = csv.delimiter === ";";
   if (csv.unclosedQuoteLine !== undefined) {
     issue(

@@ -25,7 +25,7 @@ function looksLikeJson(fileName: string, text: string): boolean {
 export function parseMeasurementFile(text: string, fileName: string, known: KnownIndicators): Validated<MeasurementInput[]> {
   if (looksLikeJson(fileName, text)) return parseMeasurementJsonText(text, fileName, known);
   const csv = csvRows(text, fileName);
-  const checked = checkRows(csv.rows, { file: fileName, indicatorIds: known.indicatorIds, pointsAsThousands: csv.pointsAsThousands });
+  const checked = checkRows(csv.rows, { file: fileName, indicatorIds: known.indicatorIds, rules: known.rules, pointsAsThousands: csv.pointsAsThousands });
   const issues = sortIssues([...csv.issues, ...checked.issues]);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: checked.inputs };
 }

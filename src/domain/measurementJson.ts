@@ -13,11 +13,14 @@ import { checkRows } from "./measurementRows.ts";
 import type { RawRow, RowField } from "./measurementRows.ts";
 import { didYouMean } from "./suggest.ts";
 import type { Validated, ValidationIssue } from "./validation.ts";
+import type { ValueRules } from "./valueRules.ts";
 import { dutchErrorMap, toBilingual } from "./zodMessages.ts";
 import type { Labels } from "./zodMessages.ts";
 
 export interface KnownIndicators {
   indicatorIds: readonly string[];
+  /** Unit, range and frequency per indicator id, for the plausibility checks (see valueRules.ts). */
+  rules: ReadonlyMap<string, ValueRules>;
 }
 
 const LABELS: Labels = {
@@ -166,7 +169,7 @@ function validateJson(body: unknown, src: JsonSource, known: KnownIndicators): V
   }
   const issues: ValidationIssue[] = [];
   const rows = found.items.map((item, i) => rowOf(item, [...base, i], src, issues));
-  const checked = checkRows(rows, { file: src.file, indicatorIds: known.indicatorIds, pointsAsThousands: false });
+  const checked = checkRows(rows, { file: src.file, indicatorIds: known.indicatorIds, rules: known.rules, pointsAsThousands: false });
   const all = sortIssues([...issues, ...checked.issues]);
   return all.length > 0 ? { ok: false, issues: all } : { ok: true, value: checked.inputs };
 }

@@ -1,12 +1,16 @@
 /**
  * Checks shared by every measurement source (CSV, JSON file, API body): required fields, a known
- * indicator (with a suggestion), a valid period, a number, and no indicator+period twice.
+ * indicator (with a suggestion), a valid period that fits the indicator's frequency, a number in the
+ * indicator's range, no NUL characters, and no indicator+period twice.
  */
 import type { MeasurementInput } from "./measurement.ts";
 import { parseNumberText } from "./numberText.ts";
 import { parsePeriod } from "./period.ts";
 import { didYouMean } from "./suggest.ts";
 import type { ValidationIssue } from "./validation.ts";
+import { periodProblem, rangeProblem } from "./valueRules.ts";
+import type { ValueRules } from "./valueRules.ts";
+import { NUL_PROBLEM } from "./textEncoding.ts";
 
 export type RowField = "indicator" | "period" | "value" | "source" | "note";
 
@@ -30,6 +34,8 @@ export interface RawRow {
 export interface RowContext {
   file: string;
   indicatorIds: readonly string[];
+  /** Unit, range and frequency per indicator id, for the plausibility checks. */
+  rules: ReadonlyMap<string, ValueRules>;
   /** Set for ";"-separated CSV: "1.234" then means 1234 (see numberText.ts). */
   pointsAsThousands: boolean;
 }
@@ -39,6 +45,8 @@ function blank(value: string | number | undefined): boolean {
 }
 
 /** Runs the shared checks over all rows; returns inputs only when no row has a problem. */
+const FIELDS: readonly RowField[] = ["indicator", "period", "value", "source", "note"];
+
 export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: MeasurementInput[]; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
   const inputs: MeasurementInput[] = [];
@@ -52,6 +60,12 @@ export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: M
       if (!row.reported?.has(f)) add(f, `${nl} ontbreekt`, `${en} is missing`);
     };
     let ok = !row.reported?.has("indicator") && !row.reported?.has("period") && !row.reported?.has("value");
+    // PostgreSQL cannot store NUL in text: such a row is reported once and not checked further.
+    const withNul = FIELDS.filter((f) => { const v = row[f]; return typeof v === "string" && v.includes("\0"); });
+    if (withNul.length > 0) {
+      for (const f of withNul) add(f, NUL_PROBLEM.nl, NUL_PROBLEM.en);
+      continue;
+    }
 
     const indicator = row.indicator?.trim() ?? "";
     if (blank(row.indicator)) {
@@ -69,7 +83,12 @@ export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: M
       ok = false;
     } else {
       const parsed = parsePeriod(row.period);
-      if (parsed.ok) period = parsed.period.key;
+      const rules = ctx.rules.get(indicator);
+      const misfit = parsed.ok && rules ? periodProblem(parsed.period, rules.frequency) : undefined;
+      if (misfit) {
+        add("period", misfit.nl, misfit.en);
+        ok = false;
+      } else if (parsed.ok) period = parsed.period.key;
       else {
         add("period", parsed.message, parsed.messageEn);
         ok = false;
@@ -86,6 +105,13 @@ export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: M
         const shown = JSON.stringify(String(row.value));
         add("value", `waarde ${shown} is geen getal; schrijf bijv. 12,5 of 1234`, `value ${shown} is not a number; write e.g. 12.5 or 1234`);
         ok = false;
+      } else {
+        const rules = ctx.rules.get(indicator);
+        const outside = rules ? rangeProblem(value, rules) : undefined;
+        if (outside) {
+          add("value", outside.nl, outside.en);
+          ok = false;
+        }
       }
     }
 

@@ -16,7 +16,8 @@ export interface ValidationIssue {
   messageEn: string;
 }
 
-export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+/** `warnings`: problems that do not stop the input but that the user should fix (e.g. a guessed setting). */
+export type Validated<T> = { ok: true; value: T; warnings?: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
 
 /** `file:line: field: message` — the one format every error list uses. */
 export function formatIssue(issue: ValidationIssue, lang: "nl" | "en" = "nl"): string {

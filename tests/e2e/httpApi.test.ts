@@ -67,6 +67,23 @@ describe("HTTP API", () => {
     expect(await services.db.prisma.measurement.count()).toBe(0);
   });
 
+  it("answers 400, not 500, for a NUL character or an implausible figure, and writes nothing", async () => {
+    const res = await post('{"measurements": [{"indicator": "betalingsachterstand", "periode": "2024", "waarde": 6.4, "opmerking": "a\\u0000b"}]}');
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: { field: string; text: string }[] };
+    expect(body.errors.map((e) => e.text)).toEqual([expect.stringMatching(/^api: measurements\[0\]\.opmerking: bevat een NUL-teken/)]);
+
+    const implausible = await post([
+      { indicator: "betalingsachterstand", periode: "2024", waarde: 150 },
+      { indicator: "jeugdhulp-lang", periode: "2024", waarde: -5 },
+      { indicator: "betalingsachterstand", periode: "2025-03", waarde: 6 },
+    ]);
+    expect(implausible.status).toBe(400);
+    const fields = ((await implausible.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
+    expect(fields).toEqual(["[0].waarde", "[1].waarde", "[2].periode"]);
+    expect(await services.db.prisma.measurement.count()).toBe(0);
+  });
+
   it("answers 400 on malformed JSON", async () => {
     const res = await post("{ niet json");
     expect(res.status).toBe(400);

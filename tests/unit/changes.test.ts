@@ -272,11 +272,17 @@ describe("describeChange", () => {
       );
     });
 
-    it("shows zero, which identifies nobody", () => {
+    it("protects counts whose unit is not exactly 'aantal' (issue #13: '2 aantal personen' reached guests)", () => {
+      const persons = buildIndicator({ unit: "aantal personen", direction: "lager-is-beter" });
+      const change = detectChange(persons, series({ "2023": 14, "2024": 2 }), "2024");
+      expect(describeChange(change, persons, "nl", "extern")).toBe("< 10 aantal personen (2024) · 2023: 14 aantal personen");
+      const explicit = buildIndicator({ unit: "zorgtrajecten", count: true, direction: "lager-is-beter" });
+      expect(describeChange(detectChange(explicit, series({ "2024": 2 }), "2024"), explicit, "nl", "extern")).toMatch(/^< 10 zorgtrajecten \(2024\)/);
+    });
+
+    it("hides zero like any small count (a 0 next to '< 10' tells who is not in it)", () => {
       const change = detectChange(count, series({ "2023": 0, "2024": 12 }), "2024");
-      expect(describeChange(change, count, "nl", "extern")).toBe(
-        "12 (2024) · ▲ +12 t.o.v. 2023 · streefwaarde 5 (2026) niet meer gehaald",
-      );
+      expect(describeChange(change, count, "nl", "extern")).toBe("12 (2024) · 2023: < 10 · nog 7 van streefwaarde 5 (2026)");
     });
 
     it("hides a small corrected-from value", () => {

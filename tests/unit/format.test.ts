@@ -9,6 +9,7 @@ import {
   formatValue,
   isSuppressed,
 } from "../../src/domain/format.ts";
+import { isCount, smallNumberLimit } from "../../src/domain/din.ts";
 
 describe("formatNumber", () => {
   it.each([
@@ -62,7 +63,7 @@ describe("formatValue", () => {
   });
 
   it.each([
-    [0, "extern", "0"],
+    [0, "extern", "< 10"],
     [1, "extern", "< 10"],
     [9, "extern", "< 10"],
     [9.5, "extern", "< 10"],
@@ -84,8 +85,9 @@ describe("formatValue", () => {
     expect(formatValue(4, "aantal", "nl", { audience: "extern" })).toBe("4");
   });
 
-  it("isSuppressed: zero and negatives are never hidden", () => {
-    expect(isSuppressed(0, "extern", 10)).toBe(false);
+  it("isSuppressed: zero is a small count too; negatives (no count) are never hidden", () => {
+    expect(isSuppressed(0, "extern", 10)).toBe(true);
+    expect(isSuppressed(0, "intern", 10)).toBe(false);
     expect(isSuppressed(-3, "extern", 10)).toBe(false);
     expect(isSuppressed(3, "extern", 10)).toBe(true);
     expect(isSuppressed(3, "intern", 10)).toBe(false);
@@ -146,3 +148,29 @@ describe("formatDate", () => {
     expect(formatDate(new Date("2025-07-03T23:30:00Z"), "en")).toBe("3 July 2025");
   });
 });
+
+describe("count-ness: which indicators the kleine-aantallen rule protects", () => {
+  const shown = (unit: string, count?: boolean) =>
+    formatValue(2, unit, "nl", { audience: "extern", smallNumbers: smallNumberLimit({ unit, ...(count === undefined ? {} : { count }) }) });
+
+  it.each(["aantal", "Aantal", "aantal personen", "aantal huishoudens", "personen", "cliënten", "Cliënten (18+)", "jongeren"])(
+    "guesses %s as a count when the DIN does not say (safe side)",
+    (unit) => {
+      expect(isCount({ unit })).toBe(true);
+      expect(shown(unit)).toMatch(/^< 10/);
+    },
+  );
+
+  it.each(["%", "€", "per 1.000 inwoners", "% van de inwoners", "dagen", "euro per huishouden", "index"])("does not guess %s as a count", (unit) => {
+    expect(isCount({ unit })).toBe(false);
+    expect(shown(unit)).not.toMatch(/^</);
+  });
+
+  it("follows an explicit count field over the guess", () => {
+    expect(shown("dossiers in behandeling", false)).toBe("2 dossiers in behandeling");
+    expect(shown("stuks", true)).toBe("< 10 stuks");
+    expect(shown("gemiddelde wachttijd", true)).toBe("< 10 gemiddelde wachttijd");
+    expect(smallNumberLimit({ unit: "aantal", count: false })).toBeUndefined();
+  });
+});
+

@@ -4,8 +4,10 @@ import { parseMeasurementFile, parseMeasurementsJson } from "../../src/domain/me
 import type { MeasurementInput } from "../../src/domain/measurement.ts";
 import { formatIssue } from "../../src/domain/validation.ts";
 import type { ValidationIssue } from "../../src/domain/validation.ts";
+import type { ValueRules } from "../../src/domain/valueRules.ts";
 
-const known = { indicatorIds: ["jeugdhulp-gebruik", "schuldhulp-aanmeldingen", "wmo-tevredenheid"] };
+// No plausibility rules here: these tests are about reading; "plausibility" below adds units and frequencies.
+const known = { indicatorIds: ["jeugdhulp-gebruik", "schuldhulp-aanmeldingen", "wmo-tevredenheid"], rules: new Map() };
 
 function valuesOf(text: string, fileName: string): MeasurementInput[] {
   const result = parseMeasurementFile(text, fileName, known);
@@ -259,5 +261,66 @@ describe("parseMeasurementsJson (HTTP API)", () => {
   it("refuses a body that is not a list of measurements", () => {
     const result = parseMeasurementsJson("hallo", "api", known);
     expect(result.ok).toBe(false);
+  });
+});
+
+describe("plausibility: range per unit and period per frequency (CSV, JSON file and API alike)", () => {
+  const rules = new Map<string, ValueRules>([
+    ["huisuitzettingen", { unit: "aantal", frequency: "jaarlijks" }],
+    ["clienten", { unit: "aantal personen", count: true, frequency: "kwartaal" }],
+    ["tevredenheid", { unit: "%", frequency: "jaarlijks" }],
+    ["groei", { unit: "%", range: [-100, 500], frequency: "maand" }],
+    ["inkomen", { unit: "€", frequency: "jaarlijks" }],
+  ]);
+  const strict = { indicatorIds: [...rules.keys()], rules };
+  const csvIssues = (rows: string) => {
+    const result = parseMeasurementFile(`indicator;periode;waarde\n${rows}`, "m.csv", strict);
+    return result.ok ? [] : result.issues.map((i) => formatIssue(i));
+  };
+
+  it("refuses a negative count, a percentage above 100 and a month for a yearly indicator, with file:line", () => {
+    expect(csvIssues("huisuitzettingen;2024;-5\ntevredenheid;2024;150\nhuisuitzettingen;2025-03;4\nclienten;2024;-1\n")).toEqual([
+      "m.csv:2: waarde: waarde -5 kan niet: een aantal is minstens 0; klopt het toch, zet dan range: [min, max] bij de indicator in de DIN",
+      "m.csv:3: waarde: waarde 150 kan niet: een percentage is van 0 tot en met 100; klopt het toch, zet dan range: [min, max] bij de indicator in de DIN",
+      "m.csv:4: periode: periode 2025-03 is een maand, maar deze indicator is jaarlijks: verwacht een jaar, bijv. 2025",
+      "m.csv:5: periode: periode 2024 is een jaar, maar deze indicator is kwartaal: verwacht een kwartaal, bijv. 2025-Q1",
+      "m.csv:5: waarde: waarde -1 kan niet: een aantal is minstens 0; klopt het toch, zet dan range: [min, max] bij de indicator in de DIN",
+    ]);
+  });
+
+  it("accepts the bounds, zero counts, a DIN range beyond 0-100 and negative amounts of other units", () => {
+    expect(csvIssues("huisuitzettingen;2024;0\ntevredenheid;2024;100\ngroei;2024-03;250\ngroei;2024-04;-12,5\ninkomen;2024;-300\nclienten;2024-Q4;3\n")).toEqual([]);
+    expect(csvIssues("groei;2024-05;501\n")).toEqual(["m.csv:2: waarde: waarde 501 kan niet: het bereik uit de DIN is van -100 tot en met 500"]);
+  });
+
+  it("applies the same checks to JSON files and API bodies, in English too", () => {
+    const file = parseMeasurementFile('[\n  {"indicator": "tevredenheid", "periode": "2024-Q1", "waarde": 101}\n]', "m.json", strict);
+    expect(file.ok ? [] : file.issues.map((i) => formatIssue(i, "en"))).toEqual([
+      "m.json:2: [0].periode: period 2024-Q1 is a quarter, but this indicator is yearly: expected a year, e.g. 2025",
+      "m.json:2: [0].waarde: value 101 is implausible: a percentage is from 0 to 100; if it is right after all, set range: [min, max] on the indicator in the DIN",
+    ]);
+    const api = parseMeasurementsJson([{ indicator: "huisuitzettingen", period: 2024, value: -5 }], "api", strict);
+    expect(api.ok ? [] : api.issues.map((i) => formatIssue(i))).toEqual([
+      "api: [0].value: waarde -5 kan niet: een aantal is minstens 0; klopt het toch, zet dan range: [min, max] bij de indicator in de DIN",
+    ]);
+  });
+});
+
+describe("NUL characters are refused at the boundary (no database error later)", () => {
+  const nul = "bevat een NUL-teken (\\0), dat niet opgeslagen kan worden";
+
+  it("names every CSV line with a NUL and reads nothing", () => {
+    const result = parseMeasurementFile("indicator;periode;waarde;bron\njeugdhulp-gebruik;2024;1;CB\0S\njeugdhulp-gebruik;2023;2;x\0\n", "m.csv", known);
+    const issues = result.ok ? [] : result.issues.map((i) => formatIssue(i));
+    expect(issues).toHaveLength(2);
+    expect(issues[0]).toMatch(/^m\.csv:2: csv: regel bevat een NUL-teken/);
+    expect(issues[1]).toMatch(/^m\.csv:3: csv: regel bevat een NUL-teken/);
+  });
+
+  it("names the JSON field holding an escaped NUL, in files and API bodies", () => {
+    const file = parseMeasurementFile('[\n  {"indicator": "jeugdhulp-gebruik", "periode": 2024, "waarde": 1, "opmerking": "a\\u0000b"}\n]', "m.json", known);
+    expect(file.ok ? [] : file.issues.map((i) => formatIssue(i))[0]).toContain(`m.json:2: [0].opmerking: ${nul}`);
+    const api = parseMeasurementsJson({ measurements: [{ indicator: "jeugdhulp-gebruik", period: "2024", value: "1", source: "x\0" }] }, "api", known);
+    expect(api.ok ? [] : api.issues.map((i) => formatIssue(i))).toEqual([expect.stringContaining(`api: measurements[0].source: ${nul}`)]);
   });
 });

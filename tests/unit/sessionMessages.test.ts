@@ -56,8 +56,9 @@ describe("a chart per indicator", () => {
     expect(chartFor({ indicator: count, series: years([20, 6]) }, "gast", "nl")).toBeUndefined();
     expect(chartFor({ indicator: count, series: years([20]) }, "leerkring", "nl")).toBeUndefined();
     expect(chartFor({ indicator: count }, "leerkring", "nl")).toBeUndefined();
-    // Zero points at nobody: it stays (as in the text).
-    expect(chartFor({ indicator: count, series: years([0, 12]) }, "gast", "nl")?.chart.points).toHaveLength(2);
+    // Zero is a small count too (as in the text): left out, one point remains, so no chart.
+    expect(chartFor({ indicator: count, series: years([0, 12]) }, "gast", "nl")).toBeUndefined();
+    expect(chartFor({ indicator: count, series: years([0, 12]) }, "leerkring", "nl")?.chart.points).toHaveLength(2);
   });
 
   it("hides a small referentiewaarde from guests but keeps the streefwaarde (a policy figure)", () => {

@@ -44,7 +44,7 @@ export async function importMeasurements(
   const din = choice.din;
 
   const indicators = new Map(din.indicators.map((i) => [i.indicator.id, i.indicator]));
-  const known = { indicatorIds: [...indicators.keys()] };
+  const known = { indicatorIds: [...indicators.keys()], rules: indicators };
   const parsed: Validated<MeasurementInput[]> =
     input.source.kind === "file"
       ? parseMeasurementFile(input.source.text, input.source.fileName, known)
