@@ -1,34 +1,15 @@
-// Proves the `duidbot` command as a user runs it: real processes on a PGlite data folder, exit codes
-// (0 ok, 1 invalid input with nothing written, 2 usage), the bundled examples, and `serve` answering /healthz.
-import { execFile, spawn } from "node:child_process";
+// Proves the `duidbot` command as a user runs it: real processes on a PGlite data folder created from
+// nothing, exit codes (0 ok, 1 invalid input with nothing written, 2 usage) and the Hilversum example.
+// The Huizen example and `serve` are in cliHuizenAndServe.test.ts (so the two files run side by side).
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { copyTemplateFolder } from "../support/dbTemplate.ts";
-
-const root = path.join(import.meta.dirname, "..", "..");
-const bin = path.join(root, "src", "cli", "duidbot.ts");
-const run = promisify(execFile);
-// Liftoff only: V8 otherwise recompiles PGlite's 9 MB of WebAssembly with its optimising compiler in
-// every short-lived process (measured: 2.7 s of CPU instead of 0.9 s per command). Same code, same results.
-const nodeArgs = ["--liftoff-only", bin];
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDuidbot } from "../support/cli.ts";
 
 let dataDir: string;
 
-async function duidbot(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [...nodeArgs, ...args], {
-      cwd: root,
-      env: { ...process.env, DUIDBOT_DATA_DIR: dataDir, DATABASE_URL: "", ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const duidbot = (args: string[]) => runDuidbot(args, { DUIDBOT_DATA_DIR: dataDir });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "duidbot-cli-"));
@@ -89,49 +70,5 @@ describe("duidbot CLI", () => {
     const r = await duidbot(["din", "import", bad]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/din\.yaml:7: indicators\[0\]\.direction: /);
-  });
-
-  it("imports the real Huizen figures with sensible changes", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "duidbot-huizen-"));
-    // Starts from the migrated template folder; the Hilversum test above starts from an empty one.
-    await copyTemplateFolder(inject("pgliteTemplate"), dir);
-    try {
-      const env = { DUIDBOT_DATA_DIR: dir };
-      expect((await duidbot(["din", "import", "examples/huizen/din.yaml"], env)).code).toBe(0);
-      const r = await duidbot(["measurements", "import", "examples/huizen/metingen.csv"], env);
-      expect(r.code).toBe(0);
-      const changes = await duidbot(["changes", "--alle"], env);
-      // Jeugdhulptrajecten langer dan een jaar: 14% (2016) → 27,4% (2019), a gap of two years.
-      expect(changes.stdout).toMatch(/27,4% \(2019\) · ▲ \+13,4 procentpunt t\.o\.v\. 2016/);
-      expect(changes.stdout).toMatch(/€ 181 \(2019\) · ▲ \+€ 50 \(\+38,2%\) t\.o\.v\. 2018/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("serves /healthz on the embedded database and refuses a second process on the same folder", async () => {
-    const child = spawn(process.execPath, [...nodeArgs, "serve"], {
-      cwd: root,
-      env: { ...process.env, DUIDBOT_DATA_DIR: dataDir, DATABASE_URL: "", PORT: "0", HOST: "127.0.0.1" },
-    });
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = "";
-        child.stdout.on("data", (d: Buffer) => {
-          out += d.toString();
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m?.[1]) resolve(m[1]);
-        });
-        child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
-      });
-      const res = await fetch(`${url}/healthz`);
-      expect(await res.json()).toEqual({ status: "ok", database: "pglite" });
-      const second = await duidbot(["changes"]);
-      expect(second.code).toBe(1);
-      expect(second.stderr).toContain("is in gebruik door proces");
-    } finally {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-    }
   });
 });

@@ -1,13 +1,9 @@
 // Proves the test databases (tests/support/db.ts) are what every other test assumes: each open() is in
 // the just-migrated state even though a test process reuses its databases (no rows, ids from 1, the
-// schema as migrated), a disposed one refuses use, and a database created from nothing gets every
-// migration (the reused ones start from a template or a schema migrated once per file).
-import { randomBytes } from "node:crypto";
-import { readdir } from "node:fs/promises";
+// schema as migrated), and a disposed one refuses use. tests/integration/migrations.test.ts proves a
+// database created from nothing (the reused ones start from a template or a schema migrated once per file).
 import { describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseTarget } from "../../src/store/database.ts";
-import { MIGRATIONS_DIR } from "../../src/store/migrate.ts";
-import { TEST_DATABASE_URL, testRuntimes } from "../support/db.ts";
+import { testRuntimes } from "../support/db.ts";
 import { seedDin } from "../support/sessionWorld.ts";
 
 type Opened = Awaited<ReturnType<ReturnType<typeof testRuntimes>[number]["open"]>>;
@@ -74,26 +70,3 @@ for (const runtime of testRuntimes()) {
     });
   });
 }
-
-describe("a database created from nothing", () => {
-  const targets: { name: string; target: () => DatabaseTarget; cleanup?: (t: DatabaseTarget) => Promise<void> }[] = [
-    { name: "pglite", target: () => ({ kind: "pglite" }) },
-  ];
-  const url = TEST_DATABASE_URL;
-  if (url) targets.push({ name: "postgres", target: () => ({ kind: "postgres", url, schema: `scratch_${randomBytes(4).toString("hex")}` }) });
-
-  for (const { name, target } of targets) {
-    it(`gets every migration, in order, on ${name}; a second start applies none`, async () => {
-      const all = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-      const t = target();
-      const db = await openDatabase(t);
-      try {
-        expect(await db.migrate()).toEqual({ applied: all, alreadyApplied: 0 });
-        expect(await db.migrate()).toEqual({ applied: [], alreadyApplied: all.length });
-      } finally {
-        if (t.kind === "postgres") await db.prisma.$executeRawUnsafe(`DROP SCHEMA "${t.schema}" CASCADE`);
-        await db.close();
-      }
-    });
-  }
-});
