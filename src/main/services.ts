@@ -77,7 +77,14 @@ export function databaseTarget(config: Pick<Config, "databaseUrl" | "dataDir">):
 
 /** Opens the database and applies pending migrations (always on start: a stale schema is never used). */
 export async function openServices(target: DatabaseTarget, clock: Clock = systemClock, options: ServiceOptions = {}): Promise<Services> {
-  const db = await openDatabase(target);
+  return servicesOn(await openDatabase(target), target, clock, options);
+}
+
+/**
+ * The services on a database that is already open (`target` says what it is): applies pending
+ * migrations first, like openServices; close() closes `db`. The tests use it to reuse one PGlite.
+ */
+export async function servicesOn(db: Database, target: DatabaseTarget, clock: Clock = systemClock, options: ServiceOptions = {}): Promise<Services> {
   await db.migrate();
   let inbox: InboxStore;
   try {

@@ -43,6 +43,18 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     unlock();
     throw error;
   }
+  return pgliteDatabase(pglite, async () => {
+    await pglite.close();
+    unlock();
+  });
+}
+
+/**
+ * A Database on a PGlite that is already running. close() disconnects Prisma, then calls `release`:
+ * openPglite closes the PGlite there; the tests hand it back to their pool (tests/support/db.ts), as
+ * starting a PGlite costs about a second and a reset between tests a few milliseconds.
+ */
+export function pgliteDatabase(pglite: PGlite, release: () => Promise<void>): Database {
   const runner: SqlRunner = {
     exec: async (sql) => {
       await pglite.exec(sql);
@@ -72,8 +84,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     migrate: () => applyMigrations(runner),
     close: async () => {
       await prisma.$disconnect();
-      await pglite.close();
-      unlock();
+      await release();
     },
   };
 }

@@ -1,12 +1,24 @@
 /**
  * Test databases: always an in-memory PGlite; also PostgreSQL when TEST_DATABASE_URL is set
- * (CI sets it). Every call gets a fresh database or schema, dropped afterwards.
+ * (CI sets it). Every open() gets a database of its own in the just-migrated state, with the
+ * migration check run as on every real start.
+ *
+ * Where that database comes from (issue #14: this set-up was 519 of 520 summed seconds): a test
+ * process keeps the databases its tests disposed and resets them for the next open()
+ * (tests/support/dbReset.ts); a new one is a PGlite loaded from the migrated template (globalSetup,
+ * tests/support/dbTemplate.ts) or a new PostgreSQL schema, migrated from scratch. A disposed
+ * database refuses further use, so a test that keeps writing after dispose() fails rather than
+ * writing into the next test's data.
  */
-import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import type { DatabaseTarget } from "../../src/store/database.ts";
-import { openServices, type Services } from "../../src/main/services.ts";
+import { inject } from "vitest";
+import { pgliteDatabase } from "../../src/store/database.ts";
+import { openServices, servicesOn, type Services } from "../../src/main/services.ts";
 import type { Clock } from "../../src/app/ports.ts";
+import { resetToMigrated, schemaFingerprint, type ResetSql } from "./dbReset.ts";
+import { pgliteSql } from "./dbTemplate.ts";
 
 export interface TestRuntime {
   name: "pglite" | "postgres";
@@ -15,44 +27,112 @@ export interface TestRuntime {
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
+type Opened = Services & { dispose(): Promise<void> };
+
+/** A database a disposed test left behind, with the schema fingerprint it had when freshly migrated. */
+interface Idle<T> {
+  handle: T;
+  fingerprint: string;
+}
+
+const idlePglites: Idle<PGlite>[] = [];
+let templateDump: Promise<Blob> | undefined;
+
+async function newPglite(): Promise<PGlite> {
+  const template = inject("pgliteTemplate");
+  templateDump ??= readFile(template.dump).then((bytes) => new Blob([bytes]));
+  const pglite = new PGlite({ loadDataDir: await templateDump });
+  await pglite.waitReady;
+  return pglite;
+}
+
+/** The PGlite as the services see it: after `revoke()` every call fails (the PGlite lives on for the next test). */
+function fence(pglite: PGlite): { pglite: PGlite; revoke(): void } {
+  let revoked = false;
+  const proxy = new Proxy(pglite, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        if (revoked) throw new Error("This test database was disposed (tests/support/db.ts); it is not usable any more");
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { pglite: proxy, revoke: () => void (revoked = true) };
+}
+
+async function openPglite(clock: Clock | undefined): Promise<Opened> {
+  let reused: Idle<PGlite> | undefined;
+  while (!reused && idlePglites.length > 0) {
+    const idle = idlePglites.pop()!;
+    if (await resetToMigrated(pgliteSql(idle.handle), idle.fingerprint).catch(() => false)) reused = idle;
+    else await idle.handle.close().catch(() => {});
+  }
+  const pglite = reused?.handle ?? (await newPglite());
+  const lease = fence(pglite);
+  let fingerprint = reused?.fingerprint;
+  const db = pgliteDatabase(lease.pglite, async () => {
+    lease.revoke();
+    if (fingerprint !== undefined) idlePglites.push({ handle: pglite, fingerprint });
+    fingerprint = undefined; // released once, even if dispose() runs twice
+  });
+  const services = await servicesOn(db, { kind: "pglite" }, clock);
+  fingerprint ??= await schemaFingerprint(pgliteSql(pglite));
+  return { ...services, dispose: () => services.close() };
+}
+
+const idleSchemas: Idle<string>[] = [];
+let schemaCount = 0;
+
+async function withSchema<T>(url: string, schema: string, fn: (sql: ResetSql) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, options: `-c search_path="${schema}"` });
   await client.connect();
   try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    return await fn({ rows: async (sql) => (await client.query(sql)).rows, exec: async (sql) => void (await client.query(sql)) });
   } finally {
     await client.end();
   }
 }
 
-export function testRuntimes(): TestRuntime[] {
-  const runtimes: TestRuntime[] = [
-    {
-      name: "pglite",
-      open: async (clock) => {
-        const services = await openServices({ kind: "pglite" }, clock);
-        return { ...services, dispose: () => services.close() };
-      },
-    },
-  ];
-  const url = TEST_DATABASE_URL;
-  if (url) {
-    runtimes.push({
-      name: "postgres",
-      open: async (clock) => {
-        const schema = `t_${process.pid}_${randomBytes(4).toString("hex")}`;
-        const target: DatabaseTarget = { kind: "postgres", url, schema };
-        const services = await openServices(target, clock);
-        return {
-          ...services,
-          dispose: async () => {
-            await services.close();
-            await dropSchema(url, schema);
-          },
-        };
-      },
-    });
+async function dropSchema(url: string, schema: string): Promise<void> {
+  await withSchema(url, "public", (sql) => sql.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+}
+
+async function openPostgres(url: string, clock: Clock | undefined): Promise<Opened> {
+  let reused: Idle<string> | undefined;
+  while (!reused && idleSchemas.length > 0) {
+    const idle = idleSchemas.pop()!;
+    if (await withSchema(url, idle.handle, (sql) => resetToMigrated(sql, idle.fingerprint)).catch(() => false)) reused = idle;
+    else await dropSchema(url, idle.handle).catch(() => {});
   }
+  const schema = reused?.handle ?? newSchemaName();
+  const services = await openServices({ kind: "postgres", url, schema }, clock);
+  let fingerprint: string | undefined = reused?.fingerprint ?? (await withSchema(url, schema, schemaFingerprint));
+  return {
+    ...services,
+    dispose: async () => {
+      await services.close();
+      if (fingerprint === undefined) return; // released once, even if dispose() runs twice
+      // A closed Prisma client reconnects on its next query: under a new name the schema is out of
+      // its reach, so a late write fails instead of landing in the next test's data.
+      const renamed = newSchemaName();
+      await withSchema(url, "public", (sql) => sql.exec(`ALTER SCHEMA "${schema}" RENAME TO "${renamed}"`));
+      idleSchemas.push({ handle: renamed, fingerprint });
+      fingerprint = undefined;
+    },
+  };
+}
+
+/** globalSetup drops this run's schemas (by prefix) when the run ends. */
+function newSchemaName(): string {
+  return `${inject("pgSchemaPrefix")}${process.pid}_${schemaCount++}`;
+}
+
+export function testRuntimes(): TestRuntime[] {
+  const runtimes: TestRuntime[] = [{ name: "pglite", open: openPglite }];
+  const url = TEST_DATABASE_URL;
+  if (url) runtimes.push({ name: "postgres", open: (clock) => openPostgres(url, clock) });
   return runtimes;
 }
 

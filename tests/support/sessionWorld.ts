@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { MemoryChat } from "../../adapters/memory/memoryChat.ts";
 import { importMeasurements } from "../../src/app/measurements/importMeasurements.ts";
 import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
@@ -17,6 +18,7 @@ import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
 import { openServices, type Services } from "../../src/main/services.ts";
 import type { DatabaseTarget } from "../../src/store/database.ts";
 import { fixedClock, TEST_DATABASE_URL, type TestRuntime } from "./db.ts";
+import { copyTemplateFolder } from "./dbTemplate.ts";
 import { buildDin, buildIndicator } from "./factories.ts";
 
 export const LEERKRING = "memory:leerkring";
@@ -133,6 +135,9 @@ export async function importFigures(s: Services, text = FIGURES) {
 export async function persistentTarget(runtime: TestRuntime): Promise<{ target: DatabaseTarget; cleanup(): Promise<void> }> {
   if (runtime.name === "pglite") {
     const dir = await mkdtemp(path.join(tmpdir(), "duidbot-sessions-"));
+    // A copy of the migrated template folder: these tests are about surviving a restart; a folder
+    // created from scratch is proven by tests/e2e/cli.test.ts (and costs seconds more).
+    await copyTemplateFolder(inject("pgliteTemplate"), dir);
     return { target: { kind: "pglite", dataDir: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
   }
   const url = TEST_DATABASE_URL;

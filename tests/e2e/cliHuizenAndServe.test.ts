@@ -1,0 +1,66 @@
+// Proves the `duidbot` command on the real Huizen figures, and `serve` answering /healthz on the embedded
+// database while refusing a second process on the same folder. Both start from a copy of the migrated
+// template folder; cli.test.ts proves a folder created from nothing.
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { nodeArgs, root, runDuidbot } from "../support/cli.ts";
+import { copyTemplateFolder } from "../support/dbTemplate.ts";
+
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "duidbot-serve-"));
+  await copyTemplateFolder(inject("pgliteTemplate"), dataDir);
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("duidbot CLI: Huizen and serve", () => {
+  it("imports the real Huizen figures with sensible changes", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "duidbot-huizen-"));
+    // Starts from the migrated template folder; cli.test.ts starts from an empty one.
+    await copyTemplateFolder(inject("pgliteTemplate"), dir);
+    try {
+      const env = { DUIDBOT_DATA_DIR: dir };
+      expect((await runDuidbot(["din", "import", "examples/huizen/din.yaml"], env)).code).toBe(0);
+      const r = await runDuidbot(["measurements", "import", "examples/huizen/metingen.csv"], env);
+      expect(r.code).toBe(0);
+      const changes = await runDuidbot(["changes", "--alle"], env);
+      // Jeugdhulptrajecten langer dan een jaar: 14% (2016) → 27,4% (2019), a gap of two years.
+      expect(changes.stdout).toMatch(/27,4% \(2019\) · ▲ \+13,4 procentpunt t\.o\.v\. 2016/);
+      expect(changes.stdout).toMatch(/€ 181 \(2019\) · ▲ \+€ 50 \(\+38,2%\) t\.o\.v\. 2018/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("serves /healthz on the embedded database and refuses a second process on the same folder", async () => {
+    const child = spawn(process.execPath, [...nodeArgs, "serve"], {
+      cwd: root,
+      env: { ...process.env, DUIDBOT_DATA_DIR: dataDir, DATABASE_URL: "", PORT: "0", HOST: "127.0.0.1" },
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+      });
+      const res = await fetch(`${url}/healthz`);
+      expect(await res.json()).toEqual({ status: "ok", database: "pglite" });
+      const second = await runDuidbot(["changes"], { DUIDBOT_DATA_DIR: dataDir });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain("is in gebruik door proces");
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+  });
+});

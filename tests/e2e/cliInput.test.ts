@@ -1,0 +1,144 @@
+// Proves what the `duidbot` command does with bad and unusual input, as a user meets it: Excel's
+// encodings, implausible figures, NUL bytes, many errors, a YAML alias bomb, count-like units, and a
+// database with several municipalities. Real processes on a copy of the migrated template folder
+// with the Hilversum example loaded (cli.test.ts proves a folder created from nothing).
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runDuidbot } from "../support/cli.ts";
+import { copyTemplateFolder } from "../support/dbTemplate.ts";
+
+let dataDir: string;
+
+const duidbot = (args: string[], env: Record<string, string> = {}) => runDuidbot(args, { DUIDBOT_DATA_DIR: dataDir, ...env });
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "duidbot-cli-input-"));
+  await copyTemplateFolder(inject("pgliteTemplate"), dataDir);
+  for (const file of ["examples/hilversum/din.yaml", "examples/hilversum/metingen.csv"]) {
+    const r = await duidbot(file.endsWith(".yaml") ? ["din", "import", file] : ["measurements", "import", file]);
+    if (r.code !== 0) throw new Error(`${file}: ${r.stderr}`);
+  }
+}, 240_000);
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Starts a fresh folder from the migrated template (for tests that need a database of their own). */
+async function templateFolder(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  await copyTemplateFolder(inject("pgliteTemplate"), dir);
+  return dir;
+}
+
+describe("duidbot CLI with bad and unusual input", () => {
+  it("reads Excel exports: Windows-1252 CSV and UTF-16 'Unicode-tekst', saying which encoding; shows bron and opmerking", async () => {
+    // Excel's plain "CSV" on Dutch Windows: Windows-1252, where € is byte 0x80.
+    const cp1252 = (text: string) => Buffer.from([...text].map((ch) => (ch === "€" ? 0x80 : ch.charCodeAt(0))));
+    const ansi = path.join(dataDir, "excel.csv");
+    await writeFile(ansi, cp1252("indicator;periode;waarde;bron;opmerking\r\ngestandaardiseerd-inkomen;2025;€ 44.100;Gemeente Súdwest-Fryslân;raming\r\n"));
+    const r = await duidbot(["measurements", "import", ansi]);
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.stderr).toContain("excel.csv: Tekenset: gelezen als Windows-1252");
+    expect(r.stdout).toMatch(/^1 nieuwe waarde\(n\)/);
+
+    const unicode = path.join(dataDir, "unicode.txt");
+    await writeFile(unicode, Buffer.from("\uFEFFindicator\tperiode\twaarde\tbron\r\ndeelnemers-valpreventie\t2025\t91\tWelzijn Hilversum – Móvisie\r\n", "utf16le"));
+    const u = await duidbot(["measurements", "import", unicode, "--lang", "en"]);
+    expect(u).toMatchObject({ code: 0 });
+    expect(u.stderr).toContain("unicode.txt: Encoding: read as UTF-16 LE (Excel: Unicode text).");
+
+    const income = await duidbot(["indicator", "gestandaardiseerd-inkomen"]);
+    expect(income.stdout).toContain("2025: € 44.100  [excel.csv:2]\n      bron: Gemeente Súdwest-Fryslân\n      opmerking: raming");
+    expect((await duidbot(["indicator", "deelnemers-valpreventie"])).stdout).toContain("bron: Welzijn Hilversum – Móvisie");
+  });
+
+  it("refuses implausible figures and NUL bytes with file:line, rc 1 and nothing written", async () => {
+    const bad = path.join(dataDir, "onzin.csv");
+    await writeFile(bad, "indicator;periode;waarde;opmerking\nhuisuitzettingen;2026;-5;\nnetto-arbeidsparticipatie;2026;150;\nhuisuitzettingen;2026-03;4;\nklachten-sociaal-plein;2026-01;3;a\u0000b\n");
+    const r = await duidbot(["measurements", "import", bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("onzin.csv:5: csv: regel bevat een NUL-teken");
+    expect(r.stderr).not.toMatch(/prisma|at .*\.ts:\d+/i);
+    await writeFile(bad, "indicator;periode;waarde\nhuisuitzettingen;2026;-5\nnetto-arbeidsparticipatie;2026;150\nhuisuitzettingen;2026-03;4\n");
+    const implausible = await duidbot(["measurements", "import", bad]);
+    expect(implausible.code).toBe(1);
+    expect(implausible.stderr).toContain("onzin.csv:2: waarde: waarde -5 kan niet: een aantal is minstens 0");
+    expect(implausible.stderr).toContain("onzin.csv:3: waarde: waarde 150 kan niet: een percentage is van 0 tot en met 100");
+    expect(implausible.stderr).toContain("onzin.csv:4: periode: periode 2026-03 is een maand, maar deze indicator is jaarlijks");
+    expect((await duidbot(["indicator", "huisuitzettingen"])).stdout).not.toMatch(/^ {2}2026: /m);
+
+    const din = path.join(dataDir, "nul.yaml");
+    await writeFile(din, "municipality: X\nyear: 2025\nmission: \"m\\0\"\nopgaven: []\nindicators: []\n");
+    const d = await duidbot(["din", "import", din]);
+    expect(d.code).toBe(1);
+    expect(d.stderr).toContain("nul.yaml:3: mission: bevat een NUL-teken");
+  });
+
+  it("prints the first 50 problems and a count of the rest", async () => {
+    const bad = path.join(dataDir, "veel.csv");
+    await writeFile(bad, `indicator;periode;waarde\n${Array.from({ length: 120 }, (_, i) => `onbekend;${1950 + i};1\n`).join("")}`);
+    const r = await duidbot(["measurements", "import", bad]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(52);
+    expect(lines[49]).toMatch(/^veel\.csv:51: indicator: onbekende indicator "onbekend"/);
+    expect(lines.slice(50)).toEqual(["… en nog 70 fout(en), niet getoond.", "120 fout(en) gevonden; er is niets opgeslagen."]);
+  });
+
+  it("refuses a YAML alias bomb within seconds, with one error", async () => {
+    // One opgave with 20,000 doelen (about 600 KB) repeated by 99 aliases: 2 million doelen once expanded.
+    const goals = Array.from({ length: 20_000 }, (_, i) => `      - {id: d${i}, name: D}\n`).join("");
+    const bomb = path.join(dataDir, "bom.yaml");
+    await writeFile(bomb, `municipality: Bom\nyear: 2025\nmission: x\nopgaven:\n  - &o\n    id: a\n    name: A\n    goals:\n${goals}${"  - *o\n".repeat(99)}indicators: []\n`);
+    const started = Date.now();
+    // 160 MB of heap: enough to read the file, far too little to expand it (which used 2.9 GB).
+    const r = await duidbot(["din", "import", bomb], { NODE_OPTIONS: "--max-old-space-size=160" });
+    // A few seconds on an idle machine (the database is not even opened); the margin is for a loaded test runner.
+    expect(Date.now() - started).toBeLessThan(45_000);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "bom.yaml:20009: yaml: YAML-fout: de aliassen (*naam) maken de gegevens 100 keer zo groot als wat er staat (meer dan 10 keer); schrijf de gegevens uit in plaats van blokken met &anker en *alias te herhalen",
+      "1 fout(en) gevonden; er is niets opgeslagen.",
+    ]);
+  }, 90_000);
+
+  it("warns about a count-like unit without count, and still imports", async () => {
+    const dir = await templateFolder("duidbot-count-");
+    try {
+      const din = path.join(dir, "din.yaml");
+      await writeFile(
+        din,
+        "municipality: Teststad\nyear: 2025\nmission: m\nopgaven:\n  - id: o\n    name: O\n    goals:\n      - id: g\n        name: G\n" +
+          "indicators:\n  - id: clienten\n    name: Cliënten\n    kind: effect\n    goal: g\n    unit: aantal personen\n" +
+          "    direction: neutraal\n    frequency: jaarlijks\n    visibility: openbaar\n",
+      );
+      const r = await duidbot(["din", "import", din], { DUIDBOT_DATA_DIR: dir });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('waarschuwing: din.yaml:15: indicators[0].unit: eenheid "aantal personen" lijkt een aantal');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("asks for --gemeente when the database holds several municipalities, and refuses an unknown one", async () => {
+    const dir = await templateFolder("duidbot-twee-");
+    try {
+      const env = { DUIDBOT_DATA_DIR: dir };
+      expect((await duidbot(["din", "import", "examples/hilversum/din.yaml"], env)).code).toBe(0);
+      expect((await duidbot(["din", "import", "examples/huizen/din.yaml"], env)).code).toBe(0);
+      const unnamed = await duidbot(["measurements", "import", "examples/huizen/metingen.csv"], env);
+      expect(unnamed.code).toBe(1);
+      expect(unnamed.stderr).toContain("deze database bevat meerdere gemeenten (hilversum, huizen): kies er één met --gemeente <naam>");
+      const unknown = await duidbot(["changes", "--gemeente", "utrecht", "--lang", "en"], env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('unknown gemeente "utrecht"; known: hilversum, huizen');
+      const named = await duidbot(["measurements", "import", "examples/huizen/metingen.csv", "--gemeente", "Huizen"], env);
+      expect(named.code).toBe(0);
+      expect(named.stdout).toMatch(/^\d+ nieuwe waarde\(n\)/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 240_000); // five processes, each opening the embedded database (slow on a busy machine)
+});
