@@ -86,7 +86,7 @@ function measureExpansion(doc: Document): Expansion {
   return result;
 }
 
-function expansionIssue(doc: Document, lineCounter: LineCounter, file: string): ValidationIssue | undefined {
+export function expansionIssue(doc: Document, lineCounter: LineCounter, file: string): ValidationIssue | undefined {
   const m = measureExpansion(doc);
   const lineOfOffset = (offset: number) => lineCounter.linePos(offset).line;
   if (m.cycleAt !== undefined) {
@@ -146,11 +146,14 @@ export function readYaml(text: string, fileName: string): Validated<YamlData> {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, issues: [{ file: fileName, line: 1, field: "yaml", message: `YAML-fout: ${message}`, messageEn: `YAML error: ${message}` }] };
   }
+  const issues = nulIssues(data, lineOf, fileName);
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: { data, empty: false, lineOf } };
+}
+
+/** Every value (or key) holding a NUL character, which no database stores: one issue each, with its line. */
+export function nulIssues(data: unknown, lineOf: LineOf, fileName: string): ValidationIssue[] {
   const withNul: PathSegment[][] = [];
   nulPaths(data, [], withNul);
-  if (withNul.length > 0) {
-    const issues = withNul.map((path) => ({ file: fileName, line: lineOf(path), field: fieldPath(path) || "yaml", message: NUL_PROBLEM.nl, messageEn: NUL_PROBLEM.en }));
-    return { ok: false, issues };
-  }
-  return { ok: true, value: { data, empty: false, lineOf } };
+  return withNul.map((path) => ({ file: fileName, line: lineOf(path), field: fieldPath(path) || "yaml", message: NUL_PROBLEM.nl, messageEn: NUL_PROBLEM.en }));
 }

@@ -159,3 +159,18 @@ describe("duidbot.yaml", () => {
     ]);
   });
 });
+
+describe("duidbot.yaml that would blow up or cannot be stored", () => {
+  it("refuses aliases that expand the file more than tenfold, before expanding them", () => {
+    const people = Array.from({ length: 2_000 }, (_, i) => `    - key: slack:U${i}\n      name: P${i}\n`).join("");
+    const text = `groups:\n  - &g\n    name: veel\n    roles: [facilitator]\n    members: []\n    extra:\n${people}${"  - *g\n".repeat(99)}`;
+    const parsed = parseDuidbotConfig(text, "duidbot.yaml");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues).toEqual([expect.objectContaining({ file: "duidbot.yaml", message: expect.stringContaining("meer dan 10 keer") })]);
+  });
+
+  it("names the line of a value with a NUL character", () => {
+    const parsed = parseDuidbotConfig("channels:\n  - key: slack:T1:C1\n    name: \"a\\0b\"\n    audience: leerkring\n", "duidbot.yaml");
+    expect(parsed).toEqual({ ok: false, issues: [expect.objectContaining({ line: 3, field: "channels[0].name", message: expect.stringContaining("NUL") })] });
+  });
+});
