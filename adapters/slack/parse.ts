@@ -47,7 +47,7 @@ const MessageDeleted = z.object({
   channel: z.string(),
   deleted_ts: z.string(),
   event_ts: z.string(),
-  previous_message: z.object({ bot_id: z.undefined().optional() }).optional(),
+  previous_message: z.object({ bot_id: z.undefined().optional(), thread_ts: z.string().optional() }).optional(),
 });
 
 const AppMention = z.object({
@@ -73,8 +73,8 @@ export interface ThreadMessage {
 
 export type MessageEvent =
   | ({ kind: "posted" } & ThreadMessage)
-  | { kind: "edited"; eventId: string; channel: string; messageId: string; text: string; at: Date }
-  | { kind: "deleted"; eventId: string; channel: string; messageId: string; at: Date };
+  | { kind: "edited"; eventId: string; channel: string; messageId: string; threadId?: string; text: string; at: Date }
+  | { kind: "deleted"; eventId: string; channel: string; messageId: string; threadId?: string; at: Date };
 
 /**
  * Slack's message text as the person typed it: Slack escapes &, < and > as entities and writes links,
@@ -116,12 +116,15 @@ export function parseMessageEvent(body: unknown, event: unknown, installTeam?: s
   const changed = MessageChanged.safeParse(event);
   if (changed.success) {
     const e = changed.data;
-    return { kind: "edited", eventId, channel: channelKey(team, e.channel), messageId: e.message.ts, text: slackTextToPlain(e.message.text), at: tsToDate(e.event_ts) };
+    const thread = e.message.thread_ts && e.message.thread_ts !== e.message.ts ? { threadId: e.message.thread_ts } : {};
+    return { kind: "edited", eventId, channel: channelKey(team, e.channel), messageId: e.message.ts, ...thread, text: slackTextToPlain(e.message.text), at: tsToDate(e.event_ts) };
   }
   const deleted = MessageDeleted.safeParse(event);
   if (deleted.success) {
     const e = deleted.data;
-    return { kind: "deleted", eventId, channel: channelKey(team, e.channel), messageId: e.deleted_ts, at: tsToDate(e.event_ts) };
+    const threadTs = e.previous_message?.thread_ts;
+    const thread = threadTs && threadTs !== e.deleted_ts ? { threadId: threadTs } : {};
+    return { kind: "deleted", eventId, channel: channelKey(team, e.channel), messageId: e.deleted_ts, ...thread, at: tsToDate(e.event_ts) };
   }
   const posted = UserMessage.safeParse(event);
   if (!posted.success) return undefined;

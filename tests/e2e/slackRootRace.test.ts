@@ -85,6 +85,25 @@ for (const runtime of testRuntimes()) {
       expect(await session.contributions()).toBe(1);
     });
 
+    it("applies an edit of a reply that is itself still waiting for its root, once both can run", { timeout: 90_000 }, async () => {
+      const session = await openSession();
+      const root = { ts: "" };
+      w.fake.onAnswer("chat.postMessage", async (answer, body) => {
+        if (!isSessionRoot(body) || root.ts) return;
+        root.ts = String(answer.ts);
+        expect((await reply(root.ts, 4, "EvEARLY4")).status).toBe(200);
+        const edit = { type: "message", subtype: "message_changed", channel: LEER, event_ts: "1741000001.000000" };
+        const message = { ts: "1741000000.000004", text: "Bijdrage 4, aangepast", user: SLACK_USERS.colleague.id, thread_ts: root.ts };
+        expect((await w.driver.event({ ...edit, message }, { eventId: "EvEDIT4" })).status).toBe(200);
+        await expect.poll(() => w.slack.inbox.waitingForWake, SECONDS).toBe(2);
+      });
+      await w.dispatch();
+      const texts = async () => (await w.s.sessions.transaction((tx) => tx.contributions(session.sessionId))).map((c) => c.text);
+      await expect.poll(texts, SECONDS).toEqual(["Bijdrage 4, aangepast"]);
+      await w.slack.inbox.flush();
+      expect((await w.s.inbox.counts()).unprocessed).toBe(0);
+    });
+
     it("marks a reply in a thread that is not ours processed at once when no root is on its way", { timeout: 90_000 }, async () => {
       const session = await openSession();
       await w.dispatch();

@@ -48,12 +48,15 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
         const text = await contributionText(parsed.text, context.botUserId, deps);
         // Edited into a request to the bot: the contribution stays as it was.
         if (text === undefined) return;
-        await deps.queue.run("background", () => editContribution(deps.sessions, { ...parsed, text }));
+        const edited = await deps.queue.run("background", () => editContribution(deps.sessions, { ...parsed, text }));
+        if (edited.status === "deferred") throw new EventDeferred(parsed.eventId);
         break;
       }
-      case "deleted":
-        await deps.queue.run("background", () => withdrawContribution(deps.sessions, parsed));
+      case "deleted": {
+        const withdrawn = await deps.queue.run("background", () => withdrawContribution(deps.sessions, parsed));
+        if (withdrawn.status === "deferred") throw new EventDeferred(parsed.eventId);
         break;
+      }
       default: {
         const unreachable: never = parsed;
         throw new Error(`Unknown message event ${JSON.stringify(unreachable)}`);

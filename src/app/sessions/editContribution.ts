@@ -3,6 +3,7 @@ import { readQuestionTag } from "../../domain/session.ts";
 import { storableText } from "../../domain/storableText.ts";
 import type { Question } from "../../domain/session.ts";
 import type { SessionDeps } from "./ports.ts";
+import { mayStillBecomeKnown } from "./recordContribution.ts";
 import { refreshStatus } from "./shared.ts";
 import { eventKey } from "./types.ts";
 
@@ -10,6 +11,8 @@ export interface EditContributionInput {
   eventId: string;
   channel: string;
   messageId: string;
+  /** The thread the message is in, when the platform says: an edit of a reply still waiting for its thread waits too. */
+  threadId?: string;
   /** The new text (a leading "#tag" moves it to that question). */
   text: string;
   at: Date;
@@ -17,13 +20,18 @@ export interface EditContributionInput {
 
 export type EditContributionResult =
   | { status: "updated"; contributionId: number; question: Question }
-  | { status: "ignored"; reason: "duplicate" | "unknown-message" | "unchanged" | "withdrawn" };
+  | { status: "ignored"; reason: "duplicate" | "unknown-message" | "unchanged" | "withdrawn" }
+  | { status: "deferred"; reason: "thread-not-yet-known" };
 
 export async function editContribution(deps: SessionDeps, input: EditContributionInput): Promise<EditContributionResult> {
   const now = deps.clock.now();
   return deps.sessions.transaction(async (tx): Promise<EditContributionResult> => {
     const contribution = await tx.contributionByMessage(input.channel, input.messageId);
-    if (!contribution) return { status: "ignored", reason: "unknown-message" };
+    if (!contribution) {
+      // The reply itself may be waiting for its thread's root (recordContribution): then so does this.
+      if (await mayStillBecomeKnown(tx, now, { channel: input.channel, threadId: input.threadId, at: input.at })) return { status: "deferred", reason: "thread-not-yet-known" };
+      return { status: "ignored", reason: "unknown-message" };
+    }
     const key = eventKey(input.channel, input.eventId);
     if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
     if (contribution.withdrawnAt) return { status: "ignored", reason: "withdrawn" };

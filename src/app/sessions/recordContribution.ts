@@ -7,7 +7,7 @@ import { storableText } from "../../domain/storableText.ts";
 import type { Question } from "../../domain/session.ts";
 import { resolvePerspective } from "../../domain/sessionRules.ts";
 import type { Perspective } from "../../domain/sessionRules.ts";
-import type { SessionDeps } from "./ports.ts";
+import type { SessionDeps, SessionTx } from "./ports.ts";
 import { statusUpdates } from "./shared.ts";
 import { eventKey } from "./types.ts";
 import type { UserRef } from "./types.ts";
@@ -61,9 +61,7 @@ export async function recordContribution(deps: SessionDeps, input: RecordContrib
     const session = await tx.sessionByThread(input.channel, threadId);
     const thread = session?.threads.find((t) => t.channel === input.channel);
     if (!session || !thread) {
-      const young = now.getTime() - input.at.getTime() < UNKNOWN_THREAD_HOLD_MS;
-      // One statement, after the lookup: an id stored in between is seen here, so nothing slips through.
-      if (young && (await tx.threadMayBecomeKnown(input.channel, threadId))) return { status: "deferred", reason: "thread-not-yet-known" };
+      if (await mayStillBecomeKnown(tx, now, { channel: input.channel, threadId, at: input.at })) return { status: "deferred", reason: "thread-not-yet-known" };
       return { status: "ignored", reason: "not-a-session-thread" };
     }
     const sessionId = session.id;
@@ -104,4 +102,15 @@ export async function recordContribution(deps: SessionDeps, input: RecordContrib
     await tx.enqueue([ack, ...(await statusUpdates(tx, session, affected))], now);
     return { status: "recorded", sessionId, contributionId, question, perspective };
   });
+}
+
+/**
+ * Whether an event about this thread should wait rather than be dropped: it is young and a session root
+ * in the channel is still being sent (or just got this id). One statement, after the caller's lookup: an
+ * id stored in between is seen here, so nothing slips through. Edits and deletions of a reply that is
+ * itself still waiting wait the same way (editContribution, withdrawContribution).
+ */
+export async function mayStillBecomeKnown(tx: SessionTx, now: Date, event: { channel: string; threadId: string | undefined; at: Date }): Promise<boolean> {
+  if (event.threadId === undefined || now.getTime() - event.at.getTime() >= UNKNOWN_THREAD_HOLD_MS) return false;
+  return tx.threadMayBecomeKnown(event.channel, event.threadId);
 }
