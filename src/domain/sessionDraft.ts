@@ -6,8 +6,24 @@
 import { QUESTIONS } from "./session.ts";
 import type { Question } from "./session.ts";
 import type { ChannelAudience, Perspective } from "./sessionRules.ts";
-import { perspectiveLabel, sessionText } from "./sessionText.ts";
+import { perspectiveLabel } from "./sessionText.ts";
 import type { Lang } from "./format.ts";
+
+/** The draft's own words. */
+const DRAFT_TEXT = {
+  nl: {
+    none: "Nog geen bijdragen.",
+    count: (n: number) => `${n} ${n === 1 ? "bijdrage" : "bijdragen"}:`,
+    more: (n: number) => `… en nog ${n} ${n === 1 ? "bijdrage" : "bijdragen"}.`,
+    guest: (perspective: string) => `${perspective} (gast)`,
+  },
+  en: {
+    none: "No contributions yet.",
+    count: (n: number) => `${n} ${n === 1 ? "contribution" : "contributions"}:`,
+    more: (n: number) => `… and ${n} more ${n === 1 ? "contribution" : "contributions"}.`,
+    guest: (perspective: string) => `${perspective} (guest)`,
+  },
+} as const;
 
 export interface DraftContribution {
   question: Question;
@@ -20,7 +36,7 @@ export interface DraftContribution {
 
 /** "• Anna (beleid): …" or "• ervaringsdeskundige (gast): …"; one line per contribution. */
 export function contributionLine(c: DraftContribution, lang: Lang): string {
-  const t = sessionText(lang);
+  const t = { draft: DRAFT_TEXT[lang] };
   const perspective = perspectiveLabel(c.perspective, lang);
   const who = c.audience === "gast" ? t.draft.guest(perspective) : `${c.authorName} (${perspective})`;
   return `• ${who}: ${c.text.replace(/\s+/g, " ").trim()}`;
@@ -31,7 +47,7 @@ export function contributionLine(c: DraftContribution, lang: Lang): string {
  * takes 3,000 characters). What does not fit is counted, not silently dropped.
  */
 export function composeDraft(contributions: readonly DraftContribution[], lang: Lang, maxChars: number): Record<Question, string> {
-  const t = sessionText(lang);
+  const t = { draft: DRAFT_TEXT[lang] };
   const out = {} as Record<Question, string>;
   for (const question of QUESTIONS) {
     const counted = contributions.filter((c) => c.question === question && !c.withdrawn);

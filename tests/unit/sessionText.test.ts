@@ -7,7 +7,12 @@ import { composeDraft } from "../../src/domain/sessionDraft.ts";
 import type { DraftContribution } from "../../src/domain/sessionDraft.ts";
 import { QUESTIONS } from "../../src/domain/session.ts";
 import { PERSPECTIVES } from "../../src/domain/sessionRules.ts";
-import { perspectiveLabel, questionText, RESULT_TEXT, SESSION_TEXT } from "../../src/domain/sessionText.ts";
+import { perspectiveLabel, questionText } from "../../src/domain/sessionText.ts";
+import { RESULT_TEXT } from "../../src/app/sessions/resultText.ts";
+import { EN } from "../../src/app/sessions/texts/en.ts";
+import { NL } from "../../src/app/sessions/texts/nl.ts";
+
+const SESSION_TEXT = { nl: NL, en: EN };
 
 describe("the four questions", () => {
   it("use the published Dutch wording", () => {

@@ -1,5 +1,6 @@
 /** Use case: the status of one session, or of the open sessions in a channel, as a message (to show to the asker). */
-import { questionText, sessionText } from "../../domain/sessionText.ts";
+import { questionText } from "../../domain/sessionText.ts";
+import { sessionText } from "./texts/index.ts";
 import type { MessageElement, NeutralMessage } from "../messages/message.ts";
 import { rootMessage, sessionTitleFor } from "./messages.ts";
 import type { SessionDeps } from "./ports.ts";
