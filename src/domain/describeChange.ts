@@ -70,25 +70,39 @@ function targetText(change: IndicatorChange, indicator: Indicator, lang: Lang, s
   return t.toGo(formatDifference(Math.abs(target.distance), indicator.unit, lang), label);
 }
 
+/** The parts of a change's description, for renderers that lay them out (a chat card, a report row). */
+export interface ChangeParts {
+  /** "12,5% (2024)" or "< 10 (2024)". */
+  value: string;
+  /** "▲ +1,8 procentpunt t.o.v. 2023", a year earlier, "gecorrigeerd (was …)"; "eerste meting" for a first value. */
+  changes: string[];
+  /** "streefwaarde 10% (2026) gehaald"; absent when there is none or it would reveal a hidden value. */
+  target?: string;
+}
+
 /**
  * Value, change against the previous period (and a year earlier for sub-annual data), correction and
- * target status, joined by " · ". For audience "extern" the kleine-aantallen rule hides small values, the
- * deltas they would reveal and the target status (the distance to a target reveals the value), and a
- * hidden earlier value hides the target crossing.
+ * target status. For audience "extern" the kleine-aantallen rule hides small values, the deltas they
+ * would reveal and the target status (the distance to a target reveals the value), and a hidden earlier
+ * value hides the target crossing.
  */
-export function describeChange(change: IndicatorChange, indicator: Indicator, lang: Lang, audience: Audience): string {
+export function describeChangeParts(change: IndicatorChange, indicator: Indicator, lang: Lang, audience: Audience): ChangeParts {
   const t = TEXT[lang];
   const limit = smallNumberLimit(indicator);
   const show = (v: number) => formatValue(v, indicator.unit, lang, { audience, smallNumbers: limit });
   const hidden = isSuppressed(change.value, audience, limit);
 
-  const parts = [`${show(change.value)} (${periodText(change.period, lang)})`];
-  parts.push(change.previous ? comparisonText(change.previous, change.value, indicator, lang, audience) : t.first);
-  if (change.yearEarlier) parts.push(comparisonText(change.yearEarlier, change.value, indicator, lang, audience));
-  if (change.correctedFrom !== undefined) parts.push(t.corrected(show(change.correctedFrom)));
+  const changes = [change.previous ? comparisonText(change.previous, change.value, indicator, lang, audience) : t.first];
+  if (change.yearEarlier) changes.push(comparisonText(change.yearEarlier, change.value, indicator, lang, audience));
+  if (change.correctedFrom !== undefined) changes.push(t.corrected(show(change.correctedFrom)));
   const before = change.correctedFrom ?? change.previous?.value;
   const beforeHidden = before !== undefined && isSuppressed(before, audience, limit);
   const target = hidden ? undefined : targetText(change, indicator, lang, !beforeHidden);
-  if (target) parts.push(target);
-  return parts.join(" · ");
+  return { value: `${show(change.value)} (${periodText(change.period, lang)})`, changes, ...(target ? { target } : {}) };
+}
+
+/** The parts joined by " · ", as one line (CLI, logs, plain text). */
+export function describeChange(change: IndicatorChange, indicator: Indicator, lang: Lang, audience: Audience): string {
+  const parts = describeChangeParts(change, indicator, lang, audience);
+  return [parts.value, ...parts.changes, ...(parts.target ? [parts.target] : [])].join(" · ");
 }

@@ -20,7 +20,12 @@ const chart = { title: "Jeugdhulp", unit: "%", lang: "nl" as const, points: [{ p
 describe("Slack element renderers", () => {
   const cases: { element: MessageElement; expected: unknown[] }[] = [
     { element: { type: "header", text: "Doel: gezond opgroeien" }, expected: [{ type: "header", text: { type: "plain_text", text: "Doel: gezond opgroeien", emoji: true } }] },
-    { element: { type: "text", text: "*Vraag 1* — herkent u <dit>?" }, expected: [{ type: "section", text: { type: "mrkdwn", text: "*Vraag 1* — herkent u &lt;dit&gt;?", verbatim: true } }] },
+    { element: { type: "text", text: "Herkent u <dit>?" }, expected: [{ type: "section", text: { type: "mrkdwn", text: "Herkent u &lt;dit&gt;?", verbatim: true } }] },
+    // The title is structure, not markup in the text: Slack gets its bold, escaped.
+    {
+      element: { type: "text", title: " Vraag 1 van 4 · A&B ", text: "Herkent u <dit>?" },
+      expected: [{ type: "section", text: { type: "mrkdwn", text: "*Vraag 1 van 4 · A&amp;B*\nHerkent u &lt;dit&gt;?", verbatim: true } }],
+    },
     { element: { type: "context", text: "Bron: CBS & GGD" }, expected: [{ type: "context", elements: [{ type: "mrkdwn", text: "Bron: CBS &amp; GGD", verbatim: true }] }] },
     { element: { type: "divider" }, expected: [{ type: "divider" }] },
     { element: { type: "chart", chart, alt: "Grafiek jeugdhulp" }, expected: [] },

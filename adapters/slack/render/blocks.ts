@@ -26,7 +26,7 @@ export function elementBlocks(element: MessageElement): types.KnownBlock[] {
     case "header":
       return [{ type: "header", text: plain(element.text, L.headerText) }];
     case "text":
-      return textSections(element.text);
+      return textSections(element.text, element.title);
     case "context":
       return [{ type: "context", elements: [mrkdwn(element.text, L.sectionText)] }];
     case "facts":
@@ -50,8 +50,10 @@ export function elementBlocks(element: MessageElement): types.KnownBlock[] {
 }
 
 /** Long paragraphs become several sections rather than being cut off. */
-function textSections(text: string): types.SectionBlock[] {
-  return splitText(escapeMrkdwn(text), L.sectionText).map(textSection);
+/** The title in Slack's bold (stars next to the text), then the paragraph; both escaped. */
+function textSections(text: string, title?: string): types.SectionBlock[] {
+  const heading = title !== undefined && title.trim() !== "" ? `*${escapeMrkdwn(title.trim())}*\n` : "";
+  return splitText(heading + escapeMrkdwn(text), L.sectionText).map(textSection);
 }
 
 function textSection(text: string): types.SectionBlock {

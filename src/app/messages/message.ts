@@ -19,8 +19,11 @@ export interface MessageTarget {
 export type MessageElement =
   /** A large title line. */
   | { type: "header"; text: string }
-  /** A paragraph. Markup: only `*bold*` and line breaks; renderers escape everything else. */
-  | { type: "text"; text: string }
+  /**
+   * A paragraph of plain text (line breaks kept, no markup: renderers escape everything), optionally
+   * under a title each renderer emphasises in its own way (Slack `*bold*`, Markdown `**bold**`, HTML <strong>).
+   */
+  | { type: "text"; text: string; title?: string }
   /** Small print: sources, notices, explanations for guests. */
   | { type: "context"; text: string }
   /** Label/value pairs, e.g. "Vraag: herkennen". */
@@ -115,9 +118,10 @@ export function plainText(message: NeutralMessage): string {
 export function elementText(element: MessageElement): string {
   switch (element.type) {
     case "header":
-    case "text":
     case "context":
       return element.text;
+    case "text":
+      return element.title !== undefined ? `${element.title}\n${element.text}` : element.text;
     case "facts":
       return element.facts.map((f) => `${f.label}: ${f.value}`).join("\n");
     case "indicator":

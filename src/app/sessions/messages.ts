@@ -6,7 +6,7 @@
  */
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { Indicator } from "../../domain/din.ts";
-import { describeChange } from "../../domain/describeChange.ts";
+import { describeChangeParts } from "../../domain/describeChange.ts";
 import { formatDate } from "../../domain/format.ts";
 import type { Lang } from "../../domain/format.ts";
 import { QUESTIONS, questionIndex } from "../../domain/session.ts";
@@ -28,16 +28,16 @@ function toneOf(change: IndicatorChange | undefined): Tone {
   return "neutral";
 }
 
-/** One indicator's figure for an audience: describeChange's parts split into value and the rest. */
+/** One indicator's figure for an audience, as structured parts (value, changes, target) each renderer lays out. */
 export function indicatorElement(indicator: Indicator, change: IndicatorChange | undefined, audience: ChannelAudience, lang: Lang): MessageElement {
   if (!change) return { type: "indicator", name: indicator.name, value: "—", tone: "neutral" };
-  // describeChange joins "value (period)", comparisons and the target status with " · ".
-  const [value = "", ...rest] = describeChange(change, indicator, lang, formatAudience(audience)).split(" · ");
+  const parts = describeChangeParts(change, indicator, lang, formatAudience(audience));
   return {
     type: "indicator",
     name: indicator.name,
-    value,
-    ...(rest.length > 0 ? { change: rest.join(" · ") } : {}),
+    value: parts.value,
+    ...(parts.changes.length > 0 ? { change: parts.changes.join(" · ") } : {}),
+    ...(parts.target ? { target: parts.target } : {}),
     tone: toneOf(change),
     ...(indicator.source ? { source: `${lang === "nl" ? "Bron" : "Source"}: ${indicator.source} · ${formatPeriodKey(change.period, lang)}` } : {}),
   };
@@ -148,7 +148,7 @@ export function questionMessage(
   if (reason === "next") elements.push({ type: "context", text: t.movedOn });
   if (reason === "back") elements.push({ type: "context", text: t.movedBack });
   if (reason === "auto" && days !== undefined) elements.push({ type: "context", text: t.movedAuto(days) });
-  elements.push({ type: "text", text: `*${t.questionOf(questionIndex(question) + 1, QUESTIONS.length, q.label)}*\n${q.wording}` });
+  elements.push({ type: "text", title: t.questionOf(questionIndex(question) + 1, QUESTIONS.length, q.label), text: q.wording });
   elements.push({ type: "context", text: q.guidance });
   if (reason === "start" && days !== undefined) elements.push({ type: "context", text: t.autoAdvance(days) });
   elements.push({ type: "actions", actions: [contributeOtherAction(session.id, lang)] });
@@ -167,10 +167,10 @@ export function adoptedMessage(conclusion: ConclusionRecord, thread: Pick<Thread
   const c = conclusion.current;
   const elements: MessageElement[] = [{ type: "header", text: t.adoptedHeader }];
   if (c.adoptedBy && c.adoptedAt) elements.push({ type: "context", text: t.adoptedIntro(c.adoptedBy.name, formatDate(c.adoptedAt, lang)) });
-  elements.push({ type: "text", text: `*${t.overall}*\n${c.texts.overall}` });
+  elements.push({ type: "text", title: t.overall, text: c.texts.overall });
   const facts = QUESTIONS.filter((q) => c.texts[q].trim() !== "").map((q) => ({ label: questionText(q, lang).label, value: c.texts[q] }));
   if (facts.length > 0) elements.push({ type: "facts", facts });
-  if (c.actions.length > 0) elements.push({ type: "text", text: `*${t.actionsHeader}*\n${actionLines(c.actions, lang)}` });
+  if (c.actions.length > 0) elements.push({ type: "text", title: t.actionsHeader, text: actionLines(c.actions, lang) });
   return { target: { channel: thread.channel }, summary: t.adoptedHeader, elements };
 }
 
