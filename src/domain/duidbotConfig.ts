@@ -11,7 +11,7 @@ import type { ChannelAudience, ChannelScope, Perspective, Role } from "./session
 import type { Validated, ValidationIssue } from "./validation.ts";
 import { onlyDuplicateKeys, schemaIssues, yamlSyntaxIssues } from "./yamlIssues.ts";
 import { yamlLineFinder, type LineOf } from "./yamlLines.ts";
-import { expansionIssue, nulIssues } from "./yamlReader.ts";
+import { plainData } from "./yamlReader.ts";
 import { customIssue, dutchErrorMap } from "./zodMessages.ts";
 
 export interface ChannelConfig {
@@ -219,20 +219,10 @@ export function parseDuidbotConfig(text: string, fileName: string): Validated<Du
   // After a syntax error the tree is unreliable; a key given twice leaves it intact, so the checks below still run.
   if (!onlyDuplicateKeys(doc.errors)) return { ok: false, issues: sortIssues(syntax) };
   if (doc.contents === null) return syntax.length > 0 ? { ok: false, issues: syntax } : { ok: true, value: EMPTY_CONFIG };
-  // Before toJS: expanding aliases is what takes the memory (see yamlReader.ts).
-  const tooBig = expansionIssue(doc, lineCounter, fileName);
-  if (tooBig) return { ok: false, issues: [tooBig] };
-  let data: unknown;
-  try {
-    data = doc.toJS();
-  } catch (error) {
-    // toJS refuses alias bombs; expected failures are values, never throws.
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ file: fileName, line: 1, field: "yaml", message: `YAML-fout: ${message}`, messageEn: `YAML error: ${message}` }] };
-  }
   const lineOf = yamlLineFinder(doc, lineCounter);
-  const withNul = nulIssues(data, lineOf, fileName);
-  if (withNul.length > 0) return { ok: false, issues: withNul };
+  const plain = plainData(doc, lineCounter, lineOf, fileName);
+  if (!plain.ok) return plain;
+  const data = plain.value;
   const result = configSchema.safeParse(data, { error: dutchErrorMap(LABELS), reportInput: true });
   const issues = [
     ...syntax,

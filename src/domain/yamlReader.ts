@@ -12,6 +12,7 @@ import { NUL_PROBLEM } from "./textEncoding.ts";
 import type { Validated, ValidationIssue } from "./validation.ts";
 import { yamlLineFinder } from "./yamlLines.ts";
 import type { LineOf } from "./yamlLines.ts";
+import { yamlSyntaxIssues } from "./yamlIssues.ts";
 
 /** Aliases may make the data at most this many times larger than the file as written... */
 export const MAX_EXPANSION_FACTOR = 10;
@@ -24,26 +25,6 @@ export interface YamlData {
   /** True when the file holds no document (empty or only comments). */
   empty: boolean;
   lineOf: LineOf;
-}
-
-/** Dutch wording for the YAML errors users actually make; others keep the parser's English text. */
-const YAML_ERRORS_NL: Record<string, string> = {
-  DUPLICATE_KEY: "hetzelfde veld staat twee keer in dit blok",
-  BAD_INDENT: "inspringing klopt niet",
-  MISSING_CHAR: "er ontbreekt een teken (bijv. een sluitend aanhalingsteken of haakje)",
-  MULTILINE_IMPLICIT_KEY: "een veldnaam mag niet over meerdere regels lopen (ontbreekt er een dubbele punt of aanhalingsteken?)",
-  TAB_AS_INDENT: "gebruik spaties in plaats van tabs om in te springen",
-  BLOCK_AS_IMPLICIT_KEY: "inspringing klopt niet: een blok staat op de plaats van een veldnaam",
-  UNEXPECTED_TOKEN: "onverwacht teken",
-};
-
-function syntaxIssues(errors: Document["errors"], file: string): ValidationIssue[] {
-  return errors.map((error) => {
-    // The parser's first line ends in " at line 3, column 1:"; the line is already in the issue.
-    const firstLine = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "");
-    const nl = YAML_ERRORS_NL[error.code] ?? "ongeldige YAML";
-    return { file, line: error.linePos?.[0]?.line, field: "yaml", message: `YAML-fout: ${nl} (${firstLine})`, messageEn: `YAML error: ${firstLine}` };
-  });
 }
 
 interface Expansion {
@@ -86,7 +67,7 @@ function measureExpansion(doc: Document): Expansion {
   return result;
 }
 
-export function expansionIssue(doc: Document, lineCounter: LineCounter, file: string): ValidationIssue | undefined {
+function expansionIssue(doc: Document, lineCounter: LineCounter, file: string): ValidationIssue | undefined {
   const m = measureExpansion(doc);
   const lineOfOffset = (offset: number) => lineCounter.linePos(offset).line;
   if (m.cycleAt !== undefined) {
@@ -132,9 +113,20 @@ export function readYaml(text: string, fileName: string): Validated<YamlData> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true, uniqueKeys: true });
   // After a syntax error the tree is unreliable: other messages would only confuse.
-  if (doc.errors.length > 0) return { ok: false, issues: syntaxIssues(doc.errors, fileName) };
+  if (doc.errors.length > 0) return { ok: false, issues: yamlSyntaxIssues(doc.errors, fileName) };
   const lineOf = yamlLineFinder(doc, lineCounter);
   if (doc.contents === null) return { ok: true, value: { data: null, empty: true, lineOf } };
+  const plain = plainData(doc, lineCounter, lineOf, fileName);
+  if (!plain.ok) return plain;
+  const data = plain.value;
+  return { ok: true, value: { data, empty: false, lineOf } };
+}
+
+/**
+ * The document as plain data, refusing before expanding what would blow up (aliases), and after it
+ * what no database stores (NUL). For readers that handle the syntax errors themselves (duidbot.yaml).
+ */
+export function plainData(doc: Document, lineCounter: LineCounter, lineOf: LineOf, fileName: string): Validated<unknown> {
   // Before toJS: expanding is what takes the memory.
   const tooBig = expansionIssue(doc, lineCounter, fileName);
   if (tooBig) return { ok: false, issues: [tooBig] };
@@ -147,12 +139,11 @@ export function readYaml(text: string, fileName: string): Validated<YamlData> {
     return { ok: false, issues: [{ file: fileName, line: 1, field: "yaml", message: `YAML-fout: ${message}`, messageEn: `YAML error: ${message}` }] };
   }
   const issues = nulIssues(data, lineOf, fileName);
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: { data, empty: false, lineOf } };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: data };
 }
 
 /** Every value (or key) holding a NUL character, which no database stores: one issue each, with its line. */
-export function nulIssues(data: unknown, lineOf: LineOf, fileName: string): ValidationIssue[] {
+function nulIssues(data: unknown, lineOf: LineOf, fileName: string): ValidationIssue[] {
   const withNul: PathSegment[][] = [];
   nulPaths(data, [], withNul);
   return withNul.map((path) => ({ file: fileName, line: lineOf(path), field: fieldPath(path) || "yaml", message: NUL_PROBLEM.nl, messageEn: NUL_PROBLEM.en }));
