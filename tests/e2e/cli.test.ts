@@ -1,15 +1,19 @@
 // Proves the `duidbot` command as a user runs it: real processes on a PGlite data folder created from
 // nothing, exit codes (0 ok, 1 invalid input with nothing written, 2 usage) and the Hilversum example.
+// After the first import has created the folder, the story's later commands run in this process
+// (src/cli/run.ts, exactly what the executable runs) to keep the file fast.
 // The Huizen example and `serve` are in cliHuizenAndServe.test.ts (so the two files run side by side).
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runDuidbot } from "../support/cli.ts";
+import { runDuidbot, runDuidbotHere } from "../support/cli.ts";
 
 let dataDir: string;
 
 const duidbot = (args: string[]) => runDuidbot(args, { DUIDBOT_DATA_DIR: dataDir });
+/** The same command in this process (src/cli/run.ts): for the steps after the process itself is proven. */
+const duidbotHere = (args: string[]) => runDuidbotHere(args, { DUIDBOT_DATA_DIR: dataDir });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "duidbot-cli-"));
@@ -36,16 +40,16 @@ describe("duidbot CLI", () => {
     const din = await duidbot(["din", "import", "examples/hilversum/din.yaml"]);
     expect(din).toMatchObject({ code: 0 });
     expect(din.stdout).toContain("DIN hilversum 2025: created");
-    expect((await duidbot(["din", "import", "examples/hilversum/din.yaml"])).stdout).toContain("unchanged");
+    expect((await duidbotHere(["din", "import", "examples/hilversum/din.yaml"])).stdout).toContain("unchanged");
 
-    const figures = await duidbot(["measurements", "import", "examples/hilversum/metingen.csv"]);
+    const figures = await duidbotHere(["measurements", "import", "examples/hilversum/metingen.csv"]);
     expect(figures.code).toBe(0);
     expect(figures.stdout).toMatch(/^167 nieuwe waarde\(n\), 0 correctie\(s\)/);
 
-    const correction = await duidbot(["measurements", "import", "examples/hilversum/metingen-2025-q1.json"]);
+    const correction = await duidbotHere(["measurements", "import", "examples/hilversum/metingen-2025-q1.json"]);
     expect(correction.stdout).toMatch(/3 nieuwe waarde\(n\), 1 correctie\(s\)/);
 
-    const changes = await duidbot(["changes", "--significant"]);
+    const changes = await duidbotHere(["changes", "--significant"]);
     expect(changes.code).toBe(0);
     expect(changes.stdout).toContain("Bestaanszekerheid › Hilversummers hebben voldoende middelen van bestaan en doen mee");
     expect(changes.stdout).toContain("Aantal huisuitzettingen: 12 (2024) · ▲ +4 (+50%) t.o.v. 2023");
@@ -53,7 +57,7 @@ describe("duidbot CLI", () => {
     // kinderen-in-armoede has no 2024 value: it is reported as late, not silently skipped.
     expect(changes.stdout).toMatch(/Cijfers te laat[\s\S]*Kinderen in een huishouden met een laag inkomen/);
 
-    const indicator = await duidbot(["indicator", "netto-arbeidsparticipatie", "--lang", "en"]);
+    const indicator = await duidbotHere(["indicator", "netto-arbeidsparticipatie", "--lang", "en"]);
     expect(indicator.stdout).toContain("2024: 70.6%  (corrected on");
     expect(indicator.stdout).toContain("2024: 70.3%");
   });
@@ -61,12 +65,12 @@ describe("duidbot CLI", () => {
   it("exits 1 with file:line errors and writes nothing for a bad file", async () => {
     const bad = path.join(dataDir, "fout.csv");
     await writeFile(bad, "indicator;periode;waarde\nhuisuitzettingen;2025;7\nhuisuitzetingen;2025;8\nhuisuitzettingen;2025-13;x\n");
-    const r = await duidbot(["measurements", "import", bad]);
+    const r = await duidbotHere(["measurements", "import", bad]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('fout.csv:3: indicator: onbekende indicator "huisuitzetingen"; bedoelt u "huisuitzettingen"?');
     expect(r.stderr).toContain("fout.csv:4:");
     expect(r.stderr).toContain("er is niets opgeslagen");
-    const after = await duidbot(["indicator", "huisuitzettingen"]);
+    const after = await duidbotHere(["indicator", "huisuitzettingen"]);
     expect(after.stdout).not.toContain("2025:");
   });
 

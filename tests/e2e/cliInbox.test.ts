@@ -2,34 +2,25 @@
 // parked events are listed with their error, an id that is not parked is exit 1, a wrong sub-command
 // exit 2; in-process (fast): one is shown in full, a wrong id releases nothing, and `opnieuw` gives
 // events a fresh round of attempts, kept in the journal.
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { InboxUsageError, runInboxCommand } from "../../src/cli/inbox.ts";
 import { JOURNAL_FILE, JournalInboxStore } from "../../src/store/journalInboxStore.ts";
+import { runDuidbot } from "../support/cli.ts";
+import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
-const root = path.join(import.meta.dirname, "..", "..");
-const bin = path.join(root, "src", "cli", "duidbot.ts");
-const run = promisify(execFile);
 const FAR = new Date("2100-01-01T00:00:00Z");
 
 let dataDir: string;
 
-async function duidbot(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, DUIDBOT_DATA_DIR: dataDir, DATABASE_URL: "" } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const duidbot = (args: string[]) => runDuidbot(args, { DUIDBOT_DATA_DIR: dataDir });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "duidbot-cli-inbox-"));
+  // A migrated database to start from (cli.test.ts proves one created from nothing).
+  await copyTemplateFolder(inject("pgliteTemplate"), dataDir);
   const journal = await JournalInboxStore.open(path.join(dataDir, JOURNAL_FILE));
   const payload = (id: string) => ({ type: "event_callback", event_id: id, event: { type: "message", text: "kapot bericht" } });
   await journal.add(["EvPARK1", "EvPARK2", "EvFINE"].map((eventId) => ({ platform: "slack", eventId, type: "message", payload: payload(eventId) })), new Date("2025-03-03T09:00:00Z"));

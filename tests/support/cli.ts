@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { runCli } from "../../src/cli/run.ts";
 
 export const root = path.join(import.meta.dirname, "..", "..");
 const bin = path.join(root, "src", "cli", "duidbot.ts");
@@ -26,4 +27,22 @@ export async function runDuidbot(args: string[], env: Record<string, string>) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/**
+ * The same command inside the test process (src/cli/run.ts, as the executable runs it): no Node start
+ * and no module loading per command, only the database open. For tests about what the command says and
+ * does; tests about the process itself (exit status, memory, the lock against a second process) use
+ * runDuidbot.
+ */
+export async function runDuidbotHere(args: string[], env: Record<string, string>) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli(args, {
+    env: { ...process.env, DATABASE_URL: "", ...env },
+    // As console.log/console.error would write them: one line break after each call.
+    out: (text) => stdout.push(`${text}\n`),
+    err: (text) => stderr.push(`${text}\n`),
+  });
+  return { code, stdout: stdout.join(""), stderr: stderr.join("") };
 }

@@ -1,0 +1,205 @@
+/**
+ * The `duidbot` command's work, apart from the process it runs in: arguments in, text out through `io`,
+ * an exit code back (0 ok, 1 invalid input with nothing written, 2 usage, 3 unexpected failure). The
+ * executable (duidbot.ts) gives it the process's environment and streams; tests may run it in their
+ * own process. `serve` is the exception: it runs until stopped and writes to the console.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { saveParsedDin } from "../app/din/importDin.ts";
+import { parseDinFile } from "../domain/dinFile.ts";
+import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
+import { listChanges } from "../app/measurements/listChanges.ts";
+import { ConfigError, loadConfig, type Config } from "../main/config.ts";
+import { databaseTarget, openServices, type Services } from "../main/services.ts";
+import { presentImport, presentIssues, presentOverview, presentWarnings } from "./present.ts";
+import { runServe } from "./serve.ts";
+import { presentIndicator } from "./indicator.ts";
+import { cliGemeente } from "./gemeente.ts";
+import { checkInboxArgs, INBOX_USAGE, InboxUsageError, runInboxCommand } from "./inbox.ts";
+import { DataDirInUseError } from "../store/dataDirLock.ts";
+import { parseCalendarDate } from "../domain/period.ts";
+import { decodeText, encodingNote } from "../domain/textEncoding.ts";
+
+
+/** Where the command reads its environment and writes its output; each call is one block of lines. */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const USAGE = `Gebruik / usage: duidbot <opdracht>
+
+  din import <bestand.yaml>          DIN (doelenboom) inlezen / import a DIN file
+  measurements import <bestand>      cijfers inlezen (CSV of JSON) / import figures
+  changes [--since JJJJ-MM-DD] [--significant] [--alle]
+                                     veranderingen per doel / changes per goal
+                                     (--alle: ook oudere perioden uit één import)
+  indicator <id>                     waarden en historie van één indicator / one indicator
+  db migrate                         database bijwerken / apply migrations
+${INBOX_USAGE}
+  serve                              de bot starten (HTTP op HOST:PORT) / start the bot
+
+Opties / options: --gemeente <slug>  --lang nl|en  --help`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      since: { type: "string" },
+      significant: { type: "boolean", default: false },
+      alle: { type: "boolean", default: false },
+      gemeente: { type: "string" },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command, sub, arg] = positionals;
+  if (values.help || !command) {
+    io.out(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const config = loadConfig(io.env);
+  const lang = values.lang === "en" || values.lang === "nl" ? values.lang : config.lang;
+  if (values.lang !== undefined && values.lang !== lang) throw new UsageError(`--lang moet nl of en zijn / must be nl or en`);
+
+  switch (`${command} ${sub ?? ""}`.trim()) {
+    case "serve":
+      await runServe(config);
+      return 0;
+    case "db migrate":
+      return withServices(config, async (s) => {
+        const result = await s.db.migrate();
+        io.out(`Database (${s.db.kind}) is bijgewerkt / up to date. ${result.applied.join(", ")}`);
+        return 0;
+      });
+    case "din import": {
+      const file = requireArg(arg, "din import <bestand.yaml>");
+      const fileName = path.basename(file);
+      // Validated before the database is opened: a bad file is refused at once.
+      const parsed = parseDinFile(await readInput(file, lang, io), fileName);
+      if (!parsed.ok) return fail(io, presentIssues(parsed.issues, lang));
+      return withServices(config, async (s) => {
+        const result = await saveParsedDin(s, { definition: parsed.value, warnings: parsed.warnings ?? [], fileName });
+        if (!result.ok) return fail(io, presentIssues(result.issues, lang));
+        if (result.warnings.length > 0) io.err(presentWarnings(result.warnings, lang));
+        io.out(
+          `DIN ${result.slug} ${result.year}: ${result.status}` +
+            (result.added.length ? `; nieuw/new: ${result.added.join(", ")}` : "") +
+            (result.retired.length ? `; vervallen/retired: ${result.retired.join(", ")}` : ""),
+        );
+        return 0;
+      });
+    }
+    case "measurements import": {
+      const file = requireArg(arg, "measurements import <bestand.csv|json>");
+      const text = await readInput(file, lang, io);
+      return withServices(config, async (s) => {
+        const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
+        if (!gemeente.ok) return fail(io, gemeente.message);
+        const { dinSlug } = gemeente;
+        const result = await importAndAnnounce(s, {
+          source: { kind: "file", text, fileName: path.basename(file) },
+          via: "cli",
+          ...(dinSlug ? { dinSlug } : {}),
+        });
+        if (!result.ok) return fail(io, presentIssues(result.issues, lang));
+        io.out(presentImport(result, lang));
+        return 0;
+      });
+    }
+    case "changes": {
+      const since = values.since === undefined ? undefined : parseDate(values.since);
+      return withServices(config, async (s) => {
+        const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
+        if (!gemeente.ok) return fail(io, gemeente.message);
+        const { dinSlug } = gemeente;
+        const overview = await listChanges(s, { ...(since ? { since } : {}), ...(dinSlug ? { dinSlug } : {}), significantOnly: values.significant, all: values.alle });
+        if (!overview) return fail(io, lang === "en" ? "No DIN imported yet." : "Er is nog geen DIN geïmporteerd.");
+        io.out(presentOverview(overview, lang));
+        return 0;
+      });
+    }
+    default:
+      if (command === "inbox") {
+        checkInboxArgs(positionals.slice(1));
+        return withServices(config, (s) => runInboxCommand(s.inbox, positionals.slice(1), io));
+      }
+      if (command === "indicator" && sub) {
+        return withServices(config, async (s) => {
+          const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
+          if (!gemeente.ok) return fail(io, gemeente.message);
+          const text = await presentIndicator(s, sub, lang, gemeente.dinSlug);
+          if (text === undefined) return fail(io, lang === "en" ? `Unknown indicator ${sub}` : `Onbekende indicator ${sub}`);
+          io.out(text);
+          return 0;
+        });
+      }
+      throw new UsageError(`Onbekende opdracht / unknown command: ${positionals.join(" ")}`);
+  }
+}
+
+function requireArg(value: string | undefined, usage: string): string {
+  if (!value) throw new UsageError(`Bestand ontbreekt / file missing: duidbot ${usage}`);
+  return value;
+}
+
+function parseDate(value: string): Date {
+  const date = parseCalendarDate(value);
+  if (!date) throw new UsageError(`--since verwacht een bestaande datum JJJJ-MM-DD / expects an existing date YYYY-MM-DD, niet "${value}"`);
+  return date;
+}
+
+class InputError extends Error {}
+
+/** Reads a file in whatever encoding Excel wrote it (see textEncoding.ts) and says so when not UTF-8. */
+async function readInput(file: string, lang: "nl" | "en", io: CliIo): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: bestand niet te lezen / cannot read file (${code ?? "?"})`);
+  }
+  const decoded = decodeText(bytes);
+  const note = encodingNote(decoded.encoding, lang);
+  if (note) io.err(`${path.basename(file)}: ${note}`);
+  return decoded.text;
+}
+
+function fail(io: CliIo, message: string): number {
+  io.err(message);
+  return 1;
+}
+
+async function withServices(config: Config, fn: (s: Services) => Promise<number>): Promise<number> {
+  const services = await openServices(databaseTarget(config));
+  try {
+    return await fn(services);
+  } finally {
+    await services.close();
+  }
+}
+
+/** Runs one command; every failure becomes its exit code and a message on `err`, nothing is thrown. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InboxUsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof InputError || error instanceof DataDirInUseError) {
+      io.err(error.message);
+      return 1;
+    }
+    io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 3;
+  }
+}
