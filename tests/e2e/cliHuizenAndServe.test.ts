@@ -1,4 +1,4 @@
-// Proves the `duidbot` command on the real Huizen figures, and `serve` answering /healthz on the embedded
+// Proves the `duidbot` command on the real Huizen figures (in this process, src/cli/run.ts), and `serve` answering /healthz on the embedded
 // database while refusing a second process on the same folder. Both start from a copy of the migrated
 // template folder; cli.test.ts proves a folder created from nothing.
 import { spawn } from "node:child_process";
@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { nodeArgs, root, runDuidbot } from "../support/cli.ts";
+import { nodeArgs, root, runDuidbot, runDuidbotHere } from "../support/cli.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 let dataDir: string;
@@ -26,10 +26,10 @@ describe("duidbot CLI: Huizen and serve", () => {
     await copyTemplateFolder(inject("pgliteTemplate"), dir);
     try {
       const env = { DUIDBOT_DATA_DIR: dir };
-      expect((await runDuidbot(["din", "import", "examples/huizen/din.yaml"], env)).code).toBe(0);
-      const r = await runDuidbot(["measurements", "import", "examples/huizen/metingen.csv"], env);
+      expect((await runDuidbotHere(["din", "import", "examples/huizen/din.yaml"], env)).code).toBe(0);
+      const r = await runDuidbotHere(["measurements", "import", "examples/huizen/metingen.csv"], env);
       expect(r.code).toBe(0);
-      const changes = await runDuidbot(["changes", "--alle"], env);
+      const changes = await runDuidbotHere(["changes", "--alle"], env);
       // Jeugdhulptrajecten langer dan een jaar: 14% (2016) → 27,4% (2019), a gap of two years.
       expect(changes.stdout).toMatch(/27,4% \(2019\) · ▲ \+13,4 procentpunt t\.o\.v\. 2016/);
       expect(changes.stdout).toMatch(/€ 181 \(2019\) · ▲ \+€ 50 \(\+38,2%\) t\.o\.v\. 2018/);
