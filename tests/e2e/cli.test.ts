@@ -36,7 +36,8 @@ describe("duidbot CLI", () => {
     expect(r.stderr).toContain('--since verwacht een bestaande datum JJJJ-MM-DD / expects an existing date YYYY-MM-DD, niet "2024-02-30"');
   });
 
-  it("imports the Hilversum example and lists its changes per doel", async () => {
+  // Creates the data folder from nothing (initdb + every migration): slow on a busy machine, hence its own timeout.
+  it("imports the Hilversum example and lists its changes per doel", { timeout: 120_000 }, async () => {
     const din = await duidbot(["din", "import", "examples/hilversum/din.yaml"]);
     expect(din).toMatchObject({ code: 0 });
     expect(din.stdout).toContain("DIN hilversum 2025: created");
