@@ -161,20 +161,11 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
 
 /**
  * PGlite in a folder: the journal file beside it (src/store/journalInboxStore.ts says why: PGlite's
- * one connection would make every acknowledgement wait for the transaction in progress). Rows an
- * older version left unprocessed in the table move into the journal once. PostgreSQL, and an
- * in-memory PGlite (tests: nothing outlives the process there anyway), use the table.
+ * one connection would make every acknowledgement wait for the transaction in progress). PostgreSQL,
+ * and an in-memory PGlite (tests: nothing outlives the process there anyway), use the table.
  */
 async function openInbox(db: Database, target: DatabaseTarget, log: ((line: string) => void) | undefined): Promise<InboxStore> {
   const table = new PrismaInboxStore(db.prisma, db.raw);
   if (target.kind !== "pglite" || target.dataDir === undefined) return table;
-  const journal = await JournalInboxStore.open(path.join(target.dataDir, JOURNAL_FILE), log ? { log } : {});
-  try {
-    const moved = await table.moveUnprocessedTo(journal);
-    if (moved > 0) log?.(`inbox: ${moved} onverwerkte gebeurtenis(sen) uit de tabel naar ${JOURNAL_FILE} verplaatst / moved to the journal`);
-  } catch (error) {
-    await journal.close();
-    throw error;
-  }
-  return journal;
+  return JournalInboxStore.open(path.join(target.dataDir, JOURNAL_FILE), log ? { log } : {});
 }

@@ -98,20 +98,6 @@ export class PrismaInboxStore implements InboxStore {
     return { stored, unprocessed };
   }
 
-  /**
-   * Hands the unprocessed rows to another store (the journal, on PGlite) and deletes them here, so an
-   * upgrade loses nothing. A crash in between leaves them in both; the target skips ids it has.
-   */
-  async moveUnprocessedTo(target: InboxStore): Promise<number> {
-    const rows = await this.prisma.inboundEvent.findMany({ where: { processedAt: null }, orderBy: { id: "asc" } });
-    for (const row of rows) {
-      const draft = { platform: row.platform, eventId: row.eventId, ...(row.teamId !== null ? { teamId: row.teamId } : {}), type: row.type, payload: row.payload as unknown };
-      await target.add([draft], row.receivedAt);
-    }
-    if (rows.length > 0) await this.prisma.inboundEvent.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-    return rows.length;
-  }
-
   /** The table lives in the database, which its owner closes. */
   async close(): Promise<void> {}
 }

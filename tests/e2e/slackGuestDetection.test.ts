@@ -5,9 +5,8 @@
  * counts; a channel with a guest member is switched too; a channel shared later is noticed by the
  * periodic check; member_joined_channel (a guest) and channel_shared switch at once; a 429 pauses the
  * round without switching anything on a guess; channels without guests stay as they are. The switch is
- * made by the system actor "system:guest-detection", not by a person: no person row is written, the
- * admin row "system:duidbot" older versions wrote is removed (by the switch and by applyConfig) and
- * grants nothing meanwhile; open threads turn gast, staff-rendered outbox rows are withdrawn, the log
+ * made by the system actor "system:guest-detection", not by a person: no person row is written, an
+ * admin row under a system key grants nothing; open threads turn gast, staff-rendered outbox rows are withdrawn, the log
  * says so, and switching again changes nothing.
  */
 import { webApi } from "@slack/bolt";
@@ -25,8 +24,8 @@ import { SLACK_PEOPLE, SLACK_USERS, slackKey, startSlackWorld, type SlackWorld }
 const LEER = "C0LEERKRING";
 const OTHER = "C0WIJKTEAM";
 const START = "2025-03-03T09:00:00Z";
-/** The person row older versions wrote so that guest detection could pass linkChannel's admin check. */
-const LEGACY = { key: "system:duidbot", name: "Duidbot (automatische gastcontrole)", roles: ["admin"], source: "chat", updatedBy: "system:duidbot" };
+/** An admin row under a system key, however it got into the table: it must grant nothing. */
+const SYSTEM_ROW = { key: "system:duidbot", name: "Duidbot (automatische gastcontrole)", roles: ["admin"], source: "chat", updatedBy: "system:duidbot" };
 const channel = (id: string, audience: "leerkring" | "digest", extra: Partial<DuidbotConfig["channels"][number]> = {}): DuidbotConfig["channels"][number] => ({
   key: slackKey(id),
   name: `#${id.toLowerCase()}`,
@@ -110,15 +109,15 @@ for (const runtime of testRuntimes()) {
       expect(await w.s.inbox.counts()).toEqual({ stored: 0, unprocessed: 0 });
     });
 
-    it("switches as the system, not as a person: no admin row written, the old one removed; threads turn gast, staff rows withdrawn", async () => {
+    it("switches as the system, not as a person: no admin row written, a system-key row grants nothing; threads turn gast, staff rows withdrawn", async () => {
       w = await startSlackWorld(runtime, { start: START, channels: [channel(LEER, "leerkring"), channel(OTHER, "leerkring")] });
       const people = () => w.s.db.prisma.person.findMany({ select: { key: true, roles: true }, orderBy: { key: "asc" } });
+      await w.s.db.prisma.person.create({ data: SYSTEM_ROW });
       const configured = await people();
-      await w.s.db.prisma.person.create({ data: LEGACY });
 
-      // The old row grants nothing, whoever claims its key; the admin check of linkChannel is as before.
+      // The system row grants nothing, whoever claims its key; the admin check of linkChannel is as before.
       const claim = (key: string) => linkChannel(w.s, { actor: { user: { key, name: "Duidbot" }, channel: slackKey(OTHER) }, settings: { audience: "digest" } });
-      expect(await claim(LEGACY.key)).toEqual({ status: "forbidden", action: "configure", reason: "missing-role" });
+      expect(await claim(SYSTEM_ROW.key)).toEqual({ status: "forbidden", action: "configure", reason: "missing-role" });
       expect(await claim("system:guest-detection")).toEqual({ status: "forbidden", action: "configure", reason: "missing-role" });
       expect(await claim(`slack:${SLACK_USERS.facilitator.id}`)).toEqual({ status: "forbidden", action: "configure", reason: "missing-role" });
       expect(await audienceOf(OTHER)).toBe("leerkring");
@@ -144,7 +143,7 @@ for (const runtime of testRuntimes()) {
       w.fake.channels.set(OTHER, { id: OTHER, name: "wijkteam", members: [SLACK_USERS.colleague.id] });
       expect((await watch.checkAll()).switched).toEqual([{ channel: slackKey(LEER), reason: "shared" }]);
 
-      // Nobody was made admin: the people are exactly the configured ones, the old row is gone.
+      // Nobody was made admin: the people are exactly as before the switch.
       expect(await people()).toEqual(configured);
       expect(await w.s.db.prisma.channel.findUnique({ where: { key: slackKey(LEER) } })).toMatchObject({ audience: "gast", source: "chat", updatedBy: "system:guest-detection" });
       // Guest safety as with /duiding koppel gast, and only in the switched channel.
@@ -163,23 +162,6 @@ for (const runtime of testRuntimes()) {
       expect(await w.s.db.prisma.channel.findUnique({ where: { key: slackKey("C0NIETGEKOPPELD") } })).toBeNull();
       expect(await people()).toEqual(configured);
       expect(logged).toHaveLength(1);
-    });
-
-    it("removes the old system:duidbot admin row when duidbot.yaml is applied (start), and leaves everyone else", async () => {
-      const channels = [channel(LEER, "leerkring")];
-      w = await startSlackWorld(runtime, { start: START, channels });
-      const people = () => w.s.db.prisma.person.findMany({ select: { key: true, roles: true }, orderBy: { key: "asc" } });
-      const configured = await people();
-      expect(configured.map((p) => p.key)).toContain(`slack:${SLACK_USERS.admin.id}`);
-      await w.s.db.prisma.person.create({ data: LEGACY });
-      expect(await people()).toHaveLength(configured.length + 1);
-
-      await applyConfig(w.s, { config: { ...SLACK_PEOPLE, channels } });
-      expect(await people()).toEqual(configured);
-      // Idempotent: a second start finds nothing to remove and changes nobody.
-      await applyConfig(w.s, { config: { ...SLACK_PEOPLE, channels } });
-      expect(await people()).toEqual(configured);
-      expect(await audienceOf(LEER)).toBe("leerkring");
     });
 
     it("pauses a round on a 429 without switching on a guess, and finishes it next round", async () => {

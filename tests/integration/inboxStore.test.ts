@@ -8,17 +8,18 @@
  * Then the journal's own promises: its state (parked rows included) survives a restart, marks ride
  * along with the next write (or follow when the injected timer fires, or at close), a torn last line (a crash mid-write)
  * is cut off, a damaged line is skipped with its file:line named, prune rewrites the file, a failed
- * write acknowledges nothing, and rows an older version left in the table move into the journal.
+ * write acknowledges nothing, and services on a PGlite folder use the journal.
  */
 import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import type { InboundEventDraft, InboxStore } from "../../src/app/inbox/ports.ts";
 import { openServices } from "../../src/main/services.ts";
 import { JOURNAL_FILE, JournalInboxStore } from "../../src/store/journalInboxStore.ts";
 import { storableText } from "../../src/domain/storableText.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
+import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 const draft = (eventId: string, extra: Partial<InboundEventDraft> = {}): InboundEventDraft => ({
   platform: "slack",
@@ -299,21 +300,17 @@ describe("journal file", () => {
     expect(await readFile(file, "utf8")).toBe('{"op":"journal","version":2}\n{"op":"add"}\n');
   });
 
-  it("on a PGlite folder, services use the journal and move rows an older version left in the table", async () => {
-    const first = await openServices({ kind: "pglite", dataDir: dir }, clock);
-    // As an older version wrote them: straight into the table.
-    await first.db.prisma.inboundEvent.createMany({
-      data: [
-        { platform: "slack", eventId: "EvLeft", type: "message", payload: { event_id: "EvLeft" }, receivedAt: new Date("2025-03-03T08:00:00Z") },
-        { platform: "slack", eventId: "EvDone", type: "message", payload: {}, receivedAt: new Date("2025-03-03T08:00:00Z"), processedAt: new Date("2025-03-03T08:00:01Z") },
-      ],
-    });
-    expect(first.inbox).toBeInstanceOf(JournalInboxStore);
-    await first.close();
-
-    const second = await openServices({ kind: "pglite", dataDir: dir }, clock);
-    expect((await all(second.inbox)).map((r) => [r.eventId, r.payload])).toEqual([["EvLeft", { event_id: "EvLeft" }]]);
-    expect(await second.db.prisma.inboundEvent.count({ where: { processedAt: null } })).toBe(0);
-    await second.close();
+  it("on a PGlite folder, services use the journal beside the database, not the table", async () => {
+    // From the migrated template folder: this test is about where events go, not about creating a database.
+    await copyTemplateFolder(inject("pgliteTemplate"), dir);
+    const services = await openServices({ kind: "pglite", dataDir: dir }, clock);
+    try {
+      expect(services.inbox).toBeInstanceOf(JournalInboxStore);
+      await services.inbox.add([{ platform: "slack", eventId: "EvJournal", type: "message", payload: { event_id: "EvJournal" } }], new Date("2025-03-03T08:00:00Z"));
+      expect(await readFile(path.join(dir, JOURNAL_FILE), "utf8")).toContain('"eventId":"EvJournal"');
+      expect(await services.db.prisma.inboundEvent.count()).toBe(0);
+    } finally {
+      await services.close();
+    }
   });
 });

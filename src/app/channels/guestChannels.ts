@@ -10,8 +10,7 @@
  * It is stored like an admin's change (source "chat", by "system:guest-detection"), with the same
  * guest safety as linkChannel (open threads become guest threads, staff-rendered outbox rows are
  * withdrawn): a later restart keeps it, and only an edit of the channel's duidbot.yaml entry
- * re-applies the file (after which the next check switches it back). A person "system:duidbot" with
- * the admin role that older versions stored for this is removed by the next switch or at start.
+ * re-applies the file (after which the next check switches it back).
  */
 import { changeChannelAudienceBySystem } from "../sessions/index.ts";
 import type { ChannelSettings, SessionDeps, SystemActor } from "../sessions/index.ts";

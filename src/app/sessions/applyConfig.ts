@@ -5,8 +5,7 @@
  * new or differs from the entry applied last time (a hash per entry is stored); otherwise what is in
  * the database stays, including changes an admin made by chat command since. So a deliberate edit
  * of the file always wins, and a restart never undoes a chat change. Channels or people removed
- * from the file keep their settings (unlink them by chat command). It also removes the person row
- * "system:duidbot" older versions wrote for guest detection (see removeLegacySystemPerson).
+ * from the file keep their settings (unlink them by chat command).
  *
  * First, the scope ids of every channel are checked against the DIN(s) in force: one the DIN does
  * not know is refused with file:line, and nothing is applied. Without any DIN yet there is nothing
@@ -20,7 +19,7 @@ import type { ValidationIssue } from "../../domain/validation.ts";
 import type { DinState } from "../ports.ts";
 import type { SessionDeps } from "./ports.ts";
 import { unknownScopeIds } from "./scopeIds.ts";
-import { removeLegacySystemPerson, saveChannelSettings } from "./shared.ts";
+import { saveChannelSettings } from "./shared.ts";
 
 export type ApplyConfigResult =
   | { status: "applied"; channels: { applied: string[]; kept: string[] }; people: { applied: string[]; kept: string[] } }
@@ -63,7 +62,6 @@ export async function applyConfig(deps: Pick<SessionDeps, "sessions" | "clock" |
   if (issues.length > 0) return { status: "invalid", issues };
   const result = { status: "applied" as const, channels: { applied: [] as string[], kept: [] as string[] }, people: { applied: [] as string[], kept: [] as string[] } };
   await deps.sessions.transaction(async (tx) => {
-    await removeLegacySystemPerson(tx);
     for (const entry of config.channels) {
       const lang = entry.lang ?? config.defaults.lang;
       const advanceAfterDays = entry.advanceAfterDays ?? config.defaults.advanceAfterDays;

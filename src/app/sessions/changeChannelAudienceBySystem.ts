@@ -11,7 +11,7 @@
  */
 import type { ChannelAudience } from "../../domain/sessionRules.ts";
 import type { ChannelSettings, SessionDeps } from "./ports.ts";
-import { removeLegacySystemPerson, saveChannelSettings } from "./shared.ts";
+import { saveChannelSettings } from "./shared.ts";
 import { systemKey } from "./types.ts";
 import type { SystemActor } from "./types.ts";
 
@@ -40,7 +40,6 @@ export async function changeChannelAudienceBySystem(
     if (before.audience === input.audience) return { status: "unchanged" };
     const channel: ChannelSettings = { ...before, audience: input.audience };
     await saveChannelSettings(tx, { before, settings: channel, meta: { source: "chat", by: systemKey(input.actor) }, at });
-    await removeLegacySystemPerson(tx);
     return { status: "changed", channel, previous: before.audience };
   });
 }

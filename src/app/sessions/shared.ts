@@ -28,8 +28,7 @@ export interface ActorContext {
 export async function actorContext(tx: SessionTx, actor: Actor, session?: SessionRecord): Promise<ActorContext> {
   // Sequential, not Promise.all: queries of one transaction share one connection.
   const channel = await tx.channel(actor.channel);
-  // A system key ("system:…", see types.ts) is no person: it gets no roles, even when a row with it
-  // exists (older versions stored "system:duidbot" as an admin; see removeLegacySystemPerson).
+  // A system key ("system:…", see types.ts) is no person: it gets no roles, even when a row with it exists.
   const person = isSystemKey(actor.user.key) ? undefined : await tx.person(actor.user.key);
   const thread = session?.threads.find((t) => t.channel === actor.channel);
   const audiences = [channel?.audience, thread?.audience].filter((a): a is ChannelAudience => a !== undefined);
@@ -50,17 +49,6 @@ export async function saveChannelSettings(
   const status = await tx.saveChannel(change.settings, change.meta);
   if (change.before && change.before.audience !== "gast" && change.settings.audience === "gast") await tx.restrictToGuests(change.settings.key, change.at);
   return status;
-}
-
-/**
- * Older versions let guest detection act as a person "system:duidbot" with the admin role, stored in
- * the person table only to pass linkChannel's admin check. That row is removed by the next system
- * change and by applyConfig (at start): one delete by key, a no-op once it is gone.
- */
-export const LEGACY_SYSTEM_PERSON = "system:duidbot";
-
-export async function removeLegacySystemPerson(tx: SessionTx): Promise<boolean> {
-  return tx.deletePerson(LEGACY_SYSTEM_PERSON);
 }
 
 /** Forbidden, or undefined when allowed (the permission table in sessionRules.ts decides). */
