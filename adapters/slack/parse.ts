@@ -176,7 +176,6 @@ const SlashCommand = z.object({
 
 export interface Command {
   channel: string;
-  slackChannel: string;
   userId: string;
   /** What was typed after the command ("start jeugdhulp"); the chat core reads the words. */
   text: string;
@@ -189,7 +188,6 @@ export function parseCommand(body: unknown, installTeam?: string): Command | und
   const c = parsed.data;
   return {
     channel: channelKey(installTeam ?? c.team_id, c.channel_id),
-    slackChannel: c.channel_id,
     userId: c.user_id,
     text: c.text.trim(),
     triggerId: c.trigger_id,

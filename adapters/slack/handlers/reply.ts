@@ -43,7 +43,7 @@ export async function postEphemeralResult(
   await replyEphemeral(client, where, ephemeralContent(result, lang));
 }
 
-export function ephemeralContent(
+function ephemeralContent(
   result: { status: "ok"; message: NeutralMessage } | { status: string; reason?: string; code?: string; action?: string },
   lang: Lang,
 ): EphemeralContent {
