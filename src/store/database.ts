@@ -32,12 +32,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url, target.schema);
 }
 
+/**
+ * PGlite's start parameters: its own defaults (read from the package, not copied: a list replaces them
+ * all) plus a small buffer pool. PGlite sizes shared_buffers like a server (128 MB, zeroed at every
+ * start); the embedded bot's working set is far smaller. Measured with the example loaded, 30 s idle:
+ * RSS 416–480 MB → 301–308 MB; importing 50,000 values 5.5 → 5.3 s, listing their changes 1.37 → 1.54 s.
+ */
+export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   let pglite: PGlite;
   try {
-    pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+    pglite = dataDir ? new PGlite(dataDir, { startParams: PGLITE_START_PARAMS }) : new PGlite({ startParams: PGLITE_START_PARAMS });
     await pglite.waitReady;
   } catch (error) {
     unlock();
