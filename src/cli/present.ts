@@ -6,6 +6,7 @@ import { describeChange } from "../domain/describeChange.ts";
 import type { Lang } from "../domain/format.ts";
 import { describeLateData } from "../domain/lateData.ts";
 import { formatIssue, type ValidationIssue } from "../domain/validation.ts";
+import { MAX_SHOWN_ISSUES } from "../domain/issues.ts";
 
 const TEXT = {
   nl: {
@@ -35,7 +36,7 @@ const TEXT = {
 } as const;
 
 /** Issues printed per run: the first ones say what to fix; a million lines would only bury them. */
-export const MAX_PRINTED_ISSUES = 50;
+export const MAX_PRINTED_ISSUES = MAX_SHOWN_ISSUES;
 
 export function presentIssues(issues: readonly ValidationIssue[], lang: Lang): string {
   const shown = issues.slice(0, MAX_PRINTED_ISSUES).map((i) => formatIssue(i, lang));

@@ -22,3 +22,6 @@ export function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[
     .sort((a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) || a.i - b.i)
     .map(({ issue }) => issue);
 }
+
+/** How many problems a person is shown at once (CLI, API); the rest are counted, not listed. */
+export const MAX_SHOWN_ISSUES = 50;

@@ -67,6 +67,16 @@ describe("HTTP API", () => {
     expect(await services.db.prisma.measurement.count()).toBe(0);
   });
 
+  it("lists at most 50 problems and counts them all", async () => {
+    const measurements = Array.from({ length: 120 }, (_, i) => ({ indicator: "onbekend", periode: String(1950 + i), waarde: 1 }));
+    const res = await post({ measurements });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: { field: string }[]; errorCount: number };
+    expect(body.errors).toHaveLength(50);
+    expect(body.errorCount).toBe(120);
+    expect(await services.db.prisma.measurement.count()).toBe(0);
+  });
+
   it("answers 400, not 500, for a NUL character or an implausible figure, and writes nothing", async () => {
     const res = await post('{"measurements": [{"indicator": "betalingsachterstand", "periode": "2024", "waarde": 6.4, "opmerking": "a\\u0000b"}]}');
     expect(res.status).toBe(400);

@@ -10,6 +10,7 @@ import type { ImportMeasurementsResult, MeasurementSource } from "../../../src/a
 import { formatIssue } from "../../../src/domain/validation.ts";
 import type { ValidationIssue } from "../../../src/domain/validation.ts";
 import { dinChoiceProblem, gemeenteOfRequest } from "./gemeente.ts";
+import { MAX_SHOWN_ISSUES } from "../../../src/domain/issues.ts";
 
 export interface MeasurementsRouteDeps {
   /** Undefined: the API is switched off and answers 503 with how to switch it on. */
@@ -48,8 +49,14 @@ export function measurementsRouter(deps: MeasurementsRouteDeps): Router {
     }
     const param: unknown = req.params["gemeente"];
     const target = gemeenteOfRequest(typeof param === "string" ? param : undefined, req.body);
+    // At most 50 problems listed (a file of 100,000 bad rows must not become a 50 MB answer); all are counted.
     const problems = (status: number, error: string, issues: ValidationIssue[], extra: object = {}) =>
-      res.status(status).json({ error, errors: issues.map((i) => ({ ...i, text: formatIssue(i, deps.lang) })), ...extra });
+      res.status(status).json({
+        error,
+        errors: issues.slice(0, MAX_SHOWN_ISSUES).map((i) => ({ ...i, text: formatIssue(i, deps.lang) })),
+        errorCount: issues.length,
+        ...extra,
+      });
     if (!target.ok) return void problems(400, "invalid", [target.issue]);
     const result = await deps.importMeasurements({ kind: "json", body: req.body, origin: "api" }, target.gemeente !== undefined ? { gemeente: target.gemeente } : {});
     if (!result.ok && result.din) {
