@@ -52,8 +52,8 @@ export function encodingNote(encoding: TextEncoding, lang: "nl" | "en"): string 
 
 /** The message for a NUL character (U+0000), which no text column can store. */
 export const NUL_PROBLEM = {
-  nl: "bevat een NUL-teken (\\0), dat niet opgeslagen kan worden; is dit een binair bestand of UTF-16 zonder BOM? Sla het op als UTF-8-tekst",
-  en: "contains a NUL character (\\0), which cannot be stored; is this a binary file or UTF-16 without a BOM? Save it as UTF-8 text",
+  nl: 'bevat een NUL-teken (\\0), dat niet opgeslagen kan worden: een onzichtbaar teken. Haal het weg; in een bestand betekent het meestal dat het geen gewone tekst is (sla het in Excel op als "CSV UTF-8")',
+  en: 'contains a NUL character (\\0), which cannot be stored: an invisible character. Remove it; in a file it usually means the file is not plain text (save it from Excel as "CSV UTF-8")',
 } as const;
 
 /** 1-based numbers of the lines (split at CR, LF or CRLF) that hold a NUL character. */

@@ -165,7 +165,6 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
  * and an in-memory PGlite (tests: nothing outlives the process there anyway), use the table.
  */
 async function openInbox(db: Database, target: DatabaseTarget, log: ((line: string) => void) | undefined): Promise<InboxStore> {
-  const table = new PrismaInboxStore(db.prisma, db.raw);
-  if (target.kind !== "pglite" || target.dataDir === undefined) return table;
+  if (target.kind !== "pglite" || target.dataDir === undefined) return new PrismaInboxStore(db.prisma, db.raw);
   return JournalInboxStore.open(path.join(target.dataDir, JOURNAL_FILE), log ? { log } : {});
 }

@@ -3,6 +3,7 @@
  * the new values, and a Change for every row that changed a figure.
  */
 import type { Prisma } from "@prisma/client";
+import { planCounts } from "../app/measurements/planImport.ts";
 import type { MeasurementPlan } from "../app/ports.ts";
 
 /** Rows per INSERT: stays far below PostgreSQL's 65,535 bind parameters. */
@@ -29,9 +30,7 @@ export async function writePlan(tx: Prisma.TransactionClient, dinId: number, pla
       via: plan.via,
       fileName: plan.fileName,
       contentHash: plan.contentHash,
-      newCount: plan.rows.filter((r) => !r.correction).length,
-      correctionCount: plan.rows.filter((r) => r.correction && r.change).length,
-      metadataCount: plan.rows.filter((r) => !r.change).length,
+      ...planCounts(plan),
       unchangedCount: plan.unchangedCount,
       // The Clock's time, like the values and changes: the announce pass windows imports by it.
       createdAt: now,

@@ -66,10 +66,7 @@ interface SessionRow {
   threads: { id: number; channelKey: string; audience: string; lang: string; rootKey: string; rootMessageId: string | null }[] | null;
 }
 
-/**
- * What SessionIndicator.snapshot holds: the figures as they were when the session opened. Sessions
- * opened by older versions also hold the indicator's definition of then; it is never read.
- */
+/** What SessionIndicator.snapshot holds: the figures as they were when the session opened. */
 type Snapshot = Pick<SessionIndicator, "change" | "series">;
 
 function toSession(row: SessionRow): SessionRecord {

@@ -7,22 +7,34 @@ import { slugify } from "../../domain/slug.ts";
 import type { ValidationIssue } from "../../domain/validation.ts";
 import type { DinState, DinStore } from "../ports.ts";
 
-export type DinChoice =
-  | { ok: true; din: DinState }
-  /** no-din: nothing imported yet; ambiguous: several DINs and none named; unknown: the named one does not exist. */
-  | { ok: false; reason: "no-din" | "ambiguous" | "unknown"; given?: string; known: string[] };
+/** no-din: nothing imported yet; ambiguous: several DINs and none named; unknown: the named one does not exist. */
+type NoChoice = { ok: false; reason: "no-din" | "ambiguous" | "unknown"; given?: string; known: string[] };
 
-export async function chooseDin(dins: DinStore, gemeente: string | undefined): Promise<DinChoice> {
+export type DinChoice = { ok: true; din: DinState } | NoChoice;
+export type SlugChoice = { ok: true; slug: string } | NoChoice;
+
+/**
+ * The slug only, from the list of DINs (no DIN is loaded): for an edge that checks the name first and
+ * hands the slug on to a use case that loads the DIN itself (the CLI's --gemeente).
+ */
+export async function chooseDinSlug(dins: DinStore, gemeente: string | undefined): Promise<SlugChoice> {
   const known = await dins.listDinSlugs();
   if (gemeente === undefined) {
     if (known.length === 0) return { ok: false, reason: "no-din", known };
     if (known.length > 1) return { ok: false, reason: "ambiguous", known };
+    return { ok: true, slug: known[0]! };
   }
-  const slug = gemeente === undefined ? known[0] : slugify(gemeente);
-  const din = slug ? await dins.loadDin(slug) : undefined;
-  if (din) return { ok: true, din };
-  if (gemeente === undefined) return { ok: false, reason: "no-din", known };
-  return { ok: false, reason: "unknown", given: gemeente, known };
+  const slug = slugify(gemeente);
+  return known.includes(slug) ? { ok: true, slug } : { ok: false, reason: "unknown", given: gemeente, known };
+}
+
+export async function chooseDin(dins: DinStore, gemeente: string | undefined): Promise<DinChoice> {
+  const choice = await chooseDinSlug(dins, gemeente);
+  if (!choice.ok) return choice;
+  const din = await dins.loadDin(choice.slug);
+  // A DIN without any version (a failed first import) counts as none.
+  if (!din) return gemeente === undefined ? { ok: false, reason: "no-din", known: [] } : { ok: false, reason: "unknown", given: gemeente, known: [] };
+  return { ok: true, din };
 }
 
 /** The choice's problem in words, Dutch and English; `how` says how to name a gemeente at this edge. */

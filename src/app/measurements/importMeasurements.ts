@@ -11,7 +11,7 @@ import { parseMeasurementFile, parseMeasurementsJson } from "../../domain/measur
 import type { Validated, ValidationIssue } from "../../domain/validation.ts";
 import { chooseDin, dinChoiceIssue, type DinChoice } from "../din/chooseDin.ts";
 import type { Clock, DinStore, MeasurementPlan, MeasurementStore } from "../ports.ts";
-import { planImport } from "./planImport.ts";
+import { planCounts, planImport } from "./planImport.ts";
 
 export type MeasurementSource =
   | { kind: "file"; text: string; fileName: string }
@@ -60,9 +60,7 @@ export async function importMeasurements(
     ok: true,
     dinSlug: din.slug,
     ...(importId !== undefined ? { importId } : {}),
-    newCount: plan.rows.filter((r) => !r.correction).length,
-    correctionCount: plan.rows.filter((r) => r.correction && r.change).length,
-    metadataCount: plan.rows.filter((r) => !r.change).length,
+    ...planCounts(plan),
     unchangedCount: plan.unchangedCount,
     changes,
   };

@@ -67,6 +67,18 @@ export function planImport(
   return plan;
 }
 
+/**
+ * What a plan does, counted one way for the import's answer and its stored row: new values, value
+ * corrections (a figure change), and bron/opmerking corrections (a new row without a change).
+ */
+export function planCounts(plan: Pick<MeasurementPlan, "rows">): { newCount: number; correctionCount: number; metadataCount: number } {
+  return {
+    newCount: plan.rows.filter((r) => !r.correction).length,
+    correctionCount: plan.rows.filter((r) => r.correction && r.change).length,
+    metadataCount: plan.rows.filter((r) => !r.change).length,
+  };
+}
+
 function seriesOf(all: Map<string, Map<string, number>>, id: string): Map<string, number> {
   let s = all.get(id);
   if (!s) all.set(id, (s = new Map()));
