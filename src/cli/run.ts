@@ -21,6 +21,9 @@ import { checkInboxArgs, INBOX_USAGE, InboxUsageError, runInboxCommand } from ".
 import { DataDirInUseError } from "../store/dataDirLock.ts";
 import { parseCalendarDate } from "../domain/period.ts";
 import { decodeText, encodingNote } from "../domain/textEncoding.ts";
+import { checkReportArgs, REPORT_USAGE, ReportUsageError, runReportCommand } from "./report.ts";
+import { vegaChartRenderer } from "../charts/index.ts";
+import { htmlReportRenderer } from "../report/index.ts";
 
 
 /** Where the command reads its environment and writes its output; each call is one block of lines. */
@@ -40,6 +43,7 @@ const USAGE = `Gebruik / usage: duidbot <opdracht>
   indicator <id>                     waarden en historie van één indicator / one indicator
   db migrate                         database bijwerken / apply migrations
 ${INBOX_USAGE}
+${REPORT_USAGE}
   serve                              de bot starten (HTTP op HOST:PORT) / start the bot
 
 Opties / options: --gemeente <slug>  --lang nl|en  --help`;
@@ -57,6 +61,13 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       gemeente: { type: "string" },
       lang: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
+      // duidbot report
+      edition: { type: "string" },
+      out: { type: "string" },
+      pdf: { type: "string" },
+      preview: { type: "boolean", default: false },
+      publish: { type: "boolean", default: false },
+      public: { type: "boolean", default: false },
     },
   });
   const [command, sub, arg] = positionals;
@@ -130,6 +141,17 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         checkInboxArgs(positionals.slice(1));
         return withServices(config, (s) => runInboxCommand(s.inbox, positionals.slice(1), io));
       }
+      if (command === "report" && sub === undefined) {
+        const { edition, out, pdf, preview, publish } = values;
+        const args = { ...(edition !== undefined ? { edition } : {}), ...(out !== undefined ? { out } : {}), ...(pdf !== undefined ? { pdf } : {}), preview, publish, public: values.public };
+        checkReportArgs(args); // wrong arguments are said before the database is opened
+        return withServices(config, async (s) => {
+          const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
+          if (!gemeente.ok) return fail(io, gemeente.message);
+          const deps = { ...s, renderer: htmlReportRenderer(vegaChartRenderer) };
+          return runReportCommand(deps, args, { lang, io, env: io.env, ...(gemeente.dinSlug ? { dinSlug: gemeente.dinSlug } : {}) });
+        });
+      }
       if (command === "indicator" && sub) {
         return withServices(config, async (s) => {
           const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
@@ -191,7 +213,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await main(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InboxUsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (error instanceof UsageError || error instanceof InboxUsageError || error instanceof ReportUsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       io.err(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }

@@ -22,6 +22,8 @@ import { PrismaInboxStore } from "../store/inboxStore.ts";
 import { JOURNAL_FILE, JournalInboxStore } from "../store/journalInboxStore.ts";
 import { PrismaOutboxStore } from "../store/outboxStore.ts";
 import { PrismaSessionStore } from "../store/sessionStore.ts";
+import { PrismaReportStore } from "../store/reportStore.ts";
+import type { ReportStore } from "../app/report/ports.ts";
 
 export interface Services {
   db: Database;
@@ -31,6 +33,8 @@ export interface Services {
   /** Duiding sessions (src/app/sessions): state changes + outbox rows in one transaction. */
   sessions: SessionStore;
   sessionDefaults: SessionDefaults;
+  /** DIN report editions and what they read (src/app/report). */
+  reports: ReportStore;
   /** The outbox the dispatcher sends from. */
   outbox: OutboxStore;
   /**
@@ -133,6 +137,7 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
     clock,
     sessions,
     sessionDefaults,
+    reports: new PrismaReportStore(db.prisma),
     outbox,
     inbox,
     chats,

@@ -1,0 +1,77 @@
+/**
+ * An indicator's page (the "toelichting" the voorblad links to): where it sits in the tree, its
+ * status, the chart (inline SVG with its text alternative) and the table of values with referentie-
+ * and streefwaarde, source, last update and data notes, then the attached duiding. "Terug naar
+ * voorblad" at the top right (as in Hilversum's DIN) and at the end.
+ */
+import type { Lang } from "../domain/format.ts";
+import { describeLateData } from "../domain/lateData.ts";
+import { anchorId, type ReportIndicator, type ReportModel } from "../domain/report/model.ts";
+import { conclusionHtml } from "./conclusionHtml.ts";
+import { dateText, esc, periodText, pointText, statusMark } from "./format.ts";
+import { TEXTS } from "./texts.ts";
+
+export function backLink(lang: Lang): string {
+  return `<a class="back" href="#voorblad">← ${esc(TEXTS[lang].back)}</a>`;
+}
+
+function valuesTable(indicator: ReportIndicator, lang: Lang): string {
+  const t = TEXTS[lang];
+  const row = (label: string, value: string, header = false) =>
+    `<tr>${header ? `<th scope="row">${esc(label)}</th>` : `<td>${esc(label)}</td>`}<td class="num">${esc(value)}</td></tr>`;
+  const rows = [...indicator.values].reverse().map((v) => row(periodText(v.period, lang), pointText(v, indicator, lang)));
+  const refs: string[] = [];
+  if (indicator.baseline) refs.push(row(`${t.baseline} (${periodText(indicator.baseline.period, lang)})`, pointText(indicator.baseline, indicator, lang), true));
+  if (indicator.target) refs.push(row(`${t.target} (${periodText(indicator.target.period, lang)})`, pointText(indicator.target, indicator, lang), true));
+  return (
+    `<table><caption>${esc(t.values(indicator.name))}</caption>` +
+    `<thead><tr><th scope="col">${esc(t.period)}</th><th scope="col">${esc(t.value)}</th></tr></thead>` +
+    `<tbody>${rows.join("") || `<tr><td colspan="2">${esc(t.noValue)}</td></tr>`}${refs.join("")}</tbody></table>`
+  );
+}
+
+function notesHtml(indicator: ReportIndicator, lang: Lang): string {
+  const t = TEXTS[lang];
+  const items = indicator.notes.map((n) => {
+    if (n.kind === "correction") {
+      const previous = n.previous === undefined ? undefined : pointText({ period: n.period, value: n.previous }, indicator, lang);
+      return `<li>${esc(t.correction(periodText(n.period, lang), dateText(n.at, lang), previous))}</li>`;
+    }
+    const late = { ...n, indicatorId: indicator.id, goalId: indicator.goalId, frequency: indicator.frequency, dueSince: new Date(n.dueSince) };
+    return `<li>${esc(t.late)}: ${esc(describeLateData(late, lang))}.</li>`;
+  });
+  return items.length > 0 ? `<h3>${esc(t.notes)}</h3><ul>${items.join("")}</ul>` : "";
+}
+
+export function indicatorPage(indicator: ReportIndicator, model: ReportModel, chart: string | undefined, lang: Lang): string {
+  const t = TEXTS[lang];
+  const id = anchorId("indicator", indicator.id);
+  const goal = model.opgaven.flatMap((o) => o.goals.map((g) => ({ opgave: o.name, goal: g }))).find((x) => x.goal.id === indicator.goalId);
+  const meta = [goal ? `${goal.opgave} › ${goal.goal.name}` : undefined, t.kind[indicator.kind], t.frequency[indicator.frequency]].filter(Boolean);
+  const facts = [
+    indicator.source ? `${t.source}: ${indicator.source}` : undefined,
+    indicator.lastUpdate ? `${t.lastUpdate}: ${dateText(indicator.lastUpdate, lang)}` : undefined,
+  ].filter(Boolean);
+  const byId = new Map(model.conclusions.map((c) => [c.sessionId, c]));
+  const own = indicator.conclusionIds.flatMap((cid) => (byId.has(cid) ? [conclusionHtml(byId.get(cid)!, lang, 4)] : []));
+  const viaGoal = goal && indicator.goalConclusionIds.length > 0
+    ? `<p><a href="#${anchorId("doel", indicator.goalId)}">${esc(t.goalDuiding(goal.goal.name))}</a></p>`
+    : "";
+  const earlier = indicator.earlierConclusions > 0 ? `<p class="meta">${esc(t.earlier(indicator.earlierConclusions))}</p>` : "";
+  const duiding = own.join("") + viaGoal || `<p>${esc(t.noDuiding)}</p>`;
+  return (
+    `<section class="page indicator" id="${id}" aria-labelledby="${id}-title">` +
+    `<div class="page-head"><h2 id="${id}-title">${esc(indicator.name)}</h2>${backLink(lang)}</div>` +
+    `<p class="meta">${esc(meta.join(" · "))}</p>` +
+    (indicator.description ? `<p>${esc(indicator.description)}</p>` : "") +
+    `<p>${esc(t.latest)}: <span class="value">${esc(pointText(indicator.latest, indicator, lang))}</span>` +
+    `${indicator.latest ? ` (${esc(periodText(indicator.latest.period, lang))})` : ""} · ${statusMark(indicator, lang)}</p>` +
+    (chart ?? "") +
+    valuesTable(indicator, lang) +
+    (facts.length > 0 ? `<p class="meta">${esc(facts.join(" · "))}</p>` : "") +
+    notesHtml(indicator, lang) +
+    `<h3>${esc(t.duiding)}</h3>${duiding}${earlier}` +
+    `<p>${backLink(lang)}</p>` +
+    `</section>`
+  );
+}
