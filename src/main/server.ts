@@ -1,10 +1,13 @@
 /**
- * The one HTTP server of `duidbot serve`: health check, the measurements API and (when
- * configured) the chat adapters, all on HOST:PORT.
+ * The one HTTP server of `duidbot serve`: health check, the measurements API, the DIN report
+ * (/rapport) and (when configured) the chat adapters, all on HOST:PORT.
  */
 import type { Server } from "node:http";
 import express, { type Express } from "express";
 import { measurementsRouter } from "../../adapters/web/api/measurementsRoute.ts";
+import { reportRouter } from "../../adapters/web/report/reportRoute.ts";
+import { renderEdition } from "../app/report/renderEdition.ts";
+import { htmlReportRenderer } from "../report/index.ts";
 import type { ChatAdapter } from "../app/chatAdapter.ts";
 import { vegaChartRenderer } from "../charts/index.ts";
 import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
@@ -73,6 +76,8 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
       },
     }),
   );
+  const reportDeps = { ...services, renderer: htmlReportRenderer(vegaChartRenderer) };
+  app.use(reportRouter({ apiToken: config.apiToken, lang: config.lang, render: (request) => renderEdition(reportDeps, request) }));
   app.use(notFound);
   app.use(onError);
   return { app, adapters };

@@ -76,7 +76,7 @@ export class PrismaReportStore implements ReportStore {
   async edition(key: { dinSlug: string; edition: number; lang: Lang; public: boolean }): Promise<StoredEdition | undefined> {
     const row = await this.prisma.reportEdition.findUnique({ where: { dinSlug_edition_lang_public: key } });
     if (!row) return undefined;
-    return { ...toSummary(row), html: new Uint8Array(row.html), data: row.data as unknown as ReportModel };
+    return { ...toSummary(row), html: new TextEncoder().encode(row.html), data: row.data as unknown as ReportModel };
   }
 
   async saveEdition(edition: StoredEdition): Promise<boolean> {
@@ -89,7 +89,7 @@ export class PrismaReportStore implements ReportStore {
           lang: edition.lang,
           public: edition.public,
           contentHash: edition.contentHash,
-          html: Buffer.from(edition.html),
+          html: new TextDecoder("utf-8", { fatal: true }).decode(edition.html),
           data: asJson(edition.data),
           publishedAt: edition.publishedAt,
         },

@@ -6,7 +6,7 @@ CREATE TABLE "ReportEdition" (
     "lang" TEXT NOT NULL,
     "public" BOOLEAN NOT NULL,
     "contentHash" TEXT NOT NULL,
-    "html" BYTEA NOT NULL,
+    "html" TEXT NOT NULL,
     "data" JSONB NOT NULL,
     "publishedAt" TIMESTAMP(3) NOT NULL,
 
