@@ -1,0 +1,88 @@
+// Proves `duidbot report` and GET /rapport as a user meets them: the CLI writes the draft of the
+// example data as one HTML file, previews, publishes once (a second publish is refused, exit 1),
+// says clearly when --pdf has no Chromium, and refuses wrong arguments before opening the database;
+// the HTTP server serves the public draft and the frozen edition, the internal one only with the token.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { loadConfig } from "../../src/main/config.ts";
+import { buildHttpApp, listen } from "../../src/main/server.ts";
+import { loadExampleIfEmpty } from "../../src/main/example.ts";
+import { testRuntimes } from "../support/db.ts";
+import { copyTemplateFolder } from "../support/dbTemplate.ts";
+import { runDuidbotHere, root } from "../support/cli.ts";
+
+const TOKEN = "test-token-not-secret";
+
+describe("duidbot report (CLI)", () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "duidbot-report-"));
+    await copyTemplateFolder(inject("pgliteTemplate"), path.join(dir, "data"));
+    env = { DUIDBOT_DATA_DIR: path.join(dir, "data") };
+    expect((await runDuidbotHere(["din", "import", path.join(root, "examples/hilversum/din.yaml")], env)).code).toBe(0);
+    expect((await runDuidbotHere(["measurements", "import", path.join(root, "examples/hilversum/metingen.csv")], env)).code).toBe(0);
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("writes, previews and publishes the edition of the example figures", async () => {
+    const out = path.join(dir, "rapport.html");
+    const written = await runDuidbotHere(["report", "--edition", "2024", "--out", out], env);
+    expect(written).toMatchObject({ code: 0, stdout: `${out}: concept van editie 2024\n` });
+    const html = await readFile(out, "utf8");
+    for (const opgave of ["Bestaanszekerheid", "Kansengelijkheid", "Sterke buurten"]) expect(html).toContain(opgave);
+    expect(html.match(/Terug naar voorblad/g)?.length).toBeGreaterThanOrEqual(44); // 22 indicators, top and bottom
+    const preview = await runDuidbotHere(["report", "--preview", "--lang", "en"], env);
+    expect(preview.stdout).toContain("Edition 2024 (internal, DIN 2025): draft");
+    expect(preview.stdout).toContain("Indicators without a conclusion (22):");
+    const published = await runDuidbotHere(["report", "--publish", "--edition", "2024"], env);
+    expect(published.stdout).toMatch(/^Editie 2024 gepubliceerd \(0 conclusies bijgevoegd\), sha256 [0-9a-f]{64}\n$/);
+    const again = await runDuidbotHere(["report", "--publish", "--edition", "2024"], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("is al gepubliceerd");
+  }, 120_000);
+
+  it("refuses wrong arguments with the usage and says when --pdf finds no Chromium", async () => {
+    expect(await runDuidbotHere(["report", "--publish"], env)).toMatchObject({ code: 2, stderr: expect.stringContaining("--publish heeft --edition <jaar> nodig") });
+    expect(await runDuidbotHere(["report", "--edition", "24", "--out", "x.html"], env)).toMatchObject({ code: 2, stderr: expect.stringContaining("expects a year") });
+    const pdf = await runDuidbotHere(["report", "--pdf", path.join(dir, "r.pdf")], { ...env, DUIDBOT_CHROMIUM: "/nonexistent/chromium" });
+    expect(pdf).toMatchObject({ code: 1, stderr: expect.stringContaining("--pdf heeft Chromium nodig") });
+  }, 60_000);
+});
+
+describe("GET /rapport", () => {
+  const runtime = testRuntimes()[0]!;
+  let services: Awaited<ReturnType<typeof runtime.open>>;
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    services = await runtime.open();
+    await loadExampleIfEmpty(services);
+    server = await listen(buildHttpApp(loadConfig({ DUIDBOT_API_TOKEN: TOKEN, PORT: "0" }), services), "127.0.0.1", 0);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 60_000);
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await services.dispose();
+  });
+
+  it("serves the public draft of the next edition, the internal one only with the token", async () => {
+    const res = await fetch(`${base}/rapport`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-duidbot-edition")).toBe("2024; draft");
+    const html = await res.text();
+    expect(html).toContain("Openbare editie");
+    expect(html).toContain("Huishoudens met een betalingsachterstand");
+    for (const intern of ["Jeugdigen op de wachtlijst voor jeugdhulp", "Klachten over het Sociaal Plein"]) expect(html).not.toContain(intern);
+    expect((await fetch(`${base}/rapport/2024?versie=intern`)).status).toBe(401);
+    const internal = await fetch(`${base}/rapport/2024?versie=intern&lang=en`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(internal.status).toBe(200);
+    expect(await internal.text()).toContain('<html lang="en">');
+    expect((await fetch(`${base}/rapport/twenty`)).status).toBe(400);
+  }, 60_000);
+});
