@@ -15,7 +15,8 @@ export function conclusionHtml(c: ReportConclusion, lang: Lang, level: 3 | 4, li
   const t = TEXTS[lang];
   const h = (n: number, text: string) => `<h${n}>${esc(text)}</h${n}>`;
   const periods = [...new Set(c.periods.map((p) => periodText(p.period, lang)))].join(", ");
-  const parts: string[] = [h(level, `${c.title}${periods ? ` (${periods})` : ""}`)];
+  // Session titles usually name the period already ("… (2024)"): add it only when they do not.
+  const parts: string[] = [h(level, periods && !c.title.includes(`(${periods})`) ? `${c.title} (${periods})` : c.title)];
   if (c.revisedFrom) parts.push(`<p class="revised">${esc(t.revised(c.revisedFrom.version, dateText(c.revisedFrom.adoptedAt, lang)))}</p>`);
   for (const q of QUESTIONS) {
     if (c.texts[q].trim() === "") continue;

@@ -43,7 +43,7 @@ figcaption { color: var(--muted); font-size: .9rem; }
 table { border-collapse: collapse; margin: .5rem 0; min-width: 50%; }
 caption { text-align: left; font-weight: bold; padding-bottom: .25rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .25rem .75rem .25rem 0; text-align: left; vertical-align: top; }
-td.num { text-align: right; }
+td.num, th.num { text-align: right; }
 .conclusion { border-left: 4px solid var(--accent); padding: .25rem 0 .5rem 1rem; margin: 1rem 0; }
 .conclusion p { margin: .25rem 0; }
 .revised { background: #fff4ce; padding: .25rem .5rem; }

@@ -25,7 +25,7 @@ function valuesTable(indicator: ReportIndicator, lang: Lang): string {
   if (indicator.target) refs.push(row(`${t.target} (${periodText(indicator.target.period, lang)})`, pointText(indicator.target, indicator, lang), true));
   return (
     `<table><caption>${esc(t.values(indicator.name))}</caption>` +
-    `<thead><tr><th scope="col">${esc(t.period)}</th><th scope="col">${esc(t.value)}</th></tr></thead>` +
+    `<thead><tr><th scope="col">${esc(t.period)}</th><th scope="col" class="num">${esc(t.value)}</th></tr></thead>` +
     `<tbody>${rows.join("") || `<tr><td colspan="2">${esc(t.noValue)}</td></tr>`}${refs.join("")}</tbody></table>`
   );
 }

@@ -44,7 +44,6 @@ export function voorblad(model: ReportModel, lang: Lang): string {
   return (
     `<section id="voorblad" aria-labelledby="voorblad-title" tabindex="-1">` +
     `<h2 id="voorblad-title">${esc(t.voorblad)}</h2>` +
-    `<p class="meta">${esc(t.dinVersion(model.dinYear))}</p>` +
     `<p class="mission"><span class="meta">${esc(t.mission)}:</span> ${esc(model.mission)}</p>` +
     opgaven +
     `</section>`

@@ -1,0 +1,84 @@
+// Proves the DIN report in a real browser (Debian chromium + playwright-core): axe-core finds no
+// WCAG 2.1 A/AA violation (nor a best-practice one), the page makes no request beyond its own file,
+// a click on the voorblad leads to the indicator and "Terug naar voorblad" leads back, focus is
+// visible, and the print stylesheet gives an A4 PDF. Screenshots of the voorblad and a section are
+// saved in artifacts/browser/ for a person to look at.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderEdition } from "../../src/app/report/renderEdition.ts";
+import { fixedClock, testRuntimes } from "../support/db.ts";
+import { adoptedDuiding, reportDeps } from "../support/reportWorld.ts";
+import { openFreshWorld } from "../support/sessionWorld.ts";
+
+const ARTIFACTS = path.join(import.meta.dirname, "..", "..", "artifacts", "browser");
+const CHROMIUM = process.env["DUIDBOT_CHROMIUM"] ?? "/usr/bin/chromium";
+
+describe("the DIN report in Chromium", () => {
+  let browser: Browser;
+  let file: string;
+  beforeAll(async () => {
+    const clock = fixedClock("2025-03-03T09:00:00Z");
+    const { world, dispose } = await openFreshWorld(testRuntimes()[0]!, clock, "2025-03-03T09:00:00Z");
+    try {
+      await adoptedDuiding(world, clock);
+      const result = await renderEdition(reportDeps(world), { edition: 2024, lang: "nl", public: false });
+      if (result.status === "no-din") throw new Error("no DIN");
+      await mkdir(ARTIFACTS, { recursive: true });
+      file = path.join(ARTIFACTS, "rapport.html");
+      await writeFile(file, result.html);
+    } finally {
+      await dispose();
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-background-networking"] });
+  });
+  afterAll(() => browser?.close());
+
+  it("has no axe violation, no outside request, and walks voorblad → indicator → back", async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const outside: string[] = [];
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith("file:")) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    await page.goto(pathToFileURL(file).href);
+    const axe = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    await page.addScriptTag({ content: axe });
+    const result = await page.evaluate(async () => {
+      const run = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      return run.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+    });
+    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, "voorblad.png") });
+
+    await page.getByRole("link", { name: "Jongeren met jeugdhulp" }).first().click();
+    expect(new URL(page.url()).hash).toBe("#indicator-jeugdhulp");
+    await expect.poll(() => page.locator("#indicator-jeugdhulp h2").isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "indicator.png") });
+    // Keyboard: the back link takes focus with a visible outline.
+    const back = page.locator("#indicator-jeugdhulp a.back").last();
+    await back.focus();
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Tab");
+    expect(await back.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+    await page.keyboard.press("Enter");
+    expect(new URL(page.url()).hash).toBe("#voorblad");
+    await page.close();
+  });
+
+  it("prints to an A4 PDF with the print stylesheet", async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href);
+    const pdf = await page.pdf({ format: "A4", path: path.join(ARTIFACTS, "rapport.pdf") });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("a.back").first().isVisible()).toBe(false);
+    await page.close();
+  });
+});
