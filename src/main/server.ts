@@ -5,6 +5,7 @@
 import type { Server } from "node:http";
 import express, { type Express } from "express";
 import { measurementsRouter } from "../../adapters/web/api/measurementsRoute.ts";
+import { workspaceRouter } from "../../adapters/web/workspace/router.ts";
 import type { ChatAdapter } from "../app/chatAdapter.ts";
 import { vegaChartRenderer } from "../charts/index.ts";
 import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
@@ -73,6 +74,8 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
       },
     }),
   );
+  // The web workspace last: its pages are the site's root, and nothing above may be shadowed by it.
+  if (config.web.mode !== "off") app.use(workspaceRouter({ ...services, charts: vegaChartRenderer }, { lang: config.lang, access: config.web }));
   app.use(notFound);
   app.use(onError);
   return { app, adapters };
