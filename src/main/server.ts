@@ -75,7 +75,7 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
     }),
   );
   // The web workspace last: its pages are the site's root, and nothing above may be shadowed by it.
-  if (config.web.mode !== "off") app.use(workspaceRouter({ ...services, charts: vegaChartRenderer }, { lang: config.lang, access: config.web }));
+  if (config.web.mode !== "off") app.use(workspaceRouter({ ...services, charts: vegaChartRenderer }, { lang: config.lang, access: config.web, ...(options.kick ? { kick: options.kick } : {}) }));
   app.use(notFound);
   app.use(onError);
   return { app, adapters };

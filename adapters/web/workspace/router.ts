@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import express, { type Request, type Response, type Router } from "express";
 import { chooseDin } from "../../../src/app/din/chooseDin.ts";
+import { listChanges } from "../../../src/app/measurements/listChanges.ts";
+import { parseCalendarDate } from "../../../src/domain/period.ts";
 import type { DinState } from "../../../src/app/ports.ts";
 import { dinOverview } from "../../../src/app/workspace/dinOverview.ts";
 import { goalDetail, indicatorDetail, type DetailDeps } from "../../../src/app/workspace/indicatorDetail.ts";
@@ -14,8 +16,10 @@ import { createGate, type WebAccess, type WebUser } from "./access.ts";
 import type { Html } from "./html.ts";
 import type { PageContext } from "./layout.ts";
 import type { Place } from "./links.ts";
+import { changesPage } from "./changesPage.ts";
 import { goalPage } from "./goalPage.ts";
 import { indicatorPage } from "./indicatorPage.ts";
+import { registerImportRoutes } from "./importRoutes.ts";
 import { loginPage } from "./loginPage.ts";
 import { chooseMunicipalityPage, noDinPage, notFoundPage, overviewPage } from "./overviewPage.ts";
 import { cookieAttributes, cookies, CSRF_FIELD, csrfToken, csrfValid, securityHeaders } from "./security.ts";
@@ -23,6 +27,8 @@ import { cookieAttributes, cookies, CSRF_FIELD, csrfToken, csrfValid, securityHe
 export interface WorkspaceOptions {
   lang: Lang;
   access: WebAccess;
+  /** Wakes the outbox dispatcher after an import queued change posts (it also polls). */
+  kick?: () => void;
 }
 
 const STYLESHEET = readFileSync(path.join(import.meta.dirname, "assets", "workspace.css"), "utf8");
@@ -110,6 +116,21 @@ export function workspaceRouter(deps: DetailDeps, options: WorkspaceOptions): Ro
     if (!detail) return send(res, 404, notFoundPage(ctx));
     send(res, 200, indicatorPage(ctx, detail, chosen.place));
   });
+
+  router.get("/veranderingen", gate.require, async (req, res) => {
+    const ctx = context(req, res);
+    const chosen = await withDin(req, res, ctx);
+    if (!chosen) return;
+    const significant = req.query.significant === "ja";
+    const sinceText = typeof req.query.sinds === "string" && req.query.sinds !== "" ? req.query.sinds : undefined;
+    const since = sinceText ? parseCalendarDate(sinceText) : undefined;
+    const overview = await listChanges(deps, { dinSlug: chosen.din.slug, significantOnly: significant, ...(since ? { since } : {}) });
+    if (!overview) return send(res, 404, notFoundPage(ctx));
+    const filters = { significant, ...(sinceText ? { since: sinceText } : {}), ...(sinceText && !since ? { badSince: true } : {}) };
+    send(res, 200, changesPage(ctx, overview, filters, chosen.place));
+  });
+
+  registerImportRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}) });
 
   router.get("/doel/:id", gate.require, async (req, res) => {
     const ctx = context(req, res);
