@@ -111,6 +111,24 @@ describe("web workspace", () => {
     expect((await get("/?gemeente=elders")).status).toBe(404);
   });
 
+  it("lists the changes per doel with filters, and says when a date filter is not a date", async () => {
+    const all = await (await get("/veranderingen")).text();
+    expect(all).toMatch(/<a href="\/indicator\/jeugdhulp">Jongeren met jeugdhulp<\/a>: <strong>12,5% \(2024\)<\/strong>/);
+    expect(all).toContain('<span class="tag">opvallend</span>');
+    const later = await (await get("/veranderingen?sinds=2030-01-01")).text();
+    expect(later).toContain("Geen veranderingen met deze filters.");
+    const bad = await (await get("/veranderingen?sinds=2024-02-30")).text();
+    expect(bad).toContain("&quot;2024-02-30&quot; is geen bestaande datum");
+  });
+
+  it("shows admins the channels and people with where their settings come from", async () => {
+    const page = await (await get("/kanalen")).text();
+    expect(page).toContain("#adviesraad");
+    expect(page).toMatch(/gasten<\/td>/);
+    expect(page).toMatch(/Sanne Facilitator<br><code class="detail">memory:U-fac<\/code><\/th><td>facilitator<\/td>/);
+    expect(page).toContain("duidbot.yaml");
+  });
+
   it("switches to English and remembers it in a cookie", async () => {
     const res = await get("/?lang=en");
     expect(await res.text()).toContain('<html lang="en">');

@@ -17,6 +17,8 @@ import type { Html } from "./html.ts";
 import type { PageContext } from "./layout.ts";
 import type { Place } from "./links.ts";
 import { changesPage } from "./changesPage.ts";
+import { channelsPage, forbiddenPage } from "./channelsPage.ts";
+import { channelsOverview } from "../../../src/app/workspace/channelsOverview.ts";
 import { goalPage } from "./goalPage.ts";
 import { indicatorPage } from "./indicatorPage.ts";
 import { registerImportRoutes } from "./importRoutes.ts";
@@ -131,6 +133,12 @@ export function workspaceRouter(deps: DetailDeps, options: WorkspaceOptions): Ro
   });
 
   registerImportRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}) });
+
+  router.get("/kanalen", gate.require, async (req, res) => {
+    const ctx = context(req, res);
+    if (!ctx.isAdmin) return send(res, 403, forbiddenPage(ctx));
+    send(res, 200, channelsPage(ctx, await channelsOverview(deps)));
+  });
 
   router.get("/doel/:id", gate.require, async (req, res) => {
     const ctx = context(req, res);
