@@ -48,6 +48,7 @@ export async function startDuidbotForBench(options: { fakeApiUrl: string; signin
     port: 0,
     lang: "nl",
     loadExample: false,
+    web: { mode: "off" },
     adapters: [enable(slackPlugin, { botToken: options.botToken, signingSecret: options.signingSecret, apiUrl: options.fakeApiUrl })],
     adapterLines: [],
   };

@@ -54,7 +54,7 @@ export interface CurrentMeasurement extends CurrentValue {
 /** The measurements part of an import, decided by the use case, written atomically by the store. */
 export interface MeasurementPlan {
   dinSlug: string;
-  via: "cli" | "api" | "example";
+  via: "cli" | "api" | "web" | "example";
   fileName: string;
   contentHash: string;
   /** When the import happens (from the Clock): stamps values, superseded rows and changes. */

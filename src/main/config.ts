@@ -47,7 +47,23 @@ const EnvSchema = z.object({
   DUIDBOT_API_TOKEN: optionalString,
   DUIDBOT_LANG: z.preprocess(emptyToUndefined, z.enum(["nl", "en"], { error: "moet nl of en zijn / must be nl or en" }).default("nl")),
   DUIDBOT_LOAD_EXAMPLE: bool(true),
+  DUIDBOT_WEB: z.preprocess(emptyToUndefined, z.enum(["on", "off"], { error: "moet on of off zijn / must be on or off" }).default("on")),
+  DUIDBOT_WEB_PASSWORD: z.preprocess(
+    emptyToUndefined,
+    z.string().min(12, { error: "moet minstens 12 tekens hebben / must be at least 12 characters" }).optional(),
+  ),
 });
+
+/**
+ * Who may use the web workspace: off; the person at the machine (a loopback HOST, no sign-in); or whoever
+ * knows the shared password (any other HOST).
+ */
+export type WebSetting = { mode: "off" } | { mode: "local" } | { mode: "password"; password: string };
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
 
 export interface Config {
   dataDir: string;
@@ -57,6 +73,7 @@ export interface Config {
   apiToken?: string;
   lang: "nl" | "en";
   loadExample: boolean;
+  web: WebSetting;
   /** The chat adapters switched on by their environment variables (src/main/chatAdapters.ts). */
   adapters: EnabledAdapter[];
   /** One start-up line per known adapter: on (and where), or what to set to switch it on. */
@@ -78,7 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       adapterLines.push(setting.adapter.describe);
     } else adapterLines.push(listed.describeOff);
   }
-  if (!parsed.success || lines.length > 0) throw new ConfigError(`Ongeldige configuratie / invalid configuration:\n${lines.join("\n")}`);
+  const web = parsed.success ? webSetting(parsed.data, lines) : undefined;
+  if (!parsed.success || lines.length > 0 || !web) throw new ConfigError(`Ongeldige configuratie / invalid configuration:\n${lines.join("\n")}`);
   const e = parsed.data;
   return {
     dataDir: path.resolve(cwd, e.DUIDBOT_DATA_DIR ?? "data"),
@@ -88,7 +106,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(e.DUIDBOT_API_TOKEN ? { apiToken: e.DUIDBOT_API_TOKEN } : {}),
     lang: e.DUIDBOT_LANG,
     loadExample: e.DUIDBOT_LOAD_EXAMPLE,
+    web,
     adapters,
     adapterLines,
   };
+}
+
+function webSetting(e: z.infer<typeof EnvSchema>, lines: string[]): WebSetting | undefined {
+  if (e.DUIDBOT_WEB === "off") return { mode: "off" };
+  if (e.DUIDBOT_WEB_PASSWORD) return { mode: "password", password: e.DUIDBOT_WEB_PASSWORD };
+  if (isLoopbackHost(e.HOST)) return { mode: "local" };
+  // Without sign-in, anyone who can reach the address would see intern figures and could import.
+  lines.push(
+    `HOST: ${e.HOST} is geen loopback-adres: de webwerkplek vraagt dan om inloggen. Zet DUIDBOT_WEB_PASSWORD (een gedeeld wachtwoord) of DUIDBOT_WEB=off / ` +
+      `${e.HOST} is not a loopback address: the web workspace then requires sign-in. Set DUIDBOT_WEB_PASSWORD (a shared password) or DUIDBOT_WEB=off`,
+  );
+  return undefined;
 }

@@ -8,6 +8,7 @@ import { measurementsRouter } from "../../adapters/web/api/measurementsRoute.ts"
 import { reportRouter } from "../../adapters/web/report/reportRoute.ts";
 import { renderEdition } from "../app/report/renderEdition.ts";
 import { htmlReportRenderer } from "../report/index.ts";
+import { createWorkspace } from "../../adapters/web/workspace/router.ts";
 import type { ChatAdapter } from "../app/chatAdapter.ts";
 import { vegaChartRenderer } from "../charts/index.ts";
 import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
@@ -76,8 +77,22 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
       },
     }),
   );
+  const workspace =
+    config.web.mode === "off"
+      ? undefined
+      : createWorkspace({ ...services, charts: vegaChartRenderer }, { lang: config.lang, access: config.web, ...(options.kick ? { kick: options.kick } : {}) });
   const reportDeps = { ...services, renderer: htmlReportRenderer(vegaChartRenderer) };
-  app.use(reportRouter({ apiToken: config.apiToken, lang: config.lang, render: (request) => renderEdition(reportDeps, request) }));
+  app.use(
+    reportRouter({
+      apiToken: config.apiToken,
+      lang: config.lang,
+      render: (request) => renderEdition(reportDeps, request),
+      // The workspace's user (the local user on loopback, or signed in) is staff: the internal edition by default.
+      isStaff: (req) => workspace?.userOf(req) !== undefined,
+    }),
+  );
+  // The web workspace last: its pages are the site's root, and nothing above may be shadowed by it.
+  if (workspace) app.use(workspace.router);
   app.use(notFound);
   app.use(onError);
   return { app, adapters };

@@ -56,7 +56,7 @@ function canonical(value: unknown): string {
 
 export function channelTx(
   tx: Tx,
-): Pick<SessionTx, "channel" | "channels" | "saveChannel" | "restrictToGuests" | "person" | "savePerson" | "deletePerson" | "configHash"> {
+): Pick<SessionTx, "channel" | "channels" | "saveChannel" | "restrictToGuests" | "person" | "savePerson" | "deletePerson" | "configHash" | "settingsOverview"> {
   return {
     async channel(key) {
       const row = await tx.channel.findUnique({ where: { key } });
@@ -64,6 +64,14 @@ export function channelTx(
     },
     async channels() {
       return (await tx.channel.findMany({ orderBy: { id: "asc" } })).map(toChannel);
+    },
+    async settingsOverview() {
+      const channels = await tx.channel.findMany({ orderBy: { id: "asc" } });
+      const people = await tx.person.findMany({ orderBy: { id: "asc" } });
+      return {
+        channels: channels.map((row) => ({ ...toChannel(row), source: row.source as SettingSource })),
+        people: people.map((row) => ({ ...toPerson(row), source: row.source as SettingSource })),
+      };
     },
     async saveChannel(settings: ChannelSettings, meta: Meta): Promise<SaveStatus> {
       const existing = await tx.channel.findUnique({ where: { key: settings.key } });

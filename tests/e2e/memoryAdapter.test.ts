@@ -32,7 +32,7 @@ for (const runtime of testRuntimes()) {
       // Only the people of the shared test config: channels are linked through the platform.
       await applyConfig(s, { config: { ...CONFIG, channels: [] } });
       await seedDin(s);
-      const config = { dataDir: "unused", host: "127.0.0.1", port: 0, lang: "nl" as const, loadExample: false, adapters: [enable(memoryPlugin, {})], adapterLines: [] };
+      const config = { dataDir: "unused", host: "127.0.0.1", port: 0, lang: "nl" as const, loadExample: false, web: { mode: "off" as const }, adapters: [enable(memoryPlugin, {})], adapterLines: [] };
       const built = buildHttp(config, s);
       memory = built.adapters[0] as MemoryAdapter;
       server = await listen(built.app, "127.0.0.1", 0);

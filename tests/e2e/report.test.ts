@@ -63,7 +63,8 @@ describe("GET /rapport", () => {
   beforeAll(async () => {
     services = await runtime.open();
     await loadExampleIfEmpty(services);
-    server = await listen(buildHttpApp(loadConfig({ DUIDBOT_API_TOKEN: TOKEN, PORT: "0" }), services), "127.0.0.1", 0);
+    // Web workspace off: a visitor is a stranger (a Slack-only deployment facing the internet).
+    server = await listen(buildHttpApp(loadConfig({ DUIDBOT_API_TOKEN: TOKEN, PORT: "0", DUIDBOT_WEB: "off" }), services), "127.0.0.1", 0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }, 60_000);
   afterAll(async () => {
@@ -84,5 +85,19 @@ describe("GET /rapport", () => {
     expect(internal.status).toBe(200);
     expect(await internal.text()).toContain('<html lang="en">');
     expect((await fetch(`${base}/rapport/twenty`)).status).toBe(400);
+  }, 60_000);
+
+  it("gives the web workspace's local user the internal edition by default, the public one on request", async () => {
+    const local = await listen(buildHttpApp(loadConfig({ PORT: "0" }), services), "127.0.0.1", 0);
+    try {
+      const at = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
+      const internal = await (await fetch(`${at}/rapport`)).text();
+      expect(internal).toContain("Jeugdigen op de wachtlijst voor jeugdhulp");
+      const open = await (await fetch(`${at}/rapport?versie=openbaar`)).text();
+      expect(open).toContain("Openbare editie");
+      expect(open).not.toContain("Jeugdigen op de wachtlijst voor jeugdhulp");
+    } finally {
+      await new Promise((r) => local.close(r));
+    }
   }, 60_000);
 });

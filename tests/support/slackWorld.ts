@@ -93,6 +93,7 @@ export async function startSlackWorld(runtime: TestRuntime, options: SlackWorldO
     port: 0,
     lang: "nl",
     loadExample: false,
+    web: { mode: "off" },
     adapters: [enable(slackPlugin, { botToken: "xoxb-test", signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl })],
     adapterLines: [],
   };

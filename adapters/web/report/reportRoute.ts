@@ -1,8 +1,10 @@
 /**
  * GET /rapport (the next, draft edition) and GET /rapport/<edition>: the DIN report as one HTML
  * page — a published edition as its frozen bytes (with its sha256 as ETag), otherwise the draft.
- * The server may face the internet (chat platforms call it), so it serves the PUBLIC edition; the
- * internal one (`?versie=intern`) needs the API token as a bearer token. `?lang=en` for English.
+ * The server may face the internet (chat platforms call it), so a stranger gets the PUBLIC edition;
+ * the internal one is for the web workspace's user (the local user on loopback, or signed in: the
+ * default for them, `?versie=openbaar` for the public one) or for a caller with the API token as a
+ * bearer token (`?versie=intern`). `?lang=en` for English.
  */
 import { timingSafeEqual } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
@@ -14,6 +16,8 @@ export interface ReportRouteDeps {
   render(request: { edition?: number; lang: Lang; public: boolean }): Promise<RenderEditionResult>;
   /** Bearer token that unlocks the internal edition; undefined: only the public one is served. */
   apiToken: string | undefined;
+  /** True for a web workspace user (src/main/server.ts): they get the internal edition unless they ask `?versie=openbaar`. */
+  isStaff?: (req: Request) => boolean;
   lang: Lang;
 }
 
@@ -44,8 +48,9 @@ export function reportRouter(deps: ReportRouteDeps): Router {
       page(res, 400, "Ongeldig verzoek", "Gebruik /rapport of /rapport/&lt;jaar&gt;, met ?lang=nl|en en ?versie=openbaar|intern. / Use /rapport or /rapport/&lt;year&gt;.");
       return;
     }
-    const internal = query.data.versie === "intern";
-    if (internal && !bearerMatches(req.get("authorization"), deps.apiToken)) {
+    const staff = deps.isStaff?.(req) ?? false;
+    const internal = query.data.versie === "intern" || (staff && query.data.versie === undefined);
+    if (internal && !staff && !bearerMatches(req.get("authorization"), deps.apiToken)) {
       res.set("WWW-Authenticate", 'Bearer realm="duidbot"');
       page(res, 401, "Geen toegang", "De interne editie vraagt Authorization: Bearer &lt;DUIDBOT_API_TOKEN&gt;; zonder is alleen de openbare editie te zien. / The internal edition needs the API token.");
       return;

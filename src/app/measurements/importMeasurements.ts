@@ -36,7 +36,13 @@ export type ImportMeasurementsResult =
 
 export async function importMeasurements(
   deps: { dins: DinStore; measurements: MeasurementStore; clock: Clock },
-  input: { source: MeasurementSource; via: MeasurementPlan["via"]; dinSlug?: string },
+  input: {
+    source: MeasurementSource;
+    via: MeasurementPlan["via"];
+    dinSlug?: string;
+    /** Plan only: what the import would write, read under the same lock, then rolled back (the web's preview). */
+    dryRun?: boolean;
+  },
 ): Promise<ImportMeasurementsResult> {
   const fileName = input.source.kind === "file" ? input.source.fileName : input.source.origin;
   const choice = await chooseDin(deps.dins, input.dinSlug);
@@ -54,7 +60,9 @@ export async function importMeasurements(
   const meta = { dinSlug: din.slug, via: input.via, fileName, contentHash: hashOf(input.source), recordedAt: deps.clock.now() };
   const ids = [...new Set(parsed.value.map((r) => r.indicatorId))];
   // Re-importing a file changes nothing: a plan without rows writes nothing and gets no import id.
-  const { plan, importId } = await deps.measurements.importInTurn(din.slug, ids, (current) => planImport(indicators, parsed.value, current, meta));
+  const { plan, importId } = input.dryRun
+    ? await planOnly(deps.measurements, din.slug, ids, (current) => planImport(indicators, parsed.value, current, meta))
+    : await deps.measurements.importInTurn(din.slug, ids, (current) => planImport(indicators, parsed.value, current, meta));
   const changes = plan.rows.flatMap((r) => (r.change ? [r.change] : []));
   return {
     ok: true,
@@ -64,6 +72,32 @@ export async function importMeasurements(
     unchangedCount: plan.unchangedCount,
     changes,
   };
+}
+
+/** Thrown inside the import's transaction to roll it back once the plan is known. */
+class PlanOnly extends Error {
+  readonly plan: MeasurementPlan;
+  constructor(plan: MeasurementPlan) {
+    super("plan only");
+    this.plan = plan;
+  }
+}
+
+async function planOnly(
+  store: MeasurementStore,
+  dinSlug: string,
+  ids: readonly string[],
+  plan: (current: Parameters<Parameters<MeasurementStore["importInTurn"]>[2]>[0]) => MeasurementPlan,
+): Promise<{ plan: MeasurementPlan; importId?: number }> {
+  try {
+    await store.importInTurn(dinSlug, ids, (current) => {
+      throw new PlanOnly(plan(current));
+    });
+  } catch (error) {
+    if (error instanceof PlanOnly) return { plan: error.plan };
+    throw error;
+  }
+  throw new Error("importInTurn returned without planning");
 }
 
 function hashOf(source: MeasurementSource): string {

@@ -47,6 +47,8 @@ export interface ChannelTx {
   savePerson(settings: PersonSettings, meta: { source: SettingSource; by?: string; configHash?: string }): Promise<SaveStatus>;
   /** Removes a person's settings; false when there were none. */
   deletePerson(key: string): Promise<boolean>;
+  /** Every channel and person with where its settings come from (the web's /kanalen), in order of creation. */
+  settingsOverview(): Promise<{ channels: (ChannelSettings & { source: SettingSource })[]; people: (PersonSettings & { source: SettingSource })[] }>;
 }
 
 /** Sessions and their threads (src/store/sessionStore.ts). */

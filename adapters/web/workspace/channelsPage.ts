@@ -1,0 +1,89 @@
+/** `/kanalen` (admins): linked channels with audience and scope, people with roles, and where each setting comes from. */
+import type { SettingsOverview } from "../../../src/app/workspace/channelsOverview.ts";
+import { perspectiveLabel } from "../../../src/domain/sessionText.ts";
+import { html, type Html } from "./html.ts";
+import { page, type PageContext } from "./layout.ts";
+
+const TEXT = {
+  nl: {
+    title: "Kanalen en mensen",
+    intro: "Welke kanalen Duidbot kent, wie daar wat ziet, en wie welke rol heeft. Wijzig ze in duidbot.yaml of in het kanaal met /duiding koppel en /duiding rol.",
+    channels: "Gekoppelde kanalen",
+    people: "Mensen met een rol",
+    name: "Naam",
+    key: "Sleutel",
+    audience: "Publiek",
+    scope: "Bereik",
+    whole: "de hele DIN",
+    autoStart: "Start zelf een duiding",
+    perspective: "Perspectief",
+    roles: "Rollen",
+    source: "Ingesteld via",
+    sources: { config: "duidbot.yaml", chat: "chat" },
+    audiences: { leerkring: "leerkring", digest: "weekoverzicht", gast: "gasten" } as Record<string, string>,
+    roleNames: { facilitator: "facilitator", adopter: "vaststeller", admin: "beheerder" } as Record<string, string>,
+    yes: "ja",
+    no: "nee",
+    noChannels: "Nog geen kanalen gekoppeld.",
+    noPeople: "Nog niemand heeft een rol.",
+    advance: (d: number) => `na ${d} dagen naar de volgende vraag`,
+    forbidden: "Alleen beheerders zien deze pagina.",
+  },
+  en: {
+    title: "Channels and people",
+    intro: "Which channels Duidbot knows, who sees what there, and who has which role. Change them in duidbot.yaml or in the channel with /duiding koppel and /duiding rol.",
+    channels: "Linked channels",
+    people: "People with a role",
+    name: "Name",
+    key: "Key",
+    audience: "Audience",
+    scope: "Scope",
+    whole: "the whole DIN",
+    autoStart: "Starts interpretations itself",
+    perspective: "Perspective",
+    roles: "Roles",
+    source: "Set through",
+    sources: { config: "duidbot.yaml", chat: "chat" },
+    audiences: { leerkring: "learning circle", digest: "weekly digest", gast: "guests" } as Record<string, string>,
+    roleNames: { facilitator: "facilitator", adopter: "adopter", admin: "admin" } as Record<string, string>,
+    yes: "yes",
+    no: "no",
+    noChannels: "No channels linked yet.",
+    noPeople: "Nobody has a role yet.",
+    advance: (d: number) => `next question after ${d} days`,
+    forbidden: "Only admins see this page.",
+  },
+};
+
+export function channelsPage(ctx: PageContext, o: SettingsOverview): Html {
+  const t = TEXT[ctx.lang];
+  const scope = (s: SettingsOverview["channels"][number]["scope"]) => {
+    const parts = [...s.opgaven, ...s.doelen, ...s.indicators];
+    return parts.length === 0 ? t.whole : parts.join(", ");
+  };
+  const body = html`<h1>${t.title}</h1>
+<p>${t.intro}</p>
+<h2>${t.channels}</h2>
+${o.channels.length === 0 ? html`<p>${t.noChannels}</p>` : html`<table>
+<caption>${t.channels}</caption>
+<thead><tr><th scope="col">${t.name}</th><th scope="col">${t.audience}</th><th scope="col">${t.scope}</th><th scope="col">${t.autoStart}</th><th scope="col">${t.perspective}</th><th scope="col">${t.source}</th></tr></thead>
+<tbody>${o.channels.map(
+  (c) => html`<tr><th scope="row">${c.name}<br><code class="detail">${c.key}</code></th><td>${t.audiences[c.audience] ?? c.audience}</td><td>${scope(c.scope)}</td>
+<td>${c.autoStart ? t.yes : t.no}${c.advanceAfterDays !== undefined ? html`<br><span class="detail">${t.advance(c.advanceAfterDays)}</span>` : ""}</td>
+<td>${c.perspective ? perspectiveLabel(c.perspective, ctx.lang) : "—"}</td><td>${t.sources[c.source]}</td></tr>`,
+)}</tbody></table>`}
+<h2>${t.people}</h2>
+${o.people.length === 0 ? html`<p>${t.noPeople}</p>` : html`<table>
+<caption>${t.people}</caption>
+<thead><tr><th scope="col">${t.name}</th><th scope="col">${t.roles}</th><th scope="col">${t.perspective}</th><th scope="col">${t.source}</th></tr></thead>
+<tbody>${o.people.map(
+  (p) => html`<tr><th scope="row">${p.name}<br><code class="detail">${p.key}</code></th><td>${p.roles.map((r) => t.roleNames[r] ?? r).join(", ") || "—"}</td>
+<td>${p.perspective ? perspectiveLabel(p.perspective, ctx.lang) : "—"}</td><td>${t.sources[p.source]}</td></tr>`,
+)}</tbody></table>`}`;
+  return page(ctx, { title: t.title, current: "channels", body });
+}
+
+export function forbiddenPage(ctx: PageContext): Html {
+  const t = TEXT[ctx.lang];
+  return page(ctx, { title: t.forbidden, body: html`<h1>${t.forbidden}</h1>` });
+}

@@ -1,0 +1,107 @@
+/**
+ * The duiding sessions about an indicator or doel, as staff see them: per session its status, the
+ * contributions per question (name, perspective, channel audience; withdrawn ones without their words),
+ * and the conclusion with its verbeteracties.
+ */
+import { QUESTIONS } from "../../../src/domain/session.ts";
+import { perspectiveLabel, questionText } from "../../../src/domain/sessionText.ts";
+import { formatDate, type Lang } from "../../../src/domain/format.ts";
+import { formatPeriodKey } from "../../../src/app/sessions/periods.ts";
+import type { SessionView } from "../../../src/app/workspace/indicatorDetail.ts";
+import type { ConclusionRecord, ActionRecord } from "../../../src/app/sessions/ports.ts";
+import { html, type Html } from "./html.ts";
+
+const TEXT = {
+  nl: {
+    sessions: "Duidingssessies",
+    none: "Over deze cijfers is nog geen duidingssessie gestart. Start er een in een gekoppeld kanaal met /duiding start.",
+    open: (q: string) => `loopt · huidige vraag: ${q}`,
+    closed: (d: string) => `afgerond op ${d}`,
+    opened: (d: string) => `gestart op ${d}`,
+    noContributions: "nog geen bijdragen",
+    withdrawn: "ingetrokken",
+    edited: "bewerkt",
+    conclusion: "Conclusie",
+    draft: "concept, nog niet vastgesteld",
+    adopted: (d: string, version: number) => `vastgesteld op ${d}${version > 1 ? ` (versie ${version})` : ""}`,
+    overall: "Samenvattend",
+    actions: "Verbeteracties",
+    owner: "eigenaar",
+    due: "uiterlijk",
+    status: { open: "open", done: "afgerond" },
+    guestThread: "gastkanaal",
+  },
+  en: {
+    sessions: "Interpretation sessions",
+    none: "No interpretation session has been started about these figures yet. Start one in a linked channel with /duiding start.",
+    open: (q: string) => `open · current question: ${q}`,
+    closed: (d: string) => `closed on ${d}`,
+    opened: (d: string) => `started on ${d}`,
+    noContributions: "no contributions yet",
+    withdrawn: "withdrawn",
+    edited: "edited",
+    conclusion: "Conclusion",
+    draft: "draft, not yet adopted",
+    adopted: (d: string, version: number) => `adopted on ${d}${version > 1 ? ` (version ${version})` : ""}`,
+    overall: "Overall",
+    actions: "Improvement actions",
+    owner: "owner",
+    due: "due",
+    status: { open: "open", done: "done" },
+    guestThread: "guest channel",
+  },
+} as const;
+
+function actionsList(actions: readonly ActionRecord[], lang: Lang): Html {
+  const t = TEXT[lang];
+  if (actions.length === 0) return html``;
+  return html`<h5>${t.actions}</h5><ul class="actions">${actions.map(
+    (a) => html`<li>${a.text} <span class="detail">(${t.owner}: ${a.owner}${a.due ? html` · ${t.due} ${a.due}` : ""} · ${t.status[a.status]})</span></li>`,
+  )}</ul>`;
+}
+
+export function conclusionBlock(conclusion: ConclusionRecord, actions: readonly ActionRecord[], lang: Lang): Html {
+  const t = TEXT[lang];
+  const c = conclusion.current;
+  const state = conclusion.status === "adopted" && c.adoptedAt ? t.adopted(formatDate(c.adoptedAt, lang), c.version) : t.draft;
+  return html`<div class="conclusion">
+<h4>${t.conclusion} <span class="detail">(${state})</span></h4>
+<dl>${QUESTIONS.map((q) => (c.texts[q] ? html`<dt>${questionText(q, lang).label}</dt><dd>${c.texts[q]}</dd>` : ""))}
+${c.texts.overall ? html`<dt>${t.overall}</dt><dd>${c.texts.overall}</dd>` : ""}</dl>
+${actionsList(actions, lang)}
+</div>`;
+}
+
+function sessionBlock(view: SessionView, lang: Lang): Html {
+  const t = TEXT[lang];
+  const s = view.session;
+  const status = s.status === "open" ? t.open(questionText(s.current, lang).label) : t.closed(formatDate(s.closedAt ?? s.openedAt, lang));
+  const periods = [...new Set(s.indicators.map((i) => formatPeriodKey(i.period, lang)))].join(", ");
+  const heading = html`${s.title} <span class="detail">(${periods})</span>`;
+  return html`<article class="session" id="sessie-${s.id}" aria-labelledby="sessie-${s.id}-titel">
+<h3 id="sessie-${s.id}-titel">${heading}</h3>
+<p class="detail">${status} · ${t.opened(formatDate(s.openedAt, lang))}</p>
+${QUESTIONS.map((q) => {
+  const own = view.contributions.filter((c) => c.question === q);
+  return html`<section class="question" aria-label="${questionText(q, lang).label}">
+<h4>${questionText(q, lang).label}</h4>
+${own.length === 0 ? html`<p class="muted">${t.noContributions}</p>` : html`<ul>${own.map((c) => contributionItem(c, lang))}</ul>`}
+</section>`;
+})}
+${view.conclusion ? conclusionBlock(view.conclusion, view.actions, lang) : ""}
+</article>`;
+}
+
+function contributionItem(c: SessionView["contributions"][number], lang: Lang): Html {
+  const t = TEXT[lang];
+  const who = html`<span class="who">${c.author.name} · ${perspectiveLabel(c.perspective, lang)}${c.audience === "gast" ? html` · ${t.guestThread}` : ""} · ${formatDate(c.postedAt, lang)}${c.editedAt ? html` · ${t.edited}` : ""}</span>`;
+  if (c.withdrawnAt) return html`<li class="contribution"><span class="withdrawn">${t.withdrawn}</span> ${who}</li>`;
+  return html`<li class="contribution"><p>${c.text}</p>${who}</li>`;
+}
+
+export function sessionsSection(sessions: readonly SessionView[], lang: Lang): Html {
+  const t = TEXT[lang];
+  return html`<section aria-labelledby="sessies"><h2 id="sessies">${t.sessions}</h2>
+${sessions.length === 0 ? html`<p>${t.none}</p>` : sessions.map((v) => sessionBlock(v, lang))}
+</section>`;
+}
