@@ -33,6 +33,7 @@ const TEXT = {
     retired: "Indicatoren die vervallen",
     confirm: "Importeren",
     cancel: "Annuleren",
+    again: "Kies een ander bestand",
     doneTitle: "Geïmporteerd",
     announced: "De veranderingen worden gemeld in de gekoppelde kanalen.",
     toChanges: "Naar de veranderingen",
@@ -67,6 +68,7 @@ const TEXT = {
     retired: "Indicators that are dropped",
     confirm: "Import",
     cancel: "Cancel",
+    again: "Choose another file",
     doneTitle: "Imported",
     announced: "The changes are announced in the linked channels.",
     toChanges: "To the changes",
@@ -111,7 +113,7 @@ export function issuesPage(ctx: PageContext, fileName: string, issues: readonly 
 <p class="error" role="alert">${t.invalid(issues.length)}</p>
 <ul class="issues">${shown.map((i) => html`<li><code>${formatIssue(i, ctx.lang)}</code></li>`)}</ul>
 ${issues.length > shown.length ? html`<p>${t.more(issues.length - shown.length)}</p>` : ""}
-<p><a href="/import">${t.title}</a></p>`;
+<p><a href="/import">${t.again}</a></p>`;
   return page(ctx, { title: t.errorsTitle(fileName), current: "import", body });
 }
 

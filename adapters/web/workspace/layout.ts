@@ -46,6 +46,7 @@ export function page(ctx: PageContext, input: { title: string; current?: NavItem
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${input.title} · ${t.product}</title>
 <link rel="stylesheet" href="/assets/workspace.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <a class="skip" href="#inhoud">${t.skip}</a>
