@@ -24,7 +24,7 @@ export async function runServe(config: Config): Promise<void> {
   );
   // The HTTP app needs a kick before the loop exists; the loop needs the chat ports the app registers.
   let kick = () => {};
-  const { app, adapters } = buildHttp(config, services, { kick: () => kick() });
+  const { app, adapters } = buildHttp(config, services, { kick: () => kick(), log: (line) => console.log(line) });
   const background = services.startBackground({ intervalMs: BACKGROUND_INTERVAL_MS, log: (line) => console.log(line) });
   kick = background.kick;
   // Each adapter replays events acked but not processed before a stop or crash, then checks channels for

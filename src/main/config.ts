@@ -48,6 +48,10 @@ const EnvSchema = z.object({
   DUIDBOT_LANG: z.preprocess(emptyToUndefined, z.enum(["nl", "en"], { error: "moet nl of en zijn / must be nl or en" }).default("nl")),
   DUIDBOT_LOAD_EXAMPLE: bool(true),
   DUIDBOT_WEB: z.preprocess(emptyToUndefined, z.enum(["on", "off"], { error: "moet on of off zijn / must be on or off" }).default("on")),
+  DUIDBOT_OIDC_ISSUER: z.preprocess(emptyToUndefined, z.url({ error: "moet een URL zijn / must be a URL" }).optional()),
+  DUIDBOT_OIDC_CLIENT_ID: optionalString,
+  DUIDBOT_OIDC_CLIENT_SECRET: optionalString,
+  DUIDBOT_PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "moet een http(s)-URL zijn / must be an http(s) URL" }).optional()),
   DUIDBOT_WEB_PASSWORD: z.preprocess(
     emptyToUndefined,
     z.string().min(12, { error: "moet minstens 12 tekens hebben / must be at least 12 characters" }).optional(),
@@ -58,7 +62,11 @@ const EnvSchema = z.object({
  * Who may use the web workspace: off; the person at the machine (a loopback HOST, no sign-in); or whoever
  * knows the shared password (any other HOST).
  */
-export type WebSetting = { mode: "off" } | { mode: "local" } | { mode: "password"; password: string };
+export type WebSetting =
+  | { mode: "off" }
+  | { mode: "local" }
+  | { mode: "password"; password: string }
+  | { mode: "oidc"; issuer: string; clientId: string; clientSecret: string; publicUrl: string };
 
 export function isLoopbackHost(host: string): boolean {
   const h = host.trim().toLowerCase();
@@ -114,12 +122,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
 function webSetting(e: z.infer<typeof EnvSchema>, lines: string[]): WebSetting | undefined {
   if (e.DUIDBOT_WEB === "off") return { mode: "off" };
+  const oidc = [e.DUIDBOT_OIDC_ISSUER, e.DUIDBOT_OIDC_CLIENT_ID, e.DUIDBOT_OIDC_CLIENT_SECRET];
+  if (oidc.some((v) => v !== undefined)) {
+    if (oidc.some((v) => v === undefined) || !e.DUIDBOT_PUBLIC_URL) {
+      lines.push(
+        "DUIDBOT_OIDC_ISSUER, DUIDBOT_OIDC_CLIENT_ID, DUIDBOT_OIDC_CLIENT_SECRET en DUIDBOT_PUBLIC_URL horen bij elkaar: zet ze alle vier / belong together: set all four",
+      );
+      return undefined;
+    }
+    return { mode: "oidc", issuer: e.DUIDBOT_OIDC_ISSUER!, clientId: e.DUIDBOT_OIDC_CLIENT_ID!, clientSecret: e.DUIDBOT_OIDC_CLIENT_SECRET!, publicUrl: e.DUIDBOT_PUBLIC_URL };
+  }
   if (e.DUIDBOT_WEB_PASSWORD) return { mode: "password", password: e.DUIDBOT_WEB_PASSWORD };
   if (isLoopbackHost(e.HOST)) return { mode: "local" };
   // Without sign-in, anyone who can reach the address would see intern figures and could import.
   lines.push(
-    `HOST: ${e.HOST} is geen loopback-adres: de webwerkplek vraagt dan om inloggen. Zet DUIDBOT_WEB_PASSWORD (een gedeeld wachtwoord) of DUIDBOT_WEB=off / ` +
-      `${e.HOST} is not a loopback address: the web workspace then requires sign-in. Set DUIDBOT_WEB_PASSWORD (a shared password) or DUIDBOT_WEB=off`,
+    `HOST: ${e.HOST} is geen loopback-adres: de webwerkplek vraagt dan om inloggen. Zet DUIDBOT_WEB_PASSWORD (een gedeeld wachtwoord), ` +
+      `DUIDBOT_OIDC_ISSUER met _CLIENT_ID, _CLIENT_SECRET en DUIDBOT_PUBLIC_URL (inloggen met het organisatie-account), of DUIDBOT_WEB=off / ` +
+      `${e.HOST} is not a loopback address: the web workspace then requires sign-in. Set DUIDBOT_WEB_PASSWORD (a shared password), ` +
+      `DUIDBOT_OIDC_ISSUER with _CLIENT_ID, _CLIENT_SECRET and DUIDBOT_PUBLIC_URL (organisation accounts), or DUIDBOT_WEB=off`,
   );
   return undefined;
 }

@@ -19,6 +19,8 @@ import type { Services } from "./services.ts";
 export interface HttpAppOptions {
   /** Wakes the outbox dispatcher after a chat event ran a use case (it also polls). */
   kick?: () => void;
+  /** Where the web workspace writes what a page cannot show (e.g. why a sign-in failed). */
+  log?: (line: string) => void;
   /** Per adapter name: settings only tests and benches pass (see AdapterContext.tuning). */
   adapterTuning?: Record<string, Record<string, unknown>>;
 }
@@ -80,7 +82,7 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
   const workspace =
     config.web.mode === "off"
       ? undefined
-      : createWorkspace({ ...services, charts: vegaChartRenderer }, { lang: config.lang, access: config.web, ...(options.kick ? { kick: options.kick } : {}) });
+      : createWorkspace({ ...services, charts: vegaChartRenderer }, { lang: config.lang, access: config.web, ...(options.kick ? { kick: options.kick } : {}), ...(options.log ? { log: options.log } : {}) });
   const reportDeps = { ...services, renderer: htmlReportRenderer(vegaChartRenderer) };
   app.use(
     reportRouter({

@@ -1,28 +1,24 @@
 /**
  * Who is using the workspace. On a loopback address (the default 127.0.0.1) the person at the machine
  * is the local user `web:local` with every role, without sign-in. On any other address the web requires
- * sign-in with the shared password DUIDBOT_WEB_PASSWORD (src/main/config.ts refuses to start otherwise):
- * a login form, a random session id in an HttpOnly cookie, sessions kept in memory (a restart signs
- * everyone out, which is acceptable for a team tool and keeps no secret on disk).
+ * sign-in (src/main/config.ts refuses to start otherwise): the shared password DUIDBOT_WEB_PASSWORD
+ * (here), or the municipality's own accounts through OpenID Connect (oidc.ts).
  */
 import { randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { cookieAttributes, cookies } from "./security.ts";
+import { WebSessions, type WebUser } from "./webSessions.ts";
 
-export type WebAccess = { mode: "local" } | { mode: "password"; password: string };
+export type { WebUser } from "./webSessions.ts";
 
-export interface WebUser {
-  key: string;
-  name: string;
-  isAdmin: boolean;
-}
+export type WebAccess =
+  | { mode: "local" }
+  | { mode: "password"; password: string }
+  | { mode: "oidc"; issuer: string; clientId: string; clientSecret: string; publicUrl: string };
 
 export const LOCAL_USER: WebUser = { key: "web:local", name: "Lokale gebruiker", isAdmin: true };
 /** Everyone who knows the shared password is the same user: the team. */
 export const TEAM_USER: WebUser = { key: "web:team", name: "Team", isAdmin: true };
 
-export const SESSION_COOKIE = "duidbot_sessie";
-const SESSION_MS = 12 * 60 * 60 * 1000;
 const FAILURE_WINDOW_MS = 10 * 60 * 1000;
 const MAX_FAILURES = 20;
 
@@ -41,13 +37,25 @@ export interface Gate {
   /** Checks a password; a session cookie is set on success. */
   signIn(req: Request, res: Response, password: string): boolean;
   signOut(req: Request, res: Response): void;
-  /** True when this gate shows a login form (password mode). */
+  /** How people sign in: not at all (loopback), a password form, or the organisation's account (OIDC). */
+  method: "none" | "password" | "oidc";
+  /** True when this gate shows a login page. */
   signInRequired: boolean;
 }
 
-export function createGate(access: WebAccess, now: () => number = Date.now): Gate {
+/** Sends someone who is not signed in to the login page (GET), or refuses (other methods). */
+export function toLogin(req: Request, res: Response): void {
+  if (req.method !== "GET") {
+    res.status(403).type("text/plain").send("Log eerst in / sign in first");
+    return;
+  }
+  res.redirect(303, `/inloggen?terug=${encodeURIComponent(req.originalUrl)}`);
+}
+
+export function createGate(access: Exclude<WebAccess, { mode: "oidc" }>, now: () => number = Date.now): Gate {
   if (access.mode === "local") {
     return {
+      method: "none",
       signInRequired: false,
       userOf: (req) => (isLoopbackHostHeader(req.headers.host) ? LOCAL_USER : undefined),
       require(req, res, next) {
@@ -65,29 +73,17 @@ export function createGate(access: WebAccess, now: () => number = Date.now): Gat
   const salt = randomBytes(16);
   // Only the hash stays in memory, so a heap dump or an error report does not show the password.
   const hash = scryptSync(access.password, salt, 32);
-  const sessions = new Map<string, number>();
+  const sessions = new WebSessions(now);
   const failures = new Map<string, number[]>();
-  const current = (req: Request): string | undefined => {
-    const id = cookies(req).get(SESSION_COOKIE);
-    const expires = id ? sessions.get(id) : undefined;
-    if (id && expires !== undefined && expires > now()) return id;
-    if (id) sessions.delete(id);
-    return undefined;
-  };
   return {
+    method: "password",
     signInRequired: true,
-    userOf: (req) => (current(req) ? TEAM_USER : undefined),
+    userOf: (req) => sessions.current(req),
     require(req, res, next) {
-      if (current(req)) {
-        res.locals.user = TEAM_USER;
-        next();
-        return;
-      }
-      if (req.method !== "GET") {
-        res.status(403).type("text/plain").send("Log eerst in / sign in first");
-        return;
-      }
-      res.redirect(303, `/inloggen?terug=${encodeURIComponent(req.originalUrl)}`);
+      const user = sessions.current(req);
+      if (!user) return toLogin(req, res);
+      res.locals.user = user;
+      next();
     },
     signIn(req, res, password) {
       const address = req.socket.remoteAddress ?? "?";
@@ -98,15 +94,9 @@ export function createGate(access: WebAccess, now: () => number = Date.now): Gat
         failures.set(address, [...recent, now()]);
         return false;
       }
-      const id = randomBytes(32).toString("base64url");
-      sessions.set(id, now() + SESSION_MS);
-      res.append("Set-Cookie", `${SESSION_COOKIE}=${id}; ${cookieAttributes(req, "Lax")}; Max-Age=${SESSION_MS / 1000}`);
+      sessions.start(req, res, TEAM_USER);
       return true;
     },
-    signOut(req, res) {
-      const id = cookies(req).get(SESSION_COOKIE);
-      if (id) sessions.delete(id);
-      res.append("Set-Cookie", `${SESSION_COOKIE}=; ${cookieAttributes(req, "Lax")}; Max-Age=0`);
-    },
+    signOut: (req, res) => sessions.end(req, res),
   };
 }

@@ -8,20 +8,35 @@ const TEXT = {
     title: "Inloggen",
     password: "Wachtwoord",
     submit: "Inloggen",
-    errors: { password: "Het wachtwoord klopt niet. Probeer het opnieuw.", csrf: "Het formulier is verlopen. Probeer het opnieuw." },
+    errors: {
+      password: "Het wachtwoord klopt niet. Probeer het opnieuw.",
+      csrf: "Het formulier is verlopen. Probeer het opnieuw.",
+      oidc: "Inloggen is niet gelukt of duurde te lang. Probeer het opnieuw.",
+    },
+    organisation: "Inloggen met uw organisatie-account",
   },
   en: {
     title: "Sign in",
     password: "Password",
     submit: "Sign in",
-    errors: { password: "The password is not correct. Please try again.", csrf: "The form has expired. Please try again." },
+    errors: {
+      password: "The password is not correct. Please try again.",
+      csrf: "The form has expired. Please try again.",
+      oidc: "Signing in did not succeed or took too long. Please try again.",
+    },
+    organisation: "Sign in with your organisation account",
   },
 } as const;
 
-export function loginPage(ctx: PageContext, input: { back: string; error?: "password" | "csrf" }): Html {
+export function loginPage(ctx: PageContext, input: { back: string; method: "password" | "oidc"; error?: "password" | "csrf" | "oidc" }): Html {
   const t = TEXT[ctx.lang];
+  const error = input.error ? html`<p class="error" role="alert" id="login-error">${t.errors[input.error]}</p>` : "";
+  if (input.method === "oidc") {
+    const start = `/inloggen/start?terug=${encodeURIComponent(input.back)}`;
+    return page(ctx, { title: t.title, body: html`<h1>${t.title}</h1>${error}<p><a class="button" href="${start}">${t.organisation}</a></p>` });
+  }
   const body = html`<h1>${t.title}</h1>
-${input.error ? html`<p class="error" role="alert" id="login-error">${t.errors[input.error]}</p>` : ""}
+${error}
 <form method="post" action="/inloggen" class="stack">
 <input type="hidden" name="${CSRF_FIELD}" value="${ctx.csrf}">
 <input type="hidden" name="terug" value="${input.back}">

@@ -12,7 +12,8 @@ import type { DinState } from "../../../src/app/ports.ts";
 import { dinOverview } from "../../../src/app/workspace/dinOverview.ts";
 import { goalDetail, indicatorDetail, type DetailDeps } from "../../../src/app/workspace/indicatorDetail.ts";
 import type { Lang } from "../../../src/domain/format.ts";
-import { createGate, type WebAccess, type WebUser } from "./access.ts";
+import { createGate, type Gate, type WebAccess, type WebUser } from "./access.ts";
+import { createOidcGate } from "./oidc.ts";
 import type { Html } from "./html.ts";
 import type { PageContext } from "./layout.ts";
 import type { Place } from "./links.ts";
@@ -31,6 +32,7 @@ export interface WorkspaceOptions {
   access: WebAccess;
   /** Wakes the outbox dispatcher after an import queued change posts (it also polls). */
   kick?: () => void;
+  log?: (line: string) => void;
 }
 
 const STYLESHEET = readFileSync(path.join(import.meta.dirname, "assets", "workspace.css"), "utf8");
@@ -62,7 +64,11 @@ export function workspaceRouter(deps: DetailDeps, options: WorkspaceOptions): Ro
 
 export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Workspace {
   const router = express.Router();
-  const gate = createGate(options.access);
+  const oidc =
+    options.access.mode === "oidc"
+      ? createOidcGate(options.access, (key) => deps.sessions.transaction((tx) => tx.person(key)))
+      : undefined;
+  const gate: Gate = oidc ?? createGate(options.access as Exclude<WebAccess, { mode: "oidc" }>);
   const form = express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 20 });
 
   const context = (req: Request, res: Response): PageContext => {
@@ -96,16 +102,34 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
 
   router.use(securityHeaders);
 
-  if (gate.signInRequired) {
-    router.get("/inloggen", (req, res) => send(res, 200, loginPage(context(req, res), { back: backTarget(req.query.terug) })));
+  if (oidc) {
+    router.get("/inloggen", (req, res) => send(res, 200, loginPage(context(req, res), { back: backTarget(req.query.terug), method: "oidc" })));
+    router.get("/inloggen/start", (req, res, next) => void oidc.start(req, res, backTarget(req.query.terug)).catch(next));
+    router.get("/inloggen/terug", async (req, res, next) => {
+      try {
+        const result = await oidc.callback(req, res);
+        // The reason goes to the log, not to the page: it may name tokens or the provider's internals.
+        if (!result.ok) {
+          options.log?.(`web: inloggen mislukt / sign-in failed: ${result.reason}`);
+          send(res, 401, loginPage(context(req, res), { back: "/", method: "oidc", error: "oidc" }));
+        }
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+  if (gate.method === "password") {
+    router.get("/inloggen", (req, res) => send(res, 200, loginPage(context(req, res), { back: backTarget(req.query.terug), method: "password" })));
     router.post("/inloggen", form, (req, res) => {
       const ctx = context(req, res);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const back = backTarget(body.terug);
-      if (!csrfValid(req, body[CSRF_FIELD])) return send(res, 403, loginPage(ctx, { back, error: "csrf" }));
-      if (typeof body.wachtwoord !== "string" || !gate.signIn(req, res, body.wachtwoord)) return send(res, 401, loginPage(ctx, { back, error: "password" }));
+      if (!csrfValid(req, body[CSRF_FIELD])) return send(res, 403, loginPage(ctx, { back, method: "password", error: "csrf" }));
+      if (typeof body.wachtwoord !== "string" || !gate.signIn(req, res, body.wachtwoord)) return send(res, 401, loginPage(ctx, { back, method: "password", error: "password" }));
       res.redirect(303, back);
     });
+  }
+  if (gate.signInRequired) {
     router.post("/uitloggen", form, (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       if (csrfValid(req, body[CSRF_FIELD])) gate.signOut(req, res);
