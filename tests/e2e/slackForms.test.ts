@@ -3,6 +3,7 @@
  * callback_id) are answered clearly: the modal closes, the person gets one line in the thread, and
  * nothing is stored — before, every unknown id was taken for the conclusion form.
  */
+import type { DbServices } from "../../src/main/services.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testRuntimes } from "../support/db.ts";
 import { seedDin } from "../support/sessionWorld.ts";
@@ -12,7 +13,7 @@ const { leerkring: LEER } = SLACK_CHANNELS;
 
 for (const runtime of testRuntimes()) {
   describe(`Slack forms on ${runtime.name}`, () => {
-    let w: SlackWorld;
+    let w: SlackWorld<DbServices>;
     beforeEach(async () => {
       w = await startSlackWorld(runtime, { start: "2025-03-03T09:00:00Z" });
       await seedDin(w.s);
