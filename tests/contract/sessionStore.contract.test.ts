@@ -7,11 +7,12 @@
  * change posts, and channel/person settings (created/unchanged/updated, config hash, guest withdrawal).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ChannelSettings } from "../../src/app/sessions/ports.ts";
 import { allRuntimes } from "../support/db.ts";
 import { contributionRevisions, outboxRows } from "../support/peek.ts";
 import { draft, openContract, type Contract } from "./contractWorld.ts";
 
-const SETTINGS = { key: "memory:a", name: "#a", audience: "leerkring", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: true, lang: "nl" } as const;
+const SETTINGS: ChannelSettings = { key: "memory:a", name: "#a", audience: "leerkring", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: true, lang: "nl" };
 const texts = { herkennen: "h", verklaren: "v", waarderen: "w", verbeteren: "b", overall: "o" };
 const by = { key: "memory:U1", name: "Sanne" };
 
