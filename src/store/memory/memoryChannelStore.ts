@@ -1,46 +1,12 @@
-/** In-memory twin of src/store/channelStore.ts: channel and person settings, and a channel turning guest. */
-import type { ChannelScope, ChannelAudience, Perspective, Role } from "../../domain/sessionRules.ts";
-import type { Lang } from "../../domain/format.ts";
+/**
+ * In-memory twin of src/store/channelStore.ts: channel and person settings, and a channel turning guest.
+ * Rows become settings, and are compared, by that file's own functions: the two cannot drift apart there.
+ */
 import type { ChannelSettings, PersonSettings, SaveStatus, SessionTx, SettingSource } from "../../app/sessions/ports.ts";
+import { same, toChannel, toPerson } from "../channelStore.ts";
 import { json, type MemoryDb } from "./memoryDb.ts";
-import type { ChannelRow, PersonRow } from "./memoryRows.ts";
 
 type Meta = { source: SettingSource; by?: string; configHash?: string };
-
-function toChannel(row: ChannelRow): ChannelSettings {
-  const scope = row.scope as Partial<ChannelScope>;
-  return {
-    key: row.key,
-    name: row.name,
-    audience: row.audience as ChannelAudience,
-    scope: { opgaven: scope.opgaven ?? [], doelen: scope.doelen ?? [], indicators: scope.indicators ?? [] },
-    autoStart: row.autoStart,
-    ...(row.perspective ? { perspective: row.perspective as Perspective } : {}),
-    lang: row.lang as Lang,
-    ...(row.advanceAfterDays !== null ? { advanceAfterDays: row.advanceAfterDays } : {}),
-  };
-}
-
-function toPerson(row: PersonRow): PersonSettings {
-  return {
-    key: row.key,
-    name: row.name,
-    roles: (row.roles as Role[]) ?? [],
-    ...(row.perspective ? { perspective: row.perspective as Perspective } : {}),
-  };
-}
-
-/** The same comparison as channelStore.ts: canonical JSON, so "unchanged" really means nothing changed. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 export function memoryChannelTx(
   db: MemoryDb,

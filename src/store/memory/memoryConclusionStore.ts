@@ -5,7 +5,8 @@
 import type { SessionStatus } from "../../domain/session.ts";
 import type { ActionRecord, ConclusionRecord, ConclusionRevisionRecord, IndicatorConclusion, SessionTx } from "../../app/sessions/ports.ts";
 import { json, MemoryConstraintError, must, type MemoryDb, type Tables } from "./memoryDb.ts";
-import type { ActionRow, ConclusionRevisionRow, ConclusionRow } from "./memoryRows.ts";
+import { toAction } from "../conclusionStore.ts";
+import type { ConclusionRevisionRow, ConclusionRow } from "./memoryRows.ts";
 
 function toRevision(row: ConclusionRevisionRow): ConclusionRevisionRecord {
   return {
@@ -24,10 +25,6 @@ function toConclusion(t: Tables, row: ConclusionRow): ConclusionRecord {
   const current = revisions[revisions.length - 1];
   if (!current) throw new Error(`conclusion ${row.id} has no revisions`);
   return { sessionId: row.sessionId, status: row.status as "draft" | "adopted", current, revisions };
-}
-
-function toAction(row: ActionRow): ActionRecord {
-  return { text: row.text, owner: row.owner, ...(row.due ? { due: row.due } : {}), status: row.status as ActionRecord["status"] };
 }
 
 const actionsOf = (t: Tables, sessionId: number) => t.actions.filter((a) => a.sessionId === sessionId).sort((a, b) => a.position - b.position).map(toAction);

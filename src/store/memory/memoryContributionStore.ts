@@ -1,27 +1,9 @@
 /** In-memory twin of src/store/contributionStore.ts: contributions with their edit history. */
 import type { Question } from "../../domain/session.ts";
-import type { ChannelAudience, Perspective } from "../../domain/sessionRules.ts";
-import type { ContributionRecord, SessionTx } from "../../app/sessions/ports.ts";
+import type { ChannelAudience } from "../../domain/sessionRules.ts";
+import type { SessionTx } from "../../app/sessions/ports.ts";
+import { toContribution } from "../contributionStore.ts";
 import { MemoryConstraintError, must, type MemoryDb } from "./memoryDb.ts";
-import type { ContributionRow } from "./memoryRows.ts";
-
-function toContribution(row: ContributionRow): ContributionRecord {
-  return {
-    id: row.id,
-    sessionId: row.sessionId,
-    threadId: row.threadId,
-    channel: row.channelKey,
-    messageId: row.messageId,
-    author: { key: row.authorKey, name: row.authorName },
-    perspective: row.perspective as Perspective,
-    audience: row.audience as ChannelAudience,
-    question: row.question as Question,
-    text: row.text,
-    postedAt: row.postedAt,
-    ...(row.editedAt ? { editedAt: row.editedAt } : {}),
-    ...(row.withdrawnAt ? { withdrawnAt: row.withdrawnAt } : {}),
-  };
-}
 
 export function memoryContributionTx(
   db: MemoryDb,
