@@ -24,9 +24,14 @@ import { PrismaOutboxStore } from "../store/outboxStore.ts";
 import { PrismaSessionStore } from "../store/sessionStore.ts";
 import { PrismaReportStore } from "../store/reportStore.ts";
 import type { ReportStore } from "../app/report/ports.ts";
+import type { AnnouncementStore } from "../app/measurements/ports.ts";
+import { memoryStores, type MemoryDatabase } from "../store/memory/memoryStores.ts";
+
+/** What the services know of their database: a real one (Prisma on PGlite or PostgreSQL), or the memory store (tests). */
+export type ServicesDb = Database | MemoryDatabase;
 
 export interface Services {
-  db: Database;
+  db: ServicesDb;
   dins: DinStore;
   measurements: MeasurementStore;
   clock: Clock;
@@ -79,8 +84,11 @@ export function databaseTarget(config: Pick<Config, "databaseUrl" | "dataDir">):
   return config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: config.dataDir };
 }
 
+/** Services on a real database: its Prisma client is at hand (`db.prisma`). */
+export type DbServices = Services & { db: Database };
+
 /** Opens the database and applies pending migrations (always on start: a stale schema is never used). */
-export async function openServices(target: DatabaseTarget, clock: Clock = systemClock, options: ServiceOptions = {}): Promise<Services> {
+export async function openServices(target: DatabaseTarget, clock: Clock = systemClock, options: ServiceOptions = {}): Promise<DbServices> {
   return servicesOn(await openDatabase(target), target, clock, options);
 }
 
@@ -88,7 +96,7 @@ export async function openServices(target: DatabaseTarget, clock: Clock = system
  * The services on a database that is already open (`target` says what it is): applies pending
  * migrations first, like openServices; close() closes `db`. The tests use it to reuse one PGlite.
  */
-export async function servicesOn(db: Database, target: DatabaseTarget, clock: Clock = systemClock, options: ServiceOptions = {}): Promise<Services> {
+export async function servicesOn(db: Database, target: DatabaseTarget, clock: Clock = systemClock, options: ServiceOptions = {}): Promise<DbServices> {
   await db.migrate();
   let inbox: InboxStore;
   try {
@@ -97,8 +105,41 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
     await db.close();
     throw error;
   }
-  const sessions = new PrismaSessionStore(db.prisma);
-  const outbox = new PrismaOutboxStore(db.prisma);
+  const stores: ServiceStores<Database> = {
+    db,
+    dins: new PrismaDinStore(db.prisma),
+    measurements: new PrismaMeasurementStore(db.prisma),
+    sessions: new PrismaSessionStore(db.prisma),
+    outbox: new PrismaOutboxStore(db.prisma),
+    inbox,
+    announcements: new PrismaAnnouncementStore(db.prisma),
+    reports: new PrismaReportStore(db.prisma),
+  };
+  return assemble(stores, clock, options);
+}
+
+/**
+ * The services on the in-memory store (src/store/memory): no database, no files, nothing outlives
+ * close(). For tests that are not about the database; tests/contract/ keeps it equal to the real ones.
+ */
+export function openMemoryServices(clock: Clock = systemClock, options: ServiceOptions = {}): Promise<Services> {
+  return assemble(memoryStores(), clock, options);
+}
+
+/** The stores the services are built on; `db` closes them all. */
+interface ServiceStores<D extends ServicesDb> {
+  db: D;
+  dins: DinStore;
+  measurements: MeasurementStore;
+  sessions: SessionStore;
+  outbox: OutboxStore;
+  inbox: InboxStore;
+  announcements: AnnouncementStore;
+  reports: ReportStore;
+}
+
+async function assemble<D extends ServicesDb>(stores: ServiceStores<D>, clock: Clock, options: ServiceOptions): Promise<Services & { db: D }> {
+  const { db, dins, measurements, sessions, outbox, inbox } = stores;
   const chats = new Map((options.chats ?? []).map((c) => [c.platform, c]));
   const log = options.log;
   const postedListeners: ((channel: string) => void)[] = [];
@@ -110,8 +151,6 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
     lang: config?.defaults.lang ?? "nl",
     ...(config?.defaults.advanceAfterDays !== undefined ? { advanceAfterDays: config.defaults.advanceAfterDays } : {}),
   };
-  const dins = new PrismaDinStore(db.prisma);
-  const measurements = new PrismaMeasurementStore(db.prisma);
   const dispatcher = createDispatcher({
     outbox,
     chats,
@@ -130,14 +169,14 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
       throw new ConfigError(applied.issues.map((i) => formatIssue(i, options.lang ?? "nl")).join("\n"));
     }
   }
-  const services: Services = {
+  const services: Services & { db: D } = {
     db,
     dins,
     measurements,
     clock,
     sessions,
     sessionDefaults,
-    reports: new PrismaReportStore(db.prisma),
+    reports: stores.reports,
     outbox,
     inbox,
     chats,
@@ -148,7 +187,7 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
       dispatcher.run({
         intervalMs,
         // After the tick: announce imports a crash left unannounced (each minute), prune old event keys (each hour).
-        tick: withImportChores({ ...services, announcements: new PrismaAnnouncementStore(db.prisma) }, logLine, async () => {
+        tick: withImportChores({ ...services, announcements: stores.announcements }, logLine, async () => {
           const { moved } = await advanceDueSessions(services);
           for (const m of moved) logLine?.(`sessie ${m.sessionId}: vanzelf naar ${m.question} / auto-advanced`);
         }),

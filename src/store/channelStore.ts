@@ -8,7 +8,8 @@ import { asJson } from "./json.ts";
 type Tx = Prisma.TransactionClient;
 type Meta = { source: SettingSource; by?: string; configHash?: string };
 
-function toChannel(row: {
+/** A Channel row as settings (shared with the memory store, src/store/memory/memoryChannelStore.ts). */
+export function toChannel(row: {
   key: string;
   name: string;
   audience: string;
@@ -31,7 +32,7 @@ function toChannel(row: {
   };
 }
 
-function toPerson(row: { key: string; name: string; roles: unknown; perspective: string | null }): PersonSettings {
+export function toPerson(row: { key: string; name: string; roles: unknown; perspective: string | null }): PersonSettings {
   return {
     key: row.key,
     name: row.name,
@@ -41,7 +42,7 @@ function toPerson(row: { key: string; name: string; roles: unknown; perspective:
 }
 
 /** Settings compare as canonical JSON (sorted keys, no undefined), so "unchanged" really means nothing changed. */
-function same(a: unknown, b: unknown): boolean {
+export function same(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 

@@ -32,7 +32,8 @@ function toConclusion(row: ConclusionRow): ConclusionRecord {
   return { sessionId: row.sessionId, status: row.status as "draft" | "adopted", current, revisions };
 }
 
-function toAction(row: { text: string; owner: string; due: string | null; status: string }): ActionRecord {
+/** An Action row as a record (shared with the memory store). */
+export function toAction(row: { text: string; owner: string; due: string | null; status: string }): ActionRecord {
   return { text: row.text, owner: row.owner, ...(row.due ? { due: row.due } : {}), status: row.status as ActionRecord["status"] };
 }
 

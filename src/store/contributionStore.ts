@@ -6,7 +6,8 @@ import type { ContributionRecord, SessionTx } from "../app/sessions/ports.ts";
 
 type Tx = Prisma.TransactionClient;
 
-function toContribution(row: Prisma.ContributionGetPayload<object>): ContributionRecord {
+/** A Contribution row as a record (shared with the memory store). */
+export function toContribution(row: Prisma.ContributionGetPayload<object>): ContributionRecord {
   return {
     id: row.id,
     sessionId: row.sessionId,

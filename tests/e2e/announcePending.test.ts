@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { announcePendingImports, ANNOUNCE_WINDOW_DAYS, type AnnounceDeps } from "../../src/app/measurements/announcePendingImports.ts";
 import { importAndAnnounce } from "../../src/app/measurements/importAndAnnounce.ts";
 import { postChanges } from "../../src/app/sessions/index.ts";
-import type { Services } from "../../src/main/services.ts";
+import type { DbServices } from "../../src/main/services.ts";
 import { PrismaAnnouncementStore } from "../../src/store/announcementStore.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
 import { buildDin } from "../support/factories.ts";
@@ -25,10 +25,10 @@ const TWO_GOALS = buildDin({
   indicators: DIN.indicators.map((i) => (i.id === "veilig-thuis" ? { ...i, goalId: GOAL_B } : i)),
 });
 
-const withStore = (s: Services): AnnounceDeps => ({ ...s, announcements: new PrismaAnnouncementStore(s.db.prisma) });
+const withStore = (s: DbServices): AnnounceDeps => ({ ...s, announcements: new PrismaAnnouncementStore(s.db.prisma) });
 
 /** Change posts per "channel doel", as written by postChanges. */
-async function changePosts(s: Services): Promise<string[]> {
+async function changePosts(s: DbServices): Promise<string[]> {
   const rows = await s.db.prisma.changePost.findMany({ orderBy: { id: "asc" } });
   return rows.map((r) => `${r.channelKey} ${r.goalId}`).sort();
 }
@@ -36,7 +36,7 @@ async function changePosts(s: Services): Promise<string[]> {
 /** Every channel gets a change post per doel (no channel opens sessions by itself): easy to count. */
 const EXPECTED = [`${DIGEST} ${GOAL_A}`, `${DIGEST} ${GOAL_B}`, `${GAST} ${GOAL_A}`, `${GAST} ${GOAL_B}`, `${LEERKRING} ${GOAL_A}`, `${LEERKRING} ${GOAL_B}`].sort();
 
-async function seed(s: Services): Promise<void> {
+async function seed(s: DbServices): Promise<void> {
   await s.dins.saveDinVersion(TWO_GOALS, { fileName: "din.yaml", contentHash: "two-goals" });
   await s.db.prisma.channel.updateMany({ data: { autoStart: false } });
 }
@@ -44,7 +44,7 @@ async function seed(s: Services): Promise<void> {
 for (const runtime of testRuntimes()) {
   describe(`announcing imports after a crash on ${runtime.name}`, () => {
     const clock = fixedClock(START);
-    let w: World;
+    let w: World<DbServices>;
     let dispose: () => Promise<void>;
 
     beforeEach(async () => {
@@ -73,7 +73,7 @@ for (const runtime of testRuntimes()) {
       }
     });
 
-    async function announcesOnce(w: World, imported: Awaited<ReturnType<typeof importFigures>>): Promise<void> {
+    async function announcesOnce(w: World<DbServices>, imported: Awaited<ReturnType<typeof importFigures>>): Promise<void> {
       expect(await changePosts(w.s)).toEqual([]);
 
       const first = await announcePendingImports(withStore(w.s));

@@ -4,7 +4,7 @@
 // chat API is caught up by the outbox without duplicates; concluding, adopting and revising keep
 // history; conclusions appear per indicator; guests never act as facilitators nor see intern figures
 // (nor charts of them or of small counts), but may contribute to another question; and a restart in
-// the middle of a session loses nothing.
+// the middle of a session loses nothing (tests/e2e/sessionsOnDatabase.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { plainText } from "../../src/app/messages/message.ts";
 import { createDispatcher } from "../../src/app/outbox/dispatch.ts";
@@ -27,21 +27,18 @@ import {
   withdrawContribution,
 } from "../../src/app/sessions/index.ts";
 import { presentIndicator } from "../../src/cli/indicator.ts";
-import { fixedClock, testRuntimes } from "../support/db.ts";
+import { fixedClock, memoryRuntime } from "../support/db.ts";
+import { contributionRevisions, outboxRows } from "../support/peek.ts";
 import { buildChartData } from "../support/factories.ts";
 import {
   actor,
-  buildWorld,
   DIGEST,
   FIGURES,
   GAST,
   GOAL,
   importFigures,
   LEERKRING,
-  openWith,
   PEOPLE,
-  persistentTarget,
-  seedDin,
   type World,
   openFreshWorld,
 } from "../support/sessionWorld.ts";
@@ -58,7 +55,9 @@ const CONCLUSION = {
   "action.1.due": "2025-12-31",
 };
 
-for (const runtime of testRuntimes()) {
+// On the memory store: these tests are about sessions, not the database (tests/contract proves the
+// store; tests/e2e/sessionsOnDatabase.test.ts runs a session and a restart on PGlite and PostgreSQL).
+for (const runtime of [memoryRuntime]) {
   describe(`sessions on ${runtime.name}`, () => {
     let w: World;
     let dispose: () => Promise<void>;
@@ -69,6 +68,7 @@ for (const runtime of testRuntimes()) {
       ({ world: w, dispose } = await openFreshWorld(runtime, clock, START));
     });
     afterEach(() => dispose());
+    const sessionOf = (id: number) => w.s.sessions.transaction((tx) => tx.session(id));
 
     /** Import + post the changes: opens the doel's session by itself (leerkring and guest channel have autoStart). */
     async function openBySignificantChange(): Promise<number> {
@@ -101,14 +101,14 @@ for (const runtime of testRuntimes()) {
       expect(w.chat.textIn(LEERKRING)).toContain("Wachtlijst jeugdteam (intern)");
       // A reply queues a status update of the root, rendered for staff; it has not been sent yet.
       await say(LEERKRING, PEOPLE.colleague, "Herkenbaar.");
-      const pending = await w.s.db.prisma.outboxMessage.count({ where: { channelKey: LEERKRING, status: "pending" } });
-      expect(pending).toBeGreaterThan(0);
+      const pending = async () => (await outboxRows(w.s)).filter((r) => r.channel === LEERKRING && r.status === "pending").length;
+      expect(await pending()).toBeGreaterThan(0);
 
       const linked = await linkChannel(w.s, { actor: actor(PEOPLE.admin, LEERKRING), settings: { audience: "gast" } });
       expect(linked.status).toBe("linked");
-      expect(await w.s.db.prisma.outboxMessage.count({ where: { channelKey: LEERKRING, status: "pending" } })).toBe(0);
-      const thread = await w.s.db.prisma.sessionThread.findFirstOrThrow({ where: { sessionId, channelKey: LEERKRING } });
-      expect(thread.audience).toBe("gast");
+      expect(await pending()).toBe(0);
+      const thread = (await sessionOf(sessionId))!.threads.find((t) => t.channel === LEERKRING);
+      expect(thread?.audience).toBe("gast");
 
       // From now on the thread is rendered for guests: the root's next update has no intern indicator.
       const before = w.chat.postsIn(LEERKRING).find((p) => p.messageId === w.rootIn(LEERKRING))!.updates;
@@ -122,10 +122,10 @@ for (const runtime of testRuntimes()) {
 
     it("opens one session for a significant change, in the leerkring and the guest channel, and guests never see intern figures", async () => {
       const sessionId = await openBySignificantChange();
-      const session = await w.s.db.prisma.duidingSession.findUniqueOrThrow({ where: { id: sessionId }, include: { threads: true, indicators: true } });
-      expect(session.threads.map((t) => t.channelKey).sort()).toEqual([GAST, LEERKRING]);
-      expect(session.indicators).toHaveLength(3);
-      expect(session.currentQuestion).toBe("herkennen");
+      const opened = (await sessionOf(sessionId))!;
+      expect(opened.threads.map((t) => t.channel).sort()).toEqual([GAST, LEERKRING]);
+      expect(opened.indicators).toHaveLength(3);
+      expect(opened.current).toBe("herkennen");
 
       const internal = w.chat.textIn(LEERKRING);
       expect(internal).toContain("Wachtlijst jeugdteam (intern)");
@@ -228,22 +228,22 @@ for (const runtime of testRuntimes()) {
       expect(await recordContribution(w.s, { ...again, eventId: "Ev-other" })).toEqual({ status: "ignored", reason: "duplicate" });
       // Not a session thread: nothing is recorded and nothing is remembered.
       expect(await say(LEERKRING, PEOPLE.colleague, "Los bericht", "some-other-thread")).toEqual({ status: "ignored", reason: "not-a-session-thread" });
-      expect(await w.s.db.prisma.contribution.count()).toBe(4);
+      expect(await w.s.sessions.transaction((tx) => tx.contributions(sessionId))).toHaveLength(4);
 
       // Edit: the text follows and the old text is kept; a retried edit event is ignored.
       const edit = { eventId: "Ev-edit", channel: LEERKRING, messageId: "msg1", text: "Dit herken ik goed uit de praktijk.", at: clock.now() };
       expect(await editContribution(w.s, edit)).toMatchObject({ status: "updated", question: "herkennen" });
       expect(await editContribution(w.s, edit)).toEqual({ status: "ignored", reason: "duplicate" });
-      const edited = await w.s.db.prisma.contribution.findFirstOrThrow({ where: { messageId: "msg1" }, include: { revisions: true } });
-      expect(edited.text).toBe("Dit herken ik goed uit de praktijk.");
-      expect(edited.editedAt).not.toBeNull();
-      expect(edited.revisions.map((r) => [r.kind, r.previousText])).toEqual([["edit", "Dit herken ik uit de praktijk."]]);
+      const edited = await w.s.sessions.transaction((tx) => tx.contributionByMessage(LEERKRING, "msg1"));
+      expect(edited?.text).toBe("Dit herken ik goed uit de praktijk.");
+      expect(edited?.editedAt).toBeDefined();
+      expect((await contributionRevisions(w.s)).get("msg1")).toEqual([["edit", "Dit herken ik uit de praktijk."]]);
 
       // Delete: withdrawn (kept, marked), left out of the draft.
       expect(await withdrawContribution(w.s, { eventId: "Ev-del", channel: GAST, messageId: "msg2", at: clock.now() })).toMatchObject({ status: "withdrawn" });
-      const withdrawn = await w.s.db.prisma.contribution.findFirstOrThrow({ where: { messageId: "msg2" } });
-      expect(withdrawn.withdrawnAt).not.toBeNull();
-      expect(withdrawn.text).toBe("Wij horen dit ook van ouders.");
+      const withdrawn = await w.s.sessions.transaction((tx) => tx.contributionByMessage(GAST, "msg2"));
+      expect(withdrawn?.withdrawnAt).toBeDefined();
+      expect(withdrawn?.text).toBe("Wij horen dit ook van ouders.");
 
       const draft = await draftConclusion(w.s, { actor: actor(PEOPLE.facilitator, LEERKRING), session: { sessionId } });
       if (draft.status !== "ok") throw new Error(draft.status);
@@ -368,7 +368,7 @@ for (const runtime of testRuntimes()) {
       const adopted = await adoptConclusion(w.s, { actor: actor(PEOPLE.adopter, LEERKRING), session });
       expect(adopted).toMatchObject({ status: "adopted", version: 1, adoptedAt: new Date("2025-03-10T14:00:00Z") });
       expect(await adoptConclusion(w.s, { actor: actor(PEOPLE.adopter, LEERKRING), session })).toEqual({ status: "refused", code: "already-adopted" });
-      expect((await w.s.db.prisma.duidingSession.findUniqueOrThrow({ where: { id: sessionId } })).status).toBe("closed");
+      expect((await sessionOf(sessionId))?.status).toBe("closed");
 
       await w.dispatch();
       expect(w.chat.textIn(LEERKRING)).toContain("Ahmed Vaststeller heeft de conclusie op 10 maart 2025 vastgesteld.");
@@ -426,7 +426,7 @@ for (const runtime of testRuntimes()) {
       report = await w.dispatch();
       expect(await w.s.outbox.counts()).toMatchObject({ pending: 0, failed: 0 });
       // Exactly one post per outbox post row (no duplicates), every thread reply after its root.
-      const postRows = await w.s.db.prisma.outboxMessage.findMany({ where: { kind: "post" } });
+      const postRows = (await outboxRows(w.s)).filter((r) => r.kind === "post");
       expect(w.chat.posts).toHaveLength(postRows.length);
       expect(new Set(postRows.map((r) => r.platformMessageId)).size).toBe(postRows.length);
       for (const p of w.chat.posts.filter((post) => post.message.target.thread)) {
@@ -441,7 +441,7 @@ for (const runtime of testRuntimes()) {
       await say(LEERKRING, PEOPLE.colleague, "Nog een bijdrage.");
       w.chat.failNext(1, { code: "RateLimited", retryAfterMs: 30_000 });
       await w.dispatch();
-      const waiting = await w.s.db.prisma.outboxMessage.findFirstOrThrow({ where: { status: "pending" }, orderBy: { id: "asc" } });
+      const waiting = (await outboxRows(w.s)).find((r) => r.status === "pending")!;
       expect(waiting.nextAttemptAt.toISOString()).toBe("2025-03-03T10:30:30.000Z");
       expect(waiting.lastError).toContain("RateLimited");
       clock.set("2025-03-03T10:30:29Z");
@@ -456,14 +456,17 @@ for (const runtime of testRuntimes()) {
       await postChanges(w.s, { key: "import:race", changes: imported.changes });
       const other = createDispatcher({ outbox: w.s.outbox, chats: w.s.chats, clock, random: () => 0.5 });
       const reports = await Promise.all([w.dispatch(), other.dispatchOnce()]);
-      expect(reports[0].sent + reports[1].sent).toBe(await w.s.db.prisma.outboxMessage.count());
-      expect(w.chat.posts).toHaveLength(await w.s.db.prisma.outboxMessage.count({ where: { kind: "post" } }));
+      const rows = await outboxRows(w.s);
+      expect(reports[0].sent + reports[1].sent).toBe(rows.length);
+      expect(w.chat.posts).toHaveLength(rows.filter((r) => r.kind === "post").length);
     });
 
     it("starts on request and from a change post button, and refuses what it should", async () => {
       const imported = await importFigures(w.s);
       // Nobody autoStarts here: the leerkring only gets change posts.
-      await w.s.db.prisma.channel.updateMany({ data: { autoStart: false } });
+      await w.s.sessions.transaction(async (tx) => {
+        for (const channel of await tx.channels()) await tx.saveChannel({ ...channel, autoStart: false }, { source: "chat" });
+      });
       const posted = await postChanges(w.s, { key: "import:x", changes: imported.changes });
       expect(await postChanges(w.s, { key: "import:x", changes: imported.changes })).toEqual({ status: "duplicate" });
       if (posted.status !== "posted") throw new Error(posted.status);
@@ -491,47 +494,6 @@ for (const runtime of testRuntimes()) {
       expect(status.status === "ok" && plainText(status.message)).toContain("Lopende duidingssessies");
       expect(await sessionStatus(w.s, { channel: GAST, session: { sessionId: one.sessionId } })).toEqual({ status: "not-found" });
       expect(GOAL).toBe("doel-gezond-opgroeien");
-    });
-
-    it("loses nothing when the process restarts in the middle of a session", async () => {
-      const { target, cleanup } = await persistentTarget(runtime);
-      try {
-        let s = await openWith(target, clock);
-        await seedDin(s);
-        let world = await buildWorld(s, clock, w.chat);
-        const imported = await importFigures(s);
-        const posted = await postChanges(s, { key: "import:restart", changes: imported.changes });
-        if (posted.status !== "posted") throw new Error(posted.status);
-        const sessionId = posted.sessions[0]!.sessionId;
-        await world.dispatch();
-        const root = world.rootIn(LEERKRING);
-        const message = { channel: LEERKRING, threadId: root, user: { ...PEOPLE.colleague }, at: clock.now() };
-        expect(await recordContribution(s, { ...message, eventId: "E1", messageId: "r1", text: "Voor de herstart." })).toMatchObject({ status: "recorded" });
-        await moveQuestion(s, { actor: actor(PEOPLE.facilitator, LEERKRING), session: { sessionId }, direction: "next" });
-        // A dispatcher claimed rows and crashed before sending them: the claim is a lease that runs out.
-        const claimed = await s.outbox.claimDue(clock.now(), { limit: 50, leaseMs: 120_000, skipPlatforms: [] });
-        expect(claimed.length).toBeGreaterThan(0);
-        await s.close();
-
-        clock.set("2025-03-03T09:05:00Z");
-        s = await openWith(target, clock);
-        world = await buildWorld(s, clock, w.chat);
-        // The retried event from before the restart is still known; the thread is still a session thread.
-        expect(await recordContribution(s, { ...message, eventId: "E1", messageId: "r1", text: "Voor de herstart." })).toEqual({ status: "ignored", reason: "duplicate" });
-        expect(await recordContribution(s, { ...message, eventId: "E2", messageId: "r2", text: "Na de herstart." })).toMatchObject({ status: "recorded", question: "verklaren" });
-        await world.dispatch();
-        expect(await s.outbox.counts()).toMatchObject({ pending: 0, failed: 0 });
-        expect(w.chat.acknowledged.map((a) => a.messageId)).toEqual(["r1", "r2"]);
-        expect(w.chat.postsIn(LEERKRING, root).filter((p) => plainText(p.message).includes("Vraag 2 van 4"))).toHaveLength(1);
-        const contributions = await s.db.prisma.contribution.findMany({ orderBy: { id: "asc" } });
-        expect(contributions.map((c) => [c.text, c.question])).toEqual([
-          ["Voor de herstart.", "herkennen"],
-          ["Na de herstart.", "verklaren"],
-        ]);
-        await s.close();
-      } finally {
-        await cleanup();
-      }
     });
 
     it("never opens a guest thread for a session about an intern indicator only", async () => {

@@ -9,6 +9,7 @@
  * admin row under a system key grants nothing; open threads turn gast, staff-rendered outbox rows are withdrawn, the log
  * says so, and switching again changes nothing.
  */
+import type { DbServices } from "../../src/main/services.ts";
 import { webApi } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
 import { SlackDirectory } from "../../adapters/slack/directory.ts";
@@ -37,7 +38,7 @@ const channel = (id: string, audience: "leerkring" | "digest", extra: Partial<Du
 
 for (const runtime of testRuntimes()) {
   describe(`Slack guest detection on ${runtime.name}`, () => {
-    let w: SlackWorld;
+    let w: SlackWorld<DbServices>;
     afterEach(async () => {
       await w.close();
     });

@@ -6,6 +6,7 @@
  * change it may see is newsworthy: a significant intern change, or a significant change hidden by
  * the small-number rule, posts nothing to guests.
  */
+import type { DbServices } from "../../src/main/services.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importDin } from "../../src/app/din/importDin.ts";
 import { applyConfig, postChanges, recordContribution } from "../../src/app/sessions/index.ts";
@@ -45,7 +46,7 @@ const POSTS_ONLY = { ...CONFIG, channels: CONFIG.channels.map((c) => ({ ...c, au
 for (const runtime of testRuntimes()) {
   describe(`guest disclosure on ${runtime.name}`, () => {
     const clock = fixedClock("2025-03-03T09:00:00Z");
-    let w: World;
+    let w: World<DbServices>;
     let dispose: () => Promise<void>;
     beforeEach(async () => {
       ({ world: w, dispose } = await openFreshWorld(runtime, clock, "2025-03-03T09:00:00Z"));

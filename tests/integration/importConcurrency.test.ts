@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importDin } from "../../src/app/din/importDin.ts";
 import { importMeasurements, type ImportMeasurementsResult, type ImportSummary } from "../../src/app/measurements/importMeasurements.ts";
 import type { IndicatorChange } from "../../src/domain/changes.ts";
-import { openServices, type Services } from "../../src/main/services.ts";
+import { openServices, type DbServices } from "../../src/main/services.ts";
 import { TEST_DATABASE_URL, fixedClock, testRuntimes } from "../support/db.ts";
 
 const dinFile = path.join(import.meta.dirname, "..", "fixtures", "din-2024.yaml");
@@ -19,10 +19,10 @@ function ok(result: ImportMeasurementsResult): ImportSummary {
 }
 
 const row = (value: number, period = "2024") => ({ measurements: [{ indicator: "betalingsachterstand", periode: period, waarde: value }] });
-const post = (s: Services, body: unknown) => importMeasurements(s, { source: { kind: "json", body, origin: "api" }, via: "api" });
+const post = (s: DbServices, body: unknown) => importMeasurements(s, { source: { kind: "json", body, origin: "api" }, via: "api" });
 
 /** Every correction's "was" must be the value it replaced: the chain of stored changes, oldest first. */
-async function correctionChain(s: Services): Promise<{ from: number | undefined; to: number }[]> {
+async function correctionChain(s: DbServices): Promise<{ from: number | undefined; to: number }[]> {
   const rows = await s.db.prisma.change.findMany({ where: { period: "2024" }, orderBy: { id: "asc" }, select: { detail: true } });
   return rows.map((r) => {
     const change = r.detail as unknown as IndicatorChange;
@@ -79,7 +79,7 @@ if (TEST_DATABASE_URL) {
   describe("the CLI beside serve on one PostgreSQL database", () => {
     const runtime = testRuntimes().find((r) => r.name === "postgres")!;
     let serve: Awaited<ReturnType<typeof runtime.open>>;
-    let cli: Services;
+    let cli: DbServices;
     beforeEach(async () => {
       serve = await runtime.open();
       const search = (await serve.db.prisma.$queryRawUnsafe<{ schema: string }[]>("SELECT current_schema()::text AS schema"))[0]?.schema;

@@ -18,7 +18,7 @@ import type { InboundEventDraft, InboxStore } from "../../src/app/inbox/ports.ts
 import { openServices } from "../../src/main/services.ts";
 import { JOURNAL_FILE, JournalInboxStore } from "../../src/store/journalInboxStore.ts";
 import { storableText } from "../../src/domain/storableText.ts";
-import { fixedClock, testRuntimes } from "../support/db.ts";
+import { allRuntimes, fixedClock } from "../support/db.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 const draft = (eventId: string, extra: Partial<InboundEventDraft> = {}): InboundEventDraft => ({
@@ -40,8 +40,8 @@ interface StoreUnderTest {
 
 const clock = fixedClock("2025-03-03T09:00:00Z");
 const stores: StoreUnderTest[] = [
-  ...testRuntimes().map((runtime) => ({
-    name: `table on ${runtime.name}`,
+  ...allRuntimes().map((runtime) => ({
+    name: runtime.name === "memory" ? "memory store" : `table on ${runtime.name}`,
     open: async () => {
       const s = await runtime.open(clock);
       return { store: s.inbox, dispose: () => s.dispose() };

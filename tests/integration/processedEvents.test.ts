@@ -6,7 +6,7 @@ import { announcePendingImports, ANNOUNCE_WINDOW_DAYS } from "../../src/app/meas
 import { importAndAnnounce } from "../../src/app/measurements/importAndAnnounce.ts";
 import { PROCESSED_EVENT_RETENTION_DAYS, pruneProcessedEvents } from "../../src/app/measurements/pruneProcessedEvents.ts";
 import { recordContribution } from "../../src/app/sessions/index.ts";
-import type { Services } from "../../src/main/services.ts";
+import type { DbServices } from "../../src/main/services.ts";
 import { PrismaAnnouncementStore } from "../../src/store/announcementStore.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
 import { FIGURES, LEERKRING, openFreshWorld, PEOPLE, type World } from "../support/sessionWorld.ts";
@@ -21,9 +21,9 @@ it("the announce pass looks back less far than processed-event keys are kept", (
 for (const runtime of testRuntimes()) {
   describe(`pruning processed-event keys on ${runtime.name}`, () => {
     const clock = fixedClock(START);
-    let w: World;
+    let w: World<DbServices>;
     let dispose: () => Promise<void>;
-    const deps = (s: Services) => ({ ...s, announcements: new PrismaAnnouncementStore(s.db.prisma) });
+    const deps = (s: DbServices) => ({ ...s, announcements: new PrismaAnnouncementStore(s.db.prisma) });
     const keys = async () => (await w.s.db.prisma.processedEvent.findMany({ orderBy: { key: "asc" } })).map((r) => r.key);
 
     beforeEach(async () => {

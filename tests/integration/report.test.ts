@@ -8,14 +8,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { composeEdition } from "../../src/app/report/composeEdition.ts";
 import { publishEdition } from "../../src/app/report/publishEdition.ts";
 import { renderEdition } from "../../src/app/report/renderEdition.ts";
-import { fixedClock, testRuntimes } from "../support/db.ts";
+import { allRuntimes, fixedClock } from "../support/db.ts";
 import { adoptedDuiding, NAMES, reportDeps, reviseDuiding } from "../support/reportWorld.ts";
 import { importFigures, openFreshWorld, type World } from "../support/sessionWorld.ts";
 
 const START = "2025-03-03T09:00:00Z";
 const text = (html: Uint8Array) => new TextDecoder().decode(html);
 
-for (const runtime of testRuntimes()) {
+for (const runtime of allRuntimes()) {
   describe(`DIN report on ${runtime.name}`, () => {
     let w: World;
     let dispose: () => Promise<void>;

@@ -1,6 +1,6 @@
 /**
  * Test databases: always an in-memory PGlite; also PostgreSQL when TEST_DATABASE_URL is set
- * (CI sets it). Every open() gets a database of its own in the just-migrated state, with the
+ * (CI sets it); and the memory store (no database) for tests that are not about the database. Every open() gets a database of its own in the just-migrated state, with the
  * migration check run as on every real start.
  *
  * Where that database comes from (issue #14: this set-up was 519 of 520 summed seconds): a test
@@ -15,19 +15,20 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
 import { pgliteDatabase } from "../../src/store/database.ts";
-import { openServices, servicesOn, type Services } from "../../src/main/services.ts";
+import { openMemoryServices, openServices, servicesOn, type DbServices, type Services } from "../../src/main/services.ts";
 import type { Clock } from "../../src/app/ports.ts";
 import { resetToMigrated, schemaFingerprint, type ResetSql } from "./dbReset.ts";
 import { pgliteSql } from "./dbTemplate.ts";
 
-export interface TestRuntime {
-  name: "pglite" | "postgres";
-  open(clock?: Clock): Promise<Services & { dispose(): Promise<void> }>;
+/** Where a test's services live; `S` is DbServices on a real database (its Prisma client at hand). */
+export interface TestRuntime<S extends Services = DbServices> {
+  name: "pglite" | "postgres" | "memory";
+  open(clock?: Clock): Promise<S & { dispose(): Promise<void> }>;
 }
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
-type Opened = Services & { dispose(): Promise<void> };
+type Opened = DbServices & { dispose(): Promise<void> };
 
 /** A database a disposed test left behind, with the schema fingerprint it had when freshly migrated. */
 interface Idle<T> {
@@ -129,6 +130,24 @@ function newSchemaName(): string {
   return `${inject("pgSchemaPrefix")}${process.pid}_${schemaCount++}`;
 }
 
+/**
+ * The in-memory store (src/store/memory): no database at all, for tests that are not about the
+ * database. tests/contract/ proves it behaves like the real ones.
+ */
+export const memoryRuntime: TestRuntime<Services> = {
+  name: "memory",
+  open: async (clock) => {
+    const services = await openMemoryServices(clock);
+    return { ...services, dispose: () => services.close() };
+  },
+};
+
+/** The memory store and the real databases: for suites about the store ports (tests/contract). */
+export function allRuntimes(): TestRuntime<Services>[] {
+  return [memoryRuntime, ...testRuntimes()];
+}
+
+/** The real databases: PGlite, and PostgreSQL when TEST_DATABASE_URL is set. */
 export function testRuntimes(): TestRuntime[] {
   const runtimes: TestRuntime[] = [{ name: "pglite", open: openPglite }];
   const url = TEST_DATABASE_URL;

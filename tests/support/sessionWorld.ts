@@ -15,7 +15,7 @@ import { importMeasurements } from "../../src/app/measurements/importMeasurement
 import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
 import { applyConfig, rerenderForGuests, type Actor } from "../../src/app/sessions/index.ts";
 import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
-import { openServices, type Services } from "../../src/main/services.ts";
+import { openServices, type DbServices, type Services } from "../../src/main/services.ts";
 import type { DatabaseTarget } from "../../src/store/database.ts";
 import { fixedClock, TEST_DATABASE_URL, type TestRuntime } from "./db.ts";
 import { copyTemplateFolder } from "./dbTemplate.ts";
@@ -71,8 +71,8 @@ export const FIGURES = "indicator;periode;waarde\njeugdhulp;2023;10\njeugdhulp;2
 
 export const actor = (user: { key: string; name: string }, channel: string): Actor => ({ user: { ...user }, channel });
 
-export interface World {
-  s: Services;
+export interface World<S extends Services = Services> {
+  s: S;
   chat: MemoryChat;
   clock: ReturnType<typeof fixedClock>;
   dispatcher: Dispatcher;
@@ -83,7 +83,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function buildWorld(s: Services, clock: ReturnType<typeof fixedClock>, chat?: MemoryChat): Promise<World> {
+export async function buildWorld<S extends Services>(s: S, clock: ReturnType<typeof fixedClock>, chat?: MemoryChat): Promise<World<S>> {
   const memory = chat ?? new MemoryChat({ now: () => clock.now() });
   s.chats.set("memory", memory);
   // Fixed jitter: backoff times are exact in tests.
@@ -107,12 +107,12 @@ export async function buildWorld(s: Services, clock: ReturnType<typeof fixedCloc
  * A fresh database for one test (beforeEach): the clock back at `start`, CONFIG applied, the DIN seeded
  * (or `seed`), and a world on it; dispose() in afterEach.
  */
-export async function openFreshWorld(
-  runtime: TestRuntime,
+export async function openFreshWorld<S extends Services>(
+  runtime: TestRuntime<S>,
   clock: ReturnType<typeof fixedClock>,
   start: string,
-  seed: (s: Services) => Promise<void> = seedDin,
-): Promise<{ world: World; dispose(): Promise<void> }> {
+  seed: (s: S) => Promise<void> = seedDin,
+): Promise<{ world: World<S>; dispose(): Promise<void> }> {
   clock.set(start);
   const s = await runtime.open(clock);
   await applyConfig(s, { config: CONFIG });
@@ -132,7 +132,8 @@ export async function importFigures(s: Services, text = FIGURES) {
 }
 
 /** A database that survives closing the services: a PGlite folder, or a PostgreSQL schema. */
-export async function persistentTarget(runtime: TestRuntime): Promise<{ target: DatabaseTarget; cleanup(): Promise<void> }> {
+export async function persistentTarget(runtime: TestRuntime<Services>): Promise<{ target: DatabaseTarget; cleanup(): Promise<void> }> {
+  if (runtime.name === "memory") throw new Error("the memory store does not survive closing: use a real runtime");
   if (runtime.name === "pglite") {
     const dir = await mkdtemp(path.join(tmpdir(), "duidbot-sessions-"));
     // A copy of the migrated template folder: these tests are about surviving a restart; a folder
@@ -157,6 +158,6 @@ export async function persistentTarget(runtime: TestRuntime): Promise<{ target: 
   };
 }
 
-export function openWith(target: DatabaseTarget, clock: ReturnType<typeof fixedClock>): Promise<Services> {
+export function openWith(target: DatabaseTarget, clock: ReturnType<typeof fixedClock>): Promise<DbServices> {
   return openServices(target, clock, { duidbotConfig: CONFIG });
 }

@@ -12,7 +12,7 @@ import { enable } from "../../src/app/chatAdapter.ts";
 import { slackPlugin } from "../../adapters/slack/plugin.ts";
 import type { SlackAdapter, SlackAdapterStart } from "../../adapters/slack/app.ts";
 import { buildHttp, listen } from "../../src/main/server.ts";
-import { openServices, type Services } from "../../src/main/services.ts";
+import { openServices, type DbServices, type Services } from "../../src/main/services.ts";
 import type { InboxStore } from "../../src/app/inbox/ports.ts";
 import type { DatabaseTarget } from "../../src/store/database.ts";
 import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
@@ -46,8 +46,8 @@ export const SLACK_PEOPLE: DuidbotConfig = {
   ],
 };
 
-export interface SlackWorld {
-  s: Services & { dispose(): Promise<void> };
+export interface SlackWorld<S extends Services = Services> {
+  s: S & { dispose(): Promise<void> };
   fake: FakeSlack;
   /** The Slack adapter (inbox, work queue, guest checks); not started unless the world was asked to. */
   slack: SlackAdapter;
@@ -80,11 +80,12 @@ export interface SlackWorldOptions {
   wrapInbox?: (store: InboxStore) => InboxStore;
 }
 
-export async function startSlackWorld(runtime: TestRuntime, options: SlackWorldOptions): Promise<SlackWorld> {
+export async function startSlackWorld<S extends Services>(runtime: TestRuntime<S>, options: SlackWorldOptions): Promise<SlackWorld<S>> {
   const clock = fixedClock(options.start);
   const fake = options.fake ?? (await startFakeSlack());
   for (const user of Object.values(SLACK_USERS)) fake.users.set(user.id, { ...user });
-  const s = options.target ? await openPersistent(options.target, clock) : await runtime.open(clock);
+  // A persistent target is a real database: its services are DbServices, which S (at most that) accepts.
+  const s = (options.target ? await openPersistent(options.target, clock) : await runtime.open(clock)) as S & { dispose(): Promise<void> };
   await applyConfig(s, { config: { ...SLACK_PEOPLE, channels: options.channels ?? [] } });
   if (options.wrapInbox) s.inbox = options.wrapInbox(s.inbox);
   const config: Config = {
@@ -140,7 +141,7 @@ export async function startSlackWorld(runtime: TestRuntime, options: SlackWorldO
   };
 }
 
-async function openPersistent(target: DatabaseTarget, clock: ReturnType<typeof fixedClock>): Promise<Services & { dispose(): Promise<void> }> {
+async function openPersistent(target: DatabaseTarget, clock: ReturnType<typeof fixedClock>): Promise<DbServices & { dispose(): Promise<void> }> {
   const services = await openServices(target, clock);
   return { ...services, dispose: () => services.close() };
 }

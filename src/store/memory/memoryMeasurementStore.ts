@@ -1,0 +1,155 @@
+/**
+ * In-memory twin of src/store/measurementStore.ts and measurementImportWrite.ts: values with history,
+ * imports in turn (one at a time here anyway), and the detected changes.
+ */
+import type { IndicatorChange } from "../../domain/changes.ts";
+import type { CurrentMeasurement, CurrentValue, MeasurementPlan, MeasurementStore, StoredChange } from "../../app/ports.ts";
+import { planCounts } from "../../app/measurements/planImport.ts";
+import { json, type MemoryDb, type Tables } from "./memoryDb.ts";
+import type { MeasurementRow } from "./memoryRows.ts";
+
+/** The indicators of a DIN by slug (empty when there is no such DIN). */
+function indicatorsOf(t: Tables, dinSlug: string): Map<string, number> {
+  const din = t.dins.find((d) => d.slug === dinSlug);
+  return new Map(t.indicators.filter((i) => i.dinId === din?.id).map((i) => [i.slug, i.id]));
+}
+
+function slugOf(t: Tables): (indicatorId: number) => string {
+  const slugs = new Map(t.indicators.map((i) => [i.id, i.slug]));
+  return (id) => slugs.get(id)!;
+}
+
+function current(t: Tables, dinSlug: string, indicatorIds?: readonly string[]): MeasurementRow[] {
+  const ids = indicatorsOf(t, dinSlug);
+  const wanted = new Set((indicatorIds ?? [...ids.keys()]).flatMap((slug) => (ids.has(slug) ? [ids.get(slug)!] : [])));
+  return t.measurements.filter((m) => m.supersededAt === null && wanted.has(m.indicatorId));
+}
+
+function writePlan(db: MemoryDb, t: Tables, dinId: number, plan: MeasurementPlan): number {
+  const keys = new Map(t.indicators.filter((i) => i.dinId === dinId).map((i) => [i.slug, i.id]));
+  const keyOf = (slug: string): number => {
+    const id = keys.get(slug);
+    if (id === undefined) throw new Error(`indicator ${slug} bestaat niet / does not exist`);
+    return id;
+  };
+  const now = new Date(plan.recordedAt);
+  const importId = db.nextId("imports");
+  t.imports.push({ id: importId, dinId, via: plan.via, fileName: plan.fileName, contentHash: plan.contentHash, ...planCounts(plan), unchangedCount: plan.unchangedCount, createdAt: now });
+  // Corrections: the current value becomes history before its successor is inserted.
+  for (const row of plan.rows.filter((r) => r.correction)) {
+    const id = keyOf(row.indicatorId);
+    for (const m of t.measurements) if (m.indicatorId === id && m.period === row.period && m.supersededAt === null) m.supersededAt = now;
+  }
+  const created = plan.rows.map((r) => {
+    const row: MeasurementRow = {
+      id: db.nextId("measurements"),
+      indicatorId: keyOf(r.indicatorId),
+      period: r.period,
+      periodStart: new Date(r.periodStart),
+      value: r.value,
+      source: r.source ?? null,
+      note: r.note ?? null,
+      origin: r.origin,
+      importId,
+      recordedAt: now,
+      supersededAt: null,
+    };
+    t.measurements.push(row);
+    return { plan: r, row };
+  });
+  for (const { plan: r, row } of created) {
+    if (!r.change) continue;
+    const detail = json(r.change);
+    t.changes.push({
+      id: db.nextId("changes"),
+      indicatorId: row.indicatorId,
+      measurementId: row.id,
+      importId,
+      period: r.period,
+      kind: r.correction ? "correction" : "new",
+      significant: r.change.significant,
+      detail,
+      detectedAt: now,
+    });
+  }
+  return importId;
+}
+
+export class MemoryMeasurementStore implements MeasurementStore {
+  private readonly db: MemoryDb;
+  constructor(db: MemoryDb) {
+    this.db = db;
+  }
+
+  isEmpty(): Promise<boolean> {
+    return this.db.read((t) => t.dins.length === 0);
+  }
+
+  currentValues(dinSlug: string, indicatorIds: readonly string[]): Promise<CurrentValue[]> {
+    return this.db.read((t) => {
+      const slug = slugOf(t);
+      return current(t, dinSlug, indicatorIds).map((m) => ({ indicatorId: slug(m.indicatorId), period: m.period, value: m.value }));
+    });
+  }
+
+  latestPeriods(dinSlug: string): Promise<Map<string, string>> {
+    return this.db.read((t) => {
+      const slug = slugOf(t);
+      // Ascending periodStart: the last write per indicator is its newest period (ties: table order, as the database's sort may give).
+      const rows = current(t, dinSlug).sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
+      return new Map(rows.map((m) => [slug(m.indicatorId), m.period]));
+    });
+  }
+
+  importInTurn(
+    dinSlug: string,
+    indicatorIds: readonly string[],
+    plan: (current: CurrentMeasurement[]) => MeasurementPlan,
+  ): Promise<{ plan: MeasurementPlan; importId?: number }> {
+    return this.db.write((t) => {
+      const din = t.dins.find((d) => d.slug === dinSlug);
+      if (!din) throw new Error(`DIN ${dinSlug} bestaat niet / does not exist`);
+      const slug = slugOf(t);
+      const decided = plan(
+        current(t, dinSlug, indicatorIds).map((m) => ({
+          indicatorId: slug(m.indicatorId),
+          period: m.period,
+          value: m.value,
+          ...(m.source !== null ? { source: m.source } : {}),
+          ...(m.note !== null ? { note: m.note } : {}),
+        })),
+      );
+      if (decided.rows.length === 0) return { plan: decided };
+      return { plan: decided, importId: writePlan(this.db, t, din.id, decided) };
+    });
+  }
+
+  changesSince(dinSlug: string, since: Date | undefined): Promise<StoredChange[]> {
+    return this.db.read((t) => {
+      const ids = new Set(indicatorsOf(t, dinSlug).values());
+      return t.changes
+        .filter((c) => ids.has(c.indicatorId) && (!since || c.detectedAt >= since))
+        .sort((a, b) => a.id - b.id)
+        .map((c) => ({ id: c.id, detectedAt: c.detectedAt, change: c.detail as IndicatorChange }));
+    });
+  }
+
+  history(dinSlug: string, indicatorId: string) {
+    return this.db.read((t) => {
+      const id = indicatorsOf(t, dinSlug).get(indicatorId);
+      return t.measurements
+        .filter((m) => m.indicatorId === id)
+        .sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime() || a.id - b.id)
+        .map((m) => ({
+          indicatorId,
+          period: m.period,
+          value: m.value,
+          recordedAt: m.recordedAt,
+          origin: m.origin,
+          ...(m.supersededAt ? { supersededAt: m.supersededAt } : {}),
+          ...(m.source ? { source: m.source } : {}),
+          ...(m.note ? { note: m.note } : {}),
+        }));
+    });
+  }
+}
