@@ -76,7 +76,7 @@ describe("the web workspace in Chromium", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "web-indicator.png"), fullPage: true });
 
-    for (const url of ["/doel/doel-gezond-opgroeien", "/veranderingen", "/import", "/kanalen", "/?lang=en"]) {
+    for (const url of ["/doel/doel-gezond-opgroeien", "/veranderingen", "/import", "/kanalen", "/rapporten", "/?lang=en"]) {
       await page.goto(`${base}${url}`);
       expect({ url, violations: await axeViolations(page) }).toEqual({ url, violations: [] });
     }

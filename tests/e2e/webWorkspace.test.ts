@@ -129,6 +129,15 @@ describe("web workspace", () => {
     expect(page).toContain("duidbot.yaml");
   });
 
+  it("lists the report's next edition and the published ones; the local user opens the internal draft", async () => {
+    const page = await (await get("/rapporten")).text();
+    expect(page).toContain("Er is nog geen editie gepubliceerd.");
+    const draft = /href="(\/rapport\?lang=nl&amp;versie=intern)"/.exec(page)![1]!.replaceAll("&amp;", "&");
+    const report = await get(draft);
+    expect(report.status).toBe(200);
+    expect(await report.text()).toContain("Wachtlijst jeugdteam (intern)");
+  });
+
   it("switches to English and remembers it in a cookie", async () => {
     const res = await get("/?lang=en");
     expect(await res.text()).toContain('<html lang="en">');

@@ -23,7 +23,7 @@ export interface PageContext {
 const NAV: { item: NavItem; href: string; adminOnly?: boolean }[] = [
   { item: "overview", href: "/" },
   { item: "changes", href: "/veranderingen" },
-  { item: "report", href: "/rapport" },
+  { item: "report", href: "/rapporten" },
   { item: "import", href: "/import" },
   { item: "channels", href: "/kanalen", adminOnly: true },
 ];

@@ -18,6 +18,8 @@ import type { Html } from "./html.ts";
 import type { PageContext } from "./layout.ts";
 import type { Place } from "./links.ts";
 import { changesPage } from "./changesPage.ts";
+import { reportsPage } from "./reportsPage.ts";
+import { listEditions } from "../../../src/app/report/listEditions.ts";
 import { channelsPage, forbiddenPage } from "./channelsPage.ts";
 import { channelsOverview } from "../../../src/app/workspace/channelsOverview.ts";
 import { goalPage } from "./goalPage.ts";
@@ -167,6 +169,13 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
   });
 
   registerImportRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}) });
+
+  router.get("/rapporten", gate.require, async (req, res) => {
+    const ctx = context(req, res);
+    const chosen = await withDin(req, res, ctx);
+    if (!chosen) return;
+    send(res, 200, reportsPage(ctx, await listEditions(deps, chosen.din.slug), chosen.place));
+  });
 
   router.get("/kanalen", gate.require, async (req, res) => {
     const ctx = context(req, res);

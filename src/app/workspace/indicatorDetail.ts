@@ -5,6 +5,7 @@
  */
 import type { ChartData } from "../messages/message.ts";
 import type { ChartRenderer } from "../charts.ts";
+import type { ReportStore } from "../report/ports.ts";
 import type { Goal, Indicator } from "../../domain/din.ts";
 import type { Lang } from "../../domain/format.ts";
 import { parsePeriod, periodStart } from "../../domain/period.ts";
@@ -36,6 +37,7 @@ export interface IndicatorDetail {
 
 export interface DetailDeps extends WorkspaceDeps {
   charts: ChartRenderer;
+  reports: ReportStore;
 }
 
 async function sessionViews(deps: WorkspaceDeps, ids: readonly number[]): Promise<SessionView[]> {
