@@ -9,6 +9,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { postChanges } from "../../src/app/sessions/index.ts";
+import { cardProblems } from "../support/adaptiveCards.ts";
 import { testRuntimes } from "../support/db.ts";
 import { importFigures, seedDin } from "../support/sessionWorld.ts";
 import { TEAMS_CHANNELS, TEAMS_USERS, teamsKey, startTeamsWorld, type TeamsWorld } from "../support/teamsWorld.ts";
@@ -112,6 +113,7 @@ for (const runtime of testRuntimes()) {
       const input = (id: string) => opened.task.value.card.content.body.find((b) => b.id === id);
       expect(input("conclusion.herkennen")?.value).toContain("Bijdrage 1, aangevuld");
       expect(input("action.1.owner")).toBeDefined();
+      expect(cardProblems(opened.task.value.card.content)).toEqual([]);
       const duidbot = (opened.task.value.card.content.body.at(-1) as unknown as { actions: { data: unknown }[] }).actions[0]!.data as Record<string, unknown>;
       const submitted = await w.driver.send(
         w.driver.taskSubmit(U.facilitator, LEER, {
@@ -140,6 +142,10 @@ for (const runtime of testRuntimes()) {
       expect(conclusion?.current.actions).toEqual([{ text: "Lichte opvoedhulp in elke wijk", owner: "Team Jeugd", due: "2025-12-31", status: "open" }]);
       expect(json(w.sentIn(LEER, { thread: root.id }).map((m) => m.activity))).toContain("Conclusie vastgesteld");
       expect(await contributions(sessionId)).toHaveLength(8);
+      // Every card the product sent is valid for Microsoft's adaptivecards library (1.5).
+      const cards = w.fake.sent.flatMap((m) => ((m.activity.attachments ?? []) as { content: unknown }[]).map((a) => a.content));
+      expect(cards.length).toBeGreaterThanOrEqual(8); // change post, root, four questions, status, adopted
+      expect(cards.flatMap(cardProblems)).toEqual([]);
       // Every connector call carried the outbound token.
       expect(w.fake.calls.every((c) => c.headers.authorization?.startsWith("Bearer ey"))).toBe(true);
       expect(teamsKey(LEER)).toBe(`teams:7a6b5c4d-0000-4000-8000-0000000000aa:${LEER}`);

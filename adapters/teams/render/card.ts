@@ -107,19 +107,20 @@ export function renderCard(message: NeutralMessage, chartUrl?: ChartUrl): Adapti
  * ActionSets survive; elements are dropped from the middle and a "… (+n)" line marks the cut.
  */
 export function fitCard(card: AdaptiveCard): AdaptiveCard {
-  const size = (c: AdaptiveCard) => Buffer.byteLength(JSON.stringify(c));
-  if (size(card) <= CARD_MAX_BYTES) return card;
+  const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+  let total = bytes(card);
+  if (total <= CARD_MAX_BYTES) return card;
   let tailStart = card.body.length;
   while (tailStart > 0 && card.body[tailStart - 1]?.type === "ActionSet") tailStart -= 1;
   const head = card.body.slice(0, tailStart);
   const tail = card.body.slice(tailStart);
+  // Sizes once (each element plus its comma); the marker line's size is reserved up front.
+  total += bytes(block(`… (+${card.body.length})`, { isSubtle: true })) + 1;
   let omitted = 0;
-  let fitted = card;
-  while (head.length > 1) {
-    head.splice(Math.floor(head.length / 2), 1);
+  while (head.length > 1 && total > CARD_MAX_BYTES) {
+    const [dropped] = head.splice(Math.floor(head.length / 2), 1);
+    total -= bytes(dropped) + 1;
     omitted += 1;
-    fitted = { ...card, body: [...head, block(`… (+${omitted})`, { isSubtle: true }), ...tail] };
-    if (size(fitted) <= CARD_MAX_BYTES) return fitted;
   }
-  return fitted;
+  return { ...card, body: [...head, block(`… (+${omitted})`, { isSubtle: true }), ...tail] };
 }
