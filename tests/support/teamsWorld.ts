@@ -53,10 +53,12 @@ export interface Answer {
 
 export class TeamsDriver {
   #seq = 0;
-  constructor(
-    readonly url: string,
-    readonly fake: FakeTeams,
-  ) {}
+  readonly url: string;
+  readonly fake: FakeTeams;
+  constructor(url: string, fake: FakeTeams) {
+    this.url = url;
+    this.fake = fake;
+  }
 
   nextId(): string {
     return String(1_750_000_000_000 + ++this.#seq);
