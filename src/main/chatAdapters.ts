@@ -4,5 +4,6 @@
  */
 import { listed, type ListedAdapter } from "../app/chatAdapter.ts";
 import { slackPlugin } from "../../adapters/slack/plugin.ts";
+import { teamsPlugin } from "../../adapters/teams/plugin.ts";
 
-export const CHAT_ADAPTERS: readonly ListedAdapter[] = [listed(slackPlugin)];
+export const CHAT_ADAPTERS: readonly ListedAdapter[] = [listed(slackPlugin), listed(teamsPlugin)];

@@ -30,10 +30,10 @@ describe("chat adapters from the environment", () => {
   it("switches Slack on with both variables, logs what to set when off, and stops on one of the two", () => {
     const off = loadConfig({}, "/srv");
     expect(off.adapters).toEqual([]);
-    expect(off.adapterLines).toEqual([expect.stringContaining("zet SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET")]);
+    expect(off.adapterLines).toEqual([expect.stringContaining("zet SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET"), expect.stringContaining("zet TEAMS_CLIENT_ID")]);
     const on = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: "http://127.0.0.1:9/api" }, "/srv");
     expect(on.adapters.map((a) => a.name)).toEqual(["slack"]);
-    expect(on.adapterLines).toEqual(["Slack: aan, events op POST /slack/events (Web API: http://127.0.0.1:9/api)."]);
+    expect(on.adapterLines[0]).toBe("Slack: aan, events op POST /slack/events (Web API: http://127.0.0.1:9/api).");
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" }, "/srv")).toThrow(/horen bij elkaar/);
     // Every problem at once: the adapter's and the core's.
     expect(problem({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: "geen url", DUIDBOT_LANG: "fr" })).toMatch(/DUIDBOT_LANG: .*\nSLACK_API_URL: moet een URL zijn/);

@@ -1,0 +1,39 @@
+/**
+ * Teams as a plug-in of the one server (src/main/chatAdapters.ts): its environment variables
+ * (config.ts), its start-up log lines and how it is built.
+ */
+import { z } from "zod";
+import type { ChatAdapterPlugin } from "../../src/app/chatAdapter.ts";
+import { createTeamsAdapter } from "./app.ts";
+import { readTeamsEnv, type TeamsConfig } from "./config.ts";
+
+/** Settings tests and benches pass through AdapterContext.tuning. */
+const TeamsTuning = z.object({
+  processBeforeResponse: z.boolean().optional(),
+  quietMs: z.number().min(0).optional(),
+  quiet: z.boolean().optional(),
+});
+
+export const teamsPlugin: ChatAdapterPlugin<TeamsConfig> = {
+  name: "teams",
+  label: "Microsoft Teams",
+  readEnv: readTeamsEnv,
+  describeOn: (config) =>
+    `Teams: aan, activiteiten op POST /api/messages (app ${config.clientId})` +
+    `${config.devToken || config.openIdMetadataUrl ? " — LOKALE TESTINSTELLINGEN (TEAMS_DEV_TOKEN / TEAMS_OPENID_METADATA_URL)" : ""}.`,
+  describeOff: "Teams: uit; zet TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET en TEAMS_TENANT_ID om Teams aan te zetten (docs/teams.md).",
+  create(config, context) {
+    const tuning = TeamsTuning.parse(context.tuning ?? {});
+    return createTeamsAdapter({
+      ...config,
+      sessions: context.sessions,
+      inbox: context.inbox,
+      lang: context.lang,
+      workConcurrency: context.workConcurrency,
+      kick: context.kick,
+      processBeforeResponse: tuning.processBeforeResponse ?? false,
+      ...(tuning.quietMs !== undefined ? { quietMs: tuning.quietMs } : {}),
+      ...(tuning.quiet !== undefined ? { quiet: tuning.quiet } : {}),
+    });
+  },
+};
