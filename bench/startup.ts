@@ -103,10 +103,17 @@ async function bareNodeMs(): Promise<number> {
   return median(times);
 }
 
+interface Created {
+  ms: number;
+  peakMb: number;
+}
+
 export interface StartupFigures {
   flags: string[];
   nodeStartMs: number;
   bare: { readyMs: number; rssMb: number; peakMb: number };
+  /** A new data folder opened and migrated, nothing else: from the ready dump, and from initdb (the old way). */
+  create: { ready: Created; initdb: Created };
   cold: { readyMs: number; peakMb: number; before: Record<string, number> };
   warm: { readyMs: number };
   idleExampleRssMb: number;
@@ -135,6 +142,10 @@ export async function benchStartup(idleSeconds = Number(process.env.BENCH_IDLE_S
     await stop(warm.child);
     // The baseline engine: PGlite alone on the folder serve left, its defaults, after one query.
     const bare = await nodeFigure<StartupFigures["bare"]>(["bare", exampleDir]);
+    const create = {
+      ready: await nodeFigure<Created>(["create", "ready", path.join(await tempDir(), "data")]),
+      initdb: await nodeFigure<Created>(["create", "initdb", path.join(await tempDir(), "data")]),
+    };
     const bigDir = await tempDir();
     const fill = await nodeFigure<StartupFigures["fill"]>(["fill", bigDir]);
     const big = await serve({ DUIDBOT_DATA_DIR: bigDir });
@@ -145,6 +156,7 @@ export async function benchStartup(idleSeconds = Number(process.env.BENCH_IDLE_S
       flags: startFlags(),
       nodeStartMs,
       bare,
+      create,
       cold: { readyMs: cold.readyMs, peakMb: coldPeak, before: cold.before },
       warm: { readyMs: warm.readyMs },
       idleExampleRssMb,
@@ -192,6 +204,8 @@ export function startupLines(f: StartupFigures): string[] {
       `kale PGlite (standaardinstellingen) na één query / bare PGlite after one query: ${ms(f.bare.readyMs)}, RSS ${mb(f.bare.rssMb)}, piek ${mb(f.bare.peakMb)}`,
     `  koude start (lege map → 200 op /healthz, voorbeeld geladen) / cold start: ${ms(f.cold.readyMs)} (${ratio(f.cold.readyMs, f.nodeStartMs)} node-start, ` +
       `${ratio(f.cold.readyMs, f.bare.readyMs)} kale PGlite); daarvoor / before: ${Object.entries(f.cold.before).map(([k, n]) => `${n}× ${k}`).join(", ") || "-"}`,
+    `  nieuwe database openen + migreren / new database opened and migrated: kant-en-klaar / ready dump ${ms(f.create.ready.ms)}, piek ${mb(f.create.ready.peakMb)}; ` +
+      `initdb (zoals voorheen / as before) ${ms(f.create.initdb.ms)}, piek ${mb(f.create.initdb.peakMb)} (${ratio(f.create.initdb.ms, f.create.ready.ms)} trager, ${ratio(f.create.initdb.peakMb, f.create.ready.peakMb)} piek)`,
     `  warme start / warm start: ${ms(f.warm.readyMs)} (${ratio(f.warm.readyMs, f.nodeStartMs)} node-start, ${ratio(f.warm.readyMs, f.bare.readyMs)} kale PGlite)`,
     `  piek-RSS database aanmaken + voorbeeld laden / peak RSS creating the database and loading the example: ${mb(f.cold.peakMb)} (${ratio(f.cold.peakMb, f.bare.peakMb)} kale PGlite)`,
     `  RSS ${f.idleSeconds} s na start / after start, met het voorbeeld / with the example: ${mb(f.idleExampleRssMb)} (${ratio(f.idleExampleRssMb, f.bare.rssMb)} kale PGlite)`,
@@ -210,25 +224,27 @@ export async function printStartup(): Promise<void> {
   for (const line of startupLines(await benchStartup())) console.log(line);
 }
 
-/** 5,000 synthetic indicators × 10 years through the import use cases, as bench/core.ts does. */
+/** 5,000 synthetic indicators × 10 years through the import use cases. */
 async function fill50k(dir: string): Promise<void> {
   const { openServices } = await import("../src/main/services.ts");
   const { importDin } = await import("../src/app/din/importDin.ts");
-  const { importMeasurements } = await import("../src/app/measurements/importMeasurements.ts");
+  const { importAndAnnounce } = await import("../src/app/measurements/importAndAnnounce.ts");
   const { syntheticCsv, syntheticDinYaml } = await import("./syntheticDin.ts");
   const services = await openServices({ kind: "pglite", dataDir: dir });
   try {
     const din = await importDin(services, { text: syntheticDinYaml(5_000, 2025), fileName: "bench-din.yaml" });
     if (!din.ok) throw new Error("synthetic DIN invalid");
     const csv = syntheticCsv(5_000, 2015, 10);
-    const figures = await importMeasurements(services, { source: { kind: "file", text: csv, fileName: "bench.csv" }, via: "cli" });
+    // As `duidbot measurements import` does: announced at once, so serve finds nothing left to announce.
+    const figures = await importAndAnnounce(services, { source: { kind: "file", text: csv, fileName: "bench.csv" }, via: "cli" });
     if (!figures.ok) throw new Error("synthetic CSV invalid");
   } finally {
     await services.close();
   }
 }
 
-// Child roles: `bare <dir>` (PGlite alone on a data folder) and `fill <dir>` (50,000 values imported).
+// Child roles: `bare <dir>` (PGlite alone on a data folder), `create ready|initdb <dir>` (a new database
+// opened and migrated) and `fill <dir>` (50,000 values imported).
 if (import.meta.main) {
   const [role, dir] = process.argv.slice(2);
   if (role === "bare") {
@@ -240,6 +256,14 @@ if (import.meta.main) {
     const { rssMb, peakMb } = await memoryOf(process.pid);
     await db.close();
     console.log(JSON.stringify({ readyMs, rssMb, peakMb }));
+  } else if (role === "create") {
+    const { openDatabase } = await import("../src/store/database.ts");
+    const t0 = performance.now();
+    const db = await openDatabase({ kind: "pglite", dataDir: process.argv[4]!, ...(dir === "initdb" ? { ready: false as const } : {}) });
+    await db.migrate();
+    const ms = performance.now() - t0;
+    await db.close();
+    console.log(JSON.stringify({ ms, peakMb: (await memoryOf(process.pid)).peakMb }));
   } else if (role === "fill") {
     const t0 = performance.now();
     await fill50k(dir!);
