@@ -2,8 +2,8 @@
  * The ready database: a dump of a freshly migrated, empty PGlite, committed in prisma/ready/ beside a
  * manifest of what it holds (the PGlite version that wrote it; the migrations applied, with checksums).
  * A first start on an empty data folder loads it instead of running PGlite's initdb and every migration
- * (measured: 7.6 s and a 1 GB peak → 1.3 s and ~430 MB; docs/database.md). `npm install` cannot build it
- * cheaper than the first start does (initdb is the cost), so it ships with the code.
+ * (measured in one run: 8.9 s and a 584 MB peak → 1.7 s and 254 MB; docs/database.md). `npm install`
+ * cannot build it cheaper than a first start would (initdb is the cost), so it ships with the code.
  *
  * It is used only when it cannot be stale: written by the installed PGlite version, and its migrations
  * are the first ones in prisma/migrations, each with the same checksum. Migrations added later are then
@@ -79,8 +79,8 @@ const BLOCK = 512;
 const PAGE = 8192;
 
 /**
- * Writes the dump's files into `dataDir` (Node's file system, not PGlite's loadDataDir: measured 2.5–8×
- * faster, the WASM file system copies every byte twice). All-zero pages are left as holes: most of the 40 MB
+ * Writes the dump's files into `dataDir` with Node's file system, not PGlite's loadDataDir (measured:
+ * unpacking and opening 1.4–2.3× faster; PGlite copies every byte through its WebAssembly file system). All-zero pages are left as holes: most of the 40 MB
  * is a pre-allocated WAL segment and empty pages, which read back as the same zeros. PG_VERSION, PGlite's
  * mark of an existing database, is written last: a start killed half-way finds no database and starts over.
  */

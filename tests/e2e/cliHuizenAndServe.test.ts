@@ -38,7 +38,8 @@ describe("duidbot CLI: Huizen and serve", () => {
     }
   });
 
-  it("serves /healthz on the embedded database and refuses a second process on the same folder", async () => {
+  // Three processes on PGlite (serve, a second command, a second serve): more than the default 30 s on a busy machine.
+  it("serves /healthz on the embedded database and refuses a second process on the same folder", { timeout: 90_000 }, async () => {
     const child = spawn(process.execPath, [...nodeArgs, "serve"], {
       cwd: root,
       env: { ...process.env, DUIDBOT_DATA_DIR: dataDir, DATABASE_URL: "", PORT: "0", HOST: "127.0.0.1" },
