@@ -87,6 +87,7 @@ const PAGE = 8192;
 export function extractReadyDump(tar: Uint8Array, dataDir: string): void {
   const text = (from: number, length: number) => new TextDecoder().decode(tar.subarray(from, from + length)).replace(/\0.*$/s, "");
   const marks: [string, Uint8Array][] = [];
+  const folders = new Set<string>();
   for (let at = 0; at + BLOCK <= tar.length; ) {
     const name = text(at, 100);
     if (name === "") break; // the two zero blocks that end a tar
@@ -98,22 +99,43 @@ export function extractReadyDump(tar: Uint8Array, dataDir: string): void {
     at += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
     if (relative.split("/").includes("..")) throw new Error(`ready dump: unsafe path ${relative}`);
     const target = path.join(dataDir, relative);
-    if (type === "5") mkdirSync(target, { recursive: true, mode: 0o700 });
+    if (type === "5") {
+      mkdirSync(target, { recursive: true, mode: 0o700 });
+      folders.add(target);
+    }
     else if (type === "0") {
       if (relative === "PG_VERSION") marks.push([target, body]);
-      else writeSparse(target, body);
+      else writeSparse(target, body, folders);
     } else throw new Error(`ready dump: unexpected entry type ${type} for ${relative}`);
   }
-  for (const [target, body] of marks) writeSparse(target, body);
+  for (const [target, body] of marks) writeSparse(target, body, folders);
 }
 
-function writeSparse(file: string, body: Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+const ZERO_PAGE = new Uint8Array(PAGE);
+
+/** Writes `body` to `file`, leaving all-zero pages as holes: one write per run of pages with data. */
+function writeSparse(file: string, body: Uint8Array, folders: Set<string>): void {
+  const folder = path.dirname(file);
+  if (!folders.has(folder)) {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    folders.add(folder);
+  }
+  const isZero = (at: number) => {
+    const page = body.subarray(at, Math.min(at + PAGE, body.length));
+    return Buffer.compare(page, ZERO_PAGE.subarray(0, page.length)) === 0; // memcmp, not a byte loop in JS
+  };
   const fd = openSync(file, "w", 0o600);
   try {
-    for (let at = 0; at < body.length; at += PAGE) {
-      const page = body.subarray(at, Math.min(at + PAGE, body.length));
-      if (page.some((byte) => byte !== 0)) writeSync(fd, page, 0, page.length, at);
+    for (let at = 0; at < body.length; ) {
+      if (isZero(at)) {
+        at += PAGE;
+        continue;
+      }
+      let end = at + PAGE;
+      while (end < body.length && !isZero(end)) end += PAGE;
+      end = Math.min(end, body.length);
+      writeSync(fd, body, at, end - at, at);
+      at = end;
     }
     ftruncateSync(fd, body.length);
   } finally {
