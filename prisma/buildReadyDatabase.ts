@@ -19,7 +19,7 @@ export async function buildReadyDatabase(dir = READY_DIR): Promise<ReadyManifest
   let tar: Uint8Array;
   try {
     await db.migrate();
-    // initdb's two template databases are 14 of the 40 MB a first start writes; the bot only ever uses
+    // initdb's two template databases are 14 of the 40 MB a first start would write; the bot only ever uses
     // its own database ("postgres") and never runs CREATE DATABASE, which is all they are for.
     // One statement per exec: DROP DATABASE refuses to run inside the transaction a multi-statement exec is.
     for (const template of ["template0", "template1"]) {
@@ -36,7 +36,7 @@ export async function buildReadyDatabase(dir = READY_DIR): Promise<ReadyManifest
     pglite: await pgliteVersion(),
     migrations: (await readMigrations()).map(({ name, checksum }) => ({ name, checksum })),
   };
-  // Brotli: 40 MB of data folder (mostly zeroed WAL and catalog pages) in ~1.7 MB; gzip needs 4.7 MB.
+  // Brotli: 27 MB of data folder (much of it zeroed WAL and catalog pages) in ~1.7 MB; gzip needs ~4.7 MB.
   // Quality 9: 3 s to write, ~0.1-0.2 s to read at a first start (11 saves another 0.2 MB for 40 s).
   const compressed = await promisify(brotliCompress)(tar, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: tar.length },

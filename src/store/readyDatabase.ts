@@ -80,9 +80,10 @@ const PAGE = 8192;
 
 /**
  * Writes the dump's files into `dataDir` with Node's file system, not PGlite's loadDataDir (measured:
- * unpacking and opening 1.4–2.3× faster; PGlite copies every byte through its WebAssembly file system). All-zero pages are left as holes: most of the 40 MB
- * is a pre-allocated WAL segment and empty pages, which read back as the same zeros. PG_VERSION, PGlite's
- * mark of an existing database, is written last: a start killed half-way finds no database and starts over.
+ * unpacking and opening 1.4–2.3× faster; PGlite copies every byte through its WebAssembly file system).
+ * All-zero pages are left as holes (half of the 16 MB WAL segment, empty pages): they read back as the
+ * same zeros. PG_VERSION, PGlite's mark of an existing database, is written last: a start killed
+ * half-way finds no database and starts over.
  */
 export function extractReadyDump(tar: Uint8Array, dataDir: string): void {
   const text = (from: number, length: number) => new TextDecoder().decode(tar.subarray(from, from + length)).replace(/\0.*$/s, "");
