@@ -49,3 +49,5 @@ console.log(contributions.stdout.trimEnd());
 console.log("\nSlack: getekend verzoek → ack / signed request → ack (eigen proces / own process)");
 const slack = await run(process.execPath, [path.join(import.meta.dirname, "slackAck.ts")], { maxBuffer: 1 << 20 });
 console.log(slack.stdout.trimEnd().split("\n").slice(1).join("\n"));
+
+await (await import("./startup.ts")).printStartup();

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --liftoff-only
 /** The `duidbot` executable: the command (run.ts) on this process's environment, output and exit code. */
 import { runCli } from "./run.ts";
 

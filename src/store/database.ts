@@ -2,7 +2,9 @@
  * Opens the database: embedded PGlite in a data folder (default), or PostgreSQL when a URL
  * is given. Both get the same migrations and the same Prisma client (driver adapters).
  */
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@prisma/client";
@@ -10,9 +12,16 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { lockDataDir } from "./dataDirLock.ts";
 import { applyMigrations, type MigrationResult, type SqlRunner } from "./migrate.ts";
+import { extractReadyDump, loadReadyDump } from "./readyDatabase.ts";
 
 export type DatabaseTarget =
-  | { kind: "pglite"; /** folder on disk; undefined = in memory (tests) */ dataDir?: string }
+  | {
+      kind: "pglite";
+      /** folder on disk; undefined = in memory (tests) */
+      dataDir?: string;
+      /** Where a new database comes from: the ready dump in this folder (default prisma/ready), or false: PGlite's initdb. */
+      ready?: string | false;
+    }
   | { kind: "postgres"; url: string; /** Postgres schema to use (tests use one per run) */ schema?: string };
 
 /** One statement straight to the driver, without Prisma: for the few hot paths (the inbox write). */
@@ -20,8 +29,16 @@ export interface RawSql {
   execute(sql: string, params: unknown[]): Promise<void>;
 }
 
+/** How an embedded database came to be: loaded from the ready dump, made by initdb (with why not ready), or already there. */
+export interface DatabaseOrigin {
+  kind: "ready" | "initdb" | "existing";
+  reason?: string;
+}
+
 export interface Database {
   kind: DatabaseTarget["kind"];
+  /** PGlite only. */
+  origin?: DatabaseOrigin;
   prisma: PrismaClient;
   raw: RawSql;
   migrate(): Promise<MigrationResult>;
@@ -29,7 +46,7 @@ export interface Database {
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url, target.schema);
+  return target.kind === "pglite" ? openPglite(target.dataDir, target.ready) : openPostgres(target.url, target.schema);
 }
 
 /**
@@ -40,21 +57,29 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
  */
 export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, readyDir: string | false | undefined): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   let pglite: PGlite;
+  let origin: DatabaseOrigin;
   try {
-    pglite = dataDir ? new PGlite(dataDir, { startParams: PGLITE_START_PARAMS }) : new PGlite({ startParams: PGLITE_START_PARAMS });
+    // PGlite's own test for an existing database; a new one loads the ready dump when it fits (readyDatabase.ts).
+    const isNew = !dataDir || !existsSync(path.join(dataDir, "PG_VERSION"));
+    const ready = isNew && readyDir !== false ? await loadReadyDump(readyDir) : undefined;
+    origin = !isNew ? { kind: "existing" } : ready?.tar ? { kind: "ready" } : { kind: "initdb", reason: ready?.reason ?? "ready: false" };
+    if (dataDir && ready?.tar) extractReadyDump(ready.tar, dataDir);
+    const inMemoryDump = !dataDir && ready?.tar ? { loadDataDir: new Blob([ready.tar]) } : {};
+    pglite = dataDir ? new PGlite(dataDir, { startParams: PGLITE_START_PARAMS }) : new PGlite({ startParams: PGLITE_START_PARAMS, ...inMemoryDump });
     await pglite.waitReady;
   } catch (error) {
     unlock();
     throw error;
   }
-  return pgliteDatabase(pglite, async () => {
+  const db = pgliteDatabase(pglite, async () => {
     await pglite.close();
     unlock();
   });
+  return { ...db, origin };
 }
 
 /**

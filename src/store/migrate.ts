@@ -25,6 +25,27 @@ export interface MigrationResult {
 
 export class MigrationChecksumError extends Error {}
 
+export interface Migration {
+  name: string;
+  sql: string;
+  /** sha256 of the SQL, as recorded in _duidbot_migrations. */
+  checksum: string;
+}
+
+/** The migrations in `dir`, in the order they apply (by folder name). */
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    }),
+  );
+}
+
 export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
   await db.exec(`CREATE TABLE IF NOT EXISTS "_duidbot_migrations" (
     name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
@@ -33,14 +54,8 @@ export async function applyMigrations(db: SqlRunner, dir = MIGRATIONS_DIR): Prom
       (r) => [r.name, r.checksum],
     ),
   );
-  const names = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
   const applied: string[] = [];
-  for (const name of names) {
-    const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
-    const checksum = createHash("sha256").update(sql).digest("hex");
+  for (const { name, sql, checksum } of await readMigrations(dir)) {
     const previous = done.get(name);
     if (previous !== undefined) {
       // An edited migration that already ran would leave databases that differ silently.

@@ -38,14 +38,15 @@ describe("duidbot CLI: Huizen and serve", () => {
     }
   });
 
-  it("serves /healthz on the embedded database and refuses a second process on the same folder", async () => {
+  // Three processes on PGlite (serve, a second command, a second serve): more than the default 30 s on a busy machine.
+  it("serves /healthz on the embedded database and refuses a second process on the same folder", { timeout: 90_000 }, async () => {
     const child = spawn(process.execPath, [...nodeArgs, "serve"], {
       cwd: root,
       env: { ...process.env, DUIDBOT_DATA_DIR: dataDir, DATABASE_URL: "", PORT: "0", HOST: "127.0.0.1" },
     });
     try {
+      let out = "";
       const url = await new Promise<string>((resolve, reject) => {
-        let out = "";
         child.stdout.on("data", (d: Buffer) => {
           out += d.toString();
           const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
@@ -53,11 +54,17 @@ describe("duidbot CLI: Huizen and serve", () => {
         });
         child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
       });
+      // It listened before it was ready (healthz 503 "starting" meanwhile: tests/e2e/readiness.test.ts) and says so when it is.
+      expect(out).toMatch(new RegExp(`starting on ${url} [^]*listening on ${url}`));
       const res = await fetch(`${url}/healthz`);
       expect(await res.json()).toEqual({ status: "ok", database: "pglite" });
       const second = await runDuidbot(["changes"], { DUIDBOT_DATA_DIR: dataDir });
       expect(second.code).toBe(1);
       expect(second.stderr).toContain("is in gebruik door proces");
+      // A second serve listens, fails on the lock, and must exit rather than hang on its open port.
+      const secondServe = await runDuidbot(["serve"], { DUIDBOT_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1" });
+      expect(secondServe.code).toBe(1);
+      expect(secondServe.stderr).toContain("is in gebruik door proces");
     } finally {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));

@@ -10,7 +10,8 @@ import { TEST_DATABASE_URL } from "../support/db.ts";
 
 describe("a database created from nothing", () => {
   const targets: { name: string; target: () => DatabaseTarget }[] = [
-    { name: "pglite", target: () => ({ kind: "pglite" }) },
+    // ready: false: from PGlite's initdb, not the ready dump (tests/integration/readyDatabase.test.ts proves that one).
+    { name: "pglite", target: () => ({ kind: "pglite", ready: false }) },
   ];
   const url = TEST_DATABASE_URL;
   if (url) targets.push({ name: "postgres", target: () => ({ kind: "postgres", url, schema: `scratch_${randomBytes(4).toString("hex")}` }) });

@@ -6,12 +6,12 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { appendFile, cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase, pgliteDatabase } from "../../src/store/database.ts";
 import { MIGRATIONS_DIR } from "../../src/store/migrate.ts";
+import { pgliteVersion } from "../../src/store/readyDatabase.ts";
 import { assertNoSeedRows, type ResetSql } from "./dbReset.ts";
 
 export interface PgliteTemplate {
@@ -38,10 +38,7 @@ const TEMPLATE_SETTINGS = "shared_buffers = '8MB'";
 async function templateKey(): Promise<string> {
   const hash = createHash("sha256");
   hash.update(TEMPLATE_SETTINGS);
-  const require = createRequire(import.meta.url);
-  // Its package.json is not exported: find it beside the resolved entry point (dist/index.*).
-  const pglitePackage = path.join(path.dirname(require.resolve("@electric-sql/pglite")), "..", "package.json");
-  hash.update(JSON.parse(await readFile(pglitePackage, "utf8")).version as string);
+  hash.update(await pgliteVersion());
   hash.update(await readFile(path.join(import.meta.dirname, "..", "..", "src", "store", "migrate.ts")));
   for (const name of (await readdir(MIGRATIONS_DIR)).sort()) {
     hash.update(name);
@@ -72,7 +69,9 @@ export async function prepareTemplate(): Promise<PgliteTemplate> {
     }
   }
   if (!(await exists(template.folder))) {
-    // The production path (openDatabase on a folder), so the copy is what `duidbot` itself leaves behind.
+    // The production path (openDatabase on a new folder: the ready dump, then migrate), so the copy is what
+    // `duidbot` itself leaves behind. The in-memory dump above comes from initdb: the two are compared in
+    // tests/integration/readyDatabase.test.ts.
     const db = await openDatabase({ kind: "pglite", dataDir: scratch });
     try {
       await db.migrate();
