@@ -107,7 +107,7 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
     ...(config?.defaults.advanceAfterDays !== undefined ? { advanceAfterDays: config.defaults.advanceAfterDays } : {}),
   };
   const dins = new PrismaDinStore(db.prisma);
-  const measurements = new PrismaMeasurementStore(db.prisma);
+  const measurements = new PrismaMeasurementStore(db.prisma, db.raw);
   const dispatcher = createDispatcher({
     outbox,
     chats,

@@ -3,8 +3,9 @@
  * and their stored changes for the announce pass, and the processed-event keys it checks and prunes.
  */
 import type { PrismaClient } from "@prisma/client";
-import type { IndicatorChange } from "../domain/changes.ts";
 import type { AnnouncementStore, RecentImport } from "../app/measurements/ports.ts";
+import type { ChangeRecord } from "../domain/changeRecord.ts";
+import { CHANGE_COLUMNS, toChangeRecord, type ChangeRow } from "./changeQueries.ts";
 
 export class PrismaAnnouncementStore implements AnnouncementStore {
   private readonly prisma: PrismaClient;
@@ -23,10 +24,14 @@ export class PrismaAnnouncementStore implements AnnouncementStore {
     return rows.reverse().map((r) => ({ importId: r.id, dinSlug: r.din.slug, recordedAt: r.createdAt }));
   }
 
-  async changesOfImport(importId: number): Promise<IndicatorChange[]> {
+  async changesOfImport(importId: number): Promise<ChangeRecord[]> {
     // Inserted in the plan's order (writePlan), so id order is the order importMeasurements returned.
-    const rows = await this.prisma.change.findMany({ where: { importId }, orderBy: { id: "asc" }, select: { detail: true } });
-    return rows.map((r) => r.detail as unknown as IndicatorChange);
+    const rows = await this.prisma.$queryRawUnsafe<ChangeRow[]>(
+      `SELECT ${CHANGE_COLUMNS} FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId"
+        WHERE m."importId" = $1 AND m."figureChanged" ORDER BY m."id"`,
+      importId,
+    );
+    return rows.map(toChangeRecord);
   }
 
   async processedKeys(keys: readonly string[]): Promise<Set<string>> {

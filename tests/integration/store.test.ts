@@ -29,6 +29,7 @@ for (const runtime of testRuntimes()) {
 
     const csv = (text: string, fileName = "metingen.csv") =>
       importMeasurements(s, { source: { kind: "file", text, fileName }, via: "cli" });
+    const indicatorRowId = async (slug: string) => (await s.db.prisma.indicator.findFirstOrThrow({ where: { slug } })).id;
 
     it("imports a DIN once: the same file again changes nothing", async () => {
       const text = await fixture("din-2024.yaml");
@@ -61,13 +62,13 @@ for (const runtime of testRuntimes()) {
       const text = await fixture("metingen.csv");
       const first = ok(await csv(text));
       expect(first).toMatchObject({ newCount: 7, correctionCount: 0, unchangedCount: 0 });
-      expect(await s.db.prisma.change.count()).toBe(7);
+      expect(await s.db.prisma.measurement.count({ where: { figureChanged: true } })).toBe(7);
       const again = ok(await csv(text));
       expect(again).toMatchObject({ newCount: 0, correctionCount: 0, unchangedCount: 7 });
       expect(again.importId).toBeUndefined();
       expect(await s.db.prisma.measurement.count()).toBe(7);
       expect(await s.db.prisma.measurementImport.count()).toBe(1);
-      const stored = await s.db.prisma.measurement.findFirst({ where: { period: "2024", indicator: { slug: "betalingsachterstand" } } });
+      const stored = await s.db.prisma.measurement.findFirst({ where: { period: "2024", indicatorId: await indicatorRowId("betalingsachterstand") } });
       expect(stored).toMatchObject({ value: 6.4, note: "daling; na campagne", origin: "metingen.csv:4", source: "CBS" });
     });
 
@@ -100,8 +101,11 @@ for (const runtime of testRuntimes()) {
       ]);
       const current = await s.measurements.currentValues("teststad", ["betalingsachterstand"]);
       expect(current.find((c) => c.period === "2024")?.value).toBe(7.9);
-      const kinds = await s.db.prisma.change.findMany({ where: { period: "2024", indicator: { slug: "betalingsachterstand" } }, orderBy: { id: "asc" } });
-      expect(kinds.map((k) => k.kind)).toEqual(["new", "correction"]);
+      const kinds = await s.db.prisma.measurement.findMany({
+        where: { period: "2024", figureChanged: true, indicatorId: await indicatorRowId("betalingsachterstand") },
+        orderBy: { id: "asc" },
+      });
+      expect(kinds.map((k) => (k.correctedFrom === null ? "new" : "correction"))).toEqual(["new", "correction"]);
     });
 
     it("lists stored changes since a date, grouped per doel, with late data", async () => {
