@@ -106,7 +106,7 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
     lang: config?.defaults.lang ?? "nl",
     ...(config?.defaults.advanceAfterDays !== undefined ? { advanceAfterDays: config.defaults.advanceAfterDays } : {}),
   };
-  const dins = new PrismaDinStore(db.prisma);
+  const dins = new PrismaDinStore(db.prisma, db.raw);
   const measurements = new PrismaMeasurementStore(db.prisma, db.raw);
   const dispatcher = createDispatcher({
     outbox,

@@ -19,28 +19,24 @@ export const CHANGE_COLUMNS = `i."slug", m."period", m."value", m."correctedFrom
 
 /**
  * The news among a DIN's changes since $2 (null: all), oldest first: every correction, plus per indicator
- * the new value of its newest period — in one query instead of reading every change. The same choice as
- * src/domain/newsworthy.ts (a test compares them): among the new values, only periods of the kind of the
- * indicator's first new value count ("2024" and "2024-12" have no order); the period kind is the key
- * without its digits ("", "-Q", "-", "-W").
+ * the new value of its newest period (latest start, the first detected on a tie) — one window pass in the
+ * database instead of every change to the application. The same choice as src/domain/newsworthy.ts (a
+ * test compares them).
  */
 export const NEWS_SQL = `
-WITH c AS (
-  SELECT m."id", m."indicatorId", m."periodStart", ${CHANGE_COLUMNS},
-         regexp_replace(m."period", '[0-9]', '', 'g') AS "kind"
-    FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId" JOIN "Din" d ON d."id" = i."dinId"
-   WHERE d."slug" = $1 AND m."figureChanged" AND ($2::timestamp(3) IS NULL OR m."recordedAt" >= $2::timestamp(3))
-), fresh AS (
-  SELECT "id", "indicatorId", "kind", "periodStart", first_value("kind") OVER (PARTITION BY "indicatorId" ORDER BY "id") AS "firstKind"
-    FROM c WHERE "correctedFrom" IS NULL
-), ranked AS (
-  SELECT "id", "periodStart", max("periodStart") OVER (PARTITION BY "indicatorId") AS "newest"
-    FROM fresh WHERE "kind" = "firstKind"
+WITH picked AS (
+  -- Narrow rows for the window (a wide sort spilled to disk and took 4× as long).
+  SELECT "id" FROM (
+    SELECT m."id", m."correctedFrom" IS NULL AS "fresh",
+           row_number() OVER (PARTITION BY m."indicatorId", m."correctedFrom" IS NULL ORDER BY m."periodStart" DESC, m."id") AS "rank"
+      FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId" JOIN "Din" d ON d."id" = i."dinId"
+     WHERE d."slug" = $1 AND m."figureChanged" AND ($2::timestamp(3) IS NULL OR m."recordedAt" >= $2::timestamp(3))
+  ) x
+  WHERE NOT "fresh" OR "rank" = 1
 )
-SELECT "slug", "period", "value", "correctedFrom", "previousPeriod", "previousValue", "yearEarlierValue"
-  FROM c
- WHERE "correctedFrom" IS NOT NULL OR "id" IN (SELECT "id" FROM ranked WHERE "periodStart" = "newest")
- ORDER BY "id"`;
+SELECT ${CHANGE_COLUMNS}
+  FROM picked p JOIN "Measurement" m ON m."id" = p."id" JOIN "Indicator" i ON i."id" = m."indicatorId"
+ ORDER BY m."id"`;
 
 export function toChangeRecord(row: ChangeRow): ChangeRecord {
   return {
