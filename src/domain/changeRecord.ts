@@ -2,13 +2,13 @@
  * A detected change as stored: only what depends on the series at the moment of the import (the value
  * it corrects, the previous value and the year-earlier value). Everything else in an IndicatorChange —
  * goal, assessment, referentie- and streefwaarde, significance — follows from the indicator's
- * definition, so it is derived again on reading with the same function that detected it (detectChanges
- * on the few points stored). With the DIN unchanged that gives exactly the change the import returned;
+ * definition, so it is derived again on reading with the same function that detected it (changeAt, on
+ * the points stored). With the DIN unchanged that gives exactly the change the import returned;
  * after a new DIN version, the change is shown against the DIN in force (its streefwaarde, its threshold).
  */
-import { detectChanges, type IndicatorChange, type SeriesPoint } from "./changes.ts";
+import { changeAt, type IndicatorChange } from "./changes.ts";
 import type { Indicator } from "./din.ts";
-import { parsePeriod, yearEarlier } from "./period.ts";
+import { parsePeriod, yearEarlier, type Period } from "./period.ts";
 
 export interface ChangeRecord {
   indicatorId: string;
@@ -33,19 +33,17 @@ export function changeRecord(change: IndicatorChange): ChangeRecord {
   };
 }
 
-/**
- * The IndicatorChange a record stands for. The stored points are exactly what detection looked at: the
- * previous value is the latest earlier one, and the year-earlier period is never later than it.
- */
+/** The IndicatorChange a record stands for: the comparison points it stored, the rest from the definition. */
 export function changeFromRecord(indicator: Indicator, record: ChangeRecord): IndicatorChange {
-  const series: SeriesPoint[] = [{ period: record.period, value: record.value }];
-  if (record.previous) series.push(record.previous);
-  if (record.yearEarlierValue !== undefined) {
-    const current = parsePeriod(record.period);
-    if (!current.ok) throw new Error(`stored change has an invalid period: ${record.period}`);
-    const key = yearEarlier(current.period).key;
-    if (key !== record.previous?.period) series.push({ period: key, value: record.yearEarlierValue });
-  }
-  const options = record.correctedFrom !== undefined ? { correctedFrom: record.correctedFrom } : {};
-  return detectChanges(indicator, series, [{ ...options, period: record.period }])[0]!;
+  const current = parseStored(record.period);
+  const found: Parameters<typeof changeAt>[3] = { options: record.correctedFrom !== undefined ? { correctedFrom: record.correctedFrom } : {} };
+  if (record.previous) found.previous = { period: parseStored(record.previous.period), value: record.previous.value };
+  if (record.yearEarlierValue !== undefined) found.yearEarlier = { period: yearEarlier(current), value: record.yearEarlierValue };
+  return changeAt(indicator, current, record.value, found);
+}
+
+function parseStored(key: string): Period {
+  const parsed = parsePeriod(key);
+  if (!parsed.ok) throw new Error(`stored change has an invalid period: ${key}`);
+  return parsed.period;
 }

@@ -127,7 +127,8 @@ export interface ChangeRequest extends ChangeOptions {
   period: string;
 }
 
-interface ParsedPoint {
+/** A value with its parsed period. */
+export interface ParsedPoint {
   period: Period;
   value: number;
 }
@@ -179,7 +180,7 @@ export function detectChanges(indicator: Indicator, series: readonly SeriesPoint
     // `at` is the first of equal keys, so the one before it is the latest strictly earlier period.
     const before = at.index - 1;
     const yearAgo = current.kind === "year" ? undefined : position.get(yearEarlier(current).key);
-    return describeAt(indicator, current, at.list[at.index]!.value, {
+    return changeAt(indicator, current, at.list[at.index]!.value, {
       ...(before >= 0 ? { previous: at.list[before]! } : {}),
       ...(yearAgo ? { yearEarlier: yearAgo.list[yearAgo.index]! } : {}),
       options: request,
@@ -187,7 +188,11 @@ export function detectChanges(indicator: Indicator, series: readonly SeriesPoint
   });
 }
 
-function describeAt(
+/**
+ * The change of `value` at `current`, given what detection found: the latest earlier value of the same
+ * kind and the value a year earlier. Also rebuilds a stored change (changeRecord.ts) from those two.
+ */
+export function changeAt(
   indicator: Indicator,
   current: Period,
   value: number,

@@ -5,7 +5,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { AnnouncementStore, RecentImport } from "../app/measurements/ports.ts";
 import type { ChangeRecord } from "../domain/changeRecord.ts";
-import { CHANGE_COLUMNS, toChangeRecord, type ChangeRow } from "./changeQueries.ts";
+import { changeRecords, IMPORT_CHANGES_SQL } from "./changeQueries.ts";
 
 export class PrismaAnnouncementStore implements AnnouncementStore {
   private readonly prisma: PrismaClient;
@@ -26,12 +26,8 @@ export class PrismaAnnouncementStore implements AnnouncementStore {
 
   async changesOfImport(importId: number): Promise<ChangeRecord[]> {
     // Inserted in the plan's order (writePlan), so id order is the order importMeasurements returned.
-    const rows = await this.prisma.$queryRawUnsafe<ChangeRow[]>(
-      `SELECT ${CHANGE_COLUMNS} FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId"
-        WHERE m."importId" = $1 AND m."figureChanged" ORDER BY m."id"`,
-      importId,
-    );
-    return rows.map(toChangeRecord);
+    const [row] = await this.prisma.$queryRawUnsafe<{ changes: string }[]>(IMPORT_CHANGES_SQL, importId);
+    return changeRecords(row!.changes);
   }
 
   async processedKeys(keys: readonly string[]): Promise<Set<string>> {

@@ -9,9 +9,6 @@ import type { DinSaveResult, DinState, DinStore } from "../app/ports.ts";
 import { slugify } from "../domain/slug.ts";
 import type { RawQuery, RawSql } from "./database.ts";
 
-/** JSON values come back parsed from PGlite and pg alike (jsonb). */
-type IndicatorRow = { slug: string; definition: Indicator; firstYear: number; lastYear: number };
-
 export class PrismaDinStore implements DinStore {
   private readonly prisma: PrismaClient;
   private readonly raw: RawSql;
@@ -37,25 +34,36 @@ export class PrismaDinStore implements DinStore {
     });
     const newest = versions.at(-1);
     if (!newest) return undefined;
-    const { definition } = await this.prisma.dinVersion.findUniqueOrThrow({
-      where: { dinId_year: { dinId: din.id, year: newest.year } },
-      select: { definition: true },
-    });
-    const latest = definition as unknown as DinDefinition;
-    const indicators = await this.raw.query<IndicatorRow>(
-      `SELECT "slug", "definition", "firstYear", "lastYear" FROM "Indicator" WHERE "dinId" = $1 ORDER BY "id"`,
+    const [version] = await this.raw.query<{ definition: string }>(
+      `SELECT "definition"::text AS "definition" FROM "DinVersion" WHERE "dinId" = $1 AND "year" = $2`,
+      [din.id, newest.year],
+    );
+    const latest = JSON.parse(version!.definition) as DinDefinition;
+    // An indicator of the newest version has that version's definition in its row too (saveIndicators):
+    // only retired indicators need theirs read.
+    const current = new Map(latest.indicators.map((i) => [i.id, i]));
+    const rows = await this.raw.query<{ slug: string; firstYear: number; lastYear: number }>(
+      `SELECT "slug", "firstYear", "lastYear" FROM "Indicator" WHERE "dinId" = $1 ORDER BY "id"`,
       [din.id],
     );
-    const current = new Set(latest.indicators.map((i) => i.id));
+    const retired = rows.filter((r) => !current.has(r.slug)).map((r) => r.slug);
+    const older = new Map(
+      retired.length === 0
+        ? []
+        : (await this.raw.query<{ slug: string; definition: Indicator }>(
+            `SELECT "slug", "definition" FROM "Indicator" WHERE "dinId" = $1 AND "slug" = ANY($2::text[])`,
+            [din.id, retired],
+          )).map((r) => [r.slug, r.definition]),
+    );
     return {
       slug: din.slug,
       latest,
       versions,
-      indicators: indicators.map((i) => ({
-        indicator: i.definition,
-        firstYear: i.firstYear,
-        lastYear: i.lastYear,
-        retired: !current.has(i.slug),
+      indicators: rows.map((r) => ({
+        indicator: current.get(r.slug) ?? older.get(r.slug)!,
+        firstYear: r.firstYear,
+        lastYear: r.lastYear,
+        retired: !current.has(r.slug),
       })),
     };
   }

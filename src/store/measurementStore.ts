@@ -5,7 +5,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { CurrentMeasurement, CurrentValue, MeasurementPlan, MeasurementStore } from "../app/ports.ts";
 import type { ChangeRecord } from "../domain/changeRecord.ts";
-import { CHANGE_COLUMNS, NEWS_SQL, toChangeRecord, type ChangeRow } from "./changeQueries.ts";
+import { ALL_CHANGES_SQL, changeRecords, NEWS_SQL } from "./changeQueries.ts";
 import type { RawSql } from "./database.ts";
 import { writePlan } from "./measurementImportWrite.ts";
 
@@ -39,15 +39,16 @@ export class PrismaMeasurementStore implements MeasurementStore {
   }
 
   async latestPeriods(dinSlug: string): Promise<Map<string, string>> {
-    // One row per indicator: its newest current period.
-    const rows = await this.raw.query<{ slug: string; period: string }>(
-      `SELECT DISTINCT ON (m."indicatorId") i."slug", m."period"
-         FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId" JOIN "Din" d ON d."id" = i."dinId"
-        WHERE d."slug" = $1 AND m."supersededAt" IS NULL
-        ORDER BY m."indicatorId", m."periodStart" DESC, m."id" DESC`,
+    // One pair per indicator: its newest current period. As one JSON text (see changeQueries.ts).
+    const [row] = await this.raw.query<{ latest: string }>(
+      `SELECT coalesce(json_agg(json_build_array(x."slug", x."period")), '[]')::text AS "latest" FROM (
+         SELECT DISTINCT ON (m."indicatorId") i."slug", m."period"
+           FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId" JOIN "Din" d ON d."id" = i."dinId"
+          WHERE d."slug" = $1 AND m."supersededAt" IS NULL
+          ORDER BY m."indicatorId", m."periodStart" DESC, m."id" DESC) x`,
       [dinSlug],
     );
-    return new Map(rows.map((r) => [r.slug, r.period]));
+    return new Map(JSON.parse(row!.latest) as [string, string][]);
   }
 
   async importInTurn(
@@ -85,17 +86,8 @@ export class PrismaMeasurementStore implements MeasurementStore {
   }
 
   async changesSince(dinSlug: string, since: Date | undefined, options: { newsOnly?: boolean } = {}): Promise<ChangeRecord[]> {
-    const params = [dinSlug, since ? since.toISOString() : null];
-    const rows = options.newsOnly
-      ? await this.raw.query<ChangeRow>(NEWS_SQL, params)
-      : await this.raw.query<ChangeRow>(
-          `SELECT ${CHANGE_COLUMNS}
-             FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId" JOIN "Din" d ON d."id" = i."dinId"
-            WHERE d."slug" = $1 AND m."figureChanged" AND ($2::timestamp(3) IS NULL OR m."recordedAt" >= $2::timestamp(3))
-            ORDER BY m."id"`,
-          params,
-        );
-    return rows.map(toChangeRecord);
+    const [row] = await this.raw.query<{ changes: string }>(options.newsOnly ? NEWS_SQL : ALL_CHANGES_SQL, [dinSlug, since ? since.toISOString() : null]);
+    return changeRecords(row!.changes);
   }
 
   async history(dinSlug: string, indicatorId: string) {

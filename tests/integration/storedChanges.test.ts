@@ -13,7 +13,7 @@ import { changeFromRecord } from "../../src/domain/changeRecord.ts";
 import { detectChange } from "../../src/domain/changes.ts";
 import { newsworthy } from "../../src/domain/newsworthy.ts";
 import { PrismaAnnouncementStore } from "../../src/store/announcementStore.ts";
-import { toChangeRecord, type ChangeRow } from "../../src/store/changeQueries.ts";
+import { toChangeRecord, type ChangeTuple } from "../../src/store/changeQueries.ts";
 import { applyMigrations, MIGRATIONS_DIR, type SqlRunner } from "../../src/store/migrate.ts";
 import { buildIndicator } from "../support/factories.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
@@ -155,12 +155,12 @@ describe("the migration to compact changes", () => {
         INSERT INTO "Change" ("indicatorId", "measurementId", "importId", "period", "kind", "significant", "detail") VALUES
           (1, 3, 1, '2024-W10', 'new', true, '${JSON.stringify(fresh)}'), (1, 4, 1, '2024-W10', 'correction', true, '${JSON.stringify(corrected)}');`);
       expect((await applyMigrations(sql)).applied).toEqual(names.slice(target));
-      const rows = await sql.query<ChangeRow & { id: number; figureChanged: boolean }>(
+      const rows = await sql.query<{ id: number; figureChanged: boolean; slug: string; period: string; value: number; correctedFrom: number | null; previousPeriod: string | null; previousValue: number | null; yearEarlierValue: number | null }>(
         `SELECT m."id", m."figureChanged", i."slug", m."period", m."value", m."correctedFrom", m."previousPeriod", m."previousValue", m."yearEarlierValue"
            FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId" ORDER BY m."id"`,
       );
       expect(rows.map((r) => r.figureChanged)).toEqual([false, false, true, true, false]);
-      expect(rows.filter((r) => r.figureChanged).map((r) => changeFromRecord(indicator, toChangeRecord(r)))).toEqual([fresh, corrected]);
+      expect(rows.filter((r) => r.figureChanged).map((r) => changeFromRecord(indicator, toChangeRecord([r.slug, r.period, r.value, r.correctedFrom, r.previousPeriod, r.previousValue, r.yearEarlierValue] satisfies ChangeTuple)))).toEqual([fresh, corrected]);
       expect(await sql.query(`SELECT 1 FROM pg_tables WHERE tablename = 'Change'`)).toEqual([]);
     } finally {
       await pglite.close();

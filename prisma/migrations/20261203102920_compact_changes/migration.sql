@@ -1,7 +1,10 @@
 -- Issue #15: a detected change is no longer a Change row with a JSON detail, but five columns on the
 -- Measurement it describes (what it was compared with; the rest follows from the indicator's definition,
--- see src/domain/changeRecord.ts). Existing changes are converted; the foreign keys of Measurement go
--- (docs/database.md: they doubled the cost of a large import, and nothing is ever deleted).
+-- see src/domain/changeRecord.ts). Existing changes are converted; the foreign keys of Measurement and its
+-- second index on (indicatorId, period) go (docs/database.md: they doubled the cost of a large import).
+
+-- DropIndex: the partial unique "Measurement_current_key" on the same columns serves the current rows.
+DROP INDEX "Measurement_indicatorId_period_idx";
 
 -- DropForeignKey
 ALTER TABLE "Measurement" DROP CONSTRAINT "Measurement_indicatorId_fkey";
