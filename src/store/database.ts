@@ -179,8 +179,12 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   const prisma = new PrismaClient({ adapter: new PrismaPg(poolConfig, schema ? { schema } : undefined) });
   // Its own two connections: a hot-path write never waits for a Prisma transaction's connection.
   const rawPool = new pg.Pool({ ...poolConfig, max: 2 });
+  // Driver transactions (imports: seconds for a large file) get connections of their own, so they never
+  // hold up the hot-path writes on rawPool.
+  const txPool = new pg.Pool({ ...poolConfig, max: 2 });
   // An idle connection that breaks (a database restart) must not crash the process; the next query reconnects.
   rawPool.on("error", () => {});
+  txPool.on("error", () => {});
   return {
     kind: "postgres",
     prisma,
@@ -188,7 +192,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
       execute: async (sql, params) => void (await rawPool.query(sql, params)),
       query: async <T>(sql: string, params?: unknown[]) => (await rawPool.query(sql, params)).rows as T[],
       transaction: async <T>(fn: (tx: RawQuery) => Promise<T>) => {
-        const client = await rawPool.connect();
+        const client = await txPool.connect();
         let broken = false;
         try {
           await client.query("BEGIN");
@@ -208,6 +212,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     close: async () => {
       await prisma.$disconnect();
       await rawPool.end();
+      await txPool.end();
       await pool.end();
     },
   };
