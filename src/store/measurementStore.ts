@@ -39,13 +39,15 @@ export class PrismaMeasurementStore implements MeasurementStore {
   }
 
   async latestPeriods(dinSlug: string): Promise<Map<string, string>> {
-    // One pair per indicator: its newest current period. As one JSON text (see changeQueries.ts).
+    // One pair per indicator: its newest current period. Sorted narrow (ids and starts only), then joined
+    // for the texts; one JSON text back (see changeQueries.ts).
     const [row] = await this.raw.query<{ latest: string }>(
-      `SELECT coalesce(json_agg(json_build_array(x."slug", x."period")), '[]')::text AS "latest" FROM (
-         SELECT DISTINCT ON (m."indicatorId") i."slug", m."period"
+      `SELECT coalesce(json_agg(json_build_array(i."slug", m."period")), '[]')::text AS "latest" FROM (
+         SELECT DISTINCT ON (m."indicatorId") m."id"
            FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId" JOIN "Din" d ON d."id" = i."dinId"
           WHERE d."slug" = $1 AND m."supersededAt" IS NULL
-          ORDER BY m."indicatorId", m."periodStart" DESC, m."id" DESC) x`,
+          ORDER BY m."indicatorId", m."periodStart" DESC, m."id" DESC) x
+       JOIN "Measurement" m ON m."id" = x."id" JOIN "Indicator" i ON i."id" = m."indicatorId"`,
       [dinSlug],
     );
     return new Map(JSON.parse(row!.latest) as [string, string][]);
