@@ -22,16 +22,19 @@ export class PrismaDinStore implements DinStore {
   }
 
   async loadDin(slug?: string): Promise<DinState | undefined> {
-    const din = slug
-      ? await this.prisma.din.findUnique({ where: { slug } })
-      : await this.prisma.din.findFirst({ orderBy: { id: "asc" } });
+    const [din] = slug
+      ? await this.raw.query<{ id: number; slug: string }>(`SELECT "id", "slug" FROM "Din" WHERE "slug" = $1`, [slug])
+      : await this.raw.query<{ id: number; slug: string }>(`SELECT "id", "slug" FROM "Din" ORDER BY "id" LIMIT 1`);
     if (!din) return undefined;
     // Every version's year, only the newest one's definition: older definitions are history, not state.
-    const versions = await this.prisma.dinVersion.findMany({
-      where: { dinId: din.id },
-      orderBy: { year: "asc" },
-      select: { year: true, fileName: true, importedAt: true },
-    });
+    // importedAt as UTC text: a timestamp without time zone would be read in the process's zone.
+    const versions = (
+      await this.raw.query<{ year: number; fileName: string; importedAt: string }>(
+        `SELECT "year", "fileName", to_char("importedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "importedAt"
+           FROM "DinVersion" WHERE "dinId" = $1 ORDER BY "year"`,
+        [din.id],
+      )
+    ).map((v) => ({ year: v.year, fileName: v.fileName, importedAt: new Date(v.importedAt) }));
     const newest = versions.at(-1);
     if (!newest) return undefined;
     const [version] = await this.raw.query<{ definition: string }>(

@@ -39,6 +39,11 @@ for (const runtime of testRuntimes()) {
       expect(again).toMatchObject({ ok: true, status: "unchanged" });
       expect(await s.db.prisma.dinVersion.count()).toBe(1);
       expect(await s.db.prisma.indicator.count()).toBe(3);
+      // Written and read on the driver: the import time comes back as the instant it was (UTC), as Prisma reads it.
+      const [version] = (await s.dins.loadDin())!.versions;
+      const row = await s.db.prisma.dinVersion.findFirstOrThrow();
+      expect(version!.importedAt.toISOString()).toBe(row.importedAt.toISOString());
+      expect(Math.abs(version!.importedAt.getTime() - Date.now())).toBeLessThan(10 * 60_000);
     });
 
     it("keeps history across DIN versions: retired indicators stay readable", async () => {
