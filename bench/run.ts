@@ -59,13 +59,17 @@ for (const c of cases) {
   if (postgresUrl) printCore(await coreInChild({ ...c, postgresUrl }), false);
 }
 
-// Start-up time and memory (issue #15, second half) live in bench/startup.ts when that part is merged:
-// it exports runStartupBench({ postgresUrl }) and prints its own lines.
+// Start-up time and memory (issue #15, second half) live in bench/startup.ts when that part is merged;
+// it prints its own lines (printStartup(), or runStartupBench({ postgresUrl })).
 const startupModule = path.join(import.meta.dirname, "startup.ts");
 if (existsSync(startupModule)) {
   console.log("\nOpstarten en geheugen / start-up and memory");
-  const { runStartupBench } = (await import(pathToFileURL(startupModule).href)) as { runStartupBench(opts: { postgresUrl?: string }): Promise<void> };
-  await runStartupBench({ ...(postgresUrl ? { postgresUrl } : {}) });
+  const startup = (await import(pathToFileURL(startupModule).href)) as {
+    printStartup?: () => Promise<void>;
+    runStartupBench?: (opts: { postgresUrl?: string }) => Promise<void>;
+  };
+  if (startup.printStartup) await startup.printStartup();
+  else await startup.runStartupBench?.({ ...(postgresUrl ? { postgresUrl } : {}) });
 }
 
 // `npm run bench -- core`: only the parts above (import, changes, start-up).
