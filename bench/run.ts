@@ -2,37 +2,78 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import type { CoreFigures } from "./core.ts";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { pathToFileURL } from "node:url";
+import type { CoreCase, CoreFigures } from "./core.ts";
 
 const run = promisify(execFile);
-const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const fmt = (ms: number) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
 async function child<T>(args: string[]): Promise<T> {
   const { stdout } = await run(process.execPath, [path.join(import.meta.dirname, "core.ts"), ...args], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as T;
 }
 
-/** Each size in its own process on a freshly initialised folder: peak RSS is that size's alone. */
-async function coreInChild(n: number): Promise<CoreFigures & { peakRssMb: number; initPeakRssMb: number }> {
+type Measured = CoreFigures & { peakRssMb: number; initPeakRssMb?: number };
+
+/** Each case in its own process (PGlite: on a freshly initialised folder): peak RSS is that case's alone. */
+async function coreInChild(c: Omit<CoreCase, "dataDir">): Promise<Measured> {
+  if (c.postgresUrl) return child<Measured>(["run", JSON.stringify(c)]);
   const dir = await mkdtemp(path.join(tmpdir(), "duidbot-bench-"));
-  const init = await child<{ peakRssMb: number }>(["init", dir]);
-  const figures = await child<CoreFigures & { peakRssMb: number }>([String(n), dir]);
-  return { ...figures, initPeakRssMb: init.peakRssMb };
+  try {
+    const init = await child<{ peakRssMb: number }>(["init", dir]);
+    const figures = await child<Measured>(["run", JSON.stringify({ ...c, dataDir: dir })]);
+    return { ...figures, initPeakRssMb: init.peakRssMb };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
-console.log(`Duidbot bench — Node ${process.version}, ${process.platform}/${process.arch}, PGlite (embedded) in a temp folder`);
-console.log("\nCore: DIN + cijfers importeren met veranderingsdetectie / import with change detection");
-for (const n of [500, 5_000]) {
-  const f = await coreInChild(n);
-  console.log(
-    `  ${f.indicators} indicatoren × 10 jaar (${f.values} waarden): DIN-import ${fmt(f.dinImportMs)}, ` +
-      `cijfers + detectie ${fmt(f.measurementImportMs)} (${f.changesDetected} veranderingen), ` +
-      `veranderingen per doel ophalen ${fmt(f.changesListMs)}; totaal ${fmt(f.dinImportMs + f.measurementImportMs + f.changesListMs)}; ` +
-      `piek-RSS ${f.peakRssMb.toFixed(0)} MB (aanmaken van de lege database apart: ${f.initPeakRssMb.toFixed(0)} MB)`,
-  );
+/** A figure beside its baseline of the same run: the ratio is what compares across machines and loads. */
+const vs = (ms: number, baseMs: number, budget?: string) =>
+  `${fmt(ms).padStart(8)}   basis ${fmt(baseMs).padStart(7)}   × ${(ms / baseMs).toFixed(1).padStart(5)}${budget ? `   budget ${budget}` : ""}`;
+
+function printCore(f: Measured, budgets: boolean): void {
+  const n = f.values.toLocaleString("en");
+  console.log(`  ${f.database}: ${f.indicators.toLocaleString("en")} indicatoren, ${n} waarden (${f.changesDetected.toLocaleString("en")} veranderingen)`);
+  console.log(`    DIN importeren / DIN import                       ${fmt(f.dinImportMs).padStart(8)}`);
+  console.log(`    cijfers importeren + detectie / figures import    ${vs(f.measurementImportMs, f.baselineInsertMs, budgets ? "< 1 s (met DIN)" : undefined)}`);
+  console.log(`      DIN + cijfers samen / DIN + figures together    ${vs(f.dinImportMs + f.measurementImportMs, f.baselineInsertMs)}   (basis: unnest-insert van ${n} rijen)`);
+  console.log(`    duidbot changes (laatste per indicator)           ${vs(f.changesListMs, f.baselineWindowMs, budgets ? "< 0,5 s" : undefined)}   (basis: één window-pass)`);
+  console.log(`    duidbot changes --alle                            ${vs(f.changesAllMs, f.baselineWindowMs, budgets ? "< 1,5 s" : undefined)}`);
+  console.log(`    piek-RSS ${f.peakRssMb.toFixed(0)} MB${f.initPeakRssMb ? ` (aanmaken van de lege database apart: ${f.initPeakRssMb.toFixed(0)} MB)` : ""}`);
 }
+
+console.log(`Duidbot bench — Node ${process.version}, ${process.platform}/${process.arch}; load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log("\nCore: DIN + cijfers importeren met veranderingsdetectie, veranderingen ophalen / import with change detection, list changes");
+console.log("  (× = verhouding tot de kale database-basis in dezelfde run / ratio to the bare database baseline of the same run)");
+const cases: Omit<CoreCase, "dataDir" | "postgresUrl">[] = [
+  { indicators: 5_000, years: 10, frequency: "jaarlijks" },
+  { indicators: 500, years: 10, frequency: "week" },
+];
+const postgresUrl = process.env.BENCH_DATABASE_URL;
+for (const c of cases) {
+  printCore(await coreInChild(c), c.frequency === "jaarlijks");
+  if (postgresUrl) printCore(await coreInChild({ ...c, postgresUrl }), false);
+}
+
+// Start-up time and memory (issue #15, second half) live in bench/startup.ts when that part is merged;
+// it prints its own lines (printStartup(), or runStartupBench({ postgresUrl })).
+const startupModule = path.join(import.meta.dirname, "startup.ts");
+if (existsSync(startupModule)) {
+  console.log("\nOpstarten en geheugen / start-up and memory");
+  const startup = (await import(pathToFileURL(startupModule).href)) as {
+    printStartup?: () => Promise<void>;
+    runStartupBench?: (opts: { postgresUrl?: string }) => Promise<void>;
+  };
+  if (startup.printStartup) await startup.printStartup();
+  else await startup.runStartupBench?.({ ...(postgresUrl ? { postgresUrl } : {}) });
+}
+
+// `npm run bench -- core`: only the parts above (import, changes, start-up).
+if (process.argv[2] === "core") process.exit(0);
 
 console.log("\nGrafieken / charts (vega-lite → SVG → PNG 2×), 200 stuks");
 const { benchCharts } = await import("./charts.ts");

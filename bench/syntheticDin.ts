@@ -1,6 +1,8 @@
-/** Synthetic DIN + figures for the benchmark: n indicators spread over opgaven/doelen, `years` yearly values each. */
+/** Synthetic DIN + figures for the benchmark: n indicators spread over opgaven/doelen, `years` yearly (or 52 weekly) values each. */
 
-export function syntheticDinYaml(n: number, year: number): string {
+export type BenchFrequency = "jaarlijks" | "week";
+
+export function syntheticDinYaml(n: number, year: number, frequency: BenchFrequency = "jaarlijks"): string {
   const opgaven = 3;
   const goalsPerOpgave = Math.max(1, Math.ceil(n / 60 / opgaven));
   const goalIds: string[] = [];
@@ -25,23 +27,26 @@ export function syntheticDinYaml(n: number, year: number): string {
       `    direction: ${directions[i % 3]}`,
       `    baseline: { period: 2015, value: 50 }`,
       `    target: { period: 2026, value: ${40 + (i % 20)} }`,
-      `    frequency: jaarlijks`,
+      `    frequency: ${frequency}`,
       `    visibility: openbaar`,
     );
   }
   return lines.join("\n") + "\n";
 }
 
-/** Dutch-style CSV (BOM, `;`, decimal comma) with `years` yearly values per indicator. */
-export function syntheticCsv(n: number, firstYear: number, years: number): string {
+/** Dutch-style CSV (BOM, `;`, decimal comma) with `years` years of values per indicator (weekly: weeks 1–52). */
+export function syntheticCsv(n: number, firstYear: number, years: number, frequency: BenchFrequency = "jaarlijks"): string {
   const rows = ["\ufeffindicator;periode;waarde;bron"];
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (let i = 0; i < n; i++) {
     let value = 30 + random() * 40;
     for (let y = 0; y < years; y++) {
-      value = Math.max(0, value + (random() - 0.5) * 6);
-      rows.push(`indicator-${i};${firstYear + y};${value.toFixed(1).replace(".", ",")};Bench`);
+      const periods = frequency === "week" ? Array.from({ length: 52 }, (_, w) => `${firstYear + y}-W${String(w + 1).padStart(2, "0")}`) : [String(firstYear + y)];
+      for (const period of periods) {
+        value = Math.min(95, Math.max(5, value + (random() - 0.5) * 6));
+        rows.push(`indicator-${i};${period};${value.toFixed(1).replace(".", ",")};Bench`);
+      }
     }
   }
   return rows.join("\r\n") + "\r\n";

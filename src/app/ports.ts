@@ -3,6 +3,7 @@
  * ports with Prisma; tests may use fakes. Use cases never import src/store or adapters.
  */
 import type { DinDefinition, Indicator } from "../domain/din.ts";
+import type { ChangeRecord } from "../domain/changeRecord.ts";
 import type { IndicatorChange } from "../domain/changes.ts";
 
 export interface Clock {
@@ -75,12 +76,6 @@ export interface MeasurementPlan {
   }[];
 }
 
-export interface StoredChange {
-  id: number;
-  detectedAt: Date;
-  change: IndicatorChange;
-}
-
 export interface MeasurementStore {
   /** Current (not superseded) values of the given indicators, all periods. */
   currentValues(dinSlug: string, indicatorIds: readonly string[]): Promise<CurrentValue[]>;
@@ -97,7 +92,12 @@ export interface MeasurementStore {
     indicatorIds: readonly string[],
     plan: (current: CurrentMeasurement[]) => MeasurementPlan,
   ): Promise<{ plan: MeasurementPlan; importId?: number }>;
-  changesSince(dinSlug: string, since: Date | undefined): Promise<StoredChange[]>;
+  /**
+   * The changes detected at or after `since` (all when undefined), oldest first, as stored: rebuild them
+   * with changeFromRecord (changesFromRecords). `newsOnly`: only what newsworthy() keeps — every
+   * correction and each indicator's newest new period — selected by the database.
+   */
+  changesSince(dinSlug: string, since: Date | undefined, options?: { newsOnly?: boolean }): Promise<ChangeRecord[]>;
   /** Full history of one indicator, superseded values included, oldest first. */
   history(dinSlug: string, indicatorId: string): Promise<(CurrentMeasurement & { recordedAt: Date; supersededAt?: Date; origin: string })[]>;
   isEmpty(): Promise<boolean>;

@@ -122,6 +122,17 @@ export function meetsThreshold(threshold: Threshold | undefined, from: number, t
   return absolute / Math.abs(from) >= relative - EPSILON;
 }
 
+/** One value to describe: its period, and for a correction the value it replaces. */
+export interface ChangeRequest extends ChangeOptions {
+  period: string;
+}
+
+/** A value with its parsed period. */
+export interface ParsedPoint {
+  period: Period;
+  value: number;
+}
+
 /**
  * Describes the value of `indicator` at `period`. `series` holds all current values (any order, including
  * this one); values of another period kind are ignored. Throws when `period` is not in the series.
@@ -138,20 +149,56 @@ export function detectChange(
   period: string,
   options: ChangeOptions = {},
 ): IndicatorChange {
-  const current = parseOrThrow(period);
-  const points = series
-    .map((point) => ({ point, period: parseOrThrow(point.period) }))
-    .filter((p) => p.period.kind === current.kind);
-  const own = points.find((p) => p.period.key === current.key);
-  if (!own) throw new Error(`series of ${indicator.id} has no value for ${current.key}`);
-  const value = own.point.value;
+  return detectChanges(indicator, series, [{ ...options, period }])[0]!;
+}
 
-  const earlier = points.filter((p) => comparePeriods(p.period, current) < 0);
-  const latestEarlier = earlier.reduce<(typeof earlier)[number] | undefined>(
-    (best, p) => (best === undefined || comparePeriods(p.period, best.period) > 0 ? p : best),
-    undefined,
-  );
+/**
+ * detectChange for many periods of one series at once, in the order asked. The series is parsed and
+ * sorted once and every request is a lookup: calling detectChange per value rebuilt and re-parsed the
+ * whole series each time, quadratic in its length (10 years of weekly values: 520 × 520 parses).
+ */
+export function detectChanges(indicator: Indicator, series: readonly SeriesPoint[], requests: readonly ChangeRequest[]): IndicatorChange[] {
+  const byKind = new Map<Period["kind"], ParsedPoint[]>();
+  for (const point of series) {
+    const parsed = { period: parseOrThrow(point.period), value: point.value };
+    const list = byKind.get(parsed.period.kind);
+    if (list) list.push(parsed);
+    else byKind.set(parsed.period.kind, [parsed]);
+  }
+  // Position of each key in its kind's sorted list; the first of duplicate keys counts (stable sort).
+  const position = new Map<string, { list: ParsedPoint[]; index: number }>();
+  for (const list of byKind.values()) {
+    list.sort((a, b) => comparePeriods(a.period, b.period));
+    list.forEach((p, index) => {
+      if (!position.has(p.period.key)) position.set(p.period.key, { list, index });
+    });
+  }
+  return requests.map((request) => {
+    const current = parseOrThrow(request.period);
+    const at = position.get(current.key);
+    if (!at) throw new Error(`series of ${indicator.id} has no value for ${current.key}`);
+    // `at` is the first of equal keys, so the one before it is the latest strictly earlier period.
+    const before = at.index - 1;
+    const yearAgo = current.kind === "year" ? undefined : position.get(yearEarlier(current).key);
+    return changeAt(indicator, current, at.list[at.index]!.value, {
+      ...(before >= 0 ? { previous: at.list[before]! } : {}),
+      ...(yearAgo ? { yearEarlier: yearAgo.list[yearAgo.index]! } : {}),
+      options: request,
+    });
+  });
+}
 
+/**
+ * The change of `value` at `current`, given what detection found: the latest earlier value of the same
+ * kind and the value a year earlier. Also rebuilds a stored change (changeRecord.ts) from those two.
+ */
+export function changeAt(
+  indicator: Indicator,
+  current: Period,
+  value: number,
+  found: { previous?: ParsedPoint; yearEarlier?: ParsedPoint; options: ChangeOptions },
+): IndicatorChange {
+  const { previous: latestEarlier, options } = found;
   const change: IndicatorChange = {
     indicatorId: indicator.id,
     goalId: indicator.goalId,
@@ -165,15 +212,11 @@ export function detectChange(
 
   if (latestEarlier) {
     const gap = latestEarlier.period.key !== previousPeriod(current).key;
-    change.previous = compare(value, { period: latestEarlier.period.key, value: latestEarlier.point.value }, gap);
+    change.previous = compare(value, { period: latestEarlier.period.key, value: latestEarlier.value }, gap);
     change.assessment = assess(indicator.direction, change.previous.absolute);
   }
 
-  if (current.kind !== "year") {
-    const key = yearEarlier(current).key;
-    const match = points.find((p) => p.period.key === key);
-    if (match) change.yearEarlier = compare(value, { period: key, value: match.point.value }, false);
-  }
+  if (found.yearEarlier) change.yearEarlier = compare(value, { period: found.yearEarlier.period.key, value: found.yearEarlier.value }, false);
 
   if (indicator.baseline) {
     const { period: baselinePeriod, value: baselineValue } = indicator.baseline;

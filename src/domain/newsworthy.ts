@@ -7,23 +7,28 @@ import { smallNumberLimit } from "./din.ts";
 import type { Indicator } from "./din.ts";
 import { isSuppressed } from "./format.ts";
 import type { Audience } from "./format.ts";
-import { comparePeriods, parsePeriod, type Period } from "./period.ts";
+import { parsePeriod, periodStart } from "./period.ts";
 
-function periodOf(key: string): Period {
+function startOf(key: string): number {
   const parsed = parsePeriod(key);
   if (!parsed.ok) throw new Error(`not a canonical period: ${key}`);
-  return parsed.period;
+  return periodStart(parsed.period).getTime();
 }
 
+/**
+ * The newest new value per indicator and every correction, in the order given. "Newest" is the latest
+ * period start, the first given on a tie: an indicator whose frequency changed can have "2024" and
+ * "2024-01" (the same start). src/store/changeQueries.ts selects the same in SQL (a test compares them).
+ */
 export function newsworthy(changes: readonly IndicatorChange[]): IndicatorChange[] {
-  const newest = new Map<string, Period>();
+  const newest = new Map<string, { period: string; start: number }>();
   for (const change of changes) {
     if (change.kind === "correction") continue;
-    const p = periodOf(change.period);
+    const start = startOf(change.period);
     const best = newest.get(change.indicatorId);
-    if (!best || (best.kind === p.kind && comparePeriods(p, best) > 0)) newest.set(change.indicatorId, p);
+    if (!best || start > best.start) newest.set(change.indicatorId, { period: change.period, start });
   }
-  return changes.filter((c) => c.kind === "correction" || newest.get(c.indicatorId)?.key === c.period);
+  return changes.filter((c) => c.kind === "correction" || newest.get(c.indicatorId)?.period === c.period);
 }
 
 /**

@@ -28,9 +28,18 @@ const MONTHS = {
   en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 } as const;
 
+/** Weeks per year, filled on first use: parsing and shifting weeks asks for it per value (260,000 in the bench). */
+const weeksInYear = new Map<number, number>();
+
 /** Number of ISO weeks (52 or 53): the week holding 28 December is always the last one. */
 export function isoWeeksInYear(year: number): number {
-  return isoWeekOf(new Date(Date.UTC(year, 11, 28))).index;
+  let weeks = weeksInYear.get(year);
+  if (weeks === undefined) {
+    weeks = isoWeekOf(new Date(Date.UTC(year, 11, 28))).index;
+    // Bounded: only plausible years are kept (parsePeriod refuses others before asking).
+    if (year >= MIN_YEAR - 1 && year <= MAX_YEAR + 1) weeksInYear.set(year, weeks);
+  }
+  return weeks;
 }
 
 /** Monday of ISO week 1: the week that holds 4 January. */
@@ -89,8 +98,28 @@ const PATTERNS: { kind: PeriodKind; re: RegExp }[] = [
   { kind: "week", re: /^(\d{4})-?W(\d{1,2})$/ },
 ];
 
+/**
+ * Parsed periods by their text. An import parses each period several times (validation, planning,
+ * detection) and a file holds few distinct periods (50,000 values, 10 years); the results are frozen,
+ * so sharing them is safe. Bounded: cleared when full, so odd input cannot grow it.
+ */
+const parsed = new Map<string, ParsePeriodResult>();
+const PARSED_MAX = 10_000;
+
 /** Accepts 2024, "2024-Q1"/"2024Q1"/"2024-K1" (kwartaal), "2024-03"/"2024-3", "2024-W12"/"2024W12"; case-insensitive. */
 export function parsePeriod(raw: string | number): ParsePeriodResult {
+  const text = String(raw);
+  let result = parsed.get(text);
+  if (result === undefined) {
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    result = parseUncached(text);
+    if (result.ok) Object.freeze(result.period);
+    parsed.set(text, Object.freeze(result));
+  }
+  return result;
+}
+
+function parseUncached(raw: string): ParsePeriodResult {
   const shown = String(raw).trim();
   const text = shown.toUpperCase();
   const fail = (nl: string, en: string): ParsePeriodResult => ({
@@ -126,6 +155,12 @@ export function parsePeriod(raw: string | number): ParsePeriodResult {
 
 /** Moves `steps` periods of the same kind forward (negative: back), rolling over year boundaries. */
 export function shiftPeriod(p: Period, steps: number): Period {
+  if (p.kind === "week" && Math.abs(steps) <= 1) {
+    // ISO weeks follow each other without gaps: one step needs no date arithmetic (the common case).
+    if (steps < 0) return p.index > 1 ? makePeriod("week", p.year, p.index - 1) : makePeriod("week", p.year - 1, isoWeeksInYear(p.year - 1));
+    if (steps > 0) return p.index < isoWeeksInYear(p.year) ? makePeriod("week", p.year, p.index + 1) : makePeriod("week", p.year + 1, 1);
+    return p;
+  }
   if (p.kind === "week") {
     const start = periodStart(p).getTime() + steps * 7 * DAY_MS;
     const w = isoWeekOf(new Date(start));

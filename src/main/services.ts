@@ -107,8 +107,8 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
   }
   const stores: ServiceStores<Database> = {
     db,
-    dins: new PrismaDinStore(db.prisma),
-    measurements: new PrismaMeasurementStore(db.prisma),
+    dins: new PrismaDinStore(db.prisma, db.raw),
+    measurements: new PrismaMeasurementStore(db.prisma, db.raw),
     sessions: new PrismaSessionStore(db.prisma),
     outbox: new PrismaOutboxStore(db.prisma),
     inbox,

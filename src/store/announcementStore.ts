@@ -3,8 +3,9 @@
  * and their stored changes for the announce pass, and the processed-event keys it checks and prunes.
  */
 import type { PrismaClient } from "@prisma/client";
-import type { IndicatorChange } from "../domain/changes.ts";
 import type { AnnouncementStore, RecentImport } from "../app/measurements/ports.ts";
+import type { ChangeRecord } from "../domain/changeRecord.ts";
+import { changeRecords, IMPORT_CHANGES_SQL } from "./changeQueries.ts";
 
 export class PrismaAnnouncementStore implements AnnouncementStore {
   private readonly prisma: PrismaClient;
@@ -23,10 +24,10 @@ export class PrismaAnnouncementStore implements AnnouncementStore {
     return rows.reverse().map((r) => ({ importId: r.id, dinSlug: r.din.slug, recordedAt: r.createdAt }));
   }
 
-  async changesOfImport(importId: number): Promise<IndicatorChange[]> {
+  async changesOfImport(importId: number): Promise<ChangeRecord[]> {
     // Inserted in the plan's order (writePlan), so id order is the order importMeasurements returned.
-    const rows = await this.prisma.change.findMany({ where: { importId }, orderBy: { id: "asc" }, select: { detail: true } });
-    return rows.map((r) => r.detail as unknown as IndicatorChange);
+    const [row] = await this.prisma.$queryRawUnsafe<{ changes: string }[]>(IMPORT_CHANGES_SQL, importId);
+    return changeRecords(row!.changes);
   }
 
   async processedKeys(keys: readonly string[]): Promise<Set<string>> {

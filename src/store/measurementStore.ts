@@ -1,38 +1,56 @@
-/** Prisma implementation of the MeasurementStore port: values with history, imports in turn, and detected changes. */
+/**
+ * The MeasurementStore port: values with history, imports in turn, and detected changes. The import and
+ * the change listing run on the driver (RawSql), the small reads through Prisma.
+ */
 import type { PrismaClient } from "@prisma/client";
-import type { IndicatorChange } from "../domain/changes.ts";
-import type { CurrentMeasurement, CurrentValue, MeasurementPlan, MeasurementStore, StoredChange } from "../app/ports.ts";
+import type { CurrentMeasurement, CurrentValue, MeasurementPlan, MeasurementStore } from "../app/ports.ts";
+import type { ChangeRecord } from "../domain/changeRecord.ts";
+import { ALL_CHANGES_SQL, changeRecords, NEWS_SQL } from "./changeQueries.ts";
+import type { RawSql } from "./database.ts";
 import { writePlan } from "./measurementImportWrite.ts";
-
-/** Large imports (the 5,000-indicator benchmark) need more than Prisma's 5 s default. */
-const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
 export class PrismaMeasurementStore implements MeasurementStore {
   private readonly prisma: PrismaClient;
-  constructor(prisma: PrismaClient) {
+  private readonly raw: RawSql;
+  constructor(prisma: PrismaClient, raw: RawSql) {
     this.prisma = prisma;
+    this.raw = raw;
   }
 
   async isEmpty(): Promise<boolean> {
     return (await this.prisma.din.count()) === 0;
   }
 
-  async currentValues(dinSlug: string, indicatorIds: readonly string[]): Promise<CurrentValue[]> {
-    const rows = await this.prisma.measurement.findMany({
-      where: { supersededAt: null, indicator: { din: { slug: dinSlug }, slug: { in: [...indicatorIds] } } },
-      select: { period: true, value: true, indicator: { select: { slug: true } } },
+  private async indicatorIds(dinSlug: string, slugs?: readonly string[]): Promise<Map<number, string>> {
+    const rows = await this.prisma.indicator.findMany({
+      where: { din: { slug: dinSlug }, ...(slugs ? { slug: { in: [...slugs] } } : {}) },
+      select: { id: true, slug: true },
     });
-    return rows.map((r) => ({ indicatorId: r.indicator.slug, period: r.period, value: r.value }));
+    return new Map(rows.map((r) => [r.id, r.slug]));
+  }
+
+  async currentValues(dinSlug: string, indicatorIds: readonly string[]): Promise<CurrentValue[]> {
+    const ids = await this.indicatorIds(dinSlug, indicatorIds);
+    const rows = await this.prisma.measurement.findMany({
+      where: { supersededAt: null, indicatorId: { in: [...ids.keys()] } },
+      select: { period: true, value: true, indicatorId: true },
+    });
+    return rows.map((r) => ({ indicatorId: ids.get(r.indicatorId)!, period: r.period, value: r.value }));
   }
 
   async latestPeriods(dinSlug: string): Promise<Map<string, string>> {
-    const rows = await this.prisma.measurement.findMany({
-      where: { supersededAt: null, indicator: { din: { slug: dinSlug } } },
-      orderBy: { periodStart: "asc" },
-      select: { period: true, indicator: { select: { slug: true } } },
-    });
-    // Ascending order: the last write per indicator is its newest period.
-    return new Map(rows.map((r) => [r.indicator.slug, r.period]));
+    // One pair per indicator: its newest current period. Sorted narrow (ids and starts only), then joined
+    // for the texts; one JSON text back (see changeQueries.ts).
+    const [row] = await this.raw.query<{ latest: string }>(
+      `SELECT coalesce(json_agg(json_build_array(i."slug", m."period")), '[]')::text AS "latest" FROM (
+         SELECT DISTINCT ON (m."indicatorId") m."id"
+           FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId" JOIN "Din" d ON d."id" = i."dinId"
+          WHERE d."slug" = $1 AND m."supersededAt" IS NULL
+          ORDER BY m."indicatorId", m."periodStart" DESC, m."id" DESC) x
+       JOIN "Measurement" m ON m."id" = x."id" JOIN "Indicator" i ON i."id" = m."indicatorId"`,
+      [dinSlug],
+    );
+    return new Map(JSON.parse(row!.latest) as [string, string][]);
   }
 
   async importInTurn(
@@ -40,47 +58,44 @@ export class PrismaMeasurementStore implements MeasurementStore {
     indicatorIds: readonly string[],
     plan: (current: CurrentMeasurement[]) => MeasurementPlan,
   ): Promise<{ plan: MeasurementPlan; importId?: number }> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        // The DIN's import lock: a second import of this DIN waits here until this one commits, then
-        // reads what it wrote. NO KEY UPDATE, so rows that merely reference the DIN are not held up.
-        // On PGlite transactions run one at a time anyway; the lock costs nothing there.
-        const locked = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Din" WHERE "slug" = ${dinSlug} FOR NO KEY UPDATE`;
-        const dinId = locked[0]?.id;
-        if (dinId === undefined) throw new Error(`DIN ${dinSlug} bestaat niet / does not exist`);
-        const rows = await tx.measurement.findMany({
-          where: { supersededAt: null, indicator: { dinId, slug: { in: [...indicatorIds] } } },
-          select: { period: true, value: true, source: true, note: true, indicator: { select: { slug: true } } },
-        });
-        const decided = plan(
-          rows.map((r) => ({
-            indicatorId: r.indicator.slug,
-            period: r.period,
-            value: r.value,
-            ...(r.source !== null ? { source: r.source } : {}),
-            ...(r.note !== null ? { note: r.note } : {}),
-          })),
-        );
-        if (decided.rows.length === 0) return { plan: decided };
-        const { importId } = await writePlan(tx, dinId, decided);
-        return { plan: decided, importId };
-      },
-      { timeout: IMPORT_TIMEOUT_MS, maxWait: IMPORT_TIMEOUT_MS },
-    );
+    return this.raw.transaction(async (tx) => {
+      // The DIN's import lock: a second import of this DIN waits here until this one commits, then
+      // reads what it wrote. NO KEY UPDATE, so rows that merely reference the DIN are not held up.
+      // On PGlite transactions run one at a time anyway; the lock costs nothing there.
+      const locked = await tx.query<{ id: number }>(`SELECT "id" FROM "Din" WHERE "slug" = $1 FOR NO KEY UPDATE`, [dinSlug]);
+      const dinId = locked[0]?.id;
+      if (dinId === undefined) throw new Error(`DIN ${dinSlug} bestaat niet / does not exist`);
+      const indicators = await tx.query<{ id: number; slug: string }>(`SELECT "id", "slug" FROM "Indicator" WHERE "dinId" = $1`, [dinId]);
+      const rows = await tx.query<{ slug: string; period: string; value: number; source: string | null; note: string | null }>(
+        `SELECT i."slug", m."period", m."value", m."source", m."note"
+           FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId"
+          WHERE i."dinId" = $1 AND i."slug" = ANY($2::text[]) AND m."supersededAt" IS NULL`,
+        [dinId, [...indicatorIds]],
+      );
+      const decided = plan(
+        rows.map((r) => ({
+          indicatorId: r.slug,
+          period: r.period,
+          value: r.value,
+          ...(r.source !== null ? { source: r.source } : {}),
+          ...(r.note !== null ? { note: r.note } : {}),
+        })),
+      );
+      if (decided.rows.length === 0) return { plan: decided };
+      const { importId } = await writePlan(tx, dinId, new Map(indicators.map((i) => [i.slug, i.id])), decided);
+      return { plan: decided, importId };
+    });
   }
 
-  async changesSince(dinSlug: string, since: Date | undefined): Promise<StoredChange[]> {
-    const rows = await this.prisma.change.findMany({
-      where: { indicator: { din: { slug: dinSlug } }, ...(since ? { detectedAt: { gte: since } } : {}) },
-      orderBy: { id: "asc" },
-      select: { id: true, detectedAt: true, detail: true },
-    });
-    return rows.map((r) => ({ id: r.id, detectedAt: r.detectedAt, change: r.detail as unknown as IndicatorChange }));
+  async changesSince(dinSlug: string, since: Date | undefined, options: { newsOnly?: boolean } = {}): Promise<ChangeRecord[]> {
+    const [row] = await this.raw.query<{ changes: string }>(options.newsOnly ? NEWS_SQL : ALL_CHANGES_SQL, [dinSlug, since ? since.toISOString() : null]);
+    return changeRecords(row!.changes);
   }
 
   async history(dinSlug: string, indicatorId: string) {
+    const ids = await this.indicatorIds(dinSlug, [indicatorId]);
     const rows = await this.prisma.measurement.findMany({
-      where: { indicator: { din: { slug: dinSlug }, slug: indicatorId } },
+      where: { indicatorId: { in: [...ids.keys()] } },
       orderBy: [{ periodStart: "asc" }, { id: "asc" }],
     });
     return rows.map((r) => ({

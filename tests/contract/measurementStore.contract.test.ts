@@ -76,12 +76,21 @@ for (const runtime of allRuntimes()) {
         ["2025", 14, "CBS", undefined, "metingen.csv:3"],
       ]);
       const changes = await measurements.changesSince("hilversum", undefined);
-      expect(changes.map((ch) => [ch.change.indicatorId, ch.change.period, ch.change.correctedFrom])).toEqual([
+      expect(changes.map((ch) => [ch.indicatorId, ch.period, ch.correctedFrom])).toEqual([
         ...first.changes.map((ch) => [ch.indicatorId, ch.period, undefined]),
         ["jeugdhulp", "2024", 12],
         ["jeugdhulp", "2025", undefined],
       ]);
-      expect((await measurements.changesSince("hilversum", new Date("2025-04-01T09:00:00Z"))).map((ch) => ch.detectedAt)).toEqual([c.clock.now(), c.clock.now()]);
+      // The comparison points are stored exactly (the rest of a change is rebuilt from the DIN).
+      expect(changes.at(-1)).toEqual({ indicatorId: "jeugdhulp", period: "2025", value: 14, previous: { period: "2024", value: 13 } });
+      expect((await measurements.changesSince("hilversum", new Date("2025-04-01T09:00:00Z"))).map((ch) => ch.period)).toEqual(["2024", "2025"]);
+      // News only: every correction, and per indicator its newest new period.
+      const news = await measurements.changesSince("hilversum", undefined, { newsOnly: true });
+      expect(news.filter((ch) => ch.indicatorId === "jeugdhulp").map((ch) => [ch.period, ch.correctedFrom])).toEqual([
+        ["2024", 12],
+        ["2025", undefined],
+      ]);
+      expect(news.filter((ch) => ch.indicatorId === "wachtlijst").map((ch) => ch.period)).toEqual(["2024"]);
       expect(await measurements.changesSince("almere", undefined)).toEqual([]);
     });
 

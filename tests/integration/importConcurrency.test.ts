@@ -7,7 +7,6 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importDin } from "../../src/app/din/importDin.ts";
 import { importMeasurements, type ImportMeasurementsResult, type ImportSummary } from "../../src/app/measurements/importMeasurements.ts";
-import type { IndicatorChange } from "../../src/domain/changes.ts";
 import { openServices, type DbServices } from "../../src/main/services.ts";
 import { TEST_DATABASE_URL, fixedClock, testRuntimes } from "../support/db.ts";
 
@@ -23,11 +22,12 @@ const post = (s: DbServices, body: unknown) => importMeasurements(s, { source: {
 
 /** Every correction's "was" must be the value it replaced: the chain of stored changes, oldest first. */
 async function correctionChain(s: DbServices): Promise<{ from: number | undefined; to: number }[]> {
-  const rows = await s.db.prisma.change.findMany({ where: { period: "2024" }, orderBy: { id: "asc" }, select: { detail: true } });
-  return rows.map((r) => {
-    const change = r.detail as unknown as IndicatorChange;
-    return { from: change.correctedFrom, to: change.value };
+  const rows = await s.db.prisma.measurement.findMany({
+    where: { period: "2024", figureChanged: true },
+    orderBy: { id: "asc" },
+    select: { correctedFrom: true, value: true },
   });
+  return rows.map((r) => ({ from: r.correctedFrom ?? undefined, to: r.value }));
 }
 
 function expectExactChain(chain: { from: number | undefined; to: number }[], first: number): void {

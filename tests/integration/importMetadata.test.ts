@@ -45,8 +45,8 @@ for (const runtime of testRuntimes()) {
         // The opmerking was not given again: the stored one is kept.
         [6.4, "CBS Statline", "voorlopig", false],
       ]);
-      // One Change (the new value), none for the metadata; the import is not pending announcement.
-      expect(await s.db.prisma.change.count({ where: { period: "2024" } })).toBe(1);
+      // One change (the new value), none for the metadata; the import is not pending announcement.
+      expect(await s.db.prisma.measurement.count({ where: { period: "2024", figureChanged: true } })).toBe(1);
       const pending = await new PrismaAnnouncementStore(s.db.prisma).recentImports(new Date("2025-01-01"), 10);
       expect(pending.map((p) => p.importId)).not.toContain(ok(result).importId);
       const stored = await s.db.prisma.measurementImport.findUnique({ where: { id: ok(result).importId! } });

@@ -29,6 +29,7 @@ for (const runtime of testRuntimes()) {
 
     const csv = (text: string, fileName = "metingen.csv") =>
       importMeasurements(s, { source: { kind: "file", text, fileName }, via: "cli" });
+    const indicatorRowId = async (slug: string) => (await s.db.prisma.indicator.findFirstOrThrow({ where: { slug } })).id;
 
     it("imports a DIN once: the same file again changes nothing", async () => {
       const text = await fixture("din-2024.yaml");
@@ -38,6 +39,11 @@ for (const runtime of testRuntimes()) {
       expect(again).toMatchObject({ ok: true, status: "unchanged" });
       expect(await s.db.prisma.dinVersion.count()).toBe(1);
       expect(await s.db.prisma.indicator.count()).toBe(3);
+      // Written and read on the driver: the import time comes back as the instant it was (UTC), as Prisma reads it.
+      const [version] = (await s.dins.loadDin())!.versions;
+      const row = await s.db.prisma.dinVersion.findFirstOrThrow();
+      expect(version!.importedAt.toISOString()).toBe(row.importedAt.toISOString());
+      expect(Math.abs(version!.importedAt.getTime() - Date.now())).toBeLessThan(10 * 60_000);
     });
 
     it("keeps history across DIN versions: retired indicators stay readable", async () => {
@@ -61,13 +67,13 @@ for (const runtime of testRuntimes()) {
       const text = await fixture("metingen.csv");
       const first = ok(await csv(text));
       expect(first).toMatchObject({ newCount: 7, correctionCount: 0, unchangedCount: 0 });
-      expect(await s.db.prisma.change.count()).toBe(7);
+      expect(await s.db.prisma.measurement.count({ where: { figureChanged: true } })).toBe(7);
       const again = ok(await csv(text));
       expect(again).toMatchObject({ newCount: 0, correctionCount: 0, unchangedCount: 7 });
       expect(again.importId).toBeUndefined();
       expect(await s.db.prisma.measurement.count()).toBe(7);
       expect(await s.db.prisma.measurementImport.count()).toBe(1);
-      const stored = await s.db.prisma.measurement.findFirst({ where: { period: "2024", indicator: { slug: "betalingsachterstand" } } });
+      const stored = await s.db.prisma.measurement.findFirst({ where: { period: "2024", indicatorId: await indicatorRowId("betalingsachterstand") } });
       expect(stored).toMatchObject({ value: 6.4, note: "daling; na campagne", origin: "metingen.csv:4", source: "CBS" });
     });
 
@@ -100,8 +106,11 @@ for (const runtime of testRuntimes()) {
       ]);
       const current = await s.measurements.currentValues("teststad", ["betalingsachterstand"]);
       expect(current.find((c) => c.period === "2024")?.value).toBe(7.9);
-      const kinds = await s.db.prisma.change.findMany({ where: { period: "2024", indicator: { slug: "betalingsachterstand" } }, orderBy: { id: "asc" } });
-      expect(kinds.map((k) => k.kind)).toEqual(["new", "correction"]);
+      const kinds = await s.db.prisma.measurement.findMany({
+        where: { period: "2024", figureChanged: true, indicatorId: await indicatorRowId("betalingsachterstand") },
+        orderBy: { id: "asc" },
+      });
+      expect(kinds.map((k) => (k.correctedFrom === null ? "new" : "correction"))).toEqual(["new", "correction"]);
     });
 
     it("lists stored changes since a date, grouped per doel, with late data", async () => {

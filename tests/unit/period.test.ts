@@ -5,6 +5,7 @@ import {
   formatPeriod,
   frequencyKind,
   isoWeeksInYear,
+  makePeriod,
   nextPeriod,
   parseCalendarDate,
   parsePeriod,
@@ -200,4 +201,19 @@ describe("parseCalendarDate", () => {
       expect(parseCalendarDate(text)).toBeUndefined();
     },
   );
+});
+
+describe("shiftPeriod by one week (the fast path) agrees with shifting by dates", () => {
+  it("for every ISO week of 2014–2031, across 52- and 53-week years", () => {
+    const DAY = 86_400_000;
+    for (let year = 2014; year <= 2031; year++) {
+      for (let week = 1; week <= isoWeeksInYear(year); week++) {
+        const p = makePeriod("week", year, week);
+        for (const steps of [-1, 1]) {
+          const byDate = new Date(periodStart(p).getTime() + steps * 7 * DAY);
+          expect(periodStart(shiftPeriod(p, steps)).getTime()).toBe(byDate.getTime());
+        }
+      }
+    }
+  });
 });

@@ -3,8 +3,9 @@
  * commits the figures (one transaction) and then announces them with postChanges (a second one), so
  * a crash or an error in between leaves an import unannounced. This pass finds the recent imports
  * whose announcement key (the processed-event row postChanges writes together with its posts) is
- * missing and announces them with the changes stored with the import: exactly what importMeasurements
- * returned, nothing is detected again. It runs at the start of `duidbot serve` and in the background
+ * missing and announces them with the changes stored with the import: what importMeasurements returned,
+ * rebuilt from what each was compared with (src/domain/changeRecord.ts; the DIN in force decides goal,
+ * streefwaarde and significance, exactly as at the import unless a new DIN version came in between). It runs at the start of `duidbot serve` and in the background
  * loop (importChores.ts).
  *
  * Why not announce inside the import's transaction: the figures are written by the measurement store
@@ -18,6 +19,7 @@
 import { changesClaimKey, postChanges, type PostChangesResult } from "../sessions/postChanges.ts";
 import type { SessionDeps } from "../sessions/ports.ts";
 import type { AnnouncementStore } from "./ports.ts";
+import { changesFromRecords } from "./storedChanges.ts";
 
 /**
  * How far back the pass looks. Older imports are not news any more, and the window must stay shorter
@@ -54,7 +56,9 @@ export async function announcePendingImports(deps: AnnounceDeps): Promise<Announ
   // Oldest first: the announcements come in the order the figures arrived.
   for (const pending of recent.filter((i) => !done.has(keyOf(i)))) {
     try {
-      const changes = await deps.announcements.changesOfImport(pending.importId);
+      const din = await deps.dins.loadDin(pending.dinSlug);
+      if (!din) throw new Error(`DIN ${pending.dinSlug} bestaat niet / does not exist`);
+      const changes = changesFromRecords(din, await deps.announcements.changesOfImport(pending.importId));
       const posted = await postChanges(deps, { key: importAnnouncementKey(pending.importId), changes, dinSlug: pending.dinSlug });
       result.announced.push({ importId: pending.importId, dinSlug: pending.dinSlug, result: posted });
     } catch (error) {

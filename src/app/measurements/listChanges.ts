@@ -2,9 +2,9 @@
 import { groupChangesByGoal, groupLateDataByGoal } from "../../domain/grouping.ts";
 import type { GoalChangeGroup, GoalLateDataGroup } from "../../domain/grouping.ts";
 import { detectLateData } from "../../domain/lateData.ts";
-import { newsworthy } from "../../domain/newsworthy.ts";
 import type { LateData } from "../../domain/lateData.ts";
 import type { Clock, DinState, DinStore, MeasurementStore } from "../ports.ts";
+import { changesFromRecords } from "./storedChanges.ts";
 
 export interface ChangeOverview {
   din: DinState;
@@ -18,10 +18,10 @@ export async function listChanges(
 ): Promise<ChangeOverview | undefined> {
   const din = await deps.dins.loadDin(input.dinSlug);
   if (!din) return undefined;
-  const stored = await deps.measurements.changesSince(din.slug, input.since);
+  // The news (newsworthy()) is selected by the database: one row per indicator plus the corrections.
   // Newest period first, significance second: an older significant value must not stand in for a newer quiet one.
-  const all = stored.map((s) => s.change);
-  const changes = (input.all ? all : newsworthy(all)).filter((c) => !input.significantOnly || c.significant);
+  const stored = await deps.measurements.changesSince(din.slug, input.since, { newsOnly: !input.all });
+  const changes = changesFromRecords(din, stored).filter((c) => !input.significantOnly || c.significant);
   const latest = await deps.measurements.latestPeriods(din.slug);
   const now = deps.clock.now();
   // Retired indicators are not expected to deliver figures any more.

@@ -4,7 +4,7 @@
  * value (a figure change, with the exact value it replaces as "was"), corrections of bron/opmerking
  * only (kept as history, no figure change), and rows that change nothing.
  */
-import { detectChange } from "../../domain/changes.ts";
+import { detectChanges, type ChangeRequest } from "../../domain/changes.ts";
 import type { Indicator } from "../../domain/din.ts";
 import type { MeasurementInput } from "../../domain/measurement.ts";
 import { parsePeriod, periodStart } from "../../domain/period.ts";
@@ -35,6 +35,8 @@ export function planImport(
   for (const r of rows) seriesOf(series, r.indicatorId).set(r.period, r.value);
 
   const plan: MeasurementPlan = { ...meta, unchangedCount: 0, rows: [] };
+  // Rows whose figure changed, per indicator: each series is then described in one pass (detectChanges).
+  const toDetect = new Map<string, { rows: MeasurementPlan["rows"]; requests: ChangeRequest[] }>();
   for (const row of rows) {
     const previous = stored.get(`${row.indicatorId}\u0000${row.period}`);
     const period = parsePeriod(row.period);
@@ -52,17 +54,24 @@ export function planImport(
       plan.rows.push({ ...base, value: previous.value, ...(source !== undefined ? { source } : {}), ...(note !== undefined ? { note } : {}), correction: true });
       continue;
     }
-    const indicator = indicators.get(row.indicatorId)!; // the parser only lets known ids through
-    const points = [...seriesOf(series, row.indicatorId)].map(([p, value]) => ({ period: p, value }));
-    const change = detectChange(indicator, points, row.period, previous === undefined ? {} : { correctedFrom: previous.value });
-    plan.rows.push({
+    const planned: MeasurementPlan["rows"][number] = {
       ...base,
       value: row.value,
       ...(row.source !== undefined ? { source: row.source } : {}),
       ...(row.note !== undefined ? { note: row.note } : {}),
       correction: previous !== undefined,
-      change,
-    });
+    };
+    plan.rows.push(planned);
+    let pending = toDetect.get(row.indicatorId);
+    if (!pending) toDetect.set(row.indicatorId, (pending = { rows: [], requests: [] }));
+    pending.rows.push(planned);
+    pending.requests.push(previous === undefined ? { period: row.period } : { period: row.period, correctedFrom: previous.value });
+  }
+  for (const [indicatorId, pending] of toDetect) {
+    const indicator = indicators.get(indicatorId)!; // the parser only lets known ids through
+    const points = [...seriesOf(series, indicatorId)].map(([p, value]) => ({ period: p, value }));
+    const changes = detectChanges(indicator, points, pending.requests);
+    pending.rows.forEach((planned, i) => (planned.change = changes[i]!));
   }
   return plan;
 }

@@ -1,7 +1,8 @@
 /** In-memory twin of src/store/announcementStore.ts: recent imports, their changes, processed-event keys. */
-import type { IndicatorChange } from "../../domain/changes.ts";
+import type { ChangeRecord } from "../../domain/changeRecord.ts";
 import type { AnnouncementStore, RecentImport } from "../../app/measurements/ports.ts";
 import type { MemoryDb } from "./memoryDb.ts";
+import { toRecord } from "./memoryMeasurementStore.ts";
 
 export class MemoryAnnouncementStore implements AnnouncementStore {
   private readonly db: MemoryDb;
@@ -21,8 +22,15 @@ export class MemoryAnnouncementStore implements AnnouncementStore {
     );
   }
 
-  changesOfImport(importId: number): Promise<IndicatorChange[]> {
-    return this.db.read((t) => t.changes.filter((c) => c.importId === importId).sort((a, b) => a.id - b.id).map((c) => c.detail as IndicatorChange));
+  changesOfImport(importId: number): Promise<ChangeRecord[]> {
+    return this.db.read((t) => {
+      const slugs = new Map(t.indicators.map((i) => [i.id, i.slug]));
+      // Inserted in the plan's order, so id order is the order importMeasurements returned.
+      return t.measurements
+        .filter((m) => m.importId === importId && m.figureChanged)
+        .sort((a, b) => a.id - b.id)
+        .map((m) => toRecord(m, slugs.get(m.indicatorId)!));
+    });
   }
 
   processedKeys(keys: readonly string[]): Promise<Set<string>> {

@@ -12,7 +12,6 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type {
-  ChangeRow,
   ChannelRow,
   ContributionRevisionRow,
   ContributionRow,
@@ -40,7 +39,6 @@ export interface Tables {
   indicators: IndicatorRow[];
   imports: ImportRow[];
   measurements: MeasurementRow[];
-  changes: ChangeRow[];
   channels: ChannelRow[];
   persons: PersonRow[];
   /** ProcessedEvent: key → processedAt. */
@@ -69,7 +67,6 @@ function emptyTables(): Tables {
     indicators: [],
     imports: [],
     measurements: [],
-    changes: [],
     channels: [],
     persons: [],
     processedEvents: new Map(),

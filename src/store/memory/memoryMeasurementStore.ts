@@ -2,10 +2,10 @@
  * In-memory twin of src/store/measurementStore.ts and measurementImportWrite.ts: values with history,
  * imports in turn (one at a time here anyway), and the detected changes.
  */
-import type { IndicatorChange } from "../../domain/changes.ts";
-import type { CurrentMeasurement, CurrentValue, MeasurementPlan, MeasurementStore, StoredChange } from "../../app/ports.ts";
+import { changeRecord, type ChangeRecord } from "../../domain/changeRecord.ts";
+import type { CurrentMeasurement, CurrentValue, MeasurementPlan, MeasurementStore } from "../../app/ports.ts";
 import { planCounts } from "../../app/measurements/planImport.ts";
-import { json, type MemoryDb, type Tables } from "./memoryDb.ts";
+import type { MemoryDb, Tables } from "./memoryDb.ts";
 import type { MeasurementRow } from "./memoryRows.ts";
 
 /** The indicators of a DIN by slug (empty when there is no such DIN). */
@@ -40,8 +40,9 @@ function writePlan(db: MemoryDb, t: Tables, dinId: number, plan: MeasurementPlan
     const id = keyOf(row.indicatorId);
     for (const m of t.measurements) if (m.indicatorId === id && m.period === row.period && m.supersededAt === null) m.supersededAt = now;
   }
-  const created = plan.rows.map((r) => {
-    const row: MeasurementRow = {
+  for (const r of plan.rows) {
+    const record = r.change ? changeRecord(r.change) : undefined;
+    t.measurements.push({
       id: db.nextId("measurements"),
       indicatorId: keyOf(r.indicatorId),
       period: r.period,
@@ -53,23 +54,11 @@ function writePlan(db: MemoryDb, t: Tables, dinId: number, plan: MeasurementPlan
       importId,
       recordedAt: now,
       supersededAt: null,
-    };
-    t.measurements.push(row);
-    return { plan: r, row };
-  });
-  for (const { plan: r, row } of created) {
-    if (!r.change) continue;
-    const detail = json(r.change);
-    t.changes.push({
-      id: db.nextId("changes"),
-      indicatorId: row.indicatorId,
-      measurementId: row.id,
-      importId,
-      period: r.period,
-      kind: r.correction ? "correction" : "new",
-      significant: r.change.significant,
-      detail,
-      detectedAt: now,
+      figureChanged: record !== undefined,
+      correctedFrom: record?.correctedFrom ?? null,
+      previousPeriod: record?.previous?.period ?? null,
+      previousValue: record?.previous?.value ?? null,
+      yearEarlierValue: record?.yearEarlierValue ?? null,
     });
   }
   return importId;
@@ -124,13 +113,24 @@ export class MemoryMeasurementStore implements MeasurementStore {
     });
   }
 
-  changesSince(dinSlug: string, since: Date | undefined): Promise<StoredChange[]> {
+  changesSince(dinSlug: string, since: Date | undefined, options: { newsOnly?: boolean } = {}): Promise<ChangeRecord[]> {
     return this.db.read((t) => {
       const ids = new Set(indicatorsOf(t, dinSlug).values());
-      return t.changes
-        .filter((c) => ids.has(c.indicatorId) && (!since || c.detectedAt >= since))
-        .sort((a, b) => a.id - b.id)
-        .map((c) => ({ id: c.id, detectedAt: c.detectedAt, change: c.detail as IndicatorChange }));
+      const slug = slugOf(t);
+      let rows = t.measurements.filter((m) => m.figureChanged && ids.has(m.indicatorId) && (!since || m.recordedAt >= since));
+      if (options.newsOnly) {
+        // As NEWS_SQL (src/store/changeQueries.ts): every correction, and per indicator the new value of its
+        // newest period (latest start; the first detected on a tie).
+        const newest = new Map<number, MeasurementRow>();
+        for (const m of rows) {
+          if (m.correctedFrom !== null) continue;
+          const best = newest.get(m.indicatorId);
+          const later = !best || m.periodStart > best.periodStart || (m.periodStart.getTime() === best.periodStart.getTime() && m.id < best.id);
+          if (later) newest.set(m.indicatorId, m);
+        }
+        rows = rows.filter((m) => m.correctedFrom !== null || newest.get(m.indicatorId) === m);
+      }
+      return rows.sort((a, b) => a.id - b.id).map((m) => toRecord(m, slug(m.indicatorId)));
     });
   }
 
@@ -152,4 +152,16 @@ export class MemoryMeasurementStore implements MeasurementStore {
         }));
     });
   }
+}
+
+/** A changed figure's row as the record the Prisma store reads (changeQueries.ts toChangeRecord). */
+export function toRecord(m: MeasurementRow, indicatorId: string): ChangeRecord {
+  return {
+    indicatorId,
+    period: m.period,
+    value: m.value,
+    ...(m.correctedFrom !== null ? { correctedFrom: m.correctedFrom } : {}),
+    ...(m.previousPeriod !== null && m.previousValue !== null ? { previous: { period: m.previousPeriod, value: m.previousValue } } : {}),
+    ...(m.yearEarlierValue !== null ? { yearEarlierValue: m.yearEarlierValue } : {}),
+  };
 }

@@ -56,18 +56,12 @@ export interface MeasurementRow {
   importId: number;
   recordedAt: Date;
   supersededAt: Date | null;
-}
-
-export interface ChangeRow {
-  id: number;
-  indicatorId: number;
-  measurementId: number;
-  importId: number;
-  period: string;
-  kind: string;
-  significant: boolean;
-  detail: unknown;
-  detectedAt: Date;
+  /** The value changed a figure: the columns below hold its comparison points (src/domain/changeRecord.ts). */
+  figureChanged: boolean;
+  correctedFrom: number | null;
+  previousPeriod: string | null;
+  previousValue: number | null;
+  yearEarlierValue: number | null;
 }
 
 export interface ChannelRow {

@@ -1,0 +1,49 @@
+/**
+ * A detected change as stored: only what depends on the series at the moment of the import (the value
+ * it corrects, the previous value and the year-earlier value). Everything else in an IndicatorChange —
+ * goal, assessment, referentie- and streefwaarde, significance — follows from the indicator's
+ * definition, so it is derived again on reading with the same function that detected it (changeAt, on
+ * the points stored). With the DIN unchanged that gives exactly the change the import returned;
+ * after a new DIN version, the change is shown against the DIN in force (its streefwaarde, its threshold).
+ */
+import { changeAt, type IndicatorChange } from "./changes.ts";
+import type { Indicator } from "./din.ts";
+import { parsePeriod, yearEarlier, type Period } from "./period.ts";
+
+export interface ChangeRecord {
+  indicatorId: string;
+  period: string;
+  value: number;
+  /** Set for a correction: the figure it replaced. */
+  correctedFrom?: number;
+  /** The latest earlier period of the same kind that had a value when the change was detected. */
+  previous?: { period: string; value: number };
+  /** The value of the same period a year earlier (sub-annual periods), when it had one. */
+  yearEarlierValue?: number;
+}
+
+export function changeRecord(change: IndicatorChange): ChangeRecord {
+  return {
+    indicatorId: change.indicatorId,
+    period: change.period,
+    value: change.value,
+    ...(change.correctedFrom !== undefined ? { correctedFrom: change.correctedFrom } : {}),
+    ...(change.previous ? { previous: { period: change.previous.period, value: change.previous.value } } : {}),
+    ...(change.yearEarlier ? { yearEarlierValue: change.yearEarlier.value } : {}),
+  };
+}
+
+/** The IndicatorChange a record stands for: the comparison points it stored, the rest from the definition. */
+export function changeFromRecord(indicator: Indicator, record: ChangeRecord): IndicatorChange {
+  const current = parseStored(record.period);
+  const found: Parameters<typeof changeAt>[3] = { options: record.correctedFrom !== undefined ? { correctedFrom: record.correctedFrom } : {} };
+  if (record.previous) found.previous = { period: parseStored(record.previous.period), value: record.previous.value };
+  if (record.yearEarlierValue !== undefined) found.yearEarlier = { period: yearEarlier(current), value: record.yearEarlierValue };
+  return changeAt(indicator, current, record.value, found);
+}
+
+function parseStored(key: string): Period {
+  const parsed = parsePeriod(key);
+  if (!parsed.ok) throw new Error(`stored change has an invalid period: ${key}`);
+  return parsed.period;
+}
