@@ -12,6 +12,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type {
+  AdapterStateRow,
   ChangeRow,
   ChannelRow,
   ContributionRevisionRow,
@@ -45,6 +46,8 @@ export interface Tables {
   persons: PersonRow[];
   /** ProcessedEvent: key → processedAt. */
   processedEvents: Map<string, Date>;
+  /** AdapterState: "<platform>\u0000<key>" → row. */
+  adapterState: Map<string, AdapterStateRow>;
   sessions: SessionRow[];
   sessionIndicators: SessionIndicatorRow[];
   threads: ThreadRow[];
@@ -60,7 +63,7 @@ export interface Tables {
 }
 
 /** The tables with a serial id (one sequence each, as in PostgreSQL). */
-export type SerialTable = Exclude<keyof Tables, "processedEvents">;
+export type SerialTable = Exclude<keyof Tables, "processedEvents" | "adapterState">;
 
 function emptyTables(): Tables {
   return {
@@ -73,6 +76,7 @@ function emptyTables(): Tables {
     channels: [],
     persons: [],
     processedEvents: new Map(),
+    adapterState: new Map(),
     sessions: [],
     sessionIndicators: [],
     threads: [],
