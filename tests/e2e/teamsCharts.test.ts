@@ -5,37 +5,16 @@
  * the signing key survives a restart (an old card's link still works); without DUIDBOT_PUBLIC_URL
  * cards carry no image. Only the leerkring channel here (guest charts: teamsGuest.test.ts).
  */
-import { inflateRawSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { CHART_KEY } from "../../adapters/teams/charts.ts";
 import { postChanges } from "../../src/app/sessions/index.ts";
 import { testRuntimes } from "../support/db.ts";
 import { importFigures, seedDin } from "../support/sessionWorld.ts";
-import { PUBLIC_URL, TEAMS_CHANNELS, TEAMS_USERS, TENANT, teamsKey, startTeamsWorld, type TeamsWorld } from "../support/teamsWorld.ts";
+import { chartIn, imageUrls, PUBLIC_URL, TEAMS_CHANNELS, TEAMS_USERS, TENANT, teamsKey, startTeamsWorld, type TeamsWorld } from "../support/teamsWorld.ts";
 
 const LEER = TEAMS_CHANNELS.leerkring;
 const EMPTY_SCOPE = { opgaven: [], doelen: [], indicators: [] };
 const CHANNELS = [{ key: teamsKey(LEER), name: "Leerkring", audience: "leerkring" as const, scope: EMPTY_SCOPE, autoStart: false }];
-
-/** Every Image url in what the bot sent into a channel. */
-export function imageUrls(w: TeamsWorld, channel: string): string[] {
-  const urls: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== "object") return;
-    const o = node as Record<string, unknown>;
-    if (o.type === "Image" && typeof o.url === "string") urls.push(o.url);
-    Object.values(o).forEach(walk);
-  };
-  walk(w.sentIn(channel).map((m) => m.activity));
-  return urls;
-}
-
-/** The chart data a link carries (what anyone holding the link can learn). */
-export function chartIn(link: string): { title: string; points: { period: string; value: number }[] } {
-  const token = /\/charts\/([\w-]+)\.png\?/.exec(link)![1]!;
-  return JSON.parse(inflateRawSync(Buffer.from(token, "base64url")).toString("utf8")) as { title: string; points: { period: string; value: number }[] };
-}
 
 async function post(w: TeamsWorld): Promise<void> {
   const imported = await importFigures(w.s);

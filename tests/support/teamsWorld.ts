@@ -4,6 +4,7 @@
  * movable clock and a dispatcher the test runs by hand. Activities are signed with the test key.
  */
 import type { Server } from "node:http";
+import { inflateRawSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
 import { enable } from "../../src/app/chatAdapter.ts";
@@ -221,4 +222,24 @@ export async function startTeamsWorld(runtime: TestRuntime, options: TeamsWorldO
       if (!shared) await s.dispose();
     },
   };
+}
+
+/** Every Image url in what the bot sent into a channel. */
+export function imageUrls(w: TeamsWorld, channel: string): string[] {
+  const urls: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== "object") return;
+    const o = node as Record<string, unknown>;
+    if (o.type === "Image" && typeof o.url === "string") urls.push(o.url);
+    Object.values(o).forEach(walk);
+  };
+  walk(w.sentIn(channel).map((m) => m.activity));
+  return urls;
+}
+
+/** The chart data a link carries (what anyone holding the link can learn). */
+export function chartIn(link: string): { title: string; points: { period: string; value: number }[] } {
+  const token = /\/charts\/([\w-]+)\.png\?/.exec(link)![1]!;
+  return JSON.parse(inflateRawSync(Buffer.from(token, "base64url")).toString("utf8")) as { title: string; points: { period: string; value: number }[] };
 }
