@@ -1,7 +1,7 @@
 /**
  * Guests in Teams over real HTTP, against the fake Bot Connector's rosters: a linked leerkring whose
  * roster gets an Entra B2B guest (userRole "guest") turns gast at once on conversationUpdate
- * (membersAdded), one shared with another tenant on `channelShared` or in the periodic roster check
+ * (membersAdded; a guest added to the whole team: every linked channel is checked), one shared with another tenant on `channelShared` or in the periodic roster check
  * (at start and every interval). A gast channel then gets what Slack's guest channels get: no intern
  * indicator (not in text, not as a chart), small counts as "< 10" (and left out of the chart data the
  * image link carries), no steering buttons, none of the staff's contributions; a guest's reply counts
@@ -89,6 +89,18 @@ for (const runtime of testRuntimes()) {
       ]);
       expect(textIn(ADV)).not.toContain("personeelstekort");
       expect(textIn(ADV)).not.toContain(U.colleague.name);
+    });
+
+    it("checks every linked channel when a guest is added to the team (the event names only the team)", async () => {
+      w = await startTeamsWorld(runtime, { start: "2025-03-03T09:00:00Z", channels: [linked(LEER, "Leerkring"), linked(ADV, "Adviesraad", "adviesraad")] });
+      const team = "19:team@thread.tacv2";
+      w.fake.rosters.set(LEER, STAFF);
+      w.fake.rosters.set(team, [...STAFF, member(U.guest, { userRole: "guest" })]);
+      w.fake.rosters.set(ADV, [...STAFF, member(U.guest, { userRole: "guest" })]);
+      const added = update(team, "teamMemberAdded", { membersAdded: [{ id: `29:${U.guest.aad}`, aadObjectId: U.guest.aad }] });
+      delete (added.channelData as { channel?: unknown }).channel;
+      expect((await w.driver.send(added)).status).toBe(200);
+      expect([await audienceOf(LEER), await audienceOf(ADV)]).toEqual(["leerkring", "gast"]);
     });
 
     it("turns a channel shared with another tenant gast: at start, on channelShared, and in the periodic check", async () => {
