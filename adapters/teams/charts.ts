@@ -56,8 +56,8 @@ export class ChartLinks {
   readonly #options: ChartLinksOptions;
   readonly #base: string;
   #key: Buffer | undefined;
-  /** Recently drawn PNGs by signature: Teams clients fetch one image many times. */
-  readonly #cache = new Map<string, Buffer>();
+  /** Recently drawn PNGs (or one being drawn) by signature: Teams clients fetch one image many times, often at once. */
+  readonly #cache = new Map<string, Promise<Buffer>>();
 
   constructor(options: ChartLinksOptions) {
     this.#options = options;
@@ -115,11 +115,13 @@ export class ChartLinks {
     return router;
   }
 
-  async #png(sig: string, chart: ChartData): Promise<Buffer> {
+  #png(sig: string, chart: ChartData): Promise<Buffer> {
     const cached = this.#cache.get(sig);
     if (cached) return cached;
-    const png = await this.#options.charts.png(chart);
+    const png = this.#options.charts.png(chart);
     this.#cache.set(sig, png);
+    // A failed drawing is not kept: the next request tries again.
+    png.catch(() => this.#cache.delete(sig));
     if (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
     return png;
   }
