@@ -49,7 +49,7 @@ export interface Services {
    * in the PGlite data folder, the InboundEvent table on PostgreSQL (see openInbox).
    */
   inbox: InboxStore;
-  /** What chat adapters remember across restarts (Teams' endpoint per tenant, the chart-URL key). */
+  /** What chat adapters remember across restarts besides channel settings (src/app/adapterState.ts). */
   adapterState: AdapterStateStore;
   /** ChatPort per platform (the prefix of its channel keys); adapters register theirs with chats.set(). */
   chats: Map<string, ChatPort>;
