@@ -15,9 +15,12 @@ import type { ChatAdapter } from "../../src/app/chatAdapter.ts";
 import { GuestWatch, type GuestCheckResult } from "../../src/app/channels/guestWatch.ts";
 import { Inbox, type ReplayResult } from "../../src/app/inbox/inbox.ts";
 import type { InboxStore } from "../../src/app/inbox/ports.ts";
+import type { AdapterStateStore } from "../../src/app/adapterState.ts";
+import type { ChartRenderer } from "../../src/app/charts.ts";
 import type { SessionDeps } from "../../src/app/sessions/index.ts";
 import { WorkQueue } from "../../src/app/workQueue.ts";
 import type { Lang } from "../../src/domain/format.ts";
+import { ChartLinks } from "./charts.ts";
 import type { TeamsConfig } from "./config.ts";
 import { sdkConnector } from "./connector.ts";
 import { ConversationBook } from "./conversations.ts";
@@ -29,6 +32,15 @@ import { PLATFORM } from "./keys.ts";
 import { sdkLogger } from "./logger.ts";
 import { TeamsChat } from "./teamsChat.ts";
 
+/**
+ * The SDK's express adapter on a router the one server mounts: App.stop() asks the adapter to close
+ * "its" server, which the stock adapter refuses (an error log) when it was handed a router. The
+ * server is ours and closed by serve after every adapter stopped.
+ */
+class MountedExpressAdapter extends ExpressAdapter {
+  override async stop(): Promise<void> {}
+}
+
 export const REPLAY_INTERVAL_MS = 60_000;
 export const GUEST_CHECK_INTERVAL_MS = 15 * 60_000;
 export const QUIET_MS = 20;
@@ -36,6 +48,10 @@ export const QUIET_MS = 20;
 export interface TeamsAdapterOptions extends TeamsConfig {
   sessions: SessionDeps;
   inbox: InboxStore;
+  /** The tenants' endpoints and the chart-URL key, kept across restarts. */
+  state: AdapterStateStore;
+  /** Draws the PNGs behind chart links (only used with publicUrl). */
+  charts: Pick<ChartRenderer, "png">;
   lang: Lang;
   kick?: () => void;
   workConcurrency?: number;
@@ -61,6 +77,8 @@ export interface TeamsAdapter extends ChatAdapter {
   inbox: Inbox;
   queue: WorkQueue;
   guests: GuestWatch;
+  /** Chart links (undefined without DUIDBOT_PUBLIC_URL: cards then carry no charts). */
+  charts: ChartLinks | undefined;
   /** Resolves once the SDK registered its route (buildHttp does not wait; tests and serve may). */
   ready: Promise<void>;
   start(options?: { replayIntervalMs?: number; guestCheckIntervalMs?: number }): Promise<TeamsAdapterStart>;
@@ -77,11 +95,17 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     // An emulator's static token; the SDK decodes it, so it must be JWT-shaped (config.ts checks).
     ...(options.devToken ? { token: () => options.devToken! } : {}),
     ...(options.openIdMetadataUrl ? { cloud: withOverrides(PUBLIC, { openIdMetadataUrl: options.openIdMetadataUrl }) } : {}),
-    httpServerAdapter: new ExpressAdapter(router as unknown as express.Express),
+    httpServerAdapter: new MountedExpressAdapter(router as unknown as express.Express),
     logger: sdkLogger(!(options.quiet ?? false)),
     serviceUrl: options.serviceUrl.replace(/\/$/, ""),
   });
-  const book = new ConversationBook(options.serviceUrl);
+  const SERVICE_URL = "serviceUrl:";
+  const clock = options.sessions.clock;
+  const book = new ConversationBook(options.serviceUrl, (tenantId, url) => {
+    options.state.set(PLATFORM, `${SERVICE_URL}${tenantId}`, url, clock.now()).catch((error: unknown) => log("Teams: serviceUrl niet bewaard / not stored", error));
+  });
+  const charts = options.publicUrl ? new ChartLinks({ publicUrl: options.publicUrl, state: options.state, charts: options.charts, clock, log }) : undefined;
+  if (charts) router.use(charts.router());
   const connector = sdkConnector(app.api);
   const directory = new TeamsDirectory(connector, book);
   const processBeforeResponse = options.processBeforeResponse ?? false;
@@ -92,7 +116,11 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const inbox = new Inbox({ store: options.inbox, clock: options.sessions.clock, platform: PLATFORM, log, retry: (event) => replay(event) });
   const guests = new GuestWatch(deps);
   registerRoutes(app, { ...deps, inbox, guests, process, processBeforeResponse });
-  const ready = app.initialize();
+  const restore = async () => {
+    const stored = await options.state.list(PLATFORM, SERVICE_URL);
+    book.restore(new Map([...stored].map(([key, url]) => [key.slice(SERVICE_URL.length), url])));
+  };
+  const ready = Promise.all([app.initialize(), restore(), charts?.load()]).then(() => undefined);
 
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, round: () => Promise<unknown>) => {
@@ -110,13 +138,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   return {
     name: PLATFORM,
     router,
-    chat: new TeamsChat({ connector, book }),
+    chat: new TeamsChat({ connector, book, ...(charts ? { chartUrl: (chart) => charts.url(chart) } : {}) }),
     directory,
     rootPosted: () => inbox.wake(),
     app,
     inbox,
     queue,
     guests,
+    charts,
     ready,
     async start(startOptions = {}) {
       await ready;
@@ -138,6 +167,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       inbox.close();
       await queue.stop();
       await inbox.flush();
+      // The SDK's plugins stop (its adapter has nothing to close: MountedExpressAdapter).
+      await app.stop();
     },
   };
 }

@@ -17,6 +17,8 @@ export interface TeamsConfig {
   devToken?: string;
   /** Bot Connector base for posts before any activity told us a tenant's serviceUrl. */
   serviceUrl: string;
+  /** DUIDBOT_PUBLIC_URL: where Teams fetches chart images (charts.ts); without it cards carry no charts. */
+  publicUrl?: string;
 }
 
 /** Microsoft's global Bot Connector endpoint for Teams; activities tell the regional one, which wins. */
@@ -40,6 +42,8 @@ const TeamsEnv = z.object({
       .optional(),
   ),
   TEAMS_SERVICE_URL: z.preprocess(blank, z.url({ error: "moet een URL zijn / must be a URL" }).optional()),
+  // src/main/config.ts checks and reports it (it is the web sign-in's too); a bad one only means no charts here.
+  DUIDBOT_PUBLIC_URL: z.preprocess(blank, z.url({ protocol: /^https?$/ }).optional()).catch(undefined),
   NODE_ENV: z.string().optional(),
 });
 
@@ -71,6 +75,7 @@ export function readTeamsEnv(env: NodeJS.ProcessEnv): TeamsSetting {
       ...(e.TEAMS_OPENID_METADATA_URL !== undefined ? { openIdMetadataUrl: e.TEAMS_OPENID_METADATA_URL } : {}),
       ...(e.TEAMS_DEV_TOKEN !== undefined ? { devToken: e.TEAMS_DEV_TOKEN } : {}),
       serviceUrl: e.TEAMS_SERVICE_URL ?? DEFAULT_SERVICE_URL,
+      ...(e.DUIDBOT_PUBLIC_URL !== undefined ? { publicUrl: e.DUIDBOT_PUBLIC_URL } : {}),
     },
   };
 }

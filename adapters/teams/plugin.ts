@@ -20,7 +20,10 @@ export const teamsPlugin: ChatAdapterPlugin<TeamsConfig> = {
   readEnv: readTeamsEnv,
   describeOn: (config) =>
     `Teams: aan, activiteiten op POST /api/messages (app ${config.clientId})` +
-    `${config.devToken || config.openIdMetadataUrl ? " — LOKALE TESTINSTELLINGEN (TEAMS_DEV_TOKEN / TEAMS_OPENID_METADATA_URL)" : ""}.`,
+    `${config.devToken || config.openIdMetadataUrl ? " — LOKALE TESTINSTELLINGEN (TEAMS_DEV_TOKEN / TEAMS_OPENID_METADATA_URL)" : ""}; ` +
+    (config.publicUrl
+      ? `grafieken in kaarten via ${new URL("charts/", config.publicUrl.endsWith("/") ? config.publicUrl : `${config.publicUrl}/`).href}….`
+      : "kaarten zonder grafieken: zet DUIDBOT_PUBLIC_URL (het publieke https-adres van deze server) / cards without charts: set DUIDBOT_PUBLIC_URL."),
   describeOff: "Teams: uit; zet TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET en TEAMS_TENANT_ID om Teams aan te zetten (docs/teams.md).",
   create(config, context) {
     const tuning = TeamsTuning.parse(context.tuning ?? {});
@@ -28,6 +31,8 @@ export const teamsPlugin: ChatAdapterPlugin<TeamsConfig> = {
       ...config,
       sessions: context.sessions,
       inbox: context.inbox,
+      state: context.state,
+      charts: context.charts,
       lang: context.lang,
       workConcurrency: context.workConcurrency,
       kick: context.kick,

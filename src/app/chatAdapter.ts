@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Lang } from "../domain/format.ts";
+import type { AdapterStateStore } from "./adapterState.ts";
 import type { ChatDirectory } from "./channels/directory.ts";
 import type { ChartRenderer } from "./charts.ts";
 import type { ChatPort } from "./chat.ts";
@@ -39,6 +40,8 @@ export interface AdapterContext {
   sessions: SessionDeps;
   /** The durable inbox (journal beside PGlite, table on PostgreSQL). */
   inbox: InboxStore;
+  /** What the adapter remembers across restarts besides channel settings (src/app/adapterState.ts). */
+  state: AdapterStateStore;
   charts: ChartRenderer;
   lang: Lang;
   /** Use cases at once: 1 for embedded PGlite (one connection), a few for PostgreSQL. */

@@ -44,6 +44,7 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
     const adapter = enabled.create({
       sessions: services,
       inbox: services.inbox,
+      state: services.adapterState,
       charts: vegaChartRenderer,
       lang: config.lang,
       // Embedded PGlite has one connection: more than one transaction at a time only queues inside it.

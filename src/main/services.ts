@@ -25,6 +25,8 @@ import { PrismaSessionStore } from "../store/sessionStore.ts";
 import { PrismaReportStore } from "../store/reportStore.ts";
 import type { ReportStore } from "../app/report/ports.ts";
 import type { AnnouncementStore } from "../app/measurements/ports.ts";
+import type { AdapterStateStore } from "../app/adapterState.ts";
+import { PrismaAdapterStateStore } from "../store/adapterStateStore.ts";
 import { memoryStores, type MemoryDatabase } from "../store/memory/memoryStores.ts";
 
 /** What the services know of their database: a real one (Prisma on PGlite or PostgreSQL), or the memory store (tests). */
@@ -47,6 +49,8 @@ export interface Services {
    * in the PGlite data folder, the InboundEvent table on PostgreSQL (see openInbox).
    */
   inbox: InboxStore;
+  /** What chat adapters remember across restarts besides channel settings (src/app/adapterState.ts). */
+  adapterState: AdapterStateStore;
   /** ChatPort per platform (the prefix of its channel keys); adapters register theirs with chats.set(). */
   chats: Map<string, ChatPort>;
   dispatcher: Dispatcher;
@@ -114,6 +118,7 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
     inbox,
     announcements: new PrismaAnnouncementStore(db.prisma),
     reports: new PrismaReportStore(db.prisma),
+    adapterState: new PrismaAdapterStateStore(db.prisma),
   };
   return assemble(stores, clock, options);
 }
@@ -136,6 +141,7 @@ interface ServiceStores<D extends ServicesDb> {
   inbox: InboxStore;
   announcements: AnnouncementStore;
   reports: ReportStore;
+  adapterState: AdapterStateStore;
 }
 
 async function assemble<D extends ServicesDb>(stores: ServiceStores<D>, clock: Clock, options: ServiceOptions): Promise<Services & { db: D }> {
@@ -177,6 +183,7 @@ async function assemble<D extends ServicesDb>(stores: ServiceStores<D>, clock: C
     sessions,
     sessionDefaults,
     reports: stores.reports,
+    adapterState: stores.adapterState,
     outbox,
     inbox,
     chats,

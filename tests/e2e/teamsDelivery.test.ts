@@ -4,7 +4,7 @@
  * adds and sends nothing twice; a throttled (429 with Retry-After) or failing (503) connector leaves
  * the message in the outbox until the wait is over, then it goes out exactly once.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { postChanges } from "../../src/app/sessions/index.ts";
 import { testRuntimes } from "../support/db.ts";
 import { importFigures, seedDin } from "../support/sessionWorld.ts";
@@ -53,6 +53,15 @@ for (const runtime of testRuntimes()) {
       // The same activities, correctly signed, do reach the bot (so the refusals above were the tokens).
       expect((await w.driver.send(help())).status).toBe(200);
       expect(w.fake.calls.length).toBe(calls + 1);
+    });
+
+    it("stops the SDK app on stop(), without an error from the server it does not own", async () => {
+      const errors: unknown[] = [];
+      w.teams.app.event("error", (event) => void errors.push(event.error));
+      const stop = vi.spyOn(w.teams.app, "stop");
+      await w.teams.stop();
+      expect(stop).toHaveBeenCalledOnce();
+      expect(errors).toEqual([]);
     });
 
     it("counts a redelivered reply once and sends its update once", async () => {

@@ -89,11 +89,23 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
+/**
+ * The test keys, made once per test process: two 2048-bit RSA key pairs cost ~0.3 s on a busy
+ * machine, which every world paid again. Still minted here, in memory, and never written anywhere.
+ */
+let testKeys: { publicKey: KeyObject; privateKey: KeyObject; foreign: KeyObject } | undefined;
+function keys() {
+  testKeys ??= {
+    ...generateKeyPairSync("rsa", { modulusLength: 2048 }),
+    // Same kid, other key: a token that claims to come from Microsoft but does not.
+    foreign: generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey,
+  };
+  return testKeys;
+}
+
 export async function startFakeTeams(): Promise<FakeTeams> {
   const kid = "test-key-1";
-  const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  // Same kid, other key: a token that claims to come from Microsoft but does not.
-  const foreign = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+  const { publicKey, privateKey, foreign } = keys();
   const calls: ConnectorCall[] = [];
   const sent: SentActivity[] = [];
   const rosters = new Map<string, RosterMember[]>();

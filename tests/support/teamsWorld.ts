@@ -4,6 +4,7 @@
  * movable clock and a dispatcher the test runs by hand. Activities are signed with the test key.
  */
 import type { Server } from "node:http";
+import { inflateRawSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
 import { enable } from "../../src/app/chatAdapter.ts";
@@ -34,6 +35,8 @@ export const TEAMS_USERS = {
 export type TeamsUser = (typeof TEAMS_USERS)[keyof typeof TEAMS_USERS];
 
 export const TEAMS_CHANNELS = { leerkring: "19:leerkring@thread.tacv2", gast: "19:adviesraad@thread.tacv2" } as const;
+/** DUIDBOT_PUBLIC_URL in the world: what cards link to; chart() fetches such a link from the local server. */
+export const PUBLIC_URL = "https://duidbot.example.test/";
 export const teamsKey = (conversation: string) => `teams:${TENANT}:${conversation}`;
 
 export const TEAMS_PEOPLE: DuidbotConfig = {
@@ -159,13 +162,25 @@ export interface TeamsWorld {
   sentIn(channel: string, options?: { thread?: string | null }): SentActivity[];
   /** The newest button with this action id in the channel. */
   button(channel: string, action: string): FoundButton | undefined;
+  /** GETs a link below PUBLIC_URL from the world's server (as the reverse proxy in front would). */
+  get(publicLink: string): Promise<Response>;
   close(): Promise<void>;
 }
 
-export async function startTeamsWorld(runtime: TestRuntime, options: { start: string; channels?: DuidbotConfig["channels"] }): Promise<TeamsWorld> {
-  const clock = fixedClock(options.start);
+export interface TeamsWorldOptions {
+  start: string;
+  channels?: DuidbotConfig["channels"];
+  /** DUIDBOT_PUBLIC_URL (default PUBLIC_URL; null: not set, cards without charts). */
+  publicUrl?: string | null;
+  /** Another world's services (a restart of serve on the same database): not disposed by close(), its clock is used. */
+  services?: TeamsWorld["s"];
+}
+
+export async function startTeamsWorld(runtime: TestRuntime, options: TeamsWorldOptions): Promise<TeamsWorld> {
+  const shared = options.services;
+  const clock = shared ? (shared.clock as ReturnType<typeof fixedClock>) : fixedClock(options.start);
   const fake = await startFakeTeams();
-  const s = await runtime.open(clock);
+  const s = shared ?? (await runtime.open(clock));
   await applyConfig(s, { config: { ...TEAMS_PEOPLE, channels: options.channels ?? [] } });
   const config: Config = {
     dataDir: "unused",
@@ -174,7 +189,7 @@ export async function startTeamsWorld(runtime: TestRuntime, options: { start: st
     lang: "nl",
     loadExample: false,
     web: { mode: "off" },
-    adapters: [enable(teamsPlugin, { clientId: CLIENT_ID, devToken: DEV_TOKEN, openIdMetadataUrl: fake.openIdMetadataUrl, serviceUrl: fake.serviceUrl })],
+    adapters: [enable(teamsPlugin, { clientId: CLIENT_ID, devToken: DEV_TOKEN, openIdMetadataUrl: fake.openIdMetadataUrl, serviceUrl: fake.serviceUrl, ...(options.publicUrl === null ? {} : { publicUrl: options.publicUrl ?? PUBLIC_URL }) })],
     adapterLines: [],
   };
   const { app, adapters } = buildHttp(config, s, { adapterTuning: { teams: { processBeforeResponse: true, quiet: !process.env.TEAMS_DEBUG } } });
@@ -194,13 +209,37 @@ export async function startTeamsWorld(runtime: TestRuntime, options: { start: st
     clock,
     dispatch: () => dispatcher.dispatchOnce(),
     sentIn,
+    get: (link) => {
+      if (!link.startsWith(PUBLIC_URL)) throw new Error(`not below ${PUBLIC_URL}: ${link}`);
+      return fetch(`http://127.0.0.1:${port}/${link.slice(PUBLIC_URL.length)}`);
+    },
     button: (channel, action) => sentIn(channel).flatMap(buttonsIn).filter((b) => b.data.duidbot.action === action).at(-1),
     async close() {
       await teams.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await fake.close();
-      await s.dispose();
+      if (!shared) await s.dispose();
     },
   };
+}
+
+/** Every Image url in what the bot sent into a channel. */
+export function imageUrls(w: TeamsWorld, channel: string): string[] {
+  const urls: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== "object") return;
+    const o = node as Record<string, unknown>;
+    if (o.type === "Image" && typeof o.url === "string") urls.push(o.url);
+    Object.values(o).forEach(walk);
+  };
+  walk(w.sentIn(channel).map((m) => m.activity));
+  return urls;
+}
+
+/** The chart data a link carries (what anyone holding the link can learn). */
+export function chartIn(link: string): { title: string; points: { period: string; value: number }[] } {
+  const token = /\/charts\/([\w-]+)\.png\?/.exec(link)![1]!;
+  return JSON.parse(inflateRawSync(Buffer.from(token, "base64url")).toString("utf8")) as { title: string; points: { period: string; value: number }[] };
 }

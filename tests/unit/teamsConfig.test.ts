@@ -21,7 +21,18 @@ describe("Teams configuration", () => {
     expect(on).toEqual({ status: "on", config: { clientId: ID, clientSecret: "geheim", tenantId: TENANT, serviceUrl: DEFAULT_SERVICE_URL } });
     const config = loadConfig({ TEAMS_CLIENT_ID: ID, TEAMS_CLIENT_SECRET: "geheim", TEAMS_TENANT_ID: TENANT }, "/srv");
     expect(config.adapters.map((a) => a.name)).toEqual(["teams"]);
-    expect(config.adapterLines[1]).toBe(`Teams: aan, activiteiten op POST /api/messages (app ${ID}).`);
+    expect(config.adapterLines[1]).toBe(
+      `Teams: aan, activiteiten op POST /api/messages (app ${ID}); kaarten zonder grafieken: zet DUIDBOT_PUBLIC_URL (het publieke https-adres van deze server) / cards without charts: set DUIDBOT_PUBLIC_URL.`,
+    );
+  });
+
+  it("links chart images below DUIDBOT_PUBLIC_URL when it is set, and leaves a bad one to the main configuration's error", () => {
+    const env = { TEAMS_CLIENT_ID: ID, TEAMS_CLIENT_SECRET: "geheim", TEAMS_TENANT_ID: TENANT, DUIDBOT_PUBLIC_URL: "https://duidbot.gemeente.nl/bot" };
+    expect(readTeamsEnv(env)).toMatchObject({ status: "on", config: { publicUrl: "https://duidbot.gemeente.nl/bot" } });
+    expect(loadConfig(env, "/srv").adapterLines[1]).toBe(`Teams: aan, activiteiten op POST /api/messages (app ${ID}); grafieken in kaarten via https://duidbot.gemeente.nl/bot/charts/….`);
+    const bad = { ...env, DUIDBOT_PUBLIC_URL: "ftp://x" };
+    expect(readTeamsEnv(bad)).toEqual({ status: "on", config: { clientId: ID, clientSecret: "geheim", tenantId: TENANT, serviceUrl: DEFAULT_SERVICE_URL } });
+    expect(() => loadConfig(bad, "/srv")).toThrow(/DUIDBOT_PUBLIC_URL: moet een http\(s\)-URL zijn/);
   });
 
   it("names each mistake", () => {

@@ -80,11 +80,14 @@ export function registerRoutes(app: App, deps: RouteDeps): void {
     const channel = channelOf(activity, place.tenantId) ?? place.channel;
     const check = async () => {
       if (event === "channelShared") return void (await deps.guests.channelShared(channel));
-      for (const member of activity.membersAdded ?? []) {
-        if (member.id === activity.recipient?.id || !member.aadObjectId) continue;
-        deps.directory.saw(member.aadObjectId, { tenantId: place.tenantId, conversation: place.conversation });
-        await deps.guests.memberJoined(channel, userKey(member.aadObjectId));
+      const people = (activity.membersAdded ?? []).filter((m) => m.id !== activity.recipient?.id && m.aadObjectId);
+      for (const member of people) {
+        deps.directory.saw(member.aadObjectId!, { tenantId: place.tenantId, conversation: place.conversation });
+        await deps.guests.memberJoined(channel, userKey(member.aadObjectId!));
       }
+      // Someone added to the team is in every standard channel of it, but the event names only the
+      // team (its General channel): check every linked channel now rather than in the next round.
+      if (event === "teamMemberAdded" && people.length > 0) await deps.guests.checkAll();
     };
     // A failed check waits for the periodic one (at most 15 minutes); the activity is answered anyway.
     await check().catch((error: unknown) => deps.log("Teams: gastcontrole na conversationUpdate mislukt / guest check failed", error));

@@ -12,6 +12,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type {
+  AdapterStateRow,
   ChannelRow,
   ContributionRevisionRow,
   ContributionRow,
@@ -43,6 +44,8 @@ export interface Tables {
   persons: PersonRow[];
   /** ProcessedEvent: key → processedAt. */
   processedEvents: Map<string, Date>;
+  /** AdapterState: "<platform>\u0000<key>" → row. */
+  adapterState: Map<string, AdapterStateRow>;
   sessions: SessionRow[];
   sessionIndicators: SessionIndicatorRow[];
   threads: ThreadRow[];
@@ -58,7 +61,7 @@ export interface Tables {
 }
 
 /** The tables with a serial id (one sequence each, as in PostgreSQL). */
-export type SerialTable = Exclude<keyof Tables, "processedEvents">;
+export type SerialTable = Exclude<keyof Tables, "processedEvents" | "adapterState">;
 
 function emptyTables(): Tables {
   return {
@@ -70,6 +73,7 @@ function emptyTables(): Tables {
     channels: [],
     persons: [],
     processedEvents: new Map(),
+    adapterState: new Map(),
     sessions: [],
     sessionIndicators: [],
     threads: [],

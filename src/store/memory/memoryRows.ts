@@ -244,3 +244,10 @@ export interface ReportEditionRow {
   data: unknown;
   publishedAt: Date;
 }
+
+export interface AdapterStateRow {
+  platform: string;
+  key: string;
+  value: string;
+  updatedAt: Date;
+}

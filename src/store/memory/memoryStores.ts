@@ -3,6 +3,7 @@
  * them: openMemoryServices. `db` stands where the real database's handle stands in Services.
  */
 import type { MigrationResult } from "../migrate.ts";
+import { MemoryAdapterStateStore } from "./memoryAdapterStateStore.ts";
 import { MemoryAnnouncementStore } from "./memoryAnnouncementStore.ts";
 import { MemoryDb } from "./memoryDb.ts";
 import { MemoryDinStore } from "./memoryDinStore.ts";
@@ -38,5 +39,6 @@ export function memoryStores() {
     inbox: new MemoryInboxStore(memory),
     announcements: new MemoryAnnouncementStore(memory),
     reports: new MemoryReportStore(memory),
+    adapterState: new MemoryAdapterStateStore(memory),
   };
 }
