@@ -11,7 +11,7 @@ import { LogLevel } from "@slack/bolt";
 import { postChanges } from "../src/app/sessions/index.ts";
 import type { DuidbotConfig } from "../src/domain/duidbotConfig.ts";
 import type { Config } from "../src/main/config.ts";
-import { enable } from "../src/app/chatAdapter.ts";
+import { enable, loadAdapters } from "../src/app/chatAdapter.ts";
 import { slackPlugin } from "../adapters/slack/plugin.ts";
 import type { SlackAdapter } from "../adapters/slack/app.ts";
 import { buildHttp, listen } from "../src/main/server.ts";
@@ -55,6 +55,7 @@ export async function startDuidbotForBench(options: { fakeApiUrl: string; signin
   // The server is built before the loop starts (as in serve); its kick reaches the loop once it runs.
   let kick = () => {};
   const tuning = { processBeforeResponse: false, logLevel: LogLevel.ERROR, ...(options.quietMs !== undefined ? { quietMs: options.quietMs } : {}) };
+  await loadAdapters(config.adapters);
   const { app, adapters } = buildHttp(config, services, { kick: () => kick(), adapterTuning: { slack: tuning } });
   const slack = adapters.find((a): a is SlackAdapter => a.name === "slack");
   const server = await listen(app, "127.0.0.1", 0);

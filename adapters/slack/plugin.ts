@@ -3,10 +3,12 @@
  * its start-up log lines and how it is built. Slack is on when both the bot token and the signing
  * secret are set; one without the other is a mistake worth stopping the start for.
  */
-import { LogLevel } from "@slack/bolt";
+import type { LogLevel } from "@slack/bolt";
 import { z } from "zod";
 import type { ChatAdapterPlugin } from "../../src/app/chatAdapter.ts";
-import { createSlackAdapter } from "./app.ts";
+
+/** Bolt and the adapter, loaded only when Slack is on (load()): importing them takes a second. */
+let app: typeof import("./app.ts") | undefined;
 
 export interface SlackConfig {
   botToken: string;
@@ -26,7 +28,8 @@ const SlackEnv = z.object({
 const SlackTuning = z.object({
   processBeforeResponse: z.boolean().optional(),
   quietMs: z.number().min(0).optional(),
-  logLevel: z.enum(LogLevel).optional(),
+  // Bolt's LogLevel values, spelled out so that this file does not load Bolt.
+  logLevel: z.enum(["debug", "info", "warn", "error"]).optional(),
 });
 
 export const slackPlugin: ChatAdapterPlugin<SlackConfig> = {
@@ -44,9 +47,13 @@ export const slackPlugin: ChatAdapterPlugin<SlackConfig> = {
   },
   describeOn: (config) => `Slack: aan, events op POST /slack/events${config.apiUrl ? ` (Web API: ${config.apiUrl})` : ""}.`,
   describeOff: "Slack: uit; zet SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET om Slack aan te zetten.",
+  async load() {
+    app ??= await import("./app.ts");
+  },
   create(config, context) {
+    if (!app) throw new Error("slack: load() before create()");
     const tuning = SlackTuning.parse(context.tuning ?? {});
-    return createSlackAdapter({
+    return app.createSlackAdapter({
       ...config,
       sessions: context.sessions,
       inbox: context.inbox,
@@ -55,7 +62,7 @@ export const slackPlugin: ChatAdapterPlugin<SlackConfig> = {
       processBeforeResponse: tuning.processBeforeResponse ?? false,
       workConcurrency: context.workConcurrency,
       kick: context.kick,
-      ...(tuning.logLevel ? { logLevel: tuning.logLevel } : {}),
+      ...(tuning.logLevel ? { logLevel: tuning.logLevel as LogLevel } : {}),
       ...(tuning.quietMs !== undefined ? { quietMs: tuning.quietMs } : {}),
     });
   },

@@ -4,8 +4,10 @@
  */
 import { z } from "zod";
 import type { ChatAdapterPlugin } from "../../src/app/chatAdapter.ts";
-import { createTeamsAdapter } from "./app.ts";
 import { readTeamsEnv, type TeamsConfig } from "./config.ts";
+
+/** The Teams SDK and the adapter, loaded only when Teams is on (load()): importing them takes over a second. */
+let app: typeof import("./app.ts") | undefined;
 
 /** Settings tests and benches pass through AdapterContext.tuning. */
 const TeamsTuning = z.object({
@@ -25,9 +27,13 @@ export const teamsPlugin: ChatAdapterPlugin<TeamsConfig> = {
       ? `grafieken in kaarten via ${new URL("charts/", config.publicUrl.endsWith("/") ? config.publicUrl : `${config.publicUrl}/`).href}….`
       : "kaarten zonder grafieken: zet DUIDBOT_PUBLIC_URL (het publieke https-adres van deze server) / cards without charts: set DUIDBOT_PUBLIC_URL."),
   describeOff: "Teams: uit; zet TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET en TEAMS_TENANT_ID om Teams aan te zetten (docs/teams.md).",
+  async load() {
+    app ??= await import("./app.ts");
+  },
   create(config, context) {
+    if (!app) throw new Error("teams: load() before create()");
     const tuning = TeamsTuning.parse(context.tuning ?? {});
-    return createTeamsAdapter({
+    return app.createTeamsAdapter({
       ...config,
       sessions: context.sessions,
       inbox: context.inbox,

@@ -64,6 +64,12 @@ export interface ChatAdapterPlugin<C> {
   describeOn(config: C): string;
   /** The start-up log line when off: what to set to switch it on. */
   describeOff: string;
+  /**
+   * Loads the platform's SDK (Bolt, the Teams SDK: a second or more each). Separate from create() so that
+   * a process with the platform off — every CLI command, `serve` without it — never pays for it.
+   */
+  load?(): Promise<void>;
+  /** After load(). */
   create(config: C, context: AdapterContext): ChatAdapter;
 }
 
@@ -71,11 +77,23 @@ export interface ChatAdapterPlugin<C> {
 export interface EnabledAdapter {
   name: string;
   describe: string;
+  /** Loads the platform's SDK; await it before create() (see loadAdapters). */
+  load(): Promise<void>;
   create(context: AdapterContext): ChatAdapter;
 }
 
 export function enable<C>(plugin: ChatAdapterPlugin<C>, config: C): EnabledAdapter {
-  return { name: plugin.name, describe: plugin.describeOn(config), create: (context) => plugin.create(config, context) };
+  return {
+    name: plugin.name,
+    describe: plugin.describeOn(config),
+    load: async () => plugin.load?.(),
+    create: (context) => plugin.create(config, context),
+  };
+}
+
+/** Loads the SDKs of the adapters switched on (before buildHttp). */
+export async function loadAdapters(adapters: readonly EnabledAdapter[]): Promise<void> {
+  await Promise.all(adapters.map((a) => a.load()));
 }
 
 /** A plug-in with its settings type bound in, so one list can hold plug-ins of different settings. */

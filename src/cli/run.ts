@@ -14,7 +14,6 @@ import { listChanges } from "../app/measurements/listChanges.ts";
 import { ConfigError, loadConfig, type Config } from "../main/config.ts";
 import { databaseTarget, openServices, type Services } from "../main/services.ts";
 import { presentImport, presentIssues, presentOverview, presentWarnings } from "./present.ts";
-import { runServe } from "./serve.ts";
 import { presentIndicator } from "./indicator.ts";
 import { cliGemeente } from "./gemeente.ts";
 import { checkInboxArgs, INBOX_USAGE, InboxUsageError, runInboxCommand } from "./inbox.ts";
@@ -81,6 +80,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
 
   switch (`${command} ${sub ?? ""}`.trim()) {
     case "serve":
+      // Loaded here: the HTTP server (express, the web workspace, the report routes) is only for `serve`.
+      const { runServe } = await import("./serve.ts");
       await runServe(config);
       return 0;
     case "db migrate":

@@ -4,6 +4,7 @@
  * auto-advance of sessions, announcing imports a crash left unannounced — its first pass runs at start —
  * and pruning of processed-event keys) starts before the example is loaded, as it always did.
  */
+import { loadAdapters } from "../app/chatAdapter.ts";
 import { systemClock } from "../app/ports.ts";
 import type { Config } from "../main/config.ts";
 import { duidbotConfigPath, loadDuidbotConfig } from "../main/duidbotConfigFile.ts";
@@ -63,6 +64,7 @@ async function start(config: Config, gate: GatedServer) {
     );
     // The HTTP app needs a kick before the loop exists; the loop needs the chat ports the app registers.
     let kick = () => {};
+    await loadAdapters(config.adapters);
     const { app, adapters } = buildHttp(config, services, { kick: () => kick(), log: (line) => console.log(line) });
     background = services.startBackground({ intervalMs: BACKGROUND_INTERVAL_MS, log: (line) => console.log(line) });
     kick = background.kick;

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { LogLevel } from "@slack/bolt";
 import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
 import type { Config } from "../../src/main/config.ts";
-import { enable } from "../../src/app/chatAdapter.ts";
+import { enable, loadAdapters } from "../../src/app/chatAdapter.ts";
 import { slackPlugin } from "../../adapters/slack/plugin.ts";
 import type { SlackAdapter, SlackAdapterStart } from "../../adapters/slack/app.ts";
 import { buildHttp, listen } from "../../src/main/server.ts";
@@ -98,6 +98,7 @@ export async function startSlackWorld<S extends Services>(runtime: TestRuntime<S
     adapters: [enable(slackPlugin, { botToken: "xoxb-test", signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl })],
     adapterLines: [],
   };
+  await loadAdapters(config.adapters);
   const { app, adapters } = buildHttp(config, s, {
     adapterTuning: { slack: { processBeforeResponse: options.processBeforeResponse ?? true, logLevel: process.env.SLACK_DEBUG ? LogLevel.DEBUG : LogLevel.ERROR } },
   });

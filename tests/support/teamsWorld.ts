@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import { inflateRawSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { createDispatcher, type Dispatcher } from "../../src/app/outbox/dispatch.ts";
-import { enable } from "../../src/app/chatAdapter.ts";
+import { enable, loadAdapters } from "../../src/app/chatAdapter.ts";
 import { applyConfig, rerenderForGuests } from "../../src/app/sessions/index.ts";
 import type { DuidbotConfig } from "../../src/domain/duidbotConfig.ts";
 import type { Config } from "../../src/main/config.ts";
@@ -192,6 +192,7 @@ export async function startTeamsWorld(runtime: TestRuntime, options: TeamsWorldO
     adapters: [enable(teamsPlugin, { clientId: CLIENT_ID, devToken: DEV_TOKEN, openIdMetadataUrl: fake.openIdMetadataUrl, serviceUrl: fake.serviceUrl, ...(options.publicUrl === null ? {} : { publicUrl: options.publicUrl ?? PUBLIC_URL }) })],
     adapterLines: [],
   };
+  await loadAdapters(config.adapters);
   const { app, adapters } = buildHttp(config, s, { adapterTuning: { teams: { processBeforeResponse: true, quiet: !process.env.TEAMS_DEBUG } } });
   const teams = adapters.find((a): a is TeamsAdapter => a.name === "teams");
   if (!teams) throw new Error("Teams adapter missing");
