@@ -1,14 +1,13 @@
 // Proves what the `duidbot` command does with bad and unusual input, as a user meets it: Excel's
-// encodings, implausible figures, NUL bytes, many errors, a YAML alias bomb, count-like units, and a
-// database with several municipalities. On a copy of the migrated template folder
-// with the Hilversum example loaded (cli.test.ts proves a folder created from nothing). The commands run in
-// this process (src/cli/run.ts, as the executable runs it), except the alias bomb, whose memory bound
-// needs a process of its own.
+// encodings, implausible figures, NUL bytes and many errors. On a copy of the migrated template folder
+// with the Hilversum example loaded (cli.test.ts proves a folder created from nothing). The commands run
+// in this process (src/cli/run.ts, as the executable runs it). The alias bomb, count-like units and
+// several municipalities are in cliInputFolders.test.ts.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { runDuidbot, runDuidbotHere } from "../support/cli.ts";
+import { runDuidbotHere } from "../support/cli.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 let dataDir: string;
@@ -27,13 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
-
-/** Starts a fresh folder from the migrated template (for tests that need a database of their own). */
-async function templateFolder(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  await copyTemplateFolder(inject("pgliteTemplate"), dir);
-  return dir;
-}
 
 describe("duidbot CLI with bad and unusual input", () => {
   it("reads Excel exports: Windows-1252 CSV and UTF-16 'Unicode-tekst', saying which encoding; shows bron and opmerking", async () => {
@@ -89,59 +81,4 @@ describe("duidbot CLI with bad and unusual input", () => {
     expect(lines[49]).toMatch(/^veel\.csv:51: indicator: onbekende indicator "onbekend"/);
     expect(lines.slice(50)).toEqual(["… en nog 70 fout(en), niet getoond.", "120 fout(en) gevonden; er is niets opgeslagen."]);
   });
-
-  it("refuses a YAML alias bomb within seconds, with one error", async () => {
-    // One opgave with 20,000 doelen (about 600 KB) repeated by 99 aliases: 2 million doelen once expanded.
-    const goals = Array.from({ length: 20_000 }, (_, i) => `      - {id: d${i}, name: D}\n`).join("");
-    const bomb = path.join(dataDir, "bom.yaml");
-    await writeFile(bomb, `municipality: Bom\nyear: 2025\nmission: x\nopgaven:\n  - &o\n    id: a\n    name: A\n    goals:\n${goals}${"  - *o\n".repeat(99)}indicators: []\n`);
-    const started = Date.now();
-    // 160 MB of heap: enough to read the file, far too little to expand it (which used 2.9 GB).
-    const r = await runDuidbot(["din", "import", bomb], { DUIDBOT_DATA_DIR: dataDir, NODE_OPTIONS: "--max-old-space-size=160" });
-    // A few seconds on an idle machine (the database is not even opened); the margin is for a loaded test runner.
-    expect(Date.now() - started).toBeLessThan(45_000);
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim().split("\n")).toEqual([
-      "bom.yaml:20009: yaml: YAML-fout: de aliassen (*naam) maken de gegevens 100 keer zo groot als wat er staat (meer dan 10 keer); schrijf de gegevens uit in plaats van blokken met &anker en *alias te herhalen",
-      "1 fout(en) gevonden; er is niets opgeslagen.",
-    ]);
-  }, 90_000);
-
-  it("warns about a count-like unit without count, and still imports", async () => {
-    const dir = await templateFolder("duidbot-count-");
-    try {
-      const din = path.join(dir, "din.yaml");
-      await writeFile(
-        din,
-        "municipality: Teststad\nyear: 2025\nmission: m\nopgaven:\n  - id: o\n    name: O\n    goals:\n      - id: g\n        name: G\n" +
-          "indicators:\n  - id: clienten\n    name: Cliënten\n    kind: effect\n    goal: g\n    unit: aantal personen\n" +
-          "    direction: neutraal\n    frequency: jaarlijks\n    visibility: openbaar\n",
-      );
-      const r = await duidbot(["din", "import", din], { DUIDBOT_DATA_DIR: dir });
-      expect(r.code).toBe(0);
-      expect(r.stderr).toContain('waarschuwing: din.yaml:15: indicators[0].unit: eenheid "aantal personen" lijkt een aantal');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("asks for --gemeente when the database holds several municipalities, and refuses an unknown one", async () => {
-    const dir = await templateFolder("duidbot-twee-");
-    try {
-      const env = { DUIDBOT_DATA_DIR: dir };
-      expect((await duidbot(["din", "import", "examples/hilversum/din.yaml"], env)).code).toBe(0);
-      expect((await duidbot(["din", "import", "examples/huizen/din.yaml"], env)).code).toBe(0);
-      const unnamed = await duidbot(["measurements", "import", "examples/huizen/metingen.csv"], env);
-      expect(unnamed.code).toBe(1);
-      expect(unnamed.stderr).toContain("deze database bevat meerdere gemeenten (hilversum, huizen): kies er één met --gemeente <naam>");
-      const unknown = await duidbot(["changes", "--gemeente", "utrecht", "--lang", "en"], env);
-      expect(unknown.code).toBe(1);
-      expect(unknown.stderr).toContain('unknown gemeente "utrecht"; known: hilversum, huizen');
-      const named = await duidbot(["measurements", "import", "examples/huizen/metingen.csv", "--gemeente", "Huizen"], env);
-      expect(named.code).toBe(0);
-      expect(named.stdout).toMatch(/^\d+ nieuwe waarde\(n\)/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 240_000); // five processes, each opening the embedded database (slow on a busy machine)
 });
