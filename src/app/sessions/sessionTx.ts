@@ -23,6 +23,7 @@ import type {
   ThreadRecord,
 } from "./ports.ts";
 import type { UserRef } from "./types.ts";
+import type { GuestLinkTx } from "./guestLinkTypes.ts";
 
 /** Processed platform events (idempotency keys). */
 export interface EventTx {
@@ -121,4 +122,6 @@ export interface OutboxTx {
   enqueue(rows: OutboxDraft[], at: Date): Promise<void>;
 }
 
-export interface SessionTx extends EventTx, ChannelTx, SessionRecordTx, ContributionTx, ConclusionTx, ChangePostTx, OutboxTx {}
+export type { GuestLinkTx } from "./guestLinkTypes.ts";
+
+export interface SessionTx extends EventTx, ChannelTx, SessionRecordTx, ContributionTx, ConclusionTx, ChangePostTx, OutboxTx, GuestLinkTx {}

@@ -250,3 +250,18 @@ export interface ReportEditionRow {
   data: unknown;
   publishedAt: Date;
 }
+
+export interface GuestLinkRow {
+  id: number;
+  publicId: string;
+  sessionId: number;
+  channelKey: string;
+  tokenHash: string;
+  label: string | null;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+}
