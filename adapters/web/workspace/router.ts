@@ -12,7 +12,7 @@ import type { DinState } from "../../../src/app/ports.ts";
 import { dinOverview } from "../../../src/app/workspace/dinOverview.ts";
 import { goalDetail, indicatorDetail, type DetailDeps } from "../../../src/app/workspace/indicatorDetail.ts";
 import type { Lang } from "../../../src/domain/format.ts";
-import { createGate, type Gate, type WebAccess, type WebUser } from "./access.ts";
+import { createGate, LOCAL_USER, TEAM_USER, type Gate, type WebAccess, type WebUser } from "./access.ts";
 import { createOidcGate } from "./oidc.ts";
 import type { Html } from "./html.ts";
 import type { PageContext } from "./layout.ts";
@@ -25,6 +25,9 @@ import { channelsOverview } from "../../../src/app/workspace/channelsOverview.ts
 import { goalPage } from "./goalPage.ts";
 import { indicatorPage } from "./indicatorPage.ts";
 import { registerImportRoutes } from "./importRoutes.ts";
+import { registerSessionRoutes } from "./sessionRoutes.ts";
+import { WebChat } from "./webChat.ts";
+import { faceOpener } from "./webThreads.ts";
 import { loginPage } from "./loginPage.ts";
 import { chooseMunicipalityPage, noDinPage, notFoundPage, overviewPage } from "./overviewPage.ts";
 import { cookieAttributes, cookies, CSRF_FIELD, csrfToken, csrfValid, securityHeaders } from "./security.ts";
@@ -58,6 +61,8 @@ export interface Workspace {
   router: Router;
   /** The web user making this request (local user, or signed in), without answering for it; for other web routes (the report). */
   userOf(req: Request): WebUser | undefined;
+  /** The web as a chat platform for the outbox (webChat.ts): register it with the dispatcher's ports. */
+  chat: WebChat;
 }
 
 export function workspaceRouter(deps: DetailDeps, options: WorkspaceOptions): Router {
@@ -169,6 +174,9 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
   });
 
   registerImportRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}) });
+  const builtIn = options.access.mode === "local" ? [LOCAL_USER] : options.access.mode === "password" ? [TEAM_USER] : [];
+  const face = faceOpener(deps, options.lang, builtIn);
+  registerSessionRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}), face });
 
   router.get("/rapporten", gate.require, async (req, res) => {
     const ctx = context(req, res);
@@ -192,7 +200,7 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
     send(res, 200, goalPage(ctx, detail, chosen.place));
   });
 
-  return { router, userOf: (req) => gate.userOf(req) };
+  return { router, userOf: (req) => gate.userOf(req), chat: new WebChat() };
 }
 
 /** Only a path on this site, so the login form cannot be used to send someone elsewhere. */
