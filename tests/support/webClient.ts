@@ -12,7 +12,10 @@ interface Cookie {
 
 export class WebClient {
   readonly jar = new Map<string, Cookie>();
-  constructor(readonly base: string) {}
+  readonly base: string;
+  constructor(base: string) {
+    this.base = base;
+  }
 
   private cookieHeader(path: string): string {
     return [...this.jar.entries()].filter(([, c]) => path.startsWith(c.path)).map(([name, c]) => `${name}=${c.value}`).join("; ");

@@ -26,6 +26,9 @@ import { goalPage } from "./goalPage.ts";
 import { indicatorPage } from "./indicatorPage.ts";
 import { registerImportRoutes } from "./importRoutes.ts";
 import { registerSessionRoutes } from "./sessionRoutes.ts";
+import { registerGuestRoutes } from "./guestRoutes.ts";
+import { guardAgainstGuests } from "./guestAccess.ts";
+import { linkProblemPage } from "./guestPages.ts";
 import { WebChat } from "./webChat.ts";
 import { faceOpener } from "./webThreads.ts";
 import { loginPage } from "./loginPage.ts";
@@ -75,7 +78,9 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
     options.access.mode === "oidc"
       ? createOidcGate(options.access, (key) => deps.sessions.transaction((tx) => tx.person(key)))
       : undefined;
-  const gate: Gate = oidc ?? createGate(options.access as Exclude<WebAccess, { mode: "oidc" }>);
+  const baseGate: Gate = oidc ?? createGate(options.access as Exclude<WebAccess, { mode: "oidc" }>);
+  // A browser that came in through a guest link gets 403 on every staff page (guestAccess.ts).
+  const gate = guardAgainstGuests(baseGate, (req, res, publicId) => send(res, 403, linkProblemPage(context(req, res), "guestOnly", `/gast/${publicId}`)));
   const form = express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 20 });
 
   const context = (req: Request, res: Response): PageContext => {
@@ -177,6 +182,7 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
   const builtIn = options.access.mode === "local" ? [LOCAL_USER] : options.access.mode === "password" ? [TEAM_USER] : [];
   const face = faceOpener(deps, options.lang, builtIn);
   registerSessionRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}), face });
+  registerGuestRoutes(router, deps, { context, send, kick: options.kick ?? (() => {}) });
 
   router.get("/rapporten", gate.require, async (req, res) => {
     const ctx = context(req, res);
