@@ -53,7 +53,7 @@ function contributionItem(input: ThreadPageInput, c: ViewedContribution): Html {
   const own = c.own
     ? html`<details class="edit"><summary>${t.edit}</summary>
 <form method="post" action="${path}/wijzigen" class="stack">${formFields(input.csrf)}
-<label for="tekst-${c.id}">${t.contribute}</label><textarea id="tekst-${c.id}" name="text" rows="4" required maxlength="4000">${c.text}</textarea>
+<label for="tekst-${c.id}">${t.newText}</label><textarea id="tekst-${c.id}" name="text" rows="4" required maxlength="4000">${c.text}</textarea>
 <button type="submit">${t.save}</button></form></details>
 <form method="post" action="${path}/intrekken" class="inline">${formFields(input.csrf)}<button type="submit" class="danger">${t.withdraw}</button></form>`
     : "";
@@ -64,7 +64,7 @@ function contributeForm(input: ThreadPageInput): Html {
   const t = SESSION_TEXTS[input.lang];
   const current = input.view.session.current;
   return html`<section aria-labelledby="bijdrage-kop" id="bijdrage" class="contribute">
-<h2 id="bijdrage-kop">${t.contribute}</h2>
+<h2 id="bijdrage-kop">${t.writeTitle}</h2>
 <form method="post" action="${input.base}/bijdrage" class="stack">${formFields(input.csrf)}
 <p class="detail" id="bijdrage-uitleg">${t.contributeHint}</p>
 <label for="vraag">${t.question}</label>
@@ -85,7 +85,7 @@ export async function threadBody(input: ThreadPageInput): Promise<Html> {
   return html`${input.flash ? html`<p class="notice" role="status">${input.flash}</p>` : ""}
 <article class="thread">
 <div class="root">${root}</div>
-${question ? html`<section class="current-question" aria-label="${t.question}">${question}</section>` : ""}
+${question ? html`<section class="current-question" aria-label="${t.currentQuestion}">${question}</section>` : ""}
 ${closing ? html`<section class="closing">${closing}</section>` : ""}
 ${contributeForm(input)}
 <section aria-labelledby="bijdragen-kop"><h2 id="bijdragen-kop">${t.contributions}</h2>
