@@ -125,4 +125,19 @@ describe("the session page", () => {
     expect(page.text).toContain("Lichte opvoedhulp in elke wijk");
     expect((await w.s.sessions.transaction((tx) => tx.conclusion(sessionId)))?.current.adoptedBy).toEqual({ key: "web:local", name: "Lokale gebruiker" });
   });
+
+  it("starts a session from an indicator page in the web's own channel (guest channels with autoStart join)", async () => {
+    const indicatorPage = await web.page("/indicator/veilig-thuis");
+    expect(indicatorPage.text).toContain('action="/sessie/start"');
+    const started = await web.post("/sessie/start", { kind: "indicator", id: "veilig-thuis", din: "hilversum" });
+    const location = started.headers.get("location")!;
+    expect(location).toMatch(/^\/sessie\/\d+\?uitkomst=started$/);
+    const newId = Number(/\/sessie\/(\d+)/.exec(location)![1]);
+    expect(newId).not.toBe(sessionId);
+    const session = await w.s.sessions.transaction((tx) => tx.session(newId));
+    expect(session?.threads.map((t) => t.channel).sort()).toEqual(["memory:gast", "web:werkplek"]);
+    const again = await web.post("/sessie/start", { kind: "indicator", id: "veilig-thuis", din: "hilversum" });
+    expect(again.headers.get("location")).toBe(`/sessie/${newId}?uitkomst=already-open`);
+    expect((await web.page(location)).text).toContain("De duidingssessie is gestart.");
+  });
 });

@@ -94,3 +94,9 @@ export function messagePage(ctx: PageContext, key: "tryAgain" | "sessionNotFound
   const t = SESSION_TEXTS[ctx.lang];
   return page(ctx, { title: t[key], body: html`<h1>${t[key]}</h1><p><a href="/">Duidbot</a></p>` });
 }
+
+/** "Start duiding" on an indicator or doel page: startSession from the web's own channel. */
+export function startForm(ctx: PageContext, subject: { kind: "indicator" | "doel"; id: string }, dinSlug: string): Html {
+  const label = ctx.lang === "nl" ? "Start duiding" : "Start interpretation";
+  return html`<form method="post" action="/sessie/start" class="inline">${formFields(ctx.csrf)}<input type="hidden" name="kind" value="${subject.kind}"><input type="hidden" name="id" value="${subject.id}"><input type="hidden" name="din" value="${dinSlug}"><button type="submit" class="primary">${label}</button></form>`;
+}

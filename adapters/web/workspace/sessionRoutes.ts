@@ -10,6 +10,7 @@ import { z } from "zod";
 import { runAction } from "../../../src/app/commands/runAction.ts";
 import {
   createGuestLink,
+  startSession,
   draftConclusion,
   editContribution,
   joinSession,
@@ -46,6 +47,7 @@ const Contribute = Signed.extend({ question: z.enum(QUESTIONS), text: z.string()
 const Edit = Signed.extend({ text: z.string().max(4000) });
 const Click = Signed.extend({ actionId: z.enum(["session.next", "session.conclude", "session.adopt"]), value: z.string().max(100) });
 const NewLink = Signed.extend({ label: z.union([z.literal(""), z.enum(PERSPECTIVES)]), days: z.coerce.number().int() });
+const Start = Signed.extend({ kind: z.enum(["indicator", "doel"]), id: z.string().min(1).max(200), din: z.string().min(1).max(100) });
 const MessageId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/);
 
 export function registerSessionRoutes(router: Router, deps: DetailDeps, h: SessionRouteHelpers): void {
@@ -71,6 +73,18 @@ export function registerSessionRoutes(router: Router, deps: DetailDeps, h: Sessi
     }
     return { sessionId: sessionId.data, body: parsed.data };
   }
+
+  router.post("/sessie/start", h.gate.require, sessionForm, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = Start.safeParse(body);
+    if (!csrfValid(req, body[CSRF_FIELD]) || !parsed.success) return void res.status(parsed.success ? 403 : 400).type("text/plain").send("Ongeldig formulier / invalid form");
+    const { kind, id, din, event } = parsed.data;
+    const result = await startSession(deps, { eventId: event, actor: await actorOf(res), subject: { kind, id }, dinSlug: din });
+    h.kick();
+    if (result.status === "started" || result.status === "already-open") return back(res, result.sessionId, outcomeKey(result));
+    const place = new URLSearchParams({ gemeente: din, uitkomst: outcomeKey(result) });
+    res.redirect(303, `/${kind}/${encodeURIComponent(id)}?${place.toString()}`);
+  });
 
   router.get("/sessie/:id", h.gate.require, async (req, res) => {
     const ctx = h.context(req, res);
