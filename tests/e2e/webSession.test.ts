@@ -56,6 +56,7 @@ describe("the session page", () => {
   });
 
   it("records a web contribution in the session's web thread, counted once even when the form is sent twice", async () => {
+    const before = (await (await web.get(`/sessie/${sessionId}/stand`)).json()) as { versie: string };
     const event = "0b7c2f4e-0d7e-4c55-9a47-6f3f3f1f0a01";
     const first = await web.post(`/sessie/${sessionId}/bijdrage`, { question: "verklaren", text: "De campagne liep in het najaar.", event });
     expect(first.status).toBe(303);
@@ -65,6 +66,9 @@ describe("the session page", () => {
     const rows = (await w.s.sessions.transaction((tx) => tx.contributions(sessionId))).filter((c) => c.channel === "web:werkplek");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ question: "verklaren", author: { key: "web:local", name: "Lokale gebruiker" }, audience: "leerkring", text: "De campagne liep in het najaar." });
+    expect(((await (await web.get(`/sessie/${sessionId}/stand`)).json()) as { versie: string }).versie).not.toBe(before.versie);
+    const script = await web.get("/assets/sessie.js");
+    expect(script.headers.get("content-type")).toContain("javascript");
     const page = await web.page(`/sessie/${sessionId}?uitkomst=recorded`);
     expect(page.text).toContain("Uw bijdrage is genoteerd.");
     expect(page.text).toContain("De campagne liep in het najaar.");

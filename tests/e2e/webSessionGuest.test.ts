@@ -90,8 +90,13 @@ describe("guest links", () => {
     expect(page.text).not.toContain("Volgende vraag");
     expect(page.text).not.toContain('href="/kanalen"');
 
+    const before = (await (await anna.get(`/gast/${publicId}/stand`)).json()) as { versie: string };
+    expect(page.text).toContain(`data-versie="${before.versie}"`);
+    expect(page.text).toContain('<script src="/assets/sessie.js" defer></script>');
     const sent = await anna.post(`/gast/${publicId}/bijdrage`, { question: "verklaren", text: "Veel gezinnen weten de weg niet." });
     expect(sent.headers.get("location")).toContain("uitkomst=recorded");
+    // What the page shows changed: its script offers a reload (live updates without JavaScript being needed).
+    expect(((await (await anna.get(`/gast/${publicId}/stand`)).json()) as { versie: string }).versie).not.toBe(before.versie);
     const own = (await w.s.sessions.transaction((tx) => tx.contributions(sessionId))).find((c) => c.channel === `web:gast:${publicId}`)!;
     expect(own).toMatchObject({ audience: "gast", perspective: "adviesraad", author: { name: "Anna" }, question: "verklaren" });
     expect(own.author.key).toMatch(new RegExp(`^web:gast:${publicId}:`));

@@ -17,6 +17,7 @@ import { guestThreadPage, linkProblemPage, welcomePage } from "./guestPages.ts";
 import { CSRF_FIELD, csrfValid } from "./security.ts";
 import type { ChartRenderer } from "../../../src/app/charts.ts";
 import { SESSION_TEXTS } from "./sessionTexts.ts";
+import { viewVersion } from "./threadPage.ts";
 import { outcomeKey, outcomeText, rootIdOf, sessionForm } from "./webThreads.ts";
 
 export interface GuestRouteHelpers {
@@ -73,6 +74,17 @@ export function registerGuestRoutes(router: Router, deps: SessionDeps & { charts
   const userOf = (link: Admitted, who: GuestIdentity) => ({ key: `${link.link.channel}:${who.id}`, name: who.name });
   const back = (res: Response, link: Admitted, outcome: string) => res.redirect(303, `/gast/${link.link.publicId}?uitkomst=${encodeURIComponent(outcome)}#bijdragen-kop`);
   const seconds = (link: Admitted) => Math.max(1, Math.floor((link.link.expiresAt.getTime() - deps.clock.now().getTime()) / 1000));
+
+  // Before the link route: /gast/<id>/stand is no secret.
+  router.get("/gast/:pub/stand", async (req, res) => {
+    const link = await admitted(req, res);
+    if (!link) return;
+    const who = identityOf(req);
+    if (!who) return void res.status(403).json({ error: "no-name" });
+    const view = await threadView(deps, { session: { sessionId: link.session.id }, thread: { channel: link.link.channel, audience: "gast", lang: "nl" }, viewer: userOf(link, who).key });
+    if (view.status !== "ok") return void res.status(404).json({ error: "not-found" });
+    res.setHeader("Cache-Control", "no-store").json({ versie: viewVersion(view) });
+  });
 
   router.get("/gast/:pub/:secret", async (req, res) => {
     if (failures.blocked(address(req)) || !requests.take(address(req))) return h.send(res, 429, linkProblemPage(h.context(req, res), "tooMany"));

@@ -44,6 +44,8 @@ export interface WorkspaceOptions {
 }
 
 const STYLESHEET = readFileSync(path.join(import.meta.dirname, "assets", "workspace.css"), "utf8");
+/** Live updates of the session pages (optional: the pages work without it). */
+const SESSION_SCRIPT = readFileSync(path.join(import.meta.dirname, "assets", "sessie.js"), "utf8");
 const LANG_COOKIE = "duidbot_lang";
 
 function langOf(req: Request, res: Response, fallback: Lang): Lang {
@@ -110,6 +112,10 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
 
   router.get("/assets/workspace.css", (_req, res) => {
     res.type("text/css").setHeader("Cache-Control", "no-cache").send(STYLESHEET);
+  });
+
+  router.get("/assets/sessie.js", (_req, res) => {
+    res.type("text/javascript").setHeader("Cache-Control", "no-cache").send(SESSION_SCRIPT);
   });
 
   router.use(securityHeaders);

@@ -32,6 +32,7 @@ import { notFoundPage } from "./overviewPage.ts";
 import { CSRF_FIELD, csrfValid } from "./security.ts";
 import { formPage, guestLinksSection, issueText, linkCreatedPage, messagePage, sessionPage } from "./sessionPages.ts";
 import { outcomeKey, outcomeText, rootIdOf, sessionForm } from "./webThreads.ts";
+import { viewVersion } from "./threadPage.ts";
 
 export interface SessionRouteHelpers {
   gate: Gate;
@@ -102,6 +103,14 @@ export function registerSessionRoutes(router: Router, deps: DetailDeps, h: Sessi
       ...(flash ? { flash } : {}),
       ...(links.status === "ok" ? { extra: guestLinksSection(ctx, view.session.id, links.links) } : {}),
     }));
+  });
+
+  router.get("/sessie/:id/stand", h.gate.require, async (req, res) => {
+    const id = Id.safeParse(req.params.id);
+    const face = await h.face();
+    const view = id.success ? await threadView(deps, { session: { sessionId: id.data }, thread: { channel: face.key, audience: face.audience, lang: "nl" }, viewer: (await actorOf(res)).user.key }) : undefined;
+    if (view?.status !== "ok") return void res.status(404).json({ error: "not-found" });
+    res.setHeader("Cache-Control", "no-store").json({ versie: viewVersion(view) });
   });
 
   router.post("/sessie/:id/bijdrage", h.gate.require, sessionForm, async (req, res) => {

@@ -1,6 +1,8 @@
 /** Words of the session and guest pages, Dutch (B1: short sentences, everyday words) and English. */
 const nl = {
   contributions: "Bijdragen",
+  news: "Er is iets nieuws in dit gesprek.",
+  reload: "Pagina vernieuwen",
   noContributions: "Nog geen bijdragen.",
   contribute: "Uw bijdrage",
   writeTitle: "Schrijf een bijdrage",
@@ -70,6 +72,8 @@ type Texts = { [K in keyof typeof nl]: (typeof nl)[K] extends (...args: infer A)
 
 const en: Texts = {
   contributions: "Contributions",
+  news: "There is something new in this conversation.",
+  reload: "Reload the page",
   noContributions: "No contributions yet.",
   contribute: "Your contribution",
   writeTitle: "Write a contribution",

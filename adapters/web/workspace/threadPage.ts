@@ -5,7 +5,7 @@
  * redirect back (POST-redirect-GET): everything works without JavaScript. Each form carries a fresh
  * event id, so a form sent twice (a double click, a reload of the POST) counts once.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { ChartRenderer } from "../../../src/app/charts.ts";
 import type { MessageAction } from "../../../src/app/messages/message.ts";
 import type { ThreadViewResult, ViewedContribution } from "../../../src/app/sessions/index.ts";
@@ -75,6 +75,21 @@ function contributeForm(input: ThreadPageInput): Html {
 </form></section>`;
 }
 
+/**
+ * What the page shows, as a short fingerprint: /stand answers it, and the page's script (assets/sessie.js)
+ * offers a reload when it changed (new or changed contributions, another question, a conclusion).
+ */
+export function viewVersion(view: OkView): string {
+  const parts = [
+    view.session.status,
+    view.session.current,
+    ...view.contributions.map((c) => `${c.id}:${c.editedAt?.getTime() ?? ""}:${c.withdrawnAt?.getTime() ?? ""}:${c.question}`),
+    view.conclusion ? `${view.conclusion.status}:${view.conclusion.current.version}` : "",
+    view.closing ? "closed" : "",
+  ];
+  return createHash("sha256").update(parts.join("|")).digest("base64url").slice(0, 16);
+}
+
 export async function threadBody(input: ThreadPageInput): Promise<Html> {
   const { view, lang } = input;
   const t = SESSION_TEXTS[lang];
@@ -83,7 +98,8 @@ export async function threadBody(input: ThreadPageInput): Promise<Html> {
   const question = view.question ? await renderMessage(view.question, { charts: input.charts, headerLevel: 2, action: () => undefined }) : undefined;
   const closing = view.closing ? await renderMessage(view.closing, { charts: input.charts, headerLevel: 2, action: () => undefined }) : undefined;
   return html`${input.flash ? html`<p class="notice" role="status">${input.flash}</p>` : ""}
-<article class="thread">
+<p class="notice" id="nieuws" role="status" hidden>${t.news} <a href="${input.base}">${t.reload}</a></p>
+<article class="thread" data-stand="${input.base}/stand" data-versie="${viewVersion(view)}">
 <div class="root">${root}</div>
 ${question ? html`<section class="current-question" aria-label="${t.currentQuestion}">${question}</section>` : ""}
 ${closing ? html`<section class="closing">${closing}</section>` : ""}
@@ -97,5 +113,6 @@ ${own.length === 0 ? html`<p class="muted">${t.noContributions}</p>` : html`<ul 
 </section>
 ${view.conclusion ? conclusionBlock(view.conclusion, view.actions, lang) : ""}
 ${input.extra ?? ""}
-</article>`;
+</article>
+<script src="/assets/sessie.js" defer></script>`;
 }
