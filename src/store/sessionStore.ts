@@ -105,7 +105,7 @@ async function loadSessions(tx: Tx, where: Prisma.Sql, tail?: Prisma.Sql): Promi
   return (await tx.$queryRaw<SessionRow[]>(selectSessions(where, tail))).map(toSession);
 }
 
-function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> | keyof ReturnType<typeof contributionTx> | keyof ReturnType<typeof conclusionTx> | keyof ReturnType<typeof guestLinkTx> | "enqueue"> {
+function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> | keyof ReturnType<typeof contributionTx> | keyof ReturnType<typeof conclusionTx> | keyof ReturnType<typeof guestLinkTx> | "enqueue" | "postsByKey"> {
   return {
     async claimEvent(key, at) {
       // ON CONFLICT DO NOTHING (skipDuplicates) instead of catching a unique violation: the two driver

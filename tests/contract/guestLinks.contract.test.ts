@@ -1,11 +1,12 @@
 /**
  * The guest-link part of the SessionStore contract on the memory store, PGlite and (with
  * TEST_DATABASE_URL) PostgreSQL: a link per public id (unique), its session's links in order, last
- * use, and a revocation that counts once; a failed transaction leaves no link behind.
+ * use, and a revocation that counts once; a failed transaction leaves no link behind. And the posts of
+ * a thread by key prefix (what the web shows of summaries shared with a guest thread).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { allRuntimes } from "../support/db.ts";
-import { openContract, type Contract } from "./contractWorld.ts";
+import { draft, openContract, type Contract } from "./contractWorld.ts";
 
 const link = (sessionId: number, publicId: string, at: Date) => ({
   publicId,
@@ -59,6 +60,18 @@ for (const runtime of allRuntimes()) {
         }),
       ).rejects.toThrow("later step failed");
       expect(await c.tx((tx) => tx.guestLinks(sessionId))).toEqual([]);
+    });
+
+    it("lists posts by key prefix, oldest first, without failed (withdrawn) ones", async () => {
+      const at = c.clock.now();
+      const prefix = "s1:web:gast:a:root:summary:";
+      await c.tx((tx) => tx.enqueue([draft(`${prefix}1`), draft("s1:web:gast:a:root:q:x"), draft(`${prefix}2`), draft(`${prefix}3`), draft("s1:other:summary:4")], at));
+      for (const row of await c.s.outbox.claimDue(at, { limit: 50, leaseMs: 60_000, skipPlatforms: [] })) {
+        if (row.key === `${prefix}3`) await c.s.outbox.markFailed(row.id, at, "ingetrokken");
+      }
+      const posts = await c.tx((tx) => tx.postsByKey(prefix));
+      expect(posts.map((p) => p.key)).toEqual([`${prefix}1`, `${prefix}2`]);
+      expect(posts[0]).toEqual({ key: `${prefix}1`, message: draft(`${prefix}1`).message, createdAt: at });
     });
   });
 }

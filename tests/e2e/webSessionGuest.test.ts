@@ -113,6 +113,14 @@ describe("guest links", () => {
     expect(staffPage.text).toContain("Anna · adviesraad · gast");
     expect(staffPage.text).toContain("laatst gebruikt");
 
+    // A summary the facilitator shares reaches the guest thread, readable on the same link.
+    const shared = await staff.post(`/sessie/${sessionId}/samenvatting`, { text: "We gaan de lichte hulp beter bekend maken." });
+    expect(shared.headers.get("location")).toContain("uitkomst=shared");
+    await w.dispatch();
+    const withSummary = await anna.page(`/gast/${publicId}`);
+    expect(withSummary.text).toContain("We gaan de lichte hulp beter bekend maken.");
+    expect(w.chat.textIn("memory:gast")).toContain("We gaan de lichte hulp beter bekend maken.");
+
     for (const path of ["/", `/sessie/${sessionId}`, "/kanalen", "/import", "/veranderingen", "/indicator/jeugdhulp"]) {
       const res = await anna.get(path);
       expect({ path, status: res.status }).toEqual({ path, status: 403 });

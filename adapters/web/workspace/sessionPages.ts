@@ -41,6 +41,12 @@ ${links.length === 0 ? html`<p class="muted">${t.noLinks}</p>` : html`<ul>${link
 <label for="dagen">${t.validDays}</label>
 <input id="dagen" name="days" type="number" min="1" max="${GUEST_LINK_DAYS.max}" value="${GUEST_LINK_DAYS.default}" inputmode="numeric">
 <button type="submit">${t.makeLink}</button>
+</form>
+<h3 id="samenvatting-kop">${t.shareTitle}</h3>
+<form method="post" action="/sessie/${sessionId}/samenvatting" class="stack wide">${formFields(ctx.csrf)}
+<label for="samenvatting">${t.shareLabel}</label>
+<textarea id="samenvatting" name="text" rows="4" required maxlength="3000"></textarea>
+<button type="submit">${t.share}</button>
 </form></section>`;
 }
 

@@ -11,6 +11,7 @@ import { runAction } from "../../../src/app/commands/runAction.ts";
 import {
   createGuestLink,
   startSession,
+  shareSummary,
   draftConclusion,
   editContribution,
   joinSession,
@@ -190,6 +191,14 @@ export function registerSessionRoutes(router: Router, deps: DetailDeps, h: Sessi
     if (result.status !== "created") return back(res, form.sessionId, outcomeKey(result), "#gastlinks");
     const url = `${req.protocol}://${req.get("host") ?? "localhost"}/gast/${result.link.publicId}/${result.secret}`;
     h.send(res, 200, linkCreatedPage(ctx, form.sessionId, url, result.link.expiresAt));
+  });
+
+  router.post("/sessie/:id/samenvatting", h.gate.require, sessionForm, async (req, res) => {
+    const form = parse(req, res, Edit);
+    if (!form) return;
+    const result = await shareSummary(deps, { eventId: form.body.event, actor: await actorOf(res), session: { sessionId: form.sessionId }, text: form.body.text });
+    h.kick();
+    back(res, form.sessionId, outcomeKey(result), "#gastlinks");
   });
 
   router.post("/sessie/:id/gastlinks/:pub/intrekken", h.gate.require, sessionForm, async (req, res) => {

@@ -86,6 +86,7 @@ export function viewVersion(view: OkView): string {
     ...view.contributions.map((c) => `${c.id}:${c.editedAt?.getTime() ?? ""}:${c.withdrawnAt?.getTime() ?? ""}:${c.question}`),
     view.conclusion ? `${view.conclusion.status}:${view.conclusion.current.version}` : "",
     view.closing ? "closed" : "",
+    String(view.summaries.length),
   ];
   return createHash("sha256").update(parts.join("|")).digest("base64url").slice(0, 16);
 }
@@ -96,6 +97,8 @@ export async function threadBody(input: ThreadPageInput): Promise<Html> {
   const action = (a: MessageAction) => button(input, a);
   const root = await renderMessage(view.root, { charts: input.charts, headerLevel: 1, action });
   const question = view.question ? await renderMessage(view.question, { charts: input.charts, headerLevel: 2, action: () => undefined }) : undefined;
+  const summaries: Html[] = [];
+  for (const m of view.summaries) summaries.push(await renderMessage(m, { charts: input.charts, headerLevel: 2, action: () => undefined }));
   const closing = view.closing ? await renderMessage(view.closing, { charts: input.charts, headerLevel: 2, action: () => undefined }) : undefined;
   return html`${input.flash ? html`<p class="notice" role="status">${input.flash}</p>` : ""}
 <p class="notice" id="nieuws" role="status" hidden>${t.news} <a href="${input.base}">${t.reload}</a></p>
@@ -103,6 +106,7 @@ export async function threadBody(input: ThreadPageInput): Promise<Html> {
 <div class="root">${root}</div>
 ${question ? html`<section class="current-question" aria-label="${t.currentQuestion}">${question}</section>` : ""}
 ${closing ? html`<section class="closing">${closing}</section>` : ""}
+${summaries.map((m) => html`<section class="closing">${m}</section>`)}
 ${contributeForm(input)}
 <section aria-labelledby="bijdragen-kop"><h2 id="bijdragen-kop">${t.contributions}</h2>
 ${QUESTIONS.map((q) => {

@@ -11,7 +11,7 @@ import type { ChannelAudience } from "../../domain/sessionRules.ts";
 import type { NeutralMessage } from "../messages/message.ts";
 import { guestClosedMessage, questionMessage, rootMessage } from "./messages.ts";
 import type { ActionRecord, ConclusionRecord, ContributionRecord, SessionDeps, SessionRecord } from "./ports.ts";
-import { countsFor, findSession } from "./shared.ts";
+import { countsFor, findSession, rootKey } from "./shared.ts";
 import type { NotFound, SessionRef } from "./types.ts";
 
 export interface ThreadViewInput {
@@ -39,6 +39,8 @@ export type ThreadViewResult =
       actions: ActionRecord[];
       /** Guests, once the conclusion is adopted: the thank-you their thread gets. */
       closing?: NeutralMessage;
+      /** Guests: the summaries a facilitator shared with their thread (shareSummary), oldest first. */
+      summaries: NeutralMessage[];
     }
   | NotFound;
 
@@ -65,6 +67,8 @@ export async function threadView(deps: SessionDeps, input: ThreadViewInput): Pro
       ...(staff && conclusion ? { conclusion } : {}),
       actions: staff ? await tx.actions(session.id) : [],
       ...(!staff && conclusion?.status === "adopted" ? { closing: guestClosedMessage(thread) } : {}),
+      // Staff read the conclusion itself; the summaries are what guests are told of it.
+      summaries: staff ? [] : (await tx.postsByKey(`${rootKey(session.id, thread.channel)}:summary:`)).map((p) => p.message),
     };
   });
 }

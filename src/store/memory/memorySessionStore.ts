@@ -71,7 +71,7 @@ function threadByRoot(t: Tables, channel: string, threadId: string) {
 
 type OwnPart = Omit<
   SessionTx,
-  keyof ReturnType<typeof memoryChannelTx> | keyof ReturnType<typeof memoryContributionTx> | keyof ReturnType<typeof memoryConclusionTx> | keyof ReturnType<typeof memoryGuestLinkTx> | "enqueue"
+  keyof ReturnType<typeof memoryChannelTx> | keyof ReturnType<typeof memoryContributionTx> | keyof ReturnType<typeof memoryConclusionTx> | keyof ReturnType<typeof memoryGuestLinkTx> | "enqueue" | "postsByKey"
 >;
 
 function memorySessionTx(db: MemoryDb): OwnPart {
