@@ -74,6 +74,8 @@ describe("the session page", () => {
     expect(page.text).toContain("De campagne liep in het najaar.");
     // The Slack thread's status counts it too: one session, several faces.
     await w.dispatch();
+    // The kicked dispatcher may still hold the row: wait for it, as a person would.
+    for (let i = 0; i < 100 && !/Verklaren \(1\)/.test(w.chat.textIn(LEERKRING)); i++) await new Promise((r) => setTimeout(r, 20));
     expect(w.chat.textIn(LEERKRING)).toMatch(/Verklaren \(1\)/);
   });
 
