@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGuestLink, postChanges, recordContribution } from "../../src/app/sessions/index.ts";
+import { createGuestLink, openGuestLink, postChanges, recordContribution, startSession } from "../../src/app/sessions/index.ts";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
 import { fixedClock, memoryRuntime, testRuntimes, type TestRuntime } from "../support/db.ts";
@@ -72,7 +72,12 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
   it("lets only facilitators make links, and stores only the secret's hash", async () => {
     expect(await createGuestLink(w.s, { actor: actor(PEOPLE.colleague, LEERKRING), session: { sessionId } })).toMatchObject({ status: "forbidden", action: "share" });
     expect(await createGuestLink(w.s, { actor: actor(PEOPLE.facilitator, LEERKRING), session: { sessionId }, validDays: 91 })).toMatchObject({ status: "refused", code: "invalid-days" });
+    // A session about an intern indicator only: guests would see nothing to talk about.
+    const intern = await startSession(w.s, { actor: actor(PEOPLE.facilitator, LEERKRING), subject: { kind: "indicator", id: "wachtlijst" } });
+    if (intern.status !== "started") throw new Error(intern.status);
+    expect(await createGuestLink(w.s, { actor: actor(PEOPLE.facilitator, LEERKRING), session: { sessionId: intern.sessionId } })).toEqual({ status: "refused", code: "nothing-visible" });
     const { publicId, secret } = await makeLink();
+    expect(await openGuestLink(w.s, { publicId, secret: `${secret.slice(0, -1)}${secret.endsWith("x") ? "y" : "x"}` })).toEqual({ status: "refused", code: "unknown" });
     const stored = await w.s.sessions.transaction((tx) => tx.guestLinkByPublicId(publicId));
     expect(stored).toMatchObject({ sessionId, label: "adviesraad", createdBy: "web:local", channel: `web:gast:${publicId}` });
     expect(stored!.tokenHash).toBe(createHash("sha256").update(secret).digest("hex"));
