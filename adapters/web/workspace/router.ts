@@ -187,7 +187,8 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
   registerImportRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}) });
   const builtIn = options.access.mode === "local" ? [LOCAL_USER] : options.access.mode === "password" ? [TEAM_USER] : [];
   const face = faceOpener(deps, options.lang, builtIn);
-  registerSessionRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}), face });
+  const publicUrl = options.access.mode === "oidc" ? options.access.publicUrl : undefined;
+  registerSessionRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}), face, ...(publicUrl ? { publicUrl } : {}) });
   registerGuestRoutes(router, deps, { context, send, kick: options.kick ?? (() => {}) });
 
   router.get("/rapporten", gate.require, async (req, res) => {

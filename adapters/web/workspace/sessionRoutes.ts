@@ -41,6 +41,8 @@ export interface SessionRouteHelpers {
   send(res: Response, status: number, body: Html): void;
   kick(): void;
   face(): Promise<ChannelSettings>;
+  /** The address people use (DUIDBOT_PUBLIC_URL), for the links guests get; else the request's own. */
+  publicUrl?: string;
 }
 
 const Id = z.coerce.number().int().positive();
@@ -189,7 +191,8 @@ export function registerSessionRoutes(router: Router, deps: DetailDeps, h: Sessi
     });
     h.kick(); // the guest thread's root goes out now, so the link works at once
     if (result.status !== "created") return back(res, form.sessionId, outcomeKey(result), "#gastlinks");
-    const url = `${req.protocol}://${req.get("host") ?? "localhost"}/gast/${result.link.publicId}/${result.secret}`;
+    const origin = h.publicUrl?.replace(/\/+$/, "") ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
+    const url = `${origin}/gast/${result.link.publicId}/${result.secret}`;
     h.send(res, 200, linkCreatedPage(ctx, form.sessionId, url, result.link.expiresAt));
   });
 
