@@ -149,10 +149,12 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     const guest = await guestWithName(revokedLink.url, "Chris");
     const revoke = await staff.post(`/sessie/${sessionId}/gastlinks/${revokedLink.publicId}/intrekken`, {});
     expect(revoke.headers.get("location")).toContain("uitkomst=revoked");
+    // A form still open in the guest's browser does nothing.
+    expect((await guest.post(`/gast/${revokedLink.publicId}/bijdrage`, { question: "herkennen", text: "Te laat." })).status).toBe(410);
     const page = await guest.page(`/gast/${revokedLink.publicId}`);
     expect(page.status).toBe(410);
     expect(page.text).toContain("Deze link is ingetrokken");
-    expect((await guest.post(`/gast/${revokedLink.publicId}/bijdrage`, { question: "herkennen", text: "Te laat." })).status).toBe(410);
+    expect(guest.jar.has("duidbot_rol")).toBe(false); // no guest any more: the mark went with the link
     expect((await new WebClient(base).get(revokedLink.url)).status).toBe(410);
 
     const shortLink = await makeLink({ label: "ervaringsdeskundige", days: "1" });

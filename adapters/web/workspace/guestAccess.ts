@@ -59,6 +59,11 @@ export function forgetGuest(req: Request, res: Response, publicId: string): void
   res.append("Set-Cookie", `${MARK_COOKIE}=; ${cookieAttributes(req, "Lax")}; Max-Age=0`);
 }
 
+/** A dead link (revoked, expired): the site-wide mark goes; the path's own cookie stays, so its page keeps saying why. */
+export function unmarkGuest(req: Request, res: Response): void {
+  res.append("Set-Cookie", `${MARK_COOKIE}=; ${cookieAttributes(req, "Lax")}; Max-Age=0`);
+}
+
 /** The guest page this browser came in through, when it carries the guest mark. */
 export function guestMark(req: Request): string | undefined {
   const value = cookies(req).get(MARK_COOKIE);

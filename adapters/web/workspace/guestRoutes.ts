@@ -12,7 +12,7 @@ import type { OpenGuestLinkResult, SessionDeps } from "../../../src/app/sessions
 import { QUESTIONS } from "../../../src/domain/session.ts";
 import type { Html } from "./html.ts";
 import type { PageContext } from "./layout.ts";
-import { admitGuest, forgetGuest, identityOf, isPublicId, RateLimit, rememberName, secretOf, type GuestIdentity } from "./guestAccess.ts";
+import { admitGuest, forgetGuest, identityOf, isPublicId, RateLimit, rememberName, secretOf, unmarkGuest, type GuestIdentity } from "./guestAccess.ts";
 import { guestThreadPage, linkProblemPage, welcomePage } from "./guestPages.ts";
 import { CSRF_FIELD, csrfValid } from "./security.ts";
 import type { ChartRenderer } from "../../../src/app/charts.ts";
@@ -55,7 +55,11 @@ export function registerGuestRoutes(router: Router, deps: SessionDeps & { charts
     if (failures.blocked(address(req)) || !requests.take(address(req))) return void h.send(res, 429, linkProblemPage(h.context(req, res), "tooMany"));
     if (!isPublicId(publicId) || !secret) return void refuse(req, res, "unknown");
     const result = await openGuestLink(deps, { publicId, secret });
-    if (result.status !== "ok") return void refuse(req, res, result.code);
+    if (result.status !== "ok") {
+      // A dead link makes this browser no guest any more (staff pages no longer refuse it).
+      if (result.code !== "unknown") unmarkGuest(req, res);
+      return void refuse(req, res, result.code);
+    }
     return result;
   }
 
