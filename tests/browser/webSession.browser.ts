@@ -32,6 +32,9 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))})`);
 }
 
+/** The outcome line of the last action (not the live-update regions). */
+const status = (page: Page) => page.locator('p.notice[role="status"]:not([hidden])');
+
 describe("a duiding session and a guest link in Chromium", () => {
   const clock = fixedClock(START);
   let browser: Browser;
@@ -87,7 +90,7 @@ describe("a duiding session and a guest link in Chromium", () => {
     expect(await axeViolations(staff)).toEqual([]);
     await staff.getByLabel("Uw bijdrage", { exact: true }).fill("Herkenbaar: meer aanmeldingen sinds de campagne.");
     await staff.getByRole("button", { name: "Bijdrage plaatsen" }).click();
-    expect(await staff.getByRole("status").textContent()).toContain("Uw bijdrage is genoteerd.");
+    expect(await status(staff).textContent()).toContain("Uw bijdrage is genoteerd.");
     await staff.getByRole("button", { name: "Volgende vraag" }).click();
     expect(await staff.getByText("Vraag 2 van 4").first().isVisible()).toBe(true);
     await staff.screenshot({ path: path.join(ARTIFACTS, "web-sessie.png"), fullPage: true });
@@ -104,16 +107,23 @@ describe("a duiding session and a guest link in Chromium", () => {
     await welcome.screenshot({ path: path.join(ARTIFACTS, "web-gast-welkom-telefoon.png"), fullPage: true });
     await welcome.close();
 
+    // The facilitator's page stays open and idle: the guest's words appear on it without a reload.
+    await staff.goto(`${base}/sessie/${sessionId}`);
+    await staff.evaluate(() => void ((globalThis as unknown as { stayed: boolean }).stayed = true));
     const guest = await guestIn(guestContext, link, "Fatima");
     expect(await guest.getByText("Wachtlijst jeugdteam").count()).toBe(0);
     expect(await guest.getByText("Herkenbaar: meer aanmeldingen").count()).toBe(0);
     await guest.getByLabel("Bij welke vraag hoort het?").selectOption("verklaren");
     await guest.getByLabel("Uw bijdrage", { exact: true }).fill("Veel ouders kennen de lichte hulp niet.");
     await guest.getByRole("button", { name: "Bijdrage plaatsen" }).click();
-    expect(await guest.getByRole("status").textContent()).toContain("Uw bijdrage is genoteerd.");
+    expect(await status(guest).textContent()).toContain("Uw bijdrage is genoteerd.");
     expect(await guest.locator("p.message-text", { hasText: "Veel ouders kennen de lichte hulp niet." }).isVisible()).toBe(true);
     expect(await axeViolations(guest)).toEqual([]);
     await guest.screenshot({ path: path.join(ARTIFACTS, "web-gast-draad-telefoon.png"), fullPage: true });
+
+    await staff.locator("p.message-text", { hasText: "Veel ouders kennen de lichte hulp niet." }).waitFor({ timeout: 20_000 });
+    expect(await staff.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await staff.locator("#bijgewerkt").textContent()).toBe("Het gesprek is bijgewerkt.");
 
     const refused = await guestContext.newPage();
     const response = await refused.goto(`${base}/sessie/${sessionId}`);
@@ -132,9 +142,9 @@ describe("a duiding session and a guest link in Chromium", () => {
     await staff.locator("#f-action-1-text").fill("Lichte opvoedhulp bekend maken");
     await staff.locator("#f-action-1-owner").fill("Team Jeugd");
     await staff.getByRole("button", { name: "Opslaan als concept" }).click();
-    expect(await staff.getByRole("status").textContent()).toContain("De conclusie is opgeslagen als concept.");
+    expect(await status(staff).textContent()).toContain("De conclusie is opgeslagen als concept.");
     await staff.getByRole("button", { name: "Vaststellen" }).click();
-    expect(await staff.getByRole("status").textContent()).toContain("De conclusie is vastgesteld.");
+    expect(await status(staff).textContent()).toContain("De conclusie is vastgesteld.");
     expect(await axeViolations(staff)).toEqual([]);
 
     await guest.reload();
@@ -143,7 +153,7 @@ describe("a duiding session and a guest link in Chromium", () => {
 
     await staff.goto(`${base}/sessie/${sessionId}#gastlinks`);
     await staff.getByRole("button", { name: /^Intrekken: Gastlink ervaringsdeskundige/ }).click();
-    expect(await staff.getByRole("status").textContent()).toContain("De gastlink is ingetrokken.");
+    expect(await status(staff).textContent()).toContain("De gastlink is ingetrokken.");
     await guest.reload();
     expect(await guest.getByRole("heading", { level: 1 }).textContent()).toBe("Deze link is ingetrokken");
     expect(await axeViolations(guest)).toEqual([]);

@@ -102,6 +102,7 @@ export async function threadBody(input: ThreadPageInput): Promise<Html> {
   const closing = view.closing ? await renderMessage(view.closing, { charts: input.charts, headerLevel: 2, action: () => undefined }) : undefined;
   return html`${input.flash ? html`<p class="notice" role="status">${input.flash}</p>` : ""}
 <p class="notice" id="nieuws" role="status" hidden>${t.news} <a href="${input.base}">${t.reload}</a></p>
+<p class="sr-only" id="bijgewerkt" role="status" data-tekst="${t.updated}"></p>
 <article class="thread" data-stand="${input.base}/stand" data-versie="${viewVersion(view)}">
 <div class="root">${root}</div>
 ${question ? html`<section class="current-question" aria-label="${t.currentQuestion}">${question}</section>` : ""}
