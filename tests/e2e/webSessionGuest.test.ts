@@ -142,6 +142,12 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     expect((await anna.post(`/sessie/${sessionId}/knop`, { actionId: "session.next", value: `${sessionId}:herkennen` })).status).toBe(403);
     const other = await makeLink();
     expect((await anna.get(`/gast/${other.publicId}`)).status).toBe(403);
+
+    // "Stoppen op dit apparaat": every guest cookie goes; the words stay.
+    const stopped = await anna.post(`/gast/${publicId}/stoppen`, {});
+    expect(await stopped.text()).toContain("U bent gestopt op dit apparaat");
+    expect([...anna.jar.keys()].filter((k) => k.startsWith("duidbot_gast") || k === "duidbot_rol")).toEqual([]);
+    expect((await w.s.sessions.transaction((tx) => tx.contributionByMessage(own.channel, own.messageId)))?.text).toBe("Veel gezinnen kennen de regeling niet.");
   });
 
   it("shows a friendly page and does nothing after revocation and after expiry", async () => {

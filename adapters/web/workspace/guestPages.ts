@@ -49,7 +49,7 @@ export function linkProblemPage(ctx: PageContext, problem: LinkProblem, back?: s
     expired: { title: t.linkExpiredTitle, text: t.linkExpired },
     guestOnly: { title: t.guestOnlyTitle, text: t.guestOnly },
     tooMany: { title: t.tooMany, text: "" },
-    stopped: { title: t.leave, text: "" },
+    stopped: { title: t.stoppedTitle, text: t.stopped },
   };
   const { title, text } = pages[problem];
   return page(ctx, { bare: true, title, body: html`<h1>${title}</h1>${text ? html`<p>${text}</p>` : ""}${back ? html`<p><a href="${back}">${t.toGuestPage}</a></p>` : ""}` });
