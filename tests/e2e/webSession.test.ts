@@ -146,4 +146,16 @@ describe("the session page", () => {
     expect(again.headers.get("location")).toBe(`/sessie/${newId}?uitkomst=already-open`);
     expect((await web.page(location)).text).toContain("De duidingssessie is gestart.");
   });
+
+  it("lets an admin give roles on /kanalen through setPersonRoles, refusing a malformed key", async () => {
+    const page = await web.page("/kanalen");
+    expect(page.text).toContain('action="/kanalen/personen"');
+    const saved = await web.post("/kanalen/personen", { key: "web:0a1b2c", name: "Noor Beleid", roles: "facilitator", perspective: "beleid" });
+    expect(saved.headers.get("location")).toBe("/kanalen?uitkomst=saved%3Aperson#rollen");
+    expect(await w.s.sessions.transaction((tx) => tx.person("web:0a1b2c"))).toEqual({ key: "web:0a1b2c", name: "Noor Beleid", roles: ["facilitator"], perspective: "beleid" });
+    expect((await web.page("/kanalen?uitkomst=saved:person")).text).toContain("De rollen zijn opgeslagen.");
+    const bad = await web.post("/kanalen/personen", { key: "system:x", name: "Nep", perspective: "" });
+    expect(bad.headers.get("location")).toBe("/kanalen?uitkomst=invalid#rollen");
+    expect(await w.s.sessions.transaction((tx) => tx.person("system:x"))).toBeUndefined();
+  });
 });

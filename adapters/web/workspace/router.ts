@@ -27,6 +27,7 @@ import { indicatorPage } from "./indicatorPage.ts";
 import { registerImportRoutes } from "./importRoutes.ts";
 import { registerSessionRoutes } from "./sessionRoutes.ts";
 import { registerGuestRoutes } from "./guestRoutes.ts";
+import { peopleForm, registerPeopleRoutes } from "./peopleForm.ts";
 import { guardAgainstGuests } from "./guestAccess.ts";
 import { linkProblemPage } from "./guestPages.ts";
 import { WebChat } from "./webChat.ts";
@@ -190,6 +191,7 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
   const publicUrl = options.access.mode === "oidc" ? options.access.publicUrl : undefined;
   registerSessionRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}), face, ...(publicUrl ? { publicUrl } : {}) });
   registerGuestRoutes(router, deps, { context, send, kick: options.kick ?? (() => {}) });
+  registerPeopleRoutes(router, deps, { gate, face });
 
   router.get("/rapporten", gate.require, async (req, res) => {
     const ctx = context(req, res);
@@ -201,7 +203,7 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
   router.get("/kanalen", gate.require, async (req, res) => {
     const ctx = context(req, res);
     if (!ctx.isAdmin) return send(res, 403, forbiddenPage(ctx));
-    send(res, 200, channelsPage(ctx, await channelsOverview(deps)));
+    send(res, 200, channelsPage(ctx, await channelsOverview(deps), peopleForm(ctx, req.query.uitkomst)));
   });
 
   router.get("/doel/:id", gate.require, async (req, res) => {

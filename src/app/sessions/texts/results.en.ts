@@ -16,6 +16,7 @@ export const RESULTS_EN: ResultTexts = {
   "refused:nothing-visible": "Guests may see none of this session's figures; a guest link makes no sense then.",
   "refused:invalid-days": "A guest link is valid for 1 to 90 days.",
   "refused:channel-not-linked": "This channel is not linked to Duidbot yet.",
+  "saved:person": "The roles were saved.",
   "ignored:duplicate": "This message was processed already.",
   started: "The interpretation session has started.",
   "already-open": "An interpretation session about these figures is running already.",

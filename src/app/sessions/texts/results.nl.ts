@@ -16,6 +16,7 @@ export const RESULTS_NL: ResultTexts = {
   "refused:nothing-visible": "Gasten mogen geen van de cijfers van deze sessie zien; een gastlink heeft dan geen zin.",
   "refused:invalid-days": "Een gastlink is 1 tot 90 dagen geldig.",
   "refused:channel-not-linked": "Dit kanaal is nog niet gekoppeld aan Duidbot.",
+  "saved:person": "De rollen zijn opgeslagen.",
   "ignored:duplicate": "Dit bericht is al verwerkt.",
   started: "De duidingssessie is gestart.",
   "already-open": "Over deze cijfers loopt al een duidingssessie.",
