@@ -74,7 +74,8 @@ const channelKey = keyOf({
     en: '"slack:<workspace id>:<channel id>" in upper case, e.g. "slack:T0123:C0456"',
   },
 });
-const personKey = keyOf({
+/** A person key as duidbot.yaml accepts it (also the web form that gives roles). */
+export const personKey = keyOf({
   general: { nl: '"platform:gebruiker", bijv. "slack:U123"', en: '"platform:user", e.g. "slack:U123"' },
   slack: { re: /^slack:[A-Z0-9]+$/, nl: '"slack:<gebruiker-id>" in hoofdletters, bijv. "slack:U0123"', en: '"slack:<user id>" in upper case, e.g. "slack:U0123"' },
 });

@@ -96,7 +96,11 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
     }),
   );
   // The web workspace last: its pages are the site's root, and nothing above may be shadowed by it.
-  if (workspace) app.use(workspace.router);
+  if (workspace) {
+    // The web is a face of the sessions too: its threads' messages go through the outbox like any platform's.
+    services.chats.set(workspace.chat.platform, workspace.chat);
+    app.use(workspace.router);
+  }
   app.use(notFound);
   app.use(onError);
   return { app, adapters };

@@ -12,8 +12,17 @@ import { asJson } from "./json.ts";
 
 type Tx = Prisma.TransactionClient;
 
-export function enqueueTx(tx: Tx): Pick<SessionTx, "enqueue"> {
+export function enqueueTx(tx: Tx): Pick<SessionTx, "enqueue" | "postsByKey"> {
   return {
+    async postsByKey(keyPrefix) {
+      const rows = await tx.outboxMessage.findMany({
+        where: { key: { startsWith: keyPrefix }, kind: "post", status: { not: "failed" } },
+        orderBy: { id: "asc" },
+        select: { key: true, payload: true, createdAt: true },
+      });
+      return rows.map((r) => ({ key: r.key, message: r.payload as unknown as NeutralMessage, createdAt: r.createdAt }));
+    },
+
     async enqueue(rows, at) {
       if (rows.length === 0) return;
       // A new status update makes the pending ones of the same message pointless. Superseding them

@@ -20,6 +20,7 @@ import { channelTx } from "./channelStore.ts";
 import { conclusionTx } from "./conclusionStore.ts";
 import { contributionTx } from "./contributionStore.ts";
 import { enqueueTx } from "./outboxStore.ts";
+import { guestLinkTx } from "./guestLinkStore.ts";
 import { asJson } from "./json.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -104,7 +105,7 @@ async function loadSessions(tx: Tx, where: Prisma.Sql, tail?: Prisma.Sql): Promi
   return (await tx.$queryRaw<SessionRow[]>(selectSessions(where, tail))).map(toSession);
 }
 
-function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> | keyof ReturnType<typeof contributionTx> | keyof ReturnType<typeof conclusionTx> | "enqueue"> {
+function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> | keyof ReturnType<typeof contributionTx> | keyof ReturnType<typeof conclusionTx> | keyof ReturnType<typeof guestLinkTx> | "enqueue" | "postsByKey"> {
   return {
     async claimEvent(key, at) {
       // ON CONFLICT DO NOTHING (skipDuplicates) instead of catching a unique violation: the two driver
@@ -240,7 +241,7 @@ export class PrismaSessionStore implements SessionStore {
 
   transaction<T>(fn: (tx: SessionTx) => Promise<T>): Promise<T> {
     return this.prisma.$transaction(
-      (tx) => fn({ ...sessionTx(tx), ...channelTx(tx), ...contributionTx(tx), ...conclusionTx(tx), ...enqueueTx(tx) }),
+      (tx) => fn({ ...sessionTx(tx), ...channelTx(tx), ...contributionTx(tx), ...conclusionTx(tx), ...enqueueTx(tx), ...guestLinkTx(tx) }),
       { timeout: TX_TIMEOUT_MS, maxWait: TX_TIMEOUT_MS },
     );
   }

@@ -55,7 +55,8 @@ const TEXT = {
   },
 };
 
-export function channelsPage(ctx: PageContext, o: SettingsOverview): Html {
+/** `form`: the admin's form to give roles (peopleForm.ts). */
+export function channelsPage(ctx: PageContext, o: SettingsOverview, form?: Html): Html {
   const t = TEXT[ctx.lang];
   const scope = (s: SettingsOverview["channels"][number]["scope"]) => {
     const parts = [...s.opgaven, ...s.doelen, ...s.indicators];
@@ -79,7 +80,8 @@ ${o.people.length === 0 ? html`<p>${t.noPeople}</p>` : html`<table>
 <tbody>${o.people.map(
   (p) => html`<tr><th scope="row">${p.name}<br><code class="detail">${p.key}</code></th><td>${p.roles.map((r) => t.roleNames[r] ?? r).join(", ") || "—"}</td>
 <td>${p.perspective ? perspectiveLabel(p.perspective, ctx.lang) : "—"}</td><td>${t.sources[p.source]}</td></tr>`,
-)}</tbody></table>`}`;
+)}</tbody></table>`}
+${form ?? ""}`;
   return page(ctx, { title: t.title, current: "channels", body });
 }
 

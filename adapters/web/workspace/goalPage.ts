@@ -5,6 +5,7 @@ import { indicatorTable } from "./indicatorCells.ts";
 import { page, type PageContext } from "./layout.ts";
 import { hrefFor, type Place } from "./links.ts";
 import { sessionsSection } from "./sessionsSection.ts";
+import { startForm } from "./sessionPages.ts";
 import { TEXTS } from "./texts.ts";
 
 const TEXT = {
@@ -21,7 +22,7 @@ ${indicatorTable(t.indicators, d.indicators, ctx.lang, place)}
 ${withChart.length > 0 ? html`<section aria-labelledby="grafieken"><h2 id="grafieken">${t.charts}</h2>
 <div class="small-multiples">${withChart.map((i) => html`<figure class="chart">${trusted(i.chartSvg!)}<figcaption><a href="${hrefFor(place, `/indicator/${i.indicator.id}`)}">${i.indicator.name}</a></figcaption></figure>`)}</div>
 </section>` : ""}
-${sessionsSection(d.sessions, ctx.lang)}
+${sessionsSection(d.sessions, ctx.lang, startForm(ctx, { kind: "doel", id: d.goal.id }, d.din.slug))}
 <p><a href="${hrefFor(place, "/")}">${TEXTS[ctx.lang].backToOverview}</a></p>`;
   return page(ctx, { title: d.goal.name, current: "overview", body });
 }

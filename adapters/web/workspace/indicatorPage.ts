@@ -8,6 +8,7 @@ import { duidingBadge, targetBadge, toneBadge } from "./indicatorCells.ts";
 import { page, type PageContext } from "./layout.ts";
 import { hrefFor, type Place } from "./links.ts";
 import { conclusionBlock, sessionsSection } from "./sessionsSection.ts";
+import { startForm } from "./sessionPages.ts";
 import { TEXTS } from "./texts.ts";
 
 const TEXT = {
@@ -93,7 +94,7 @@ ${d.history.length === 0 ? html`<p>${t.none}</p>` : html`<table>
 <section aria-labelledby="conclusies"><h2 id="conclusies">${t.conclusions}</h2>
 ${adopted.length === 0 ? html`<p>${t.noConclusions}</p>` : adopted.map((s) => html`<h3>${s.session.title}</h3>${conclusionBlock(s.conclusion!, s.actions, ctx.lang)}`)}
 </section>
-${sessionsSection(d.sessions, ctx.lang)}
+${sessionsSection(d.sessions, ctx.lang, d.retired ? undefined : startForm(ctx, { kind: "indicator", id: d.summary.indicator.id }, d.din.slug))}
 <p><a href="${hrefFor(place, "/")}">${TEXTS[ctx.lang].backToOverview}</a></p>`;
   return page(ctx, { title: ind.name, current: "overview", body });
 }

@@ -34,9 +34,10 @@ function withLang(path: string, lang: Lang): string {
   return url.pathname + url.search;
 }
 
-export function page(ctx: PageContext, input: { title: string; current?: NavItem; body: Html }): Html {
+/** `bare`: the guest pages' shell, without the staff navigation (a guest may use nothing else). */
+export function page(ctx: PageContext, input: { title: string; current?: NavItem; body: Html; bare?: boolean }): Html {
   const t = TEXTS[ctx.lang];
-  const nav = NAV.filter((n) => !n.adminOnly || ctx.isAdmin).map(
+  const nav = NAV.filter((n) => !input.bare && (!n.adminOnly || ctx.isAdmin)).map(
     (n) => html`<li><a href="${n.href}"${n.item === input.current ? html` aria-current="page"` : ""}>${t.nav[n.item]}</a></li>`,
   );
   return html`<!doctype html>
@@ -51,8 +52,8 @@ export function page(ctx: PageContext, input: { title: string; current?: NavItem
 <body>
 <a class="skip" href="#inhoud">${t.skip}</a>
 <header class="site">
-<a class="brand" href="/">${t.product}</a>
-<nav aria-label="${t.navLabel}"><ul>${nav}</ul></nav>
+${input.bare ? html`<span class="brand">${t.product}</span>` : html`<a class="brand" href="/">${t.product}</a>
+<nav aria-label="${t.navLabel}"><ul>${nav}</ul></nav>`}
 <p class="meta">${ctx.userName ? html`<span>${ctx.userName}</span> · ` : ""}<a href="${withLang(ctx.path, t.otherLang.lang)}" lang="${t.otherLang.lang}" hreflang="${t.otherLang.lang}">${t.otherLang.label}</a></p>
 </header>
 <main id="inhoud" tabindex="-1">

@@ -12,7 +12,7 @@ import type { DinState } from "../../../src/app/ports.ts";
 import { dinOverview } from "../../../src/app/workspace/dinOverview.ts";
 import { goalDetail, indicatorDetail, type DetailDeps } from "../../../src/app/workspace/indicatorDetail.ts";
 import type { Lang } from "../../../src/domain/format.ts";
-import { createGate, type Gate, type WebAccess, type WebUser } from "./access.ts";
+import { createGate, LOCAL_USER, TEAM_USER, type Gate, type WebAccess, type WebUser } from "./access.ts";
 import { createOidcGate } from "./oidc.ts";
 import type { Html } from "./html.ts";
 import type { PageContext } from "./layout.ts";
@@ -25,6 +25,13 @@ import { channelsOverview } from "../../../src/app/workspace/channelsOverview.ts
 import { goalPage } from "./goalPage.ts";
 import { indicatorPage } from "./indicatorPage.ts";
 import { registerImportRoutes } from "./importRoutes.ts";
+import { registerSessionRoutes } from "./sessionRoutes.ts";
+import { registerGuestRoutes } from "./guestRoutes.ts";
+import { peopleForm, registerPeopleRoutes } from "./peopleForm.ts";
+import { guardAgainstGuests } from "./guestAccess.ts";
+import { linkProblemPage } from "./guestPages.ts";
+import { WebChat } from "./webChat.ts";
+import { faceOpener } from "./webThreads.ts";
 import { loginPage } from "./loginPage.ts";
 import { chooseMunicipalityPage, noDinPage, notFoundPage, overviewPage } from "./overviewPage.ts";
 import { cookieAttributes, cookies, CSRF_FIELD, csrfToken, csrfValid, securityHeaders } from "./security.ts";
@@ -38,6 +45,8 @@ export interface WorkspaceOptions {
 }
 
 const STYLESHEET = readFileSync(path.join(import.meta.dirname, "assets", "workspace.css"), "utf8");
+/** Live updates of the session pages (optional: the pages work without it). */
+const SESSION_SCRIPT = readFileSync(path.join(import.meta.dirname, "assets", "sessie.js"), "utf8");
 const LANG_COOKIE = "duidbot_lang";
 
 function langOf(req: Request, res: Response, fallback: Lang): Lang {
@@ -58,6 +67,8 @@ export interface Workspace {
   router: Router;
   /** The web user making this request (local user, or signed in), without answering for it; for other web routes (the report). */
   userOf(req: Request): WebUser | undefined;
+  /** The web as a chat platform for the outbox (webChat.ts): register it with the dispatcher's ports. */
+  chat: WebChat;
 }
 
 export function workspaceRouter(deps: DetailDeps, options: WorkspaceOptions): Router {
@@ -70,7 +81,9 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
     options.access.mode === "oidc"
       ? createOidcGate(options.access, (key) => deps.sessions.transaction((tx) => tx.person(key)))
       : undefined;
-  const gate: Gate = oidc ?? createGate(options.access as Exclude<WebAccess, { mode: "oidc" }>);
+  const baseGate: Gate = oidc ?? createGate(options.access as Exclude<WebAccess, { mode: "oidc" }>);
+  // A browser that came in through a guest link gets 403 on every staff page (guestAccess.ts).
+  const gate = guardAgainstGuests(baseGate, (req, res, publicId) => send(res, 403, linkProblemPage(context(req, res), "guestOnly", `/gast/${publicId}`)));
   const form = express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 20 });
 
   const context = (req: Request, res: Response): PageContext => {
@@ -100,6 +113,10 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
 
   router.get("/assets/workspace.css", (_req, res) => {
     res.type("text/css").setHeader("Cache-Control", "no-cache").send(STYLESHEET);
+  });
+
+  router.get("/assets/sessie.js", (_req, res) => {
+    res.type("text/javascript").setHeader("Cache-Control", "no-cache").send(SESSION_SCRIPT);
   });
 
   router.use(securityHeaders);
@@ -169,6 +186,12 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
   });
 
   registerImportRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}) });
+  const builtIn = options.access.mode === "local" ? [LOCAL_USER] : options.access.mode === "password" ? [TEAM_USER] : [];
+  const face = faceOpener(deps, options.lang, builtIn);
+  const publicUrl = options.access.mode === "oidc" ? options.access.publicUrl : undefined;
+  registerSessionRoutes(router, deps, { gate, context, send, kick: options.kick ?? (() => {}), face, ...(publicUrl ? { publicUrl } : {}) });
+  registerGuestRoutes(router, deps, { context, send, kick: options.kick ?? (() => {}) });
+  registerPeopleRoutes(router, deps, { gate, face });
 
   router.get("/rapporten", gate.require, async (req, res) => {
     const ctx = context(req, res);
@@ -180,7 +203,7 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
   router.get("/kanalen", gate.require, async (req, res) => {
     const ctx = context(req, res);
     if (!ctx.isAdmin) return send(res, 403, forbiddenPage(ctx));
-    send(res, 200, channelsPage(ctx, await channelsOverview(deps)));
+    send(res, 200, channelsPage(ctx, await channelsOverview(deps), peopleForm(ctx, req.query.uitkomst)));
   });
 
   router.get("/doel/:id", gate.require, async (req, res) => {
@@ -192,7 +215,7 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
     send(res, 200, goalPage(ctx, detail, chosen.place));
   });
 
-  return { router, userOf: (req) => gate.userOf(req) };
+  return { router, userOf: (req) => gate.userOf(req), chat: new WebChat() };
 }
 
 /** Only a path on this site, so the login form cannot be used to send someone elsewhere. */

@@ -14,7 +14,7 @@ import { html, type Html } from "./html.ts";
 const TEXT = {
   nl: {
     sessions: "Duidingssessies",
-    none: "Over deze cijfers is nog geen duidingssessie gestart. Start er een in een gekoppeld kanaal met /duiding start.",
+    none: "Over deze cijfers is nog geen duidingssessie gestart. Start er een hier of in een gekoppeld kanaal met /duiding start.",
     open: (q: string) => `loopt · huidige vraag: ${q}`,
     closed: (d: string) => `afgerond op ${d}`,
     opened: (d: string) => `gestart op ${d}`,
@@ -33,7 +33,7 @@ const TEXT = {
   },
   en: {
     sessions: "Interpretation sessions",
-    none: "No interpretation session has been started about these figures yet. Start one in a linked channel with /duiding start.",
+    none: "No interpretation session has been started about these figures yet. Start one here or in a linked channel with /duiding start.",
     open: (q: string) => `open · current question: ${q}`,
     closed: (d: string) => `closed on ${d}`,
     opened: (d: string) => `started on ${d}`,
@@ -77,7 +77,7 @@ function sessionBlock(view: SessionView, lang: Lang): Html {
   const s = view.session;
   const status = s.status === "open" ? t.open(questionText(s.current, lang).label) : t.closed(formatDate(s.closedAt ?? s.openedAt, lang));
   const periods = [...new Set(s.indicators.map((i) => formatPeriodKey(i.period, lang)))].join(", ");
-  const heading = html`${s.title} <span class="detail">(${periods})</span>`;
+  const heading = html`<a href="/sessie/${s.id}">${s.title}</a> <span class="detail">(${periods})</span>`;
   return html`<article class="session" id="sessie-${s.id}" aria-labelledby="sessie-${s.id}-titel">
 <h3 id="sessie-${s.id}-titel">${heading}</h3>
 <p class="detail">${status} · ${t.opened(formatDate(s.openedAt, lang))}</p>
@@ -99,9 +99,11 @@ function contributionItem(c: SessionView["contributions"][number], lang: Lang): 
   return html`<li class="contribution"><p>${c.text}</p>${who}</li>`;
 }
 
-export function sessionsSection(sessions: readonly SessionView[], lang: Lang): Html {
+/** `start`: the form that starts a session from the web (sessionPages.ts startForm), when offered. */
+export function sessionsSection(sessions: readonly SessionView[], lang: Lang, start?: Html): Html {
   const t = TEXT[lang];
   return html`<section aria-labelledby="sessies"><h2 id="sessies">${t.sessions}</h2>
+${start ?? ""}
 ${sessions.length === 0 ? html`<p>${t.none}</p>` : sessions.map((v) => sessionBlock(v, lang))}
 </section>`;
 }

@@ -16,11 +16,16 @@ export interface EditContributionInput {
   /** The new text (a leading "#tag" moves it to that question). */
   text: string;
   at: Date;
+  /**
+   * The person asking, when the face cannot vouch that only authors edit (the web): someone else's
+   * contribution is then left alone ("not-author"). Chat platforms deliver only the author's own edits.
+   */
+  author?: string;
 }
 
 export type EditContributionResult =
   | { status: "updated"; contributionId: number; question: Question }
-  | { status: "ignored"; reason: "duplicate" | "unknown-message" | "unchanged" | "withdrawn" }
+  | { status: "ignored"; reason: "duplicate" | "unknown-message" | "not-author" | "unchanged" | "withdrawn" }
   | { status: "deferred"; reason: "thread-not-yet-known" };
 
 export async function editContribution(deps: SessionDeps, input: EditContributionInput): Promise<EditContributionResult> {
@@ -32,6 +37,7 @@ export async function editContribution(deps: SessionDeps, input: EditContributio
       if (await mayStillBecomeKnown(tx, now, { channel: input.channel, threadId: input.threadId, at: input.at })) return { status: "deferred", reason: "thread-not-yet-known" };
       return { status: "ignored", reason: "unknown-message" };
     }
+    if (input.author !== undefined && contribution.author.key !== input.author) return { status: "ignored", reason: "not-author" };
     const key = eventKey(input.channel, input.eventId);
     if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
     if (contribution.withdrawnAt) return { status: "ignored", reason: "withdrawn" };

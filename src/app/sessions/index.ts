@@ -101,6 +101,20 @@ export type { SessionStatusInput, SessionStatusResult } from "./sessionStatus.ts
 /** All conclusions of one indicator over time (CLI `duidbot indicator <id>`, the report). */
 export { listIndicatorConclusions } from "./listIndicatorConclusions.ts";
 
+// ---- Faces that show sessions themselves (the web) -----------------------------------------------
+
+/** A face's own channel and built-in people (saved only when unknown); a session's thread in that channel, opened on first use. */
+export { openFace, joinSession } from "./joinSession.ts";
+export type { OpenFaceInput, JoinSessionInput, JoinSessionResult } from "./joinSession.ts";
+
+/** A session as one thread of an audience shows it: root, current question, the contributions it may show. */
+export { threadView } from "./threadView.ts";
+export type { ThreadViewInput, ThreadViewResult, ViewedContribution } from "./threadView.ts";
+
+/** Guest links: invitations to one session's web guest thread (hashed secret, expiring, revocable). */
+export { createGuestLink, listGuestLinks, revokeGuestLink, openGuestLink, GUEST_LINK_DAYS, GUEST_CHANNEL_PREFIX } from "./guestLinks.ts";
+export type { CreateGuestLinkResult, GuestLinkSummary, ListGuestLinksResult, OpenGuestLinkResult, RevokeGuestLinkResult } from "./guestLinks.ts";
+
 // ---- Administration ---------------------------------------------------------------------------
 
 /** Admin: link a channel (audience + scope + settings); stored in the database, source "chat". */

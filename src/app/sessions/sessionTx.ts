@@ -23,6 +23,8 @@ import type {
   ThreadRecord,
 } from "./ports.ts";
 import type { UserRef } from "./types.ts";
+import type { NeutralMessage } from "../messages/message.ts";
+import type { GuestLinkTx } from "./guestLinkTypes.ts";
 
 /** Processed platform events (idempotency keys). */
 export interface EventTx {
@@ -119,6 +121,14 @@ export interface OutboxTx {
    * pending updates of the same message that no dispatcher holds: only the newest state is worth sending.
    */
   enqueue(rows: OutboxDraft[], at: Date): Promise<void>;
+  /**
+   * The posts whose key starts with `keyPrefix`, oldest first, left out those that failed (withdrawn):
+   * what a face that draws threads itself (the web) shows of the messages sent into a thread, e.g. the
+   * summaries shared with a guest thread ("<rootKey>:summary:").
+   */
+  postsByKey(keyPrefix: string): Promise<{ key: string; message: NeutralMessage; createdAt: Date }[]>;
 }
 
-export interface SessionTx extends EventTx, ChannelTx, SessionRecordTx, ContributionTx, ConclusionTx, ChangePostTx, OutboxTx {}
+export type { GuestLinkTx } from "./guestLinkTypes.ts";
+
+export interface SessionTx extends EventTx, ChannelTx, SessionRecordTx, ContributionTx, ConclusionTx, ChangePostTx, OutboxTx, GuestLinkTx {}

@@ -14,11 +14,16 @@ export interface WithdrawContributionInput {
   /** The thread the message is in, when the platform says: an edit of a reply still waiting for its thread waits too. */
   threadId?: string;
   at: Date;
+  /**
+   * The person asking, when the face cannot vouch that only authors edit (the web): someone else's
+   * contribution is then left alone ("not-author"). Chat platforms deliver only the author's own edits.
+   */
+  author?: string;
 }
 
 export type WithdrawContributionResult =
   | { status: "withdrawn"; contributionId: number }
-  | { status: "ignored"; reason: "duplicate" | "unknown-message" | "already-withdrawn" }
+  | { status: "ignored"; reason: "duplicate" | "unknown-message" | "not-author" | "already-withdrawn" }
   | { status: "deferred"; reason: "thread-not-yet-known" };
 
 export async function withdrawContribution(deps: SessionDeps, input: WithdrawContributionInput): Promise<WithdrawContributionResult> {
@@ -30,6 +35,7 @@ export async function withdrawContribution(deps: SessionDeps, input: WithdrawCon
       if (await mayStillBecomeKnown(tx, now, { channel: input.channel, threadId: input.threadId, at: input.at })) return { status: "deferred", reason: "thread-not-yet-known" };
       return { status: "ignored", reason: "unknown-message" };
     }
+    if (input.author !== undefined && contribution.author.key !== input.author) return { status: "ignored", reason: "not-author" };
     const key = eventKey(input.channel, input.eventId);
     if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
     if (contribution.withdrawnAt) return { status: "ignored", reason: "already-withdrawn" };

@@ -32,6 +32,7 @@ import type {
   SessionIndicatorRow,
   SessionRow,
   ThreadRow,
+  GuestLinkRow,
 } from "./memoryRows.ts";
 
 export interface Tables {
@@ -58,6 +59,7 @@ export interface Tables {
   outbox: OutboxMessageRow[];
   inbound: InboundRow[];
   reportEditions: ReportEditionRow[];
+  guestLinks: GuestLinkRow[];
 }
 
 /** The tables with a serial id (one sequence each, as in PostgreSQL). */
@@ -86,6 +88,7 @@ function emptyTables(): Tables {
     outbox: [],
     inbound: [],
     reportEditions: [],
+    guestLinks: [],
   };
 }
 

@@ -13,8 +13,15 @@ import type { OutboxMessageRow } from "./memoryRows.ts";
 
 const free = (o: OutboxMessageRow, at: Date) => o.claimedUntil === null || o.claimedUntil < at;
 
-export function memoryEnqueueTx(db: MemoryDb): Pick<SessionTx, "enqueue"> {
+export function memoryEnqueueTx(db: MemoryDb): Pick<SessionTx, "enqueue" | "postsByKey"> {
   return {
+    async postsByKey(keyPrefix) {
+      return db.t.outbox
+        .filter((o) => o.key.startsWith(keyPrefix) && o.kind === "post" && o.status !== "failed")
+        .sort((a, b) => a.id - b.id)
+        .map((o) => ({ key: o.key, message: json(o.payload) as NeutralMessage, createdAt: o.createdAt }));
+    },
+
     async enqueue(rows, at) {
       if (rows.length === 0) return;
       // A new update supersedes the pending updates of the same message no dispatcher holds (see outboxStore.ts).

@@ -251,3 +251,18 @@ export interface AdapterStateRow {
   value: string;
   updatedAt: Date;
 }
+
+export interface GuestLinkRow {
+  id: number;
+  publicId: string;
+  sessionId: number;
+  channelKey: string;
+  tokenHash: string;
+  label: string | null;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+}

@@ -17,6 +17,8 @@ import type { StartFromChangePostResult } from "../startFromChangePost.ts";
 import type { StartSessionResult } from "../startSession.ts";
 import type { SubmitConclusionResult } from "../submitConclusion.ts";
 import type { WithdrawContributionResult } from "../withdrawContribution.ts";
+import type { CreateGuestLinkResult, RevokeGuestLinkResult } from "../guestLinks.ts";
+import type { JoinSessionResult } from "../joinSession.ts";
 
 /** Outcomes shown as one line ("ok" results carry a message or form instead). */
 type ShownResult =
@@ -34,6 +36,9 @@ type ShownResult =
   | StartSessionResult
   | SubmitConclusionResult
   | WithdrawContributionResult
+  | CreateGuestLinkResult
+  | RevokeGuestLinkResult
+  | JoinSessionResult
   /** A form the platform handed back that is not one of ours (see message.ts isFormId). */
   | { status: "unknown-form" };
 
