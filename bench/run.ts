@@ -2,10 +2,8 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
-import { pathToFileURL } from "node:url";
 import type { CoreCase, CoreFigures } from "./core.ts";
 
 const run = promisify(execFile);
@@ -59,18 +57,9 @@ for (const c of cases) {
   if (postgresUrl) printCore(await coreInChild({ ...c, postgresUrl }), false);
 }
 
-// Start-up time and memory (issue #15, second half) live in bench/startup.ts when that part is merged;
-// it prints its own lines (printStartup(), or runStartupBench({ postgresUrl })).
-const startupModule = path.join(import.meta.dirname, "startup.ts");
-if (existsSync(startupModule)) {
-  console.log("\nOpstarten en geheugen / start-up and memory");
-  const startup = (await import(pathToFileURL(startupModule).href)) as {
-    printStartup?: () => Promise<void>;
-    runStartupBench?: (opts: { postgresUrl?: string }) => Promise<void>;
-  };
-  if (startup.printStartup) await startup.printStartup();
-  else await startup.runStartupBench?.({ ...(postgresUrl ? { postgresUrl } : {}) });
-}
+// Start-up time and memory (issue #15): bench/startup.ts prints its own lines.
+console.log("\nOpstarten en geheugen / start-up and memory");
+await (await import("./startup.ts")).printStartup();
 
 // `npm run bench -- core`: only the parts above (import, changes, start-up).
 if (process.argv[2] === "core") process.exit(0);
@@ -91,4 +80,6 @@ console.log("\nSlack: getekend verzoek → ack / signed request → ack (eigen p
 const slack = await run(process.execPath, [path.join(import.meta.dirname, "slackAck.ts")], { maxBuffer: 1 << 20 });
 console.log(slack.stdout.trimEnd().split("\n").slice(1).join("\n"));
 
-await (await import("./startup.ts")).printStartup();
+console.log("\nDIN-rapportage / the DIN report (500 indicatoren met grafieken, naast kale vega)");
+const { benchReport, describeReportBench } = await import("./report.ts");
+console.log(`  ${describeReportBench(await benchReport(500))}`);
