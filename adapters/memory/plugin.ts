@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { ChatAdapter, ChatAdapterPlugin } from "../../src/app/chatAdapter.ts";
 import { runAction } from "../../src/app/commands/runAction.ts";
 import { runCommand, type CommandReply } from "../../src/app/commands/runCommand.ts";
-import { isFormId, plainText } from "../../src/app/messages/message.ts";
+import { ACTION_IDS, isFormId, plainText } from "../../src/app/messages/message.ts";
 import { richPlain } from "../../src/app/messages/richText.ts";
 import { parseContributeOther, recordContribution, resultText, sessionRefFromValue, submitConclusion } from "../../src/app/sessions/index.ts";
 import { MemoryChat } from "./memoryChat.ts";
@@ -24,7 +24,7 @@ export interface MemoryAdapter extends ChatAdapter {
 const Who = { user: z.string(), name: z.string().default(""), channel: z.string(), eventId: z.string() };
 const Command = z.object({ ...Who, text: z.string() });
 const Message = z.object({ ...Who, thread: z.string().optional(), messageId: z.string(), text: z.string() });
-const Click = z.object({ ...Who, actionId: z.enum(["session.start", "session.next", "session.contributeOther", "session.conclude", "session.adopt"]), value: z.string() });
+const Click = z.object({ ...Who, actionId: z.enum(ACTION_IDS), value: z.string() });
 const Form = z.object({ ...Who, formId: z.string(), state: z.string(), thread: z.string().optional(), values: z.record(z.string(), z.string()) });
 
 /** Channel and user keys of this platform: "memory:<id>". */

@@ -74,6 +74,7 @@ for (const runtime of testRuntimes()) {
       // "<sessionId>:<question>": the button carries the question the root showed.
       expect(next.value).toMatch(/^\d+:herkennen$/);
       const sessionId = Number(next.value.split(":")[0]);
+      expect(w.button(LEER, "session.back")).toBeUndefined(); // nothing before the first question
 
       // Four questions: two replies each, then the facilitator moves on (a colleague's click is refused).
       const questions = ["herkennen", "verklaren", "waarderen", "verbeteren"];
@@ -105,6 +106,24 @@ for (const runtime of testRuntimes()) {
       expect(JSON.stringify(rootNow.blocks)).toContain(":arrow_forward: *Verbeteren* (2)");
       // Each question got its own post in the thread.
       expect(w.posted(LEER, { thread: root.ts }).filter((m) => /Vraag \d van 4/.test(JSON.stringify(m.blocks)))).toHaveLength(4);
+
+      // Vorige vraag: at the last question the root offers back (no next); only the facilitator moves back,
+      // a second click on the same (not yet updated) button moves nothing, and next goes forward again.
+      expect(w.button(LEER, "session.next")).toBeUndefined();
+      const back = w.button(LEER, "session.back")!;
+      expect(back.value).toBe(`${sessionId}:verbeteren`);
+      expect(JSON.stringify(w.fake.messages.find((m) => m.ts === root.ts)!.blocks)).toContain("Vorige vraag");
+      await click(SLACK_USERS.colleague.id, "session.back", { value: back.value, message: root });
+      expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ user: SLACK_USERS.colleague.id, text: expect.stringContaining("gespreksleider") });
+      await click(SLACK_USERS.facilitator.id, "session.back", { value: back.value, message: root });
+      expect((await w.s.sessions.transaction((tx) => tx.session(sessionId)))?.current).toBe("waarderen");
+      await click(SLACK_USERS.facilitator.id, "session.back", { value: back.value, message: root });
+      expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ user: SLACK_USERS.facilitator.id, text: "De sessie is al verder: nu bij Waarderen." });
+      await w.dispatch();
+      expect(w.button(LEER, "session.back")!.value).toBe(`${sessionId}:waarderen`);
+      await click(SLACK_USERS.facilitator.id, "session.next", { value: w.button(LEER, "session.next")!.value, message: root });
+      await w.dispatch();
+      expect((await w.s.sessions.transaction((tx) => tx.session(sessionId)))?.current).toBe("verbeteren");
 
       // An edit changes the contribution; a deletion withdraws it.
       await w.driver.event({

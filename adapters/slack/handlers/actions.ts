@@ -5,7 +5,7 @@
  * @see https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
  */
 import type { App, webApi } from "@slack/bolt";
-import type { ActionId, NeutralForm } from "../../../src/app/messages/message.ts";
+import { isActionId, type ActionId, type NeutralForm } from "../../../src/app/messages/message.ts";
 import { runAction } from "../../../src/app/commands/runAction.ts";
 import { userKey } from "../keys.ts";
 import { SLACK_LIMITS } from "../limits.ts";
@@ -15,12 +15,6 @@ import { slackTexts } from "../texts.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 import { encodeFormMeta } from "./formMeta.ts";
 import { postEphemeralResult } from "./reply.ts";
-
-const ACTION_IDS: readonly ActionId[] = ["session.start", "session.next", "session.contributeOther", "session.conclude", "session.adopt"];
-
-function isActionId(id: string): id is ActionId {
-  return (ACTION_IDS as readonly string[]).includes(id);
-}
 
 export function registerActions(app: App, deps: SlackHandlerDeps): void {
   app.action(/^session\./, async ({ ack, body, client, context }) => {

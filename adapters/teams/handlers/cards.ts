@@ -8,8 +8,8 @@
  */
 import { z } from "zod";
 import { runAction } from "../../../src/app/commands/runAction.ts";
-import type { ActionId, NeutralForm } from "../../../src/app/messages/message.ts";
-import { isFormId } from "../../../src/app/messages/message.ts";
+import type { NeutralForm } from "../../../src/app/messages/message.ts";
+import { ACTION_IDS, isFormId } from "../../../src/app/messages/message.ts";
 import {
   contributeOtherForm,
   draftConclusion,
@@ -29,7 +29,6 @@ import { CARD_CONTENT_TYPE } from "../teamsChat.ts";
 import { teamsTexts } from "../texts.ts";
 import type { TeamsHandlerDeps } from "./deps.ts";
 
-const ACTION_IDS = ["session.start", "session.next", "session.contributeOther", "session.conclude", "session.adopt"] as const satisfies readonly ActionId[];
 const Ours = z.object({ action: z.enum(ACTION_IDS), value: z.string().max(200) });
 const ExecuteValue = z.object({ action: z.object({ verb: z.string().optional(), data: z.object({ duidbot: Ours }).loose() }).loose() }).loose();
 const FetchValue = z.object({ data: z.object({ duidbot: Ours }).loose() }).loose();

@@ -43,10 +43,12 @@ export async function runAction(deps: SessionDeps, input: ActionInput): Promise<
   switch (input.actionId) {
     case "session.start":
       return result(await startFromChangePost(deps, { eventId, actor, value: input.value }));
-    case "session.next": {
+    case "session.next":
+    case "session.back": {
       // "<sessionId>:<question>" (the question the root showed), or the plain id of older messages.
       const move = moveRefFromValue(input.value);
-      return result(move ? await moveQuestion(deps, { eventId, actor, session: move.session, direction: "next", ...(move.from ? { from: move.from } : {}) }) : NOT_FOUND);
+      const direction = input.actionId === "session.next" ? "next" : "back";
+      return result(move ? await moveQuestion(deps, { eventId, actor, session: move.session, direction, ...(move.from ? { from: move.from } : {}) }) : NOT_FOUND);
     }
     case "session.adopt":
       return result(session ? await adoptConclusion(deps, { eventId, actor, session }) : NOT_FOUND);

@@ -71,12 +71,13 @@ export interface MessageAction {
 }
 
 /** Every button the product offers, so adapters can route clicks exhaustively. */
-export type ActionId =
-  | "session.start"
-  | "session.next"
-  | "session.contributeOther"
-  | "session.conclude"
-  | "session.adopt";
+export type ActionId = (typeof ACTION_IDS)[number];
+export const ACTION_IDS = ["session.start", "session.next", "session.back", "session.contributeOther", "session.conclude", "session.adopt"] as const;
+
+/** A click's id as the platform handed it back: one of ours, or not (an old or tampered message). */
+export function isActionId(id: string): id is ActionId {
+  return (ACTION_IDS as readonly string[]).includes(id);
+}
 
 export interface NeutralMessage {
   target: MessageTarget;

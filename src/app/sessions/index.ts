@@ -64,7 +64,7 @@ export { rerenderForGuests } from "./rerenderForGuests.ts";
 // ---- Steering ---------------------------------------------------------------------------------
 
 /**
- * Next question ("session.next") or back one; facilitators in internal channels only. With `from`
+ * Next question ("session.next") or back one ("session.back"); facilitators in internal channels only. With `from`
  * (the question the button was shown at, from moveRefFromValue) a stale click moves nothing: "already-moved".
  */
 export { moveQuestion } from "./moveQuestion.ts";

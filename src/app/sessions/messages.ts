@@ -85,6 +85,10 @@ function buttons(session: SessionRecord, conclusion: Pick<ConclusionRecord, "sta
     // The question it was shown at, too: a click on a root not yet updated moves nothing (moveQuestion `from`).
     actions.push({ id: "session.next", label: b.next, value: moveButtonValue(session.id, session.current), style: "primary" });
   }
+  // Back one question, with the same `from` guard; not on the first question, where there is nothing before.
+  if (steering && session.status === "open" && session.current !== QUESTIONS[0]) {
+    actions.push({ id: "session.back", label: b.back, value: moveButtonValue(session.id, session.current) });
+  }
   actions.push(contributeOtherAction(session.id, lang));
   if (steering) actions.push({ id: "session.conclude", label: b.conclude, value });
   if (steering && conclusion?.status === "draft") actions.push({ id: "session.adopt", label: b.adopt, value });
