@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { MemoryAdapter } from "../../adapters/memory/plugin.ts";
 import { memoryPlugin } from "../../adapters/memory/plugin.ts";
 import { enable } from "../../src/app/chatAdapter.ts";
+import { plainText } from "../../src/app/messages/message.ts";
 import { createDispatcher } from "../../src/app/outbox/dispatch.ts";
 import { applyConfig } from "../../src/app/sessions/index.ts";
 import { buildHttp, listen } from "../../src/main/server.ts";
@@ -74,6 +75,14 @@ for (const runtime of [memoryRuntime]) {
       const next = root.current.elements.flatMap((e) => (e.type === "actions" ? e.actions : [])).find((a) => a.id === "session.next")!;
       expect(await post("click", { ...as("colleague"), channel: "leer", actionId: "session.next", value: next.value })).toMatchObject({ status: "forbidden", text: expect.stringContaining("gespreksleider") });
       expect(await post("click", { ...as("facilitator"), channel: "leer", actionId: "session.next", value: next.value })).toEqual({ status: "moved" });
+      // Vorige vraag: the memory platform renders it too (plain text) and routes it through the same core.
+      await dispatch();
+      const back = root.current.elements.flatMap((e) => (e.type === "actions" ? e.actions : [])).find((a) => a.id === "session.back")!;
+      expect(back).toMatchObject({ label: "Vorige vraag", value: next.value.replace("herkennen", "verklaren") });
+      expect(plainText(root.current)).toContain("[Vorige vraag]");
+      expect(await post("click", { ...as("colleague"), channel: "leer", actionId: "session.back", value: back.value })).toMatchObject({ status: "forbidden" });
+      expect(await post("click", { ...as("facilitator"), channel: "leer", actionId: "session.back", value: back.value })).toEqual({ status: "moved" });
+      expect(await post("click", { ...as("facilitator"), channel: "leer", actionId: "session.back", value: back.value })).toEqual({ status: "already-moved", text: "De sessie is al verder: nu bij Herkennen." });
 
       const other = (await post("click", { ...as("colleague"), channel: "leer", actionId: "session.contributeOther", value: next.value.split(":")[0] })) as { form: { id: string; state: string } };
       expect(other.form.id).toBe("session.contributeOther");

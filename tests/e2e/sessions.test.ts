@@ -6,6 +6,7 @@
 // (nor charts of them or of small counts), but may contribute to another question; and a restart in
 // the middle of a session loses nothing (tests/e2e/sessionsOnDatabase.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runAction } from "../../src/app/commands/runAction.ts";
 import { plainText } from "../../src/app/messages/message.ts";
 import { createDispatcher } from "../../src/app/outbox/dispatch.ts";
 import {
@@ -310,13 +311,14 @@ for (const runtime of [memoryRuntime]) {
       const fac = actor(PEOPLE.facilitator, LEERKRING);
       const current = async () => (await w.s.sessions.transaction((tx) => tx.session(sessionId)))?.current;
       // The root's "Volgende vraag" names the question it was shown at.
-      const rootButton = () => {
+      const rootButton = (id = "session.next") => {
         const root = w.chat.postsIn(LEERKRING).find((p) => p.messageId === w.rootIn(LEERKRING))!;
         const actions = root.current.elements.find((e) => e.type === "actions");
-        return actions?.type === "actions" ? actions.actions.find((a) => a.id === "session.next")?.value : undefined;
+        return actions?.type === "actions" ? actions.actions.find((a) => a.id === id)?.value : undefined;
       };
       const shown = rootButton()!;
       expect(shown).toBe(`${sessionId}:herkennen`);
+      expect(rootButton("session.back")).toBeUndefined(); // "Vorige vraag" not on the first question
       const click = moveRefFromValue(shown)!;
       expect(click).toEqual({ session: { sessionId }, from: "herkennen" });
 
@@ -337,6 +339,15 @@ for (const runtime of [memoryRuntime]) {
 
       // The updated root's button (matching from) moves on.
       expect(rootButton()).toBe(`${sessionId}:verklaren`);
+      // "Vorige vraag" through runAction, as every platform clicks it: the same role check and stale-click guard as next.
+      const backValue = rootButton("session.back")!;
+      expect(backValue).toBe(`${sessionId}:verklaren`);
+      const clickBack = (who: typeof fac, eventId: string) => runAction(w.s, { eventId, actor: who, actionId: "session.back", value: backValue, lang: "nl" });
+      expect(await clickBack(actor(PEOPLE.colleague, LEERKRING), "back-0")).toMatchObject({ kind: "result", result: { status: "forbidden" }, quiet: false });
+      expect(await clickBack(fac, "back-a")).toEqual({ kind: "result", result: { status: "moved", sessionId, question: "herkennen" }, quiet: true });
+      expect(await clickBack(fac, "back-b")).toEqual({ kind: "result", result: { status: "already-moved", sessionId, question: "herkennen" }, quiet: false });
+      expect(await current()).toBe("herkennen");
+      expect(await moveQuestion(w.s, { actor: fac, session: { sessionId }, from: "herkennen", direction: "next" })).toMatchObject({ status: "moved", question: "verklaren" });
       expect(await moveQuestion(w.s, { actor: fac, ...moveRefFromValue(rootButton()!)!, direction: "next" })).toMatchObject({ status: "moved", question: "waarderen" });
       // A guest's stale click is still forbidden first (no hint where the session is).
       expect(await moveQuestion(w.s, { actor: actor(PEOPLE.guest, GAST), ...click, direction: "next" })).toMatchObject({ status: "forbidden" });

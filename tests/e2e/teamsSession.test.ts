@@ -64,6 +64,7 @@ for (const runtime of testRuntimes()) {
       expect(root).toBeDefined();
       expect(json(w.sentIn(LEER, { thread: root.id }))).toContain("Herkennen we het beeld");
       const sessionId = Number(w.button(LEER, "session.next")!.data.duidbot.value.split(":")[0]);
+      expect(w.button(LEER, "session.back")).toBeUndefined(); // nothing before the first question
 
       const questions = ["herkennen", "verklaren", "waarderen", "verbeteren"];
       let n = 0;
@@ -93,6 +94,24 @@ for (const runtime of testRuntimes()) {
       expect(json(rootNow.activity)).toContain("▶ **Verbeteren** (2)");
       expect(w.fake.calls.some((c) => c.method === "PUT" && c.path.endsWith(`;messageid=${root.id}/activities/${root.id}`))).toBe(true);
       expect(w.sentIn(LEER, { thread: root.id }).filter((m) => /Vraag \d van 4/.test(json(m.activity)))).toHaveLength(4);
+
+      // Vorige vraag (Action.Execute, like next): at the last question back only; a colleague is refused
+      // in the invoke answer, the facilitator moves back, the same card clicked again moves nothing.
+      expect(w.button(LEER, "session.next")).toBeUndefined();
+      const back = w.button(LEER, "session.back")!;
+      expect(back).toMatchObject({ type: "Action.Execute", data: { duidbot: { value: `${sessionId}:verbeteren` } } });
+      expect(json(back.sent.activity)).toMatch(/"title":"Vorige vraag","verb":"session.back"/);
+      const noBack = await w.driver.send(w.driver.execute(U.colleague, LEER, back.data, { thread: root.id, verb: "session.back" }));
+      expect(json(noBack.body)).toContain("gespreksleider");
+      await w.driver.send(w.driver.execute(U.facilitator, LEER, back.data, { thread: root.id, verb: "session.back" }));
+      const stale = await w.driver.send(w.driver.execute(U.facilitator, LEER, back.data, { thread: root.id, verb: "session.back" }));
+      expect(stale.body).toMatchObject({ value: "De sessie is al verder: nu bij Waarderen." });
+      await w.dispatch();
+      const nextAgain = w.button(LEER, "session.next")!;
+      expect(w.button(LEER, "session.back")!.data.duidbot.value).toBe(`${sessionId}:waarderen`);
+      await w.driver.send(w.driver.execute(U.facilitator, LEER, nextAgain.data, { thread: root.id, verb: "session.next" }));
+      await w.dispatch();
+      expect((await w.s.sessions.transaction((tx) => tx.session(sessionId)))?.current).toBe("verbeteren");
 
       // An edit changes the contribution; a deletion withdraws it.
       await w.driver.send({ ...w.driver.message(U.colleague, LEER, "Bijdrage 1, aangevuld", { thread: root.id, id: "reply-1" }), type: "messageUpdate", channelData: { tenant: { id: "7a6b5c4d-0000-4000-8000-0000000000aa" }, eventType: "editMessage" } });

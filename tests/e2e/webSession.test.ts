@@ -99,11 +99,21 @@ describe("the session page", () => {
   });
 
   it("moves to the next question, writes the conclusion through its form and adopts it", async () => {
+    expect((await web.page(`/sessie/${sessionId}`)).text).not.toContain('value="session.back"'); // nothing before the first question
     const next = await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.next", value: `${sessionId}:herkennen` });
     expect(next.headers.get("location")).toContain("uitkomst=moved");
     const stale = await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.next", value: `${sessionId}:herkennen` });
     expect(stale.headers.get("location")).toContain("uitkomst=already-moved");
     expect((await web.page(`/sessie/${sessionId}`)).text).toContain("Vraag 2 van 4");
+    // Vorige vraag: a form button beside Volgende vraag from the second question on, with the same stale-click guard.
+    const atSecond = (await web.page(`/sessie/${sessionId}`)).text;
+    expect(atSecond).toContain(`name="actionId" value="session.back"><input type="hidden" name="value" value="${sessionId}:verklaren"><button type="submit">Vorige vraag</button>`);
+    const back = await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.back", value: `${sessionId}:verklaren` });
+    expect(back.headers.get("location")).toContain("uitkomst=moved");
+    const staleBack = await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.back", value: `${sessionId}:verklaren` });
+    expect(staleBack.headers.get("location")).toContain("uitkomst=already-moved");
+    expect((await web.page(`/sessie/${sessionId}`)).text).toContain("Vraag 1 van 4");
+    expect((await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.next", value: `${sessionId}:herkennen` })).headers.get("location")).toContain("uitkomst=moved");
 
     const conclude = await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.conclude", value: String(sessionId) });
     expect(conclude.headers.get("location")).toBe(`/sessie/${sessionId}/conclusie`);

@@ -161,7 +161,18 @@ describe("session buttons", () => {
       ["session.contributeOther", "12"],
       ["session.conclude", "12"],
     ]);
-    expect(values("waarderen")[0]).toEqual(["session.next", "12:waarderen"]);
+    // "Vorige vraag" beside it from the second question on (same value), alone at the last; never for guests.
+    expect(values("waarderen").slice(0, 2)).toEqual([
+      ["session.next", "12:waarderen"],
+      ["session.back", "12:waarderen"],
+    ]);
+    expect(values("verbeteren")).toEqual([
+      ["session.back", "12:verbeteren"],
+      ["session.contributeOther", "12"],
+      ["session.conclude", "12"],
+    ]);
+    const guest = buttons(rootMessage({ session: { ...session, current: "verklaren" }, thread: { channel: "memory:x", audience: "gast", lang: "nl" }, counts }).elements);
+    expect(guest.map(([id]) => id)).toEqual(["session.contributeOther"]);
   });
 });
 
