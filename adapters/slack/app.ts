@@ -40,6 +40,8 @@ export interface SlackAdapterOptions {
   signingSecret: string;
   /** Base URL of the Web API (SLACK_API_URL); default Slack's own. */
   apiUrl?: string;
+  /** DUIDBOT_PUBLIC_URL: the base of guest links shown by "Gastlink maken". */
+  publicUrl?: string;
   /** false in production (ack first, work after); tests may set true for determinism. */
   processBeforeResponse?: boolean;
   sessions: SessionDeps;
@@ -138,6 +140,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     directory: new SlackDirectory(client),
     queue,
     lang: options.lang,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     kick: options.kick ?? (() => {}),
     log,
   };

@@ -15,6 +15,8 @@ export interface SlackConfig {
   signingSecret: string;
   /** Base URL of the Web API (SLACK_API_URL); default Slack's own. */
   apiUrl?: string;
+  /** DUIDBOT_PUBLIC_URL: the base of guest links shown by "Gastlink maken" (src/main/config.ts validates it). */
+  publicUrl?: string;
 }
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -22,6 +24,8 @@ const SlackEnv = z.object({
   SLACK_BOT_TOKEN: z.preprocess(blank, z.string().optional()),
   SLACK_SIGNING_SECRET: z.preprocess(blank, z.string().optional()),
   SLACK_API_URL: z.preprocess(blank, z.url({ error: "moet een URL zijn / must be a URL" }).optional()),
+  // Checked (with its message) by src/main/config.ts; a bad value here only means no guest links in Slack.
+  DUIDBOT_PUBLIC_URL: z.preprocess(blank, z.url({ protocol: /^https?$/ }).optional()).catch(undefined),
 });
 
 /** Settings tests and benches pass through AdapterContext.tuning. */
@@ -43,7 +47,7 @@ export const slackPlugin: ChatAdapterPlugin<SlackConfig> = {
     if (e.SLACK_BOT_TOKEN === undefined || e.SLACK_SIGNING_SECRET === undefined) {
       return { status: "invalid", issues: ["SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET horen bij elkaar: zet ze allebei of geen van beide / set both or neither"] };
     }
-    return { status: "on", config: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}) } };
+    return { status: "on", config: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}), ...(e.DUIDBOT_PUBLIC_URL ? { publicUrl: e.DUIDBOT_PUBLIC_URL } : {}) } };
   },
   describeOn: (config) => `Slack: aan, events op POST /slack/events${config.apiUrl ? ` (Web API: ${config.apiUrl})` : ""}.`,
   describeOff: "Slack: uit; zet SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET om Slack aan te zetten.",

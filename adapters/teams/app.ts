@@ -110,7 +110,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const directory = new TeamsDirectory(connector, book);
   const processBeforeResponse = options.processBeforeResponse ?? false;
   const queue = new WorkQueue({ concurrency: options.workConcurrency ?? 1, quietMs: options.quietMs ?? (processBeforeResponse ? 0 : QUIET_MS) });
-  const deps = { sessions: options.sessions, directory, connector, book, queue, lang: options.lang, kick: options.kick ?? (() => {}), log };
+  const deps = { sessions: options.sessions, directory, connector, book, queue, lang: options.lang, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}), kick: options.kick ?? (() => {}), log };
   const process = (activity: Parameters<typeof processThreadActivity>[0]) => processThreadActivity(activity, deps);
   const replay = replayWith(process);
   const inbox = new Inbox({ store: options.inbox, clock: options.sessions.clock, platform: PLATFORM, log, retry: (event) => replay(event) });

@@ -76,6 +76,8 @@ export interface SlackWorldOptions {
   channels?: DuidbotConfig["channels"];
   /** Run the adapter's start() (inbox replay, guest check) before returning; an object sets its intervals. */
   startAdapter?: boolean | Parameters<SlackAdapter["start"]>[0];
+  /** DUIDBOT_PUBLIC_URL as the Slack adapter reads it (guest links); default not set. */
+  publicUrl?: string;
   /** Replaces the inbox store the adapter writes to (to make its writes fail). */
   wrapInbox?: (store: InboxStore) => InboxStore;
 }
@@ -95,7 +97,7 @@ export async function startSlackWorld<S extends Services>(runtime: TestRuntime<S
     lang: "nl",
     loadExample: false,
     web: { mode: "off" },
-    adapters: [enable(slackPlugin, { botToken: "xoxb-test", signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl })],
+    adapters: [enable(slackPlugin, { botToken: "xoxb-test", signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) })],
     adapterLines: [],
   };
   await loadAdapters(config.adapters);

@@ -41,6 +41,7 @@ async function handleClick(
     value: click.value,
     formTextMax: SLACK_LIMITS.inputValue,
     lang: deps.lang,
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
   });
   if (outcome.kind === "form") {
     const thread = click.threadId ?? click.messageId;

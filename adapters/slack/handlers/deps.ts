@@ -11,6 +11,8 @@ export interface SlackHandlerDeps {
   queue: WorkQueue;
   /** Language of the adapter's own texts and of result lines shown to one person. */
   lang: Lang;
+  /** DUIDBOT_PUBLIC_URL: the base of the guest links "Gastlink maken" hands out (without it: an explanation). */
+  publicUrl?: string;
   /** Wakes the outbox dispatcher after a use case may have enqueued messages (it also polls). */
   kick(): void;
   log(message: string, error?: unknown): void;

@@ -58,6 +58,7 @@ async function click(activity: Activity, ours: z.infer<typeof Ours>, deps: Teams
       value: ours.value,
       formTextMax: INPUT_MAX,
       lang: deps.lang,
+      ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
     }),
   );
   deps.kick();

@@ -14,6 +14,8 @@ export interface TeamsHandlerDeps {
   /** Use cases run through it, one (or a few) at a time, so answers are never starved (see workQueue.ts). */
   queue: WorkQueue;
   lang: Lang;
+  /** DUIDBOT_PUBLIC_URL: the base of the guest links "Gastlink maken" hands out (without it: an explanation). */
+  publicUrl?: string;
   /** Wakes the outbox dispatcher after a use case may have enqueued messages (it also polls). */
   kick(): void;
   log(message: string, error?: unknown): void;

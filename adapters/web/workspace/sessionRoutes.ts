@@ -10,6 +10,7 @@ import { z } from "zod";
 import { runAction } from "../../../src/app/commands/runAction.ts";
 import {
   createGuestLink,
+  guestLinkUrl,
   startSession,
   shareSummary,
   draftConclusion,
@@ -191,8 +192,7 @@ export function registerSessionRoutes(router: Router, deps: DetailDeps, h: Sessi
     });
     h.kick(); // the guest thread's root goes out now, so the link works at once
     if (result.status !== "created") return back(res, form.sessionId, outcomeKey(result), "#gastlinks");
-    const origin = h.publicUrl?.replace(/\/+$/, "") ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
-    const url = `${origin}/gast/${result.link.publicId}/${result.secret}`;
+    const url = guestLinkUrl(h.publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`, result.link.publicId, result.secret);
     h.send(res, 200, linkCreatedPage(ctx, form.sessionId, url, result.link.expiresAt));
   });
 

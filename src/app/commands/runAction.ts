@@ -10,6 +10,7 @@ import {
   adoptConclusion,
   contributeOtherForm,
   draftConclusion,
+  guestLinkAction,
   moveQuestion,
   moveRefFromValue,
   sessionRefFromValue,
@@ -29,6 +30,8 @@ export interface ActionInput {
   /** The platform's longest form text field (see draftConclusion). */
   formTextMax?: number;
   lang: Lang;
+  /** DUIDBOT_PUBLIC_URL, for the guest links "Gastlink maken" hands out (without it: an explanation). */
+  publicUrl?: string;
 }
 
 /** A value that names no session (an old or tampered message). */
@@ -55,6 +58,11 @@ export async function runAction(deps: SessionDeps, input: ActionInput): Promise<
     case "session.conclude": {
       const draft = session ? await draftConclusion(deps, { actor, session, ...(input.formTextMax !== undefined ? { textMax: input.formTextMax } : {}) }) : NOT_FOUND;
       return draft.status === "ok" ? { kind: "form", form: draft.form } : result(draft);
+    }
+    case "session.guestLink": {
+      const { publicUrl } = input;
+      const link = session && "sessionId" in session ? await guestLinkAction(deps, { eventId, actor, sessionId: session.sessionId, lang: input.lang, ...(publicUrl ? { publicUrl } : {}) }) : NOT_FOUND;
+      return result(link);
     }
     case "session.contributeOther":
       return { kind: "form", form: contributeOtherForm(input.value, input.lang) };

@@ -83,6 +83,11 @@ export async function createGuestLink(deps: SessionDeps, input: CreateGuestLinkI
   });
 }
 
+/** The address a guest opens: `<origin>/gast/<publicId>/<secret>` (origin: DUIDBOT_PUBLIC_URL or the request's own). */
+export function guestLinkUrl(origin: string, publicId: string, secret: string): string {
+  return `${origin.replace(/\/+$/, "")}/gast/${publicId}/${secret}`;
+}
+
 export type ListGuestLinksResult = { status: "ok"; links: GuestLinkSummary[] } | Forbidden | NotFound;
 
 /** A session's links (created, last used, revoked), for the facilitators who may make them. */

@@ -112,8 +112,11 @@ export { threadView } from "./threadView.ts";
 export type { ThreadViewInput, ThreadViewResult, ViewedContribution } from "./threadView.ts";
 
 /** Guest links: invitations to one session's web guest thread (hashed secret, expiring, revocable). */
-export { createGuestLink, listGuestLinks, revokeGuestLink, openGuestLink, GUEST_LINK_DAYS, GUEST_CHANNEL_PREFIX } from "./guestLinks.ts";
+export { createGuestLink, guestLinkUrl, listGuestLinks, revokeGuestLink, openGuestLink, GUEST_LINK_DAYS, GUEST_CHANNEL_PREFIX } from "./guestLinks.ts";
 export type { CreateGuestLinkResult, GuestLinkSummary, ListGuestLinksResult, OpenGuestLinkResult, RevokeGuestLinkResult } from "./guestLinks.ts";
+/** "Gastlink maken" in a chat: the link shown to the clicker alone, built on DUIDBOT_PUBLIC_URL. */
+export { guestLinkAction } from "./guestLinkAction.ts";
+export type { GuestLinkActionResult } from "./guestLinkAction.ts";
 
 // ---- Administration ---------------------------------------------------------------------------
 

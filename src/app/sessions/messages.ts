@@ -92,6 +92,10 @@ function buttons(session: SessionRecord, conclusion: Pick<ConclusionRecord, "sta
   actions.push(contributeOtherAction(session.id, lang));
   if (steering) actions.push({ id: "session.conclude", label: b.conclude, value });
   if (steering && conclusion?.status === "draft") actions.push({ id: "session.adopt", label: b.adopt, value });
+  // A guest link only where guests would see at least one figure (createGuestLink refuses otherwise).
+  if (steering && session.status === "open" && visibleIndicators(session.indicators, "gast").length > 0) {
+    actions.push({ id: "session.guestLink", label: b.guestLink, value });
+  }
   return actions;
 }
 

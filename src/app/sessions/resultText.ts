@@ -8,11 +8,12 @@ import { RESULTS_NL } from "./texts/results.nl.ts";
 export const RESULT_TEXT = { nl: RESULTS_NL, en: RESULTS_EN } as const;
 
 /** Any session use-case result: a status, and for some a reason, code, action or the question it is at. */
-export type AnyResult = { status: string; reason?: string; code?: string; action?: string; question?: string };
+export type AnyResult = { status: string; reason?: string; code?: string; action?: string; question?: string; vars?: Readonly<Record<string, string>> };
 
 /**
  * The most specific text: "forbidden:guest-channel" before "forbidden:adopt" before "forbidden".
- * "{question}" in a text becomes the label of the result's question ("nu bij Verklaren").
+ * "{question}" in a text becomes the label of the result's question ("nu bij Verklaren"); "{name}" the
+ * result's vars.name (a guest link's address, say).
  */
 export function resultText(result: AnyResult, lang: Lang): string {
   const texts = RESULT_TEXT[lang];
@@ -20,7 +21,9 @@ export function resultText(result: AnyResult, lang: Lang): string {
   const keys = [result.reason, result.code, result.action].filter((k): k is string => k !== undefined).map((k) => `${result.status}:${k}`);
   for (const key of [...keys, result.status]) {
     const text = (texts as Partial<Record<string, string>>)[key];
-    if (text !== undefined) return question !== undefined ? text.replaceAll("{question}", question) : text;
+    if (text === undefined) continue;
+    const withVars = Object.entries(result.vars ?? {}).reduce((t, [name, value]) => t.replaceAll(`{${name}}`, value), text);
+    return question !== undefined ? withVars.replaceAll("{question}", question) : withVars;
   }
   return result.status;
 }

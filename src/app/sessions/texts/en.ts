@@ -33,7 +33,7 @@ export const EN: typeof NL = {
   changeHeader: (goal: string) => `New figures: ${goal}`,
   changeSummary: (goal: string, n: number) => `New figures for ${goal} (${n} ${n === 1 ? "indicator" : "indicators"})`,
   changeIntro: "There are new figures. Discuss them together: what do we see, and what does it mean?",
-  button: { start: "Start interpretation", next: "Next question", back: "Previous question", conclude: "Write conclusion", adopt: "Adopt", contributeOther: "Contribute to another question" },
+  button: { start: "Start interpretation", next: "Next question", back: "Previous question", conclude: "Write conclusion", adopt: "Adopt", contributeOther: "Contribute to another question", guestLink: "Create guest link" },
   form: {
     title: "Write conclusion",
     submit: "Save as draft",

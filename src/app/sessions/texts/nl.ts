@@ -31,7 +31,7 @@ export const NL = {
   changeHeader: (goal: string) => `Nieuwe cijfers: ${goal}`,
   changeSummary: (goal: string, n: number) => `Nieuwe cijfers voor ${goal} (${n} ${n === 1 ? "indicator" : "indicatoren"})`,
   changeIntro: "Er zijn nieuwe cijfers. Bespreek ze samen: wat zien we, en wat betekent het?",
-  button: { start: "Start duiding", next: "Volgende vraag", back: "Vorige vraag", conclude: "Conclusie schrijven", adopt: "Vaststellen", contributeOther: "Bijdrage bij andere vraag" },
+  button: { start: "Start duiding", next: "Volgende vraag", back: "Vorige vraag", conclude: "Conclusie schrijven", adopt: "Vaststellen", contributeOther: "Bijdrage bij andere vraag", guestLink: "Gastlink maken" },
   form: {
     title: "Conclusie schrijven",
     submit: "Opslaan als concept",

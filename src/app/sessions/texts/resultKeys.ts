@@ -19,6 +19,7 @@ import type { SubmitConclusionResult } from "../submitConclusion.ts";
 import type { WithdrawContributionResult } from "../withdrawContribution.ts";
 import type { CreateGuestLinkResult, RevokeGuestLinkResult } from "../guestLinks.ts";
 import type { JoinSessionResult } from "../joinSession.ts";
+import type { GuestLinkActionResult } from "../guestLinkAction.ts";
 
 /** Outcomes shown as one line ("ok" results carry a message or form instead). */
 type ShownResult =
@@ -39,6 +40,7 @@ type ShownResult =
   | CreateGuestLinkResult
   | RevokeGuestLinkResult
   | JoinSessionResult
+  | GuestLinkActionResult
   /** A form the platform handed back that is not one of ours (see message.ts isFormId). */
   | { status: "unknown-form" };
 
