@@ -153,6 +153,7 @@ for (const runtime of [memoryRuntime]) {
         ["session.next", `${sessionId}:herkennen`],
         ["session.contributeOther", String(sessionId)],
         ["session.conclude", String(sessionId)],
+        ["session.guestLink", String(sessionId)],
       ]);
       // With two values per indicator, the guest's count (20 → 6) keeps one point: no chart of it.
       expect(charts(GAST).map((c) => c.chart.title)).toEqual(["Jongeren met jeugdhulp"]);

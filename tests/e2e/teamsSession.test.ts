@@ -169,5 +169,40 @@ for (const runtime of testRuntimes()) {
       expect(w.fake.calls.every((c) => c.headers.authorization?.startsWith("Bearer ey"))).toBe(true);
       expect(teamsKey(LEER)).toBe(`teams:7a6b5c4d-0000-4000-8000-0000000000aa:${LEER}`);
     });
+
+    it("Gastlink maken: only the facilitator, answered in the invoke response (only the clicker sees it), the link on DUIDBOT_PUBLIC_URL", async () => {
+      const startIn = async (world: TeamsWorld) => {
+        await world.driver.send(world.driver.message(U.admin, LEER, "koppel leerkring", { mention: true }));
+        await importFigures(world.s);
+        await world.driver.send(world.driver.message(U.colleague, LEER, "start doel-gezond-opgroeien", { mention: true }));
+        await world.dispatch();
+        const root = world.sentIn(LEER, { thread: null }).find((m) => String(m.activity.summary).startsWith("Duiding"))!;
+        return { root, button: world.button(LEER, "session.guestLink")! };
+      };
+      let { root, button } = await startIn(w);
+      // Action.Execute like Volgende vraag: its answer is the invoke response, private to the clicker.
+      expect(button.type).toBe("Action.Execute");
+      expect(json(button.sent.activity)).toMatch(/"title":"Gastlink maken","verb":"session.guestLink"/);
+      const sessionId = Number(button.data.duidbot.value);
+      const callsBefore = w.fake.calls.length;
+      const no = await w.driver.send(w.driver.execute(U.colleague, LEER, button.data, { thread: root.id, verb: "session.guestLink" }));
+      expect(no.body).toMatchObject({ value: "Alleen de gespreksleider kan een gastlink maken." });
+      const made = await w.driver.send(w.driver.execute(U.facilitator, LEER, button.data, { thread: root.id, verb: "session.guestLink" }));
+      expect(w.fake.calls.length).toBe(callsBefore); // nothing posted: the link is in the answer only
+      const [link] = await w.s.sessions.transaction((tx) => tx.guestLinks(sessionId));
+      expect(link).toMatchObject({ createdBy: `teams:${U.facilitator.aad}` });
+      const text = (made.body as { value: string }).value;
+      expect(text).toContain("geldig tot 17 maart 2025");
+      expect(text).toMatch(new RegExp(`https://duidbot\\.example\\.test/gast/${link!.publicId}/[A-Za-z0-9_-]{43}$`));
+
+      // Without DUIDBOT_PUBLIC_URL no link is made; the answer says how to get one.
+      await w.close();
+      w = await startTeamsWorld(runtime, { start: "2025-03-03T09:00:00Z", publicUrl: null });
+      await seedDin(w.s);
+      ({ root, button } = await startIn(w));
+      const explained = await w.driver.send(w.driver.execute(U.facilitator, LEER, button.data, { thread: root.id, verb: "session.guestLink" }));
+      expect((explained.body as { value: string }).value).toContain(`Zet DUIDBOT_PUBLIC_URL of maak de gastlink op de webpagina van de sessie (/sessie/${button.data.duidbot.value})`);
+      expect(await w.s.sessions.transaction((tx) => tx.guestLinks(Number(button.data.duidbot.value)))).toEqual([]);
+    });
   });
 }

@@ -148,9 +148,13 @@ describe("session buttons", () => {
     const draft = { sessionId: 12, status: "draft" as const, current: revision, revisions: [revision] };
     const root = (audience: "leerkring" | "gast", withDraft: boolean) =>
       buttons(rootMessage({ session, thread: { channel: "memory:x", audience, lang: "nl" }, counts, ...(withDraft ? { conclusion: draft } : {}) }).elements).map(([id]) => id);
-    expect(root("leerkring", false)).toEqual(["session.next", "session.contributeOther", "session.conclude"]);
-    expect(root("leerkring", true)).toEqual(["session.next", "session.contributeOther", "session.conclude", "session.adopt"]);
+    expect(root("leerkring", false)).toEqual(["session.next", "session.contributeOther", "session.conclude", "session.guestLink"]);
+    expect(root("leerkring", true)).toEqual(["session.next", "session.contributeOther", "session.conclude", "session.adopt", "session.guestLink"]);
     expect(root("gast", true)).toEqual(["session.contributeOther"]);
+    // "Gastlink maken" only when guests would see a figure, and only while the session is open.
+    const ids = (s: SessionRecord) => buttons(rootMessage({ session: s, thread: { channel: "memory:x", audience: "leerkring", lang: "nl" }, counts }).elements).map(([id]) => id);
+    expect(ids({ ...session, indicators: indicators.map((i) => ({ ...i, indicator: { ...i.indicator, visibility: "intern" as const } })) })).not.toContain("session.guestLink");
+    expect(ids({ ...session, status: "closed" })).not.toContain("session.guestLink");
   });
 
   it("value 'Volgende vraag' with the session id and the question it is shown at; the other buttons with the session id", () => {
@@ -160,6 +164,7 @@ describe("session buttons", () => {
       ["session.next", "12:herkennen"],
       ["session.contributeOther", "12"],
       ["session.conclude", "12"],
+      ["session.guestLink", "12"],
     ]);
     // "Vorige vraag" beside it from the second question on (same value), alone at the last; never for guests.
     expect(values("waarderen").slice(0, 2)).toEqual([
@@ -170,6 +175,7 @@ describe("session buttons", () => {
       ["session.back", "12:verbeteren"],
       ["session.contributeOther", "12"],
       ["session.conclude", "12"],
+      ["session.guestLink", "12"],
     ]);
     const guest = buttons(rootMessage({ session: { ...session, current: "verklaren" }, thread: { channel: "memory:x", audience: "gast", lang: "nl" }, counts }).elements);
     expect(guest.map(([id]) => id)).toEqual(["session.contributeOther"]);

@@ -92,4 +92,12 @@ describe("result texts", () => {
     expect(resultText({ status: "already-moved", question: "verklaren" }, "nl")).toBe("De sessie is al verder: nu bij Verklaren.");
     expect(resultText({ status: "already-moved", question: "verklaren" }, "en")).toBe("The session has already moved on: now at Explain.");
   });
+
+  it("fill in a result's vars (a guest link's address and last day); the most specific text wins", () => {
+    const link = { status: "guest-link", vars: { link: "https://d.example/gast/a/b", until: "17 maart 2025" } };
+    expect(resultText(link, "nl")).toBe("Gastlink voor deze sessie, geldig tot 17 maart 2025. Alleen u ziet dit bericht; geef de link door aan de gasten: https://d.example/gast/a/b");
+    expect(resultText({ ...link, vars: { ...link.vars, until: "17 March 2025" } }, "en")).toContain("valid until 17 March 2025. Only you see this message; pass the link on to the guests: https://d.example/gast/a/b");
+    expect(resultText({ status: "forbidden", reason: "missing-role", code: "guest-link", action: "share" }, "nl")).toBe("Alleen de gespreksleider kan een gastlink maken.");
+    expect(resultText({ status: "refused", code: "no-public-url", vars: { page: "/sessie/3" } }, "en")).toContain("on the session's web page (/sessie/3).");
+  });
 });
