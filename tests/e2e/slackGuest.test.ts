@@ -66,7 +66,7 @@ for (const runtime of [memoryRuntime]) {
 
     it("refuses steering from the guest channel with an ephemeral explanation", async () => {
       const { guestRoot, sessionId } = await openSessionInBoth();
-      for (const action_id of ["session.next", "session.adopt"]) {
+      for (const action_id of ["session.next", "session.back", "session.adopt", "session.guestLink"]) {
         await w.driver.blockAction({ user_id: SLACK_USERS.guest.id, channel_id: GAST, message_ts: guestRoot, action_id, value: String(sessionId) });
         expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ channel: GAST, user: SLACK_USERS.guest.id, text: expect.stringContaining("gastkanaal") });
       }

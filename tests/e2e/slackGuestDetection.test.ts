@@ -70,7 +70,7 @@ for (const runtime of testRuntimes()) {
       expect(guestText).not.toContain("Wachtlijst");
       expect(guestText).not.toMatch(/\b80\b/);
       expect(guestText).toContain("&lt; 10");
-      for (const steering of ["session.start", "session.next", "session.conclude", "session.adopt"]) expect(guestText).not.toContain(`"${steering}`);
+      for (const steering of ["session.start", "session.next", "session.back", "session.conclude", "session.adopt", "session.guestLink"]) expect(guestText).not.toContain(`"${steering}`);
       expect(JSON.stringify(w.posted(OTHER).map((m) => m.blocks))).toContain("Wachtlijst jeugdteam (intern)");
 
       // A restart applies the unchanged duidbot.yaml again: the channel stays gast; the next check finds nothing new.

@@ -107,6 +107,8 @@ describe("the session page", () => {
     expect((await web.page(`/sessie/${sessionId}`)).text).toContain("Vraag 2 van 4");
     // Vorige vraag: a form button beside Volgende vraag from the second question on, with the same stale-click guard.
     const atSecond = (await web.page(`/sessie/${sessionId}`)).text;
+    // The chat's "Gastlink maken" is not drawn here: the page has its own guest-link form (role, days).
+    expect(atSecond).not.toContain('value="session.guestLink"');
     expect(atSecond).toContain(`name="actionId" value="session.back"><input type="hidden" name="value" value="${sessionId}:verklaren"><button type="submit">Vorige vraag</button>`);
     const back = await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.back", value: `${sessionId}:verklaren` });
     expect(back.headers.get("location")).toContain("uitkomst=moved");
