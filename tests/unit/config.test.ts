@@ -1,5 +1,6 @@
 // Proves the environment is read strictly, with messages that say what a valid value is.
 import { describe, expect, it } from "vitest";
+import { slackPlugin } from "../../adapters/slack/plugin.ts";
 import { ConfigError, loadConfig } from "../../src/main/config.ts";
 
 function problem(env: NodeJS.ProcessEnv): string {
@@ -37,5 +38,9 @@ describe("chat adapters from the environment", () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" }, "/srv")).toThrow(/horen bij elkaar/);
     // Every problem at once: the adapter's and the core's.
     expect(problem({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: "geen url", DUIDBOT_LANG: "fr" })).toMatch(/DUIDBOT_LANG: .*\nSLACK_API_URL: moet een URL zijn/);
+    // Slack takes DUIDBOT_PUBLIC_URL for the guest links of "Gastlink maken"; a bad one is the core's to report.
+    const slack = (env: Record<string, string>) => slackPlugin.readEnv({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", ...env });
+    expect(slack({ DUIDBOT_PUBLIC_URL: "https://duidbot.example.nl" })).toMatchObject({ status: "on", config: { publicUrl: "https://duidbot.example.nl" } });
+    expect(slack({ DUIDBOT_PUBLIC_URL: "ftp://x" })).toEqual({ status: "on", config: { botToken: "xoxb-1", signingSecret: "s" } });
   });
 });
