@@ -1,6 +1,5 @@
 /** Runs the `duidbot` command as a user does: a real process (tests/e2e/cli*.test.ts). */
 import { execFile } from "node:child_process";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { runCli } from "../../src/cli/run.ts";
@@ -21,7 +20,7 @@ export const nodeArgs = ["--liftoff-only", bin];
  * a start compiles the modules once per run, not once per process (measured: 0.78 -> 0.42 s of CPU
  * for `duidbot status`; issue #14).
  */
-export const childEnv = { NODE_COMPILE_CACHE: path.join(tmpdir(), "duidbot-test-compile-cache") };
+export const childEnv = { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(root, "node_modules", ".cache", "duidbot-compile-cache") };
 
 /** `duidbot <args>` on the embedded database in `env.DUIDBOT_DATA_DIR`; never throws, returns the exit code. */
 export async function runDuidbot(args: string[], env: Record<string, string>) {
