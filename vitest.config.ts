@@ -1,5 +1,14 @@
+import { enableCompileCache } from "node:module";
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Node's compile cache (V8 code of every module loaded natively, keyed by the file's contents, so never
+// stale) for this process and, through the environment, the test workers and the duidbot processes
+// the CLI tests start: each loads the same node_modules. Measured (issue #14): unit+contract+3 e2e
+// files 13.6 -> 11.5 s of CPU warm (the first run writes the cache: ~15 s).
+process.env.NODE_COMPILE_CACHE ??= path.join(import.meta.dirname, "node_modules", ".cache", "duidbot-compile-cache");
+enableCompileCache(process.env.NODE_COMPILE_CACHE);
 
 export default defineConfig({
   test: {

@@ -10,6 +10,7 @@ import { renderEdition } from "../app/report/renderEdition.ts";
 import { htmlReportRenderer } from "../report/index.ts";
 import { createWorkspace } from "../../adapters/web/workspace/router.ts";
 import type { ChatAdapter } from "../app/chatAdapter.ts";
+import type { ChartRenderer } from "../app/charts.ts";
 import { vegaChartRenderer } from "../charts/index.ts";
 import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
 import type { Config } from "./config.ts";
@@ -23,6 +24,8 @@ export interface HttpAppOptions {
   log?: (line: string) => void;
   /** Per adapter name: settings only tests and benches pass (see AdapterContext.tuning). */
   adapterTuning?: Record<string, Record<string, unknown>>;
+  /** The chart port (default vega). Tests that are not about charts pass a cheap one: rendering costs CPU (issue #14). */
+  charts?: ChartRenderer;
 }
 
 export interface HttpApp {
@@ -39,13 +42,14 @@ export function buildHttpApp(config: Config, services: Services, options: HttpAp
 export function buildHttp(config: Config, services: Services, options: HttpAppOptions = {}): HttpApp {
   const app = express();
   app.disable("x-powered-by");
+  const charts = options.charts ?? vegaChartRenderer;
   const adapters = config.adapters.map((enabled) => {
     const tuning = options.adapterTuning?.[enabled.name];
     const adapter = enabled.create({
       sessions: services,
       inbox: services.inbox,
       state: services.adapterState,
-      charts: vegaChartRenderer,
+      charts,
       lang: config.lang,
       // Embedded PGlite has one connection: more than one transaction at a time only queues inside it.
       workConcurrency: services.db.kind === "pglite" ? 1 : 4,
@@ -84,8 +88,8 @@ export function buildHttp(config: Config, services: Services, options: HttpAppOp
   const workspace =
     config.web.mode === "off"
       ? undefined
-      : createWorkspace({ ...services, charts: vegaChartRenderer }, { lang: config.lang, access: config.web, ...(options.kick ? { kick: options.kick } : {}), ...(options.log ? { log: options.log } : {}) });
-  const reportDeps = { ...services, renderer: htmlReportRenderer(vegaChartRenderer) };
+      : createWorkspace({ ...services, charts }, { lang: config.lang, access: config.web, ...(options.kick ? { kick: options.kick } : {}), ...(options.log ? { log: options.log } : {}) });
+  const reportDeps = { ...services, renderer: htmlReportRenderer(charts) };
   app.use(
     reportRouter({
       apiToken: config.apiToken,

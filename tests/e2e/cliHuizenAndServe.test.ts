@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { nodeArgs, root, runDuidbot, runDuidbotHere } from "../support/cli.ts";
+import { childEnv, nodeArgs, root, runDuidbot, runDuidbotHere } from "../support/cli.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 let dataDir: string;
@@ -42,7 +42,7 @@ describe("duidbot CLI: Huizen and serve", () => {
   it("serves /healthz on the embedded database and refuses a second process on the same folder", { timeout: 90_000 }, async () => {
     const child = spawn(process.execPath, [...nodeArgs, "serve"], {
       cwd: root,
-      env: { ...process.env, DUIDBOT_DATA_DIR: dataDir, DATABASE_URL: "", PORT: "0", HOST: "127.0.0.1" },
+      env: { ...process.env, ...childEnv, DUIDBOT_DATA_DIR: dataDir, DATABASE_URL: "", PORT: "0", HOST: "127.0.0.1" },
     });
     try {
       let out = "";

@@ -12,6 +12,7 @@ import { inject } from "vitest";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
 import { loadExampleIfEmpty } from "../../src/main/example.ts";
+import { cheapChartRenderer } from "../support/cheapCharts.ts";
 import { testRuntimes } from "../support/db.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 import { runDuidbotHere, root } from "../support/cli.ts";
@@ -57,6 +58,8 @@ describe("duidbot report (CLI)", () => {
 
 describe("GET /rapport", () => {
   const runtime = testRuntimes()[0]!;
+  // Who gets which edition, not its charts: the CLI above draws the real ones (issue #14: ~90 vega charts less).
+  const charts = cheapChartRenderer();
   let services: Awaited<ReturnType<typeof runtime.open>>;
   let server: Server;
   let base: string;
@@ -64,7 +67,7 @@ describe("GET /rapport", () => {
     services = await runtime.open();
     await loadExampleIfEmpty(services);
     // Web workspace off: a visitor is a stranger (a Slack-only deployment facing the internet).
-    server = await listen(buildHttpApp(loadConfig({ DUIDBOT_API_TOKEN: TOKEN, PORT: "0", DUIDBOT_WEB: "off" }), services), "127.0.0.1", 0);
+    server = await listen(buildHttpApp(loadConfig({ DUIDBOT_API_TOKEN: TOKEN, PORT: "0", DUIDBOT_WEB: "off" }), services, { charts }), "127.0.0.1", 0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }, 60_000);
   afterAll(async () => {
@@ -88,7 +91,7 @@ describe("GET /rapport", () => {
   }, 60_000);
 
   it("gives the web workspace's local user the internal edition by default, the public one on request", async () => {
-    const local = await listen(buildHttpApp(loadConfig({ PORT: "0" }), services), "127.0.0.1", 0);
+    const local = await listen(buildHttpApp(loadConfig({ PORT: "0" }), services, { charts }), "127.0.0.1", 0);
     try {
       const at = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
       const internal = await (await fetch(`${at}/rapport`)).text();

@@ -5,68 +5,28 @@
  * draining) are in the durable inbox; the next process on the same PGlite folder / PostgreSQL schema
  * replays them on start and records every contribution exactly once — also replies that had been
  * processed but not marked (a crash between the two), and a Slack retry arriving after the restart.
- * And: no inbox write, no ack (Slack gets a 500 and delivers again). A reply with a NUL character in
- * its text (which PostgreSQL refuses) is recorded without it, and holds up nothing behind it.
+ * What the inbox does with a failed write and a NUL: tests/e2e/slackInboxWrites.test.ts.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
-import type { InboxStore } from "../../src/app/inbox/ports.ts";
+import { describe, expect, it } from "vitest";
 import { JOURNAL_FILE } from "../../src/store/journalInboxStore.ts";
-import { postChanges } from "../../src/app/sessions/index.ts";
 import type { DatabaseTarget } from "../../src/store/database.ts";
 import { testRuntimes } from "../support/db.ts";
-import { startFakeSlack, type FakeSlack } from "../support/fakeSlack.ts";
-import { importFigures, persistentTarget, seedDin } from "../support/sessionWorld.ts";
-import { SLACK_CHANNELS, SLACK_USERS, slackKey, startSlackWorld, type SlackWorld, type SlackWorldOptions } from "../support/slackWorld.ts";
-
-const LEER = SLACK_CHANNELS.leerkring;
-const START = "2025-03-03T09:00:00Z";
-const CHANNELS = [{ key: slackKey(LEER), name: "#leerkring", audience: "leerkring" as const, scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: true }];
+import { persistentTarget } from "../support/sessionWorld.ts";
+import { reply, slackInboxHarness } from "../support/slackInboxHarness.ts";
+import type { SlackWorld } from "../support/slackWorld.ts";
 
 for (const runtime of testRuntimes()) {
   describe(`Slack durable inbox on ${runtime.name}`, () => {
-    let fake: FakeSlack | undefined;
-    let worlds: SlackWorld[] = [];
-    let cleanup: (() => Promise<void>) | undefined;
-    afterEach(async () => {
-      for (const w of worlds) await w.close().catch(() => {});
-      worlds = [];
-      await fake?.close();
-      await cleanup?.();
-      fake = undefined;
-      cleanup = undefined;
-    });
-
-    async function world(target: DatabaseTarget, options: Pick<SlackWorldOptions, "startAdapter" | "wrapInbox"> = {}): Promise<SlackWorld> {
-      fake ??= await startFakeSlack();
-      const w = await startSlackWorld(runtime, { start: START, target, fake, channels: CHANNELS, processBeforeResponse: false, ...options });
-      worlds.push(w);
-      return w;
-    }
-
-    async function openSession(w: SlackWorld): Promise<{ root: string; sessionId: number }> {
-      await seedDin(w.s);
-      const imported = await importFigures(w.s);
-      const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
-      if (posted.status !== "posted") throw new Error(posted.status);
-      await w.dispatch();
-      const root = w.posted(LEER, { thread: null }).find((m) => m.text.startsWith("Duiding"))!;
-      return { root: root.ts, sessionId: posted.sessions[0]!.sessionId };
-    }
-
-    const reply = (w: SlackWorld, root: string, n: number, eventId: string, retryNum?: number) =>
-      w.driver.event(
-        { type: "message", channel: LEER, user: n % 2 ? SLACK_USERS.colleague.id : SLACK_USERS.facilitator.id, text: `Bijdrage ${n}`, ts: `1741000000.${String(n).padStart(6, "0")}`, thread_ts: root },
-        { eventId, ...(retryNum !== undefined ? { retryNum } : {}) },
-      );
+    const h = slackInboxHarness(runtime);
 
     it("replays on start what was acknowledged but not processed before a crash, each contribution once", async () => {
       const persistent = await persistentTarget(runtime);
-      cleanup = persistent.cleanup;
-      const first = await world(persistent.target);
-      const { root, sessionId } = await openSession(first);
+      h.onCleanup(persistent.cleanup);
+      const first = await h.world(persistent.target);
+      const { root, sessionId } = await h.openSession(first);
       const contributions = async (w: SlackWorld) => w.s.sessions.transaction((tx) => tx.contributions(sessionId));
 
       // Three replies are processed normally.
@@ -94,7 +54,7 @@ for (const runtime of testRuntimes()) {
       await forgetInboxMarks(persistent.target);
 
       // The next process on the same database replays all ten on start.
-      const second = await world(persistent.target, { startAdapter: true });
+      const second = await h.world(persistent.target, { startAdapter: true });
       expect(second.started?.replay).toEqual({ replayed: 10, failed: 0, stopped: false });
       const recorded = await contributions(second);
       expect(recorded.map((c) => c.text).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `Bijdrage ${n}`).sort());
@@ -113,60 +73,7 @@ for (const runtime of testRuntimes()) {
       second.clock.set("2025-03-10T09:00:01Z");
       expect(await second.slack.inbox.prune()).toBe(10);
     });
-
-    it("does not acknowledge an event it could not store: Slack gets a 500 and delivers again", async () => {
-      const persistent = await persistentTarget(runtime);
-      cleanup = persistent.cleanup;
-      // The store's write fails once (a full disk, a database that went away); the stores' own tests
-      // prove that a failed write keeps nothing (tests/integration/inboxStore.test.ts).
-      let failNext = false;
-      const w = await world(persistent.target, {
-        wrapInbox: (store) => ({
-          ...bindAll(store),
-          add: (rows, at) => (failNext ? ((failNext = false), Promise.reject(new Error("schijf vol / disk full"))) : store.add(rows, at)),
-        }),
-      });
-      const { root, sessionId } = await openSession(w);
-      failNext = true;
-      expect((await reply(w, root, 1, "EvNOSTORE")).status).toBe(500);
-      expect(await w.s.inbox.counts()).toEqual({ stored: 0, unprocessed: 0 });
-      expect((await reply(w, root, 1, "EvNOSTORE", 1)).status).toBe(200);
-      await expect.poll(async () => (await w.s.sessions.transaction((tx) => tx.contributions(sessionId))).length, { timeout: 5_000, interval: 20 }).toBe(1);
-      // Commands, buttons and modals are not stored: the inbox holds the one reply.
-      expect((await w.driver.command("/duiding", "status", { user_id: SLACK_USERS.colleague.id, channel_id: LEER })).status).toBe(200);
-      await w.slack.inbox.flush();
-      expect(await w.s.inbox.counts()).toEqual({ stored: 1, unprocessed: 0 });
-    });
-
-    it("records a reply with a NUL in its text (without the NUL), and every good reply after it", { timeout: 90_000 }, async () => {
-      const persistent = await persistentTarget(runtime);
-      cleanup = persistent.cleanup;
-      const w = await world(persistent.target);
-      const { root, sessionId } = await openSession(w);
-      const poison = { type: "message", channel: LEER, user: SLACK_USERS.colleague.id, text: "Kapot\u0000 bericht\ud800", ts: "1741000001.000001", thread_ts: root };
-      expect((await w.driver.event(poison, { eventId: "EvNUL" })).status).toBe(200);
-      for (const n of [1, 2, 3, 4, 5]) expect((await reply(w, root, n, `EvGOOD${n}`)).status).toBe(200);
-      const texts = async () => (await w.s.sessions.transaction((tx) => tx.contributions(sessionId))).map((c) => c.text).sort();
-      await expect.poll(texts, { timeout: 10_000, interval: 50 }).toEqual(["Bijdrage 1", "Bijdrage 2", "Bijdrage 3", "Bijdrage 4", "Bijdrage 5", "Kapot bericht\ufffd"]);
-      await w.slack.inbox.flush();
-      expect((await w.s.inbox.counts()).unprocessed).toBe(0);
-    });
   });
-}
-
-/** The store's methods bound to it, to override one in a wrapper. */
-function bindAll(store: InboxStore): InboxStore {
-  return {
-    add: (rows, at) => store.add(rows, at),
-    markProcessed: (platform, ids, at) => store.markProcessed(platform, ids, at),
-    unprocessed: (platform, options) => store.unprocessed(platform, options),
-    recordFailure: (platform, id, error, parkAt) => store.recordFailure(platform, id, error, parkAt),
-    parked: (platform) => store.parked(platform),
-    unpark: (platform, ids) => store.unpark(platform, ids),
-    prune: (before, parkedBefore) => store.prune(before, parkedBefore),
-    counts: (platform) => store.counts(platform),
-    close: () => store.close(),
-  };
 }
 
 /**

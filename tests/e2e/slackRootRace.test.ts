@@ -36,7 +36,7 @@ for (const runtime of [memoryRuntime]) {
 
     /** Opens a session (its root and status go to the outbox) and returns a dispatch of it, not awaited yet. */
     async function openSession(): Promise<{ sessionId: number; contributions(): Promise<number> }> {
-      w = await startSlackWorld(runtime, { start: "2025-03-03T09:00:00Z", channels: CHANNELS, processBeforeResponse: false });
+      w = await startSlackWorld(runtime, { start: "2025-03-03T09:00:00Z", channels: CHANNELS, processBeforeResponse: false, realCharts: true });
       await seedDin(w.s);
       const imported = await importFigures(w.s);
       const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postChanges, recordContribution } from "../../src/app/sessions/index.ts";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
+import { cheapChartRenderer } from "../support/cheapCharts.ts";
 import { fixedClock, memoryRuntime } from "../support/db.ts";
 import { importFigures, LEERKRING, openFreshWorld, PEOPLE, type World } from "../support/sessionWorld.ts";
 import { WebClient } from "../support/webClient.ts";
@@ -31,7 +32,7 @@ describe("the session page", () => {
     sessionId = posted.sessions[0]!.sessionId;
     await w.dispatch();
     await recordContribution(w.s, { eventId: "Ev1", channel: LEERKRING, threadId: w.rootIn(LEERKRING), messageId: "m1", user: { ...PEOPLE.colleague }, text: "Klopt, <b>meer</b> aanmeldingen.", at: clock.now() });
-    const app = buildHttpApp({ ...loadConfig({ PORT: "0" }), web: { mode: "local" } }, w.s, { kick: () => void w.dispatch() });
+    const app = buildHttpApp({ ...loadConfig({ PORT: "0" }), web: { mode: "local" } }, w.s, { kick: () => void w.dispatch(), charts: cheapChartRenderer() });
     server = await listen(app, "127.0.0.1", 0);
     web = new WebClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGuestLink, openGuestLink, postChanges, recordContribution, startSession } from "../../src/app/sessions/index.ts";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
+import { cheapChartRenderer } from "../support/cheapCharts.ts";
 import { fixedClock, memoryRuntime, testRuntimes, type TestRuntime } from "../support/db.ts";
 import type { Services } from "../../src/main/services.ts";
 import { actor, GAST, importFigures, LEERKRING, openFreshWorld, PEOPLE, type World } from "../support/sessionWorld.ts";
@@ -59,7 +60,7 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     await recordContribution(w.s, { eventId: "Ev1", channel: LEERKRING, threadId: w.rootIn(LEERKRING), messageId: "m1", user: { ...PEOPLE.colleague }, text: "Interne notitie van staf.", at: clock.now() });
     // A guest in the Slack-like guest channel: web guests see only the words on their own link.
     await recordContribution(w.s, { eventId: "Ev2", channel: GAST, threadId: w.rootIn(GAST), messageId: "m2", user: { ...PEOPLE.guest }, text: "Woorden uit het andere gastkanaal.", at: clock.now() });
-    server = await listen(buildHttpApp({ ...loadConfig({ PORT: "0" }), web: { mode: "local" } }, w.s, { kick: () => void w.dispatch() }), "127.0.0.1", 0);
+    server = await listen(buildHttpApp({ ...loadConfig({ PORT: "0" }), web: { mode: "local" } }, w.s, { kick: () => void w.dispatch(), charts: cheapChartRenderer() }), "127.0.0.1", 0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     staff = new WebClient(base);
     await staff.page(`/sessie/${sessionId}`); // the CSRF cookie

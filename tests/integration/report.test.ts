@@ -9,8 +9,13 @@ import { composeEdition } from "../../src/app/report/composeEdition.ts";
 import { publishEdition } from "../../src/app/report/publishEdition.ts";
 import { renderEdition } from "../../src/app/report/renderEdition.ts";
 import { allRuntimes, fixedClock } from "../support/db.ts";
+import { cheapChartRenderer } from "../support/cheapCharts.ts";
 import { adoptedDuiding, NAMES, reportDeps, reviseDuiding } from "../support/reportWorld.ts";
 import { importFigures, openFreshWorld, type World } from "../support/sessionWorld.ts";
+
+// The editions' text and bytes, not their charts (tests/integration/chartRender.test.ts, and the CLI's
+// and /rapport's editions in tests/e2e/report.test.ts draw real ones): a cheap renderer (issue #14).
+const deps = (w: Parameters<typeof reportDeps>[0]) => reportDeps(w, cheapChartRenderer());
 
 const START = "2025-03-03T09:00:00Z";
 const text = (html: Uint8Array) => new TextDecoder().decode(html);
@@ -28,7 +33,7 @@ for (const runtime of allRuntimes()) {
     it("shows the adopted duiding per question with role and perspective counts, and no name", async () => {
       await adoptedDuiding(w, clock);
       clock.set("2025-03-20T09:00:00Z");
-      const draft = await renderEdition(reportDeps(w), { edition: 2024, lang: "nl", public: false });
+      const draft = await renderEdition(deps(w), { edition: 2024, lang: "nl", public: false });
       expect(draft).toMatchObject({ status: "draft", edition: 2024, dinSlug: "hilversum" });
       const html = text((draft as { html: Uint8Array }).html);
       for (const part of ["We herkennen de stijging", "Meer aanmeldingen", "Niet goed", "Eerder inzetten", "De stijging komt door de campagne"]) expect(html).toContain(part);
@@ -39,15 +44,15 @@ for (const runtime of allRuntimes()) {
       expect(html).toContain('<html lang="nl">');
       expect(html).not.toMatch(/<script|<link|src="http|url\(/); // self-contained
       for (const name of NAMES) expect(html).not.toContain(name);
-      expect((await composeEdition(reportDeps(w), { lang: "nl", public: false })).status).toBe("draft");
+      expect((await composeEdition(deps(w), { lang: "nl", public: false })).status).toBe("draft");
     });
 
     it("a published edition stays byte-identical; the next one attaches only the revision, marked revised", async () => {
       const sessionId = await adoptedDuiding(w, clock);
       clock.set("2025-04-01T09:00:00Z");
-      const published = await publishEdition(reportDeps(w), { edition: 2024, lang: "nl", public: false });
+      const published = await publishEdition(deps(w), { edition: 2024, lang: "nl", public: false });
       expect(published).toMatchObject({ status: "published", edition: 2024, conclusions: 1 });
-      const before = await renderEdition(reportDeps(w), { edition: 2024, lang: "nl", public: false });
+      const before = await renderEdition(deps(w), { edition: 2024, lang: "nl", public: false });
       expect(before.status).toBe("published");
       const bytes = (before as { html: Uint8Array }).html;
       expect(createHash("sha256").update(bytes).digest("hex")).toBe((published as { contentHash: string }).contentHash);
@@ -57,21 +62,21 @@ for (const runtime of allRuntimes()) {
       clock.set("2025-05-01T09:00:00Z");
       await importFigures(w.s, "indicator;periode;waarde\njeugdhulp;2024;13\njeugdhulp;2025;9\n");
       await reviseDuiding(w, clock, sessionId, "2025-05-02T09:00:00Z", "Herzien: de stijging zet niet door.");
-      const after = await renderEdition(reportDeps(w), { edition: 2024, lang: "nl", public: false });
+      const after = await renderEdition(deps(w), { edition: 2024, lang: "nl", public: false });
       expect(Buffer.from((after as { html: Uint8Array }).html).equals(Buffer.from(bytes))).toBe(true);
-      expect(await publishEdition(reportDeps(w), { edition: 2024, lang: "nl", public: false })).toMatchObject({ status: "already-published" });
+      expect(await publishEdition(deps(w), { edition: 2024, lang: "nl", public: false })).toMatchObject({ status: "already-published" });
 
       // The next edition: the revision only, as revised with the date of the version it replaces.
-      const next = await composeEdition(reportDeps(w), { lang: "nl", public: false });
+      const next = await composeEdition(deps(w), { lang: "nl", public: false });
       if (next.status !== "draft") throw new Error(next.status);
       expect(next.model.edition).toBe(2025);
       expect(next.model.previous).toEqual({ edition: 2024, cutoff: "2025-04-01T09:00:00.000Z" });
       expect(next.model.conclusions).toMatchObject([{ sessionId, version: 2, revisedFrom: { version: 1, adoptedAt: "2025-03-10T14:00:00.000Z" } }]);
-      const html = text(((await renderEdition(reportDeps(w), { lang: "nl", public: false })) as { html: Uint8Array }).html);
+      const html = text(((await renderEdition(deps(w), { lang: "nl", public: false })) as { html: Uint8Array }).html);
       expect(html).toContain("Herzien: vervangt versie 1, vastgesteld op 10 maart 2025, uit een vorige editie.");
       expect(html).toContain("Herzien: de stijging zet niet door.");
       // The correction shows as a data note in the new draft of 2024's figures.
-      const redraft = await composeEdition(reportDeps(w), { edition: 2024, lang: "en", public: false });
+      const redraft = await composeEdition(deps(w), { edition: 2024, lang: "en", public: false });
       if (redraft.status !== "draft") throw new Error(redraft.status);
       expect(redraft.model.cutoff).toBe("2025-04-01T09:00:00.000Z"); // the window of 2024 closed at its first publication
       expect(redraft.model.conclusions).toHaveLength(1);
@@ -79,7 +84,7 @@ for (const runtime of allRuntimes()) {
 
     it("the public edition has no intern indicator and no small count", async () => {
       await adoptedDuiding(w, clock);
-      const result = await renderEdition(reportDeps(w), { edition: 2024, lang: "nl", public: true });
+      const result = await renderEdition(deps(w), { edition: 2024, lang: "nl", public: true });
       const html = text((result as { html: Uint8Array }).html);
       expect(html).toContain("Openbare editie");
       expect(html).not.toContain("Wachtlijst jeugdteam");

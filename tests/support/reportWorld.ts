@@ -5,6 +5,7 @@
  */
 import { adoptConclusion, postChanges, recordContribution, submitConclusion } from "../../src/app/sessions/index.ts";
 import type { ReportDeps } from "../../src/app/report/ports.ts";
+import type { ChartRenderer } from "../../src/app/charts.ts";
 import { vegaChartRenderer } from "../../src/charts/index.ts";
 import { htmlReportRenderer } from "../../src/report/index.ts";
 import { actor, GAST, importFigures, LEERKRING, PEOPLE, type World } from "./sessionWorld.ts";
@@ -22,8 +23,9 @@ export const CONCLUSION = {
 
 export const NAMES = Object.values(PEOPLE).map((p) => p.name);
 
-export function reportDeps(w: World): ReportDeps {
-  return { ...w.s, renderer: htmlReportRenderer(vegaChartRenderer) };
+/** Real charts by default (the browser tests look at them); tests about the text pass tests/support/cheapCharts.ts. */
+export function reportDeps(w: World, charts: ChartRenderer = vegaChartRenderer): ReportDeps {
+  return { ...w.s, renderer: htmlReportRenderer(charts) };
 }
 
 let counter = 0;

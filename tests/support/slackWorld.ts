@@ -12,6 +12,7 @@ import { enable, loadAdapters } from "../../src/app/chatAdapter.ts";
 import { slackPlugin } from "../../adapters/slack/plugin.ts";
 import type { SlackAdapter, SlackAdapterStart } from "../../adapters/slack/app.ts";
 import { buildHttp, listen } from "../../src/main/server.ts";
+import { cheapChartRenderer } from "./cheapCharts.ts";
 import { openServices, type DbServices, type Services } from "../../src/main/services.ts";
 import type { InboxStore } from "../../src/app/inbox/ports.ts";
 import type { DatabaseTarget } from "../../src/store/database.ts";
@@ -67,6 +68,8 @@ export interface SlackWorld<S extends Services = Services> {
 
 export interface SlackWorldOptions {
   start: string;
+  /** Render charts with vega (uploads real PNGs); otherwise a cheap renderer (tests/support/cheapCharts.ts). */
+  realCharts?: boolean;
   processBeforeResponse?: boolean;
   /** A database that outlives the world (see sessionWorld.ts persistentTarget): closing it only closes. */
   target?: DatabaseTarget;
@@ -102,6 +105,7 @@ export async function startSlackWorld<S extends Services>(runtime: TestRuntime<S
   };
   await loadAdapters(config.adapters);
   const { app, adapters } = buildHttp(config, s, {
+    ...(options.realCharts ? {} : { charts: cheapChartRenderer() }),
     adapterTuning: { slack: { processBeforeResponse: options.processBeforeResponse ?? true, logLevel: process.env.SLACK_DEBUG ? LogLevel.DEBUG : LogLevel.ERROR } },
   });
   const slack = adapters.find((a): a is SlackAdapter => a.name === "slack");
