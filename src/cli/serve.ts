@@ -28,6 +28,12 @@ export async function runServe(config: Config): Promise<void> {
   }
   const { services, adapters, background } = started;
   console.log(`Duidbot luistert op / listening on ${url} (GET /healthz)`);
+  // The embedded default's face: what a newcomer opens after `npm start` (docs/web.md).
+  console.log(
+    config.web.mode === "off"
+      ? "Webwerkplek: uit (DUIDBOT_WEB=off) / web workspace off."
+      : `Webwerkplek: open ${url}/ in een browser / open it in a browser${config.web.mode === "local" ? "" : " (inloggen / sign in)"}.`,
+  );
   console.log(
     config.apiToken
       ? "API: POST /api/measurements staat aan (Bearer DUIDBOT_API_TOKEN)."

@@ -58,6 +58,8 @@ describe("duidbot CLI: Huizen and serve", () => {
       expect(out).toMatch(new RegExp(`starting on ${url} [^]*listening on ${url}`));
       const res = await fetch(`${url}/healthz`);
       expect(await res.json()).toEqual({ status: "ok", database: "pglite" });
+      // It tells a newcomer what to open.
+      await expect.poll(() => out).toContain(`Webwerkplek: open ${url}/ in een browser`);
       const second = await runDuidbot(["changes"], { DUIDBOT_DATA_DIR: dataDir });
       expect(second.code).toBe(1);
       expect(second.stderr).toContain("is in gebruik door proces");
