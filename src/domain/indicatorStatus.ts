@@ -8,9 +8,23 @@ import type { Indicator } from "./din.ts";
 import { detectLateData } from "./lateData.ts";
 import type { LateData } from "./lateData.ts";
 import { frequencyKind, parsePeriod, periodEnd } from "./period.ts";
+import type { TargetStatus } from "./report/model.ts";
+import { targetStatus } from "./report/targetStatus.ts";
 
-/** "op-koers": the newest value is on the good side of the streefwaarde; "geen-streefwaarde": nothing to measure against. */
+/** The report's target rule (report/targetStatus.ts), named as the web's marks and classes name it. */
 export type TargetMark = "op-koers" | "niet-op-koers" | "geen-gegevens" | "geen-streefwaarde";
+
+const MARK: Record<TargetStatus, TargetMark> = {
+  "on-track": "op-koers",
+  "off-track": "niet-op-koers",
+  "no-data": "geen-gegevens",
+  "no-target": "geen-streefwaarde",
+};
+
+function endOf(key: string): number {
+  const parsed = parsePeriod(key);
+  return parsed.ok ? periodEnd(parsed.period).getTime() : 0;
+}
 
 export interface IndicatorStatus {
   /** The newest value against the period before it, the target and the baseline; absent without values. */
@@ -40,6 +54,7 @@ export function indicatorStatus(indicator: Indicator, series: readonly SeriesPoi
   const newest = newestPoint(indicator, series);
   const latest = newest ? detectChange(indicator, series, newest.period) : undefined;
   const late = detectLateData(indicator, newest?.period, now);
-  const target: TargetMark = !indicator.target ? "geen-streefwaarde" : !latest?.target ? "geen-gegevens" : latest.target.reached ? "op-koers" : "niet-op-koers";
+  // One rule for "op koers" on every face: the report's voorblad and the web say the same of an indicator.
+  const target = MARK[targetStatus(indicator, [...series].sort((a, b) => endOf(a.period) - endOf(b.period)))];
   return { ...(latest ? { latest } : {}), target, ...(late ? { late } : {}) };
 }

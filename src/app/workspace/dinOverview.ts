@@ -19,6 +19,8 @@ export interface DuidingState {
 export interface IndicatorSummary extends IndicatorStatus {
   indicator: Indicator;
   duiding: DuidingState;
+  /** The current values, in no particular order (charts sort them). */
+  series: { period: string; value: number }[];
 }
 
 export interface GoalSummary {
@@ -69,6 +71,7 @@ export async function summarizeIndicators(deps: WorkspaceDeps, din: DinState, in
     indicator,
     ...indicatorStatus(indicator, series.get(indicator.id) ?? [], now),
     duiding: duidingState(conclusions.get(indicator.id) ?? []),
+    series: series.get(indicator.id) ?? [],
   }));
 }
 

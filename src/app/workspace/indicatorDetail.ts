@@ -105,11 +105,9 @@ export async function goalDetail(deps: DetailDeps, din: DinState, goalId: string
   if (!goal) return undefined;
   const indicators = din.latest.indicators.filter((i) => i.goalId === goalId);
   const summaries = await summarizeIndicators(deps, din, indicators);
-  const values = await deps.measurements.currentValues(din.slug, indicators.map((i) => i.id));
   const withCharts = [];
   for (const s of summaries) {
-    const own = values.filter((v) => v.indicatorId === s.indicator.id);
-    withCharts.push(own.length > 0 ? { ...s, chartSvg: await deps.charts.svg(chartDataOf(s.indicator, own, lang)) } : s);
+    withCharts.push(s.series.length > 0 ? { ...s, chartSvg: await deps.charts.svg(chartDataOf(s.indicator, s.series, lang)) } : s);
   }
   const ids = new Set<number>();
   await deps.sessions.transaction(async (tx) => {
