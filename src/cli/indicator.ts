@@ -3,6 +3,7 @@ import type { DinStore, MeasurementStore } from "../app/ports.ts";
 import type { Lang } from "../domain/format.ts";
 import { formatDate, formatValue } from "../domain/format.ts";
 import { formatPeriod, parsePeriod } from "../domain/period.ts";
+import { trendLine } from "../domain/trend.ts";
 import type { SessionStore } from "../app/sessions/ports.ts";
 import { presentIndicatorConclusions } from "./indicatorConclusions.ts";
 
@@ -14,6 +15,7 @@ const TEXT = {
     values: "Waarden",
     was: "gecorrigeerd op",
     noValues: "nog geen waarden",
+    trend: "trend",
     source: "bron",
     note: "opmerking",
   },
@@ -24,6 +26,7 @@ const TEXT = {
     values: "Values",
     was: "corrected on",
     noValues: "no values yet",
+    trend: "trend",
     source: "source",
     note: "note",
   },
@@ -50,6 +53,9 @@ export async function presentIndicator(
   if (ind.baseline) lines.push(`${t.baseline}: ${value(ind.baseline.value)} (${period(ind.baseline.period)})`);
   if (ind.target) lines.push(`${t.target}: ${value(ind.target.value)} (${period(ind.target.period)})`);
   const history = await deps.measurements.history(din.slug, id);
+  // The same words as a change post (trend.ts), over the current values.
+  const trend = trendLine(ind, history.filter((h) => !h.supersededAt), lang);
+  if (trend) lines.push(`${t.trend}: ${trend}`);
   lines.push(`${t.values}:`);
   if (history.length === 0) lines.push(`  ${t.noValues}`);
   for (const h of history) {

@@ -9,7 +9,7 @@ import { smallNumberLimit } from "./din.ts";
 import type { Direction, Indicator, PeriodValue } from "./din.ts";
 import { formatDifference, formatValue, isSuppressed } from "./format.ts";
 import type { Audience, Lang } from "./format.ts";
-import { formatPeriod, parsePeriod, periodEnd, periodStart, previousPeriod, shiftPeriod } from "./period.ts";
+import { comparePeriods, formatPeriod, frequencyKind, parsePeriod, periodEnd, periodStart, previousPeriod, shiftPeriod } from "./period.ts";
 import type { Period, PeriodKind } from "./period.ts";
 
 /** What the trend needs of an indicator (the report passes its own model's fields). */
@@ -205,4 +205,27 @@ export function describeTrend(indicator: TrendIndicator, series: readonly Period
     out.pace = pace.kind === "in-time" ? t.inTime(periodText(pace.at, lang)) : pace.kind === "late" ? t.late(periodText(pace.at, lang), target) : t.never(target);
   }
   return out;
+}
+
+/**
+ * The trend at the indicator's newest value of its own frequency, as one line for the faces that show
+ * an indicator rather than a change (`duidbot indicator`, the report): "stijgt al 3 jaar · op dit
+ * tempo gehaald in 2025 · 2,1 procentpunt boven referentiewaarde 7% (2020)"; undefined when there is nothing to say.
+ */
+export function trendLine(
+  indicator: TrendIndicator & Pick<Indicator, "frequency">,
+  series: readonly PeriodValue[],
+  lang: Lang,
+  audience: Audience = "intern",
+): string | undefined {
+  const own = frequencyKind(indicator.frequency);
+  let newest: Period | undefined;
+  for (const point of series) {
+    const p = parsed(point.period);
+    if (p && p.kind === own && (!newest || comparePeriods(p, newest) > 0)) newest = p;
+  }
+  if (!newest) return undefined;
+  const text = describeTrend(indicator, series, newest.key, lang, audience);
+  const parts = [text.movement, text.pace, text.baseline].filter((p) => p !== undefined);
+  return parts.length > 0 ? parts.join(" · ") : undefined;
 }
