@@ -57,7 +57,7 @@ export function arrowOf(
     .filter((p) => p.period.kind === newest.period.kind && comparePeriods(p.period, newest.period) < 0)
     .reduce<typeof newest | undefined>((a, b) => (!a || comparePeriods(b.period, a.period) > 0 ? b : a), undefined);
   if (!earlier) return undefined;
-  const limit = smallNumberLimit({ unit: indicator.unit, ...(indicator.count !== undefined ? { count: indicator.count } : {}), ...(indicator.smallNumbers !== undefined ? { smallNumbers: indicator.smallNumbers } : {}) });
+  const limit = smallNumberLimit(indicator);
   // A hidden value on either side: the arrow would tell how a number nobody may see moved.
   if (isSuppressed(newest.value, audience, limit) || isSuppressed(earlier.value, audience, limit)) return undefined;
   const delta = newest.value - earlier.value;

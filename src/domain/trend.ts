@@ -124,7 +124,7 @@ export function analyseTrend(indicator: TrendIndicator, series: readonly PeriodV
   const points = window(series, current);
   const latest = points.at(-1);
   if (!latest) return {};
-  const limit = smallNumberLimit({ unit: indicator.unit, ...(indicator.count !== undefined ? { count: indicator.count } : {}), ...(indicator.smallNumbers !== undefined ? { smallNumbers: indicator.smallNumbers } : {}) });
+  const limit = smallNumberLimit(indicator);
   if (isSuppressed(latest.value, audience, limit)) return {};
   const analysis: TrendAnalysis = {};
   if (indicator.baseline) analysis.baselineDistance = latest.value - indicator.baseline.value;
