@@ -127,7 +127,8 @@ export function analyseTrend(indicator: TrendIndicator, series: readonly PeriodV
   const limit = smallNumberLimit(indicator);
   if (isSuppressed(latest.value, audience, limit)) return {};
   const analysis: TrendAnalysis = {};
-  if (indicator.baseline) analysis.baselineDistance = latest.value - indicator.baseline.value;
+  // The referentiewaarde is a measured figure (a nulmeting): a small one is hidden like any value (as in the report).
+  if (indicator.baseline && !isSuppressed(indicator.baseline.value, audience, limit)) analysis.baselineDistance = latest.value - indicator.baseline.value;
   if (points.some((p) => isSuppressed(p.value, audience, limit))) return analysis;
   const movement = movementOf(points, current.kind);
   if (movement) analysis.movement = movement;
@@ -191,7 +192,7 @@ export function describeTrend(indicator: TrendIndicator, series: readonly Period
   const m = analysis.movement;
   if (m) out.movement = m.kind === "stijgt" || m.kind === "daalt" ? t[m.kind](m.steps, UNITS[lang][m.unit]) : t[m.kind];
   if (analysis.baselineDistance !== undefined && indicator.baseline) {
-    // The referentiewaarde is a policy figure (a nulmeting), shown like the streefwaarde: never suppressed.
+    // Shown as it is: analyseTrend gave no distance when the audience may not see it.
     const ref = `${formatValue(indicator.baseline.value, indicator.unit, lang, { audience: "intern" })} (${periodText(indicator.baseline.period, lang)})`;
     const d = analysis.baselineDistance;
     const size = formatDifference(Math.abs(d), indicator.unit, lang);

@@ -117,4 +117,10 @@ describe("describeTrend: small numbers for an external audience", () => {
     const text = describeTrend(counts, s, "2024", "nl", "extern");
     expect(text).toEqual({ baseline: "8 onder referentiewaarde 20 (2020)" });
   });
+
+  it("says nothing of a referentiewaarde that is itself a hidden small number", () => {
+    const smallBaseline = buildIndicator({ unit: "aantal", count: true, baseline: { period: "2020", value: 4 } });
+    expect(describeTrend(smallBaseline, series({ "2024": 12 }), "2024", "nl", "extern").baseline).toBeUndefined();
+    expect(describeTrend(smallBaseline, series({ "2024": 12 }), "2024", "nl", "intern").baseline).toBe("8 boven referentiewaarde 4 (2020)");
+  });
 });
