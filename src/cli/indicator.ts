@@ -3,6 +3,8 @@ import type { DinStore, MeasurementStore } from "../app/ports.ts";
 import type { Lang } from "../domain/format.ts";
 import { formatDate, formatValue } from "../domain/format.ts";
 import { formatPeriod, parsePeriod } from "../domain/period.ts";
+import { trendLine } from "../domain/trend.ts";
+import { formatDelay } from "../domain/delay.ts";
 import type { SessionStore } from "../app/sessions/ports.ts";
 import { presentIndicatorConclusions } from "./indicatorConclusions.ts";
 
@@ -14,6 +16,9 @@ const TEXT = {
     values: "Waarden",
     was: "gecorrigeerd op",
     noValues: "nog geen waarden",
+    trend: "trend",
+    status: { actief: "actief", gestopt: "bron gestopt: geen nieuwe cijfers verwacht", eenmalig: "eenmalige bron: geen nieuwe cijfers verwacht" },
+    delay: (d: string) => `cijfers verwacht ${d} na de periode`,
     source: "bron",
     note: "opmerking",
   },
@@ -24,6 +29,9 @@ const TEXT = {
     values: "Values",
     was: "corrected on",
     noValues: "no values yet",
+    trend: "trend",
+    status: { actief: "active", gestopt: "source stopped: no new figures expected", eenmalig: "one-off source: no new figures expected" },
+    delay: (d: string) => `figures expected ${d} after the period`,
     source: "source",
     note: "note",
   },
@@ -47,9 +55,14 @@ export async function presentIndicator(
   };
   const lines = [`${ind.name} (${ind.id})${entry.retired ? ` — ${t.retired}` : ""}`];
   lines.push(`${ind.kind} · ${ind.unit} · ${ind.direction} · ${ind.frequency} · ${ind.visibility}${ind.source ? ` · ${ind.source}` : ""}`);
+  if (ind.status && ind.status !== "actief") lines.push(t.status[ind.status]);
+  else if (ind.expectedDelay) lines.push(t.delay(formatDelay(ind.expectedDelay, lang)));
   if (ind.baseline) lines.push(`${t.baseline}: ${value(ind.baseline.value)} (${period(ind.baseline.period)})`);
   if (ind.target) lines.push(`${t.target}: ${value(ind.target.value)} (${period(ind.target.period)})`);
   const history = await deps.measurements.history(din.slug, id);
+  // The same words as a change post (trend.ts), over the current values.
+  const trend = trendLine(ind, history.filter((h) => !h.supersededAt), lang);
+  if (trend) lines.push(`${t.trend}: ${trend}`);
   lines.push(`${t.values}:`);
   if (history.length === 0) lines.push(`  ${t.noValues}`);
   for (const h of history) {

@@ -49,7 +49,7 @@ export interface BaselineStatus {
   distance: number;
 }
 
-export type SignificanceReason = "threshold" | "target-crossing" | "first-value" | "correction";
+export type SignificanceReason = "threshold" | "target-crossing" | "correction";
 
 export interface IndicatorChange {
   indicatorId: string;
@@ -137,9 +137,10 @@ export interface ParsedPoint {
  * Describes the value of `indicator` at `period`. `series` holds all current values (any order, including
  * this one); values of another period kind are ignored. Throws when `period` is not in the series.
  *
- * Significance: a new value is significant when its change against `previous` meets the threshold, when it
- * crosses the target, or when it is the first value ever (a new indicator must show up in the channel, not
- * stay silent until its second value). A correction is judged only by what it corrects: significant when
+ * Significance: a new value is significant when its change against `previous` meets the threshold or when it
+ * crosses the target. A first value (no earlier period) is never significant: there is nothing it moved
+ * from, and flagging it made every indicator of a first import "opvallend" (24 of 24 on the Huizen
+ * import), which buries the real news. A correction is judged only by what it corrects: significant when
  * correctedFrom → value meets the threshold or flips the target status; the change against the previous
  * period was already reported with the original value, so repeating it would be noise.
  */
@@ -240,8 +241,6 @@ export function changeAt(
     if (meetsThreshold(indicator.threshold, options.correctedFrom, value)) reasons.push("correction");
   } else if (change.previous) {
     if (meetsThreshold(indicator.threshold, change.previous.value, value)) reasons.push("threshold");
-  } else {
-    reasons.push("first-value");
   }
   if (change.target?.crossing) reasons.push("target-crossing");
   change.significant = reasons.length > 0;

@@ -8,6 +8,8 @@ import type { Comparison, IndicatorChange } from "./changes.ts";
 import { formatDelta, formatDifference, formatRelative, formatValue, isSuppressed } from "./format.ts";
 import type { Audience, Lang } from "./format.ts";
 import { formatPeriod, parsePeriod } from "./period.ts";
+import type { PeriodValue } from "./din.ts";
+import { describeTrend } from "./trend.ts";
 
 const TEXT = {
   nl: {
@@ -78,6 +80,10 @@ export interface ChangeParts {
   changes: string[];
   /** "streefwaarde 10% (2026) gehaald"; absent when there is none or it would reveal a hidden value. */
   target?: string;
+  /** With the series: "stijgt al 3 jaar", "schommelt" (trend.ts). */
+  trend?: string;
+  /** With the series: "2,1 procentpunt boven referentiewaarde 7% (2020)". */
+  baseline?: string;
 }
 
 /**
@@ -86,7 +92,14 @@ export interface ChangeParts {
  * would reveal and the target status (the distance to a target reveals the value), and a hidden earlier
  * value hides the target crossing.
  */
-export function describeChangeParts(change: IndicatorChange, indicator: Indicator, lang: Lang, audience: Audience): ChangeParts {
+export function describeChangeParts(
+  change: IndicatorChange,
+  indicator: Indicator,
+  lang: Lang,
+  audience: Audience,
+  /** The indicator's values (at least up to the change's period): adds the trend words (trend.ts). */
+  series?: readonly PeriodValue[],
+): ChangeParts {
   const t = TEXT[lang];
   const limit = smallNumberLimit(indicator);
   const show = (v: number) => formatValue(v, indicator.unit, lang, { audience, smallNumbers: limit });
@@ -97,12 +110,21 @@ export function describeChangeParts(change: IndicatorChange, indicator: Indicato
   if (change.correctedFrom !== undefined) changes.push(t.corrected(show(change.correctedFrom)));
   const before = change.correctedFrom ?? change.previous?.value;
   const beforeHidden = before !== undefined && isSuppressed(before, audience, limit);
-  const target = hidden ? undefined : targetText(change, indicator, lang, !beforeHidden);
-  return { value: `${show(change.value)} (${periodText(change.period, lang)})`, changes, ...(target ? { target } : {}) };
+  let target = hidden ? undefined : targetText(change, indicator, lang, !beforeHidden);
+  const parts: ChangeParts = { value: `${show(change.value)} (${periodText(change.period, lang)})`, changes };
+  if (series) {
+    // The series as it was at the change: a later value must not colour an older change's words.
+    const trend = describeTrend(indicator, series, change.period, lang, audience);
+    if (trend.movement) parts.trend = trend.movement;
+    if (trend.baseline) parts.baseline = trend.baseline;
+    if (target && trend.pace) target = `${target}, ${trend.pace}`;
+  }
+  if (target) parts.target = target;
+  return parts;
 }
 
 /** The parts joined by " · ", as one line (CLI, logs, plain text). */
-export function describeChange(change: IndicatorChange, indicator: Indicator, lang: Lang, audience: Audience): string {
-  const parts = describeChangeParts(change, indicator, lang, audience);
-  return [parts.value, ...parts.changes, ...(parts.target ? [parts.target] : [])].join(" · ");
+export function describeChange(change: IndicatorChange, indicator: Indicator, lang: Lang, audience: Audience, series?: readonly PeriodValue[]): string {
+  const parts = describeChangeParts(change, indicator, lang, audience, series);
+  return [parts.value, ...parts.changes, parts.trend, parts.target, parts.baseline].filter((p) => p !== undefined).join(" · ");
 }

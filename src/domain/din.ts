@@ -2,11 +2,14 @@
  * The DIN (Doelen Inspanningen Netwerk): the goal tree of one municipality for one year.
  * Pure types; the YAML reader in `dinFile.ts` produces a `DinDefinition`.
  */
+import type { Delay } from "./delay.ts";
 
 export type IndicatorKind = "effect" | "prestatie";
 export type Direction = "hoger-is-beter" | "lager-is-beter" | "neutraal";
 export type Frequency = "jaarlijks" | "kwartaal" | "maand" | "week";
 export type Visibility = "openbaar" | "intern";
+/** Whether figures are still expected: a stopped or one-off source is never late. */
+export type SourceStatus = "actief" | "gestopt" | "eenmalig";
 
 /** A value at a period, e.g. the referentiewaarde (baseline) or streefwaarde (target). */
 export interface PeriodValue {
@@ -46,6 +49,15 @@ export interface Indicator {
    */
   smallNumbers?: number;
   description?: string;
+  /**
+   * "gestopt" or "eenmalig": no new figures are expected, so they are never late. Given on the indicator
+   * or inherited from its source in the DIN's `sources` (dinSources.ts); absent = actief.
+   */
+  status?: SourceStatus;
+  /** Time after a period's end before its figure is due (e.g. 6 months for CBS annual figures); default by frequency (lateData.ts). */
+  expectedDelay?: Delay;
+  /** A stelselindicator: one of the few headline indicators of its opgave, shown as an arrow on the voorblad. */
+  stelsel?: boolean;
 }
 
 export interface Goal {

@@ -6,6 +6,7 @@ import type { DinDefinition, Indicator } from "./din.ts";
 import { collectRefs, checkDinReferences } from "./dinChecks.ts";
 import { countWarnings, valueIssues } from "./dinIndicatorChecks.ts";
 import { DIN_LABELS, dinFileSchema, dinKeysAt } from "./dinSchema.ts";
+import { sourceIssues, withSourceSettings } from "./dinSources.ts";
 import type { DinFileData } from "./dinSchema.ts";
 import { sortIssues } from "./issues.ts";
 import type { Validated, ValidationIssue } from "./validation.ts";
@@ -30,7 +31,7 @@ function toDefinition(data: DinFileData, rawData: unknown): DinDefinition {
     for (const key of Object.keys(indicator) as (keyof Indicator)[]) {
       if (indicator[key] === undefined) delete indicator[key];
     }
-    return indicator;
+    return withSourceSettings(indicator, data.sources);
   });
   return {
     municipality: data.municipality,
@@ -62,8 +63,9 @@ export function parseDinFile(text: string, fileName: string): Validated<DinDefin
   }
   const parsed = dinSchemaIssues(data, fileName, lineOf);
   const issues = [...parsed.issues, ...checkDinReferences(data, fileName, lineOf)];
-  if (parsed.value !== undefined) issues.push(...valueIssues(parsed.value, fileName, lineOf));
+  const sources = parsed.value === undefined ? undefined : sourceIssues(parsed.value, fileName, lineOf);
+  if (parsed.value !== undefined) issues.push(...valueIssues(parsed.value, fileName, lineOf), ...(sources?.errors ?? []));
   if (issues.length > 0 || parsed.value === undefined) return { ok: false, issues: sortIssues(issues) };
-  const warnings = countWarnings(parsed.value, fileName, lineOf);
+  const warnings = sortIssues([...countWarnings(parsed.value, fileName, lineOf), ...(sources?.warnings ?? [])]);
   return { ok: true, value: toDefinition(parsed.value, data), ...(warnings.length > 0 ? { warnings } : {}) };
 }

@@ -3,6 +3,7 @@
  * Shape and value checks only; references between ids are checked in `dinChecks.ts`.
  */
 import { z } from "zod";
+import { parseDelay } from "./delay.ts";
 import { parseNumberText } from "./numberText.ts";
 import { parsePeriod } from "./period.ts";
 import { customIssue } from "./zodMessages.ts";
@@ -40,6 +41,10 @@ export const DIN_LABELS: Labels = {
   relative: "relatieve drempel",
   smallNumbers: "kleine-aantallen-grens",
   description: "omschrijving",
+  sources: "bronnen",
+  status: "status",
+  expectedDelay: "verwachte vertraging",
+  stelsel: "stelselindicator",
 };
 
 const text = z.string().trim().min(1);
@@ -124,6 +129,26 @@ const range = z.tuple([numberLike, numberLike]).transform((r, ctx) => {
   return r;
 });
 
+/** "6 maanden", "90 dagen", "6 months": see delay.ts. */
+const delay = z.string().transform((raw, ctx) => {
+  const parsed = parseDelay(raw);
+  if (!parsed) {
+    ctx.addIssue(
+      customIssue(
+        `verwachte vertraging "${raw}" niet begrepen: schrijf een aantal en dagen, weken, maanden of jaar (bijv. "6 maanden")`,
+        `expected delay "${raw}" not understood: write a number and days, weeks, months or years (e.g. "6 months")`,
+      ),
+    );
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const status = z.enum(["actief", "gestopt", "eenmalig"]);
+
+/** A source as the indicators name it (`source:`), with what holds for all its figures. */
+const sourceSchema = z.strictObject({ name: text, status: status.optional(), expectedDelay: delay.optional() });
+
 const goalSchema = z.strictObject({ id: slug, name: text });
 const opgaveSchema = z.strictObject({ id: slug, name: text, goals: z.array(goalSchema) });
 
@@ -154,6 +179,10 @@ const indicatorSchema = z.strictObject({
   threshold: threshold.optional(),
   smallNumbers: z.number().int().positive().optional(),
   description: text.optional(),
+  // Overrides what the indicator's source in `sources` says (dinSources.ts).
+  status: status.optional(),
+  expectedDelay: delay.optional(),
+  stelsel: z.boolean().optional(),
 });
 
 export const dinFileSchema = z.strictObject({
@@ -162,6 +191,7 @@ export const dinFileSchema = z.strictObject({
   mission: text,
   opgaven: z.array(opgaveSchema),
   speerpunten: z.array(speerpuntSchema).default([]),
+  sources: z.array(sourceSchema).default([]),
   indicators: z.array(indicatorSchema),
 });
 
@@ -186,6 +216,8 @@ export function dinKeysAt(path: readonly PropertyKey[]): readonly string[] {
       return Object.keys(periodValue.shape);
     case "indicators.threshold":
       return ["absolute", "relative"];
+    case "sources":
+      return Object.keys(sourceSchema.shape);
     default:
       return [];
   }

@@ -2,6 +2,7 @@
  * Late data: which period of an indicator is overdue, since when and by how much, so that a missing
  * or stopped source is visible instead of silently skipped.
  */
+import { addDelay } from "./delay.ts";
 import type { Frequency, Indicator } from "./din.ts";
 import { formatDate } from "./format.ts";
 import type { Lang } from "./format.ts";
@@ -9,8 +10,9 @@ import { formatPeriod, frequencyKind, nextPeriod, parsePeriod, periodContaining,
 import type { Period } from "./period.ts";
 
 /**
- * Days after the (exclusive) end of a period before its value is expected: typical publication
- * lags of CBS / GGD monitors and own registrations.
+ * Days after the (exclusive) end of a period before its value is expected, when the DIN gives no
+ * `expectedDelay` for the indicator or its source: typical publication lags of CBS / GGD monitors
+ * and own registrations.
  */
 export const PUBLICATION_LAG_DAYS: Readonly<Record<Frequency, number>> = {
   jaarlijks: 183,
@@ -27,7 +29,7 @@ export interface LateData {
   latestPeriod?: string;
   /** The first period whose value is overdue. */
   duePeriod: string;
-  /** periodEnd(duePeriod) + publication lag (UTC midnight). */
+  /** periodEnd(duePeriod) + the expected delay (or the frequency's publication lag), UTC. */
   dueSince: Date;
   /** Whole days between dueSince and now (0 on the day itself). */
   daysOverdue: number;
@@ -37,8 +39,16 @@ export interface LateData {
 
 const DAY_MS = 86_400_000;
 
-function dueDate(p: Period, frequency: Frequency): Date {
-  return new Date(periodEnd(p).getTime() + PUBLICATION_LAG_DAYS[frequency] * DAY_MS);
+type Timing = Pick<Indicator, "frequency" | "expectedDelay">;
+
+function dueDate(p: Period, indicator: Timing): Date {
+  if (indicator.expectedDelay) return addDelay(periodEnd(p), indicator.expectedDelay);
+  return new Date(periodEnd(p).getTime() + PUBLICATION_LAG_DAYS[indicator.frequency] * DAY_MS);
+}
+
+/** A stopped or one-off source delivers nothing more: its figures are never late (not "1.979 dagen te laat"). */
+export function expectsFigures(indicator: Pick<Indicator, "status">): boolean {
+  return indicator.status === undefined || indicator.status === "actief";
 }
 
 /**
@@ -48,6 +58,7 @@ function dueDate(p: Period, frequency: Frequency): Date {
  * without values is always reported, with periodsOverdue 1: there is no known start to count from).
  */
 export function detectLateData(indicator: Indicator, latestPeriodKey: string | undefined, now: Date): LateData | undefined {
+  if (!expectsFigures(indicator)) return undefined;
   const kind = frequencyKind(indicator.frequency);
   let due: Period;
   if (latestPeriodKey === undefined) {
@@ -55,17 +66,17 @@ export function detectLateData(indicator: Indicator, latestPeriodKey: string | u
     // than the period (month 61 days, week 21) that one is never due yet and a source that never delivered
     // would stay invisible.
     due = previousPeriod(periodContaining(now, kind));
-    while (dueDate(due, indicator.frequency).getTime() > now.getTime()) due = previousPeriod(due);
+    while (dueDate(due, indicator).getTime() > now.getTime()) due = previousPeriod(due);
   } else {
     const parsed = parsePeriod(latestPeriodKey);
     if (!parsed.ok) throw new Error(parsed.messageEn); // stored keys are canonical; this is a bug
     due = periodContaining(periodEnd(parsed.period), kind);
   }
-  const dueSince = dueDate(due, indicator.frequency);
+  const dueSince = dueDate(due, indicator);
   if (now.getTime() < dueSince.getTime()) return undefined;
 
   let periodsOverdue = 1;
-  for (let p = nextPeriod(due); dueDate(p, indicator.frequency).getTime() <= now.getTime(); p = nextPeriod(p)) {
+  for (let p = nextPeriod(due); dueDate(p, indicator).getTime() <= now.getTime(); p = nextPeriod(p)) {
     periodsOverdue++;
   }
 

@@ -31,6 +31,10 @@ h5 { font-size: .95rem; margin: .75rem 0 .25rem; }
 .status-on-track { color: var(--ok); }
 .status-off-track { color: var(--bad); }
 .status-no-data, .status-no-target { color: var(--muted); }
+.arrow-good { color: var(--ok); }
+.arrow-bad { color: var(--bad); }
+.arrow-neutral { color: var(--muted); }
+.stelsel { border-left: 4px solid var(--accent); padding: 0 1rem; margin: .75rem 0; }
 .has-duiding { color: var(--accent); font-size: .9rem; white-space: nowrap; }
 .value { font-weight: bold; }
 section.page { border-top: 2px solid var(--line); margin-top: 2.5rem; padding-top: 1rem; }

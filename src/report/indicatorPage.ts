@@ -6,6 +6,8 @@
  */
 import type { Lang } from "../domain/format.ts";
 import { describeLateData } from "../domain/lateData.ts";
+import type { PeriodValue } from "../domain/din.ts";
+import { trendLine } from "../domain/trend.ts";
 import { anchorId, type ReportIndicator, type ReportModel } from "../domain/report/model.ts";
 import { conclusionHtml } from "./conclusionHtml.ts";
 import { dateText, esc, periodText, pointText, statusMark } from "./format.ts";
@@ -43,6 +45,23 @@ function notesHtml(indicator: ReportIndicator, lang: Lang): string {
   return items.length > 0 ? `<h3>${esc(t.notes)}</h3><ul>${items.join("")}</ul>` : "";
 }
 
+const known = (p: { period: string; value?: number } | undefined): PeriodValue | undefined =>
+  p?.value === undefined ? undefined : { period: p.period, value: p.value };
+
+/**
+ * The trend words of a change post (trend.ts) from the edition's values. A public model holds no
+ * hidden value, so the window stops at one and nothing hidden is given away.
+ */
+function trendHtml(indicator: ReportIndicator, lang: Lang): string {
+  // A hidden newest value: words about the values before it would read as if they were the news.
+  if (indicator.latest?.value === undefined) return "";
+  const baseline = known(indicator.baseline);
+  const target = known(indicator.target);
+  const series = indicator.values.flatMap((v) => known(v) ?? []);
+  const line = trendLine({ unit: indicator.unit, direction: indicator.direction, frequency: indicator.frequency, ...(baseline ? { baseline } : {}), ...(target ? { target } : {}) }, series, lang);
+  return line ? `<p class="trend">${esc(line)}</p>` : "";
+}
+
 export function indicatorPage(indicator: ReportIndicator, model: ReportModel, chart: string | undefined, lang: Lang): string {
   const t = TEXTS[lang];
   const id = anchorId("indicator", indicator.id);
@@ -66,6 +85,7 @@ export function indicatorPage(indicator: ReportIndicator, model: ReportModel, ch
     (indicator.description ? `<p>${esc(indicator.description)}</p>` : "") +
     `<p>${esc(t.latest)}: <span class="value">${esc(pointText(indicator.latest, indicator, lang))}</span>` +
     `${indicator.latest ? ` (${esc(periodText(indicator.latest.period, lang))})` : ""} · ${statusMark(indicator, lang)}</p>` +
+    trendHtml(indicator, lang) +
     (chart ?? "") +
     valuesTable(indicator, lang) +
     (facts.length > 0 ? `<p class="meta">${esc(facts.join(" · "))}</p>` : "") +

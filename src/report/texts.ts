@@ -22,6 +22,8 @@ export interface ReportTexts {
   frequency: Record<Frequency, string>;
   status: Record<TargetStatus, { symbol: string; text: string }>;
   hasDuiding: string;
+  stelsel: string;
+  arrow: { up: string; down: string; flat: string; good: string; bad: string; vs: (period: string, from: string) => string; none: string };
   noValue: string;
   latest: string;
   period: string;
@@ -79,6 +81,8 @@ export const TEXTS: Record<"nl" | "en", ReportTexts> = {
       "no-target": { symbol: "○", text: "geen streefwaarde" },
     },
     hasDuiding: "duiding vastgesteld",
+    stelsel: "Stelselindicatoren",
+    arrow: { up: "gestegen", down: "gedaald", flat: "gelijk gebleven", good: "beter", bad: "slechter", vs: (p, f) => `${p} t.o.v. ${f}`, none: "nog geen vergelijking" },
     noValue: "geen waarde",
     latest: "laatste waarde",
     period: "Periode",
@@ -134,6 +138,8 @@ export const TEXTS: Record<"nl" | "en", ReportTexts> = {
       "no-target": { symbol: "○", text: "no target" },
     },
     hasDuiding: "interpretation adopted",
+    stelsel: "Headline indicators",
+    arrow: { up: "up", down: "down", flat: "unchanged", good: "better", bad: "worse", vs: (p, f) => `${p} vs ${f}`, none: "no comparison yet" },
     noValue: "no value",
     latest: "latest value",
     period: "Period",

@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../domain/format.ts";
 import { anchorId, type ReportGoal, type ReportIndicator, type ReportModel } from "../domain/report/model.ts";
+import { ARROW_SYMBOL, arrowOf } from "../domain/stelsel.ts";
 import { esc, periodText, pointText, statusMark } from "./format.ts";
 import { TEXTS } from "./texts.ts";
 
@@ -35,11 +36,33 @@ function goalBlock(goal: ReportGoal, byId: ReadonlyMap<string, ReportIndicator>,
   return `<div class="doel">${parts.join("")}</div>`;
 }
 
+/**
+ * The opgave's stelselindicatoren with an arrow: symbol and words (not colour alone). From the edition's
+ * values; a hidden newest value gets no arrow (it would tell how a small number moved).
+ */
+function stelselBlock(goals: readonly ReportGoal[], model: ReportModel, lang: Lang): string {
+  const t = TEXTS[lang];
+  const ids = new Set(goals.map((g) => g.id));
+  const items = model.indicators
+    .filter((i) => i.stelsel && ids.has(i.goalId))
+    .map((i) => {
+      const series = i.values.flatMap((v) => (v.value === undefined ? [] : [{ period: v.period, value: v.value }]));
+      const arrow = i.latest?.value === undefined ? undefined : arrowOf(i, series);
+      const mark = arrow
+        ? `<span class="mark arrow-${arrow.tone}"><span aria-hidden="true">${ARROW_SYMBOL[arrow.direction]}</span> ` +
+          `${esc([t.arrow[arrow.direction], ...(arrow.tone === "neutral" ? [] : [t.arrow[arrow.tone]])].join(", "))}</span> ` +
+          `(${esc(t.arrow.vs(periodText(arrow.period, lang), periodText(arrow.from, lang)))})`
+        : esc(t.arrow.none);
+      return `<li><a href="#${anchorId("indicator", i.id)}">${esc(i.name)}</a>: ${mark}</li>`;
+    });
+  return items.length > 0 ? `<div class="stelsel"><h4>${esc(t.stelsel)}</h4><ul class="tree">${items.join("")}</ul></div>` : "";
+}
+
 export function voorblad(model: ReportModel, lang: Lang): string {
   const t = TEXTS[lang];
   const byId = new Map(model.indicators.map((i) => [i.id, i]));
   const opgaven = model.opgaven
-    .map((o) => `<div class="opgave"><h3>${esc(o.name)}</h3>${o.goals.map((g) => goalBlock(g, byId, lang)).join("")}</div>`)
+    .map((o) => `<div class="opgave"><h3>${esc(o.name)}</h3>${stelselBlock(o.goals, model, lang)}${o.goals.map((g) => goalBlock(g, byId, lang)).join("")}</div>`)
     .join("");
   return (
     `<section id="voorblad" aria-labelledby="voorblad-title" tabindex="-1">` +

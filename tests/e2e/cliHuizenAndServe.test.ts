@@ -33,6 +33,14 @@ describe("duidbot CLI: Huizen and serve", () => {
       // Jeugdhulptrajecten langer dan een jaar: 14% (2016) → 27,4% (2019), a gap of two years.
       expect(changes.stdout).toMatch(/27,4% \(2019\) · ▲ \+13,4 procentpunt t\.o\.v\. 2016/);
       expect(changes.stdout).toMatch(/€ 181 \(2019\) · ▲ \+€ 50 \(\+38,2%\) t\.o\.v\. 2018/);
+      // Less noise: no first value is "opvallend" (all 24 were), only real moves of the 5 indicators with an earlier year.
+      expect(r.stdout).toContain("24 nieuwe waarde(n), 0 correctie(s), 0 ongewijzigd; 5 opvallende verandering(en).");
+      const lines = changes.stdout.split("\n");
+      expect(lines.filter((l) => l.includes("eerste meting"))).toHaveLength(19);
+      expect(lines.filter((l) => l.includes("eerste meting") && l.includes("[opvallend]"))).toEqual([]);
+      // The source is a one-off report (status: eenmalig in the DIN): nothing is late, not "1.979 dagen te laat".
+      expect(changes.stdout).not.toContain("Cijfers te laat");
+      expect((await runDuidbotHere(["indicator", "werkloosheid"], env)).stdout).toContain("eenmalige bron: geen nieuwe cijfers verwacht");
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -94,6 +94,8 @@ describe("web workspace", () => {
     const page = await (await get("/indicator/jeugdhulp")).text();
     expect(page).toContain("<svg");
     expect(page).toContain("<del>12%</del>");
+    // The referentiewaarde beside the streefwaarde, in the change post's words (trend.ts).
+    expect(page).toContain("1,5 procentpunt boven referentiewaarde 11% (2022)");
     expect(page).toMatch(/vervangen op/);
     expect(page).toContain("We herkennen de stijging.");
     expect(page).toContain("Lichte opvoedhulp in elke wijk");

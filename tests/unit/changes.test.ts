@@ -152,10 +152,13 @@ describe("detectChange: significance", () => {
     expect(change.significant).toBe(true);
   });
 
-  it("a first value is significant", () => {
+  it("a first value is never significant (nothing it moved from), even on the good side of the target", () => {
     const change = detectChange(buildIndicator(), series({ "2024": 12 }), "2024");
-    expect(change.significanceReasons).toEqual(["first-value"]);
-    expect(change.significant).toBe(true);
+    expect(change.significanceReasons).toEqual([]);
+    expect(change.significant).toBe(false);
+    const reached = detectChange(buildIndicator({ target: { period: "2026", value: 15 } }), series({ "2024": 12 }), "2024");
+    expect(reached.target?.reached).toBe(true);
+    expect(reached.significant).toBe(false);
   });
 });
 

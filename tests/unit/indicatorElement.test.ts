@@ -35,4 +35,24 @@ describe("an indicator's figure as parts", () => {
       source: "Bron: CBS · 2024",
     });
   });
+
+  it("with the series: the trend words join the changes, the pace the target and the referentiewaarde follows it", () => {
+    const withBaseline = { ...jeugdhulp, baseline: { period: "2020", value: 9 } };
+    const series = [
+      { period: "2021", value: 9.6 },
+      { period: "2022", value: 10.1 },
+      { period: "2023", value: 10.7 },
+      { period: "2024", value: 12.5 },
+      { period: "2025", value: 1 }, // later than the change: not part of its words
+    ];
+    const parts = describeChangeParts(change, withBaseline, "nl", "intern", series);
+    expect(parts.trend).toBe("stijgt al 3 jaar");
+    expect(parts.target).toBe("nog 2,5 procentpunt van streefwaarde 10% (2026), op dit tempo niet gehaald in 2026");
+    expect(parts.baseline).toBe("3,5 procentpunt boven referentiewaarde 9% (2020)");
+    expect(describeChange(change, withBaseline, "nl", "intern", series)).toBe([parts.value, ...parts.changes, parts.trend, parts.target, parts.baseline].join(" · "));
+    expect(indicatorElement(withBaseline, change, "leerkring", "en", series)).toMatchObject({
+      change: "▲ +1.8 percentage points vs 2023 · rising for 3 years",
+      target: "2.5 percentage points from target 10% (2026), at this pace not reached by 2026 · 3.5 percentage points above baseline 9% (2020)",
+    });
+  });
 });

@@ -95,3 +95,26 @@ describe("describeLateData", () => {
     expect(describeLateData(never, "en")).toBe("value for April 2025 expected since 1 July 2025 (1 day late); no value received yet");
   });
 });
+
+describe("detectLateData: status and expected delay from the DIN", () => {
+  it("a stopped or one-off source is never late, however long ago its last figure", () => {
+    for (const status of ["gestopt", "eenmalig"] as const) {
+      expect(detectLateData(buildIndicator({ status }), "2016", at("2026-12-03"))).toBeUndefined();
+      expect(detectLateData(buildIndicator({ status }), undefined, at("2026-12-03"))).toBeUndefined();
+    }
+    expect(detectLateData(buildIndicator({ status: "actief" }), "2016", at("2026-12-03"))).toBeDefined();
+  });
+
+  it("an expected delay replaces the frequency's lag: CBS annual figures 9 months after the year", () => {
+    const cbs = buildIndicator({ expectedDelay: { amount: 9, unit: "maand" } });
+    expect(detectLateData(cbs, "2023", at("2025-09-30"))).toBeUndefined();
+    expect(detectLateData(cbs, "2023", at("2025-10-01"))).toMatchObject({ duePeriod: "2024", dueSince: at("2025-10-01"), daysOverdue: 0 });
+    // Without figures: the most recent period already past its (longer) delay.
+    expect(detectLateData(cbs, undefined, at("2025-09-30"))).toMatchObject({ duePeriod: "2023", dueSince: at("2024-10-01") });
+  });
+
+  it("a short delay for a monthly own registration", () => {
+    const own = buildIndicator({ frequency: "maand", expectedDelay: { amount: 10, unit: "dag" } });
+    expect(detectLateData(own, "2025-01", at("2025-03-11"))).toMatchObject({ duePeriod: "2025-02", dueSince: at("2025-03-11") });
+  });
+});

@@ -62,7 +62,9 @@ export function indicatorPage(ctx: PageContext, d: IndicatorDetail, place: Place
   const t = TEXT[ctx.lang];
   const ind = d.summary.indicator;
   const value = (v: number) => formatValue(v, ind.unit, ctx.lang, { audience: "intern" });
-  const parts = d.summary.latest ? describeChangeParts(d.summary.latest, ind, ctx.lang, "intern") : undefined;
+  // With the current values: the trend words and the referentiewaarde, as in a change post.
+  const current = d.history.filter((h) => !h.supersededAt);
+  const parts = d.summary.latest ? describeChangeParts(d.summary.latest, ind, ctx.lang, "intern", current) : undefined;
   const adopted = d.sessions.filter((s) => s.conclusion?.status === "adopted");
   const newestFirst = [...d.history].reverse();
   const body = html`<p class="kicker">${d.goal ? html`${t.doel}: <a href="${hrefFor(place, `/doel/${d.goal.id}`)}">${d.goal.name}</a>` : ""}</p>
@@ -71,8 +73,8 @@ ${d.retired ? html`<p class="notice">${t.retired}</p>` : ""}
 ${ind.description ? html`<p>${ind.description}</p>` : ""}
 <p class="detail">${t.kind[ind.kind]} · ${t.unit}: ${ind.unit} · ${t.frequency}: ${ind.frequency}${ind.source ? html` · ${t.source}: ${ind.source}` : ""}${ind.visibility === "intern" ? html` · <span class="tag">intern</span>` : ""}</p>
 <section aria-labelledby="nu"><h2 id="nu">${t.now}</h2>
-<p>${parts ? html`<strong>${parts.value}</strong> · ${parts.changes.join(" · ")}${toneBadge(d.summary, ctx.lang)}` : t.none}</p>
-<p>${targetBadge(d.summary, ctx.lang)}${parts?.target ? html` · ${parts.target}` : ""}</p>
+<p>${parts ? html`<strong>${parts.value}</strong> · ${[...parts.changes, ...(parts.trend ? [parts.trend] : [])].join(" · ")}${toneBadge(d.summary, ctx.lang)}` : t.none}</p>
+<p>${targetBadge(d.summary, ctx.lang)}${parts?.target ? html` · ${parts.target}` : ""}${parts?.baseline ? html` · ${parts.baseline}` : ""}</p>
 <p>${duidingBadge(d.summary, ctx.lang, place)}</p>
 <dl class="reference">
 ${ind.baseline ? html`<dt>${t.baseline}</dt><dd>${value(ind.baseline.value)} (${formatPeriodKey(ind.baseline.period, ctx.lang)})</dd>` : ""}

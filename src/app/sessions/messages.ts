@@ -5,7 +5,7 @@
  * intern indicators, the extern formatting of small numbers and charts without them).
  */
 import type { IndicatorChange } from "../../domain/changes.ts";
-import type { Indicator } from "../../domain/din.ts";
+import type { Indicator, PeriodValue } from "../../domain/din.ts";
 import { describeChangeParts } from "../../domain/describeChange.ts";
 import { formatDate } from "../../domain/format.ts";
 import type { Lang } from "../../domain/format.ts";
@@ -28,16 +28,27 @@ function toneOf(change: IndicatorChange | undefined): Tone {
   return "neutral";
 }
 
-/** One indicator's figure for an audience, as structured parts (value, changes, target) each renderer lays out. */
-export function indicatorElement(indicator: Indicator, change: IndicatorChange | undefined, audience: ChannelAudience, lang: Lang): MessageElement {
+/**
+ * One indicator's figure for an audience, as structured parts (value, changes, target) each renderer
+ * lays out. With its series the trend words join the changes and the referentiewaarde the target.
+ */
+export function indicatorElement(
+  indicator: Indicator,
+  change: IndicatorChange | undefined,
+  audience: ChannelAudience,
+  lang: Lang,
+  series?: readonly PeriodValue[],
+): MessageElement {
   if (!change) return { type: "indicator", name: indicator.name, value: "—", tone: "neutral" };
-  const parts = describeChangeParts(change, indicator, lang, formatAudience(audience));
+  const parts = describeChangeParts(change, indicator, lang, formatAudience(audience), series);
+  const changes = [...parts.changes, ...(parts.trend ? [parts.trend] : [])];
+  const target = [parts.target, parts.baseline].filter((p) => p !== undefined).join(" · ");
   return {
     type: "indicator",
     name: indicator.name,
     value: parts.value,
-    ...(parts.changes.length > 0 ? { change: parts.changes.join(" · ") } : {}),
-    ...(parts.target ? { target: parts.target } : {}),
+    ...(changes.length > 0 ? { change: changes.join(" · ") } : {}),
+    ...(target ? { target } : {}),
     tone: toneOf(change),
     ...(indicator.source ? { source: `${lang === "nl" ? "Bron" : "Source"}: ${indicator.source} · ${formatPeriodKey(change.period, lang)}` } : {}),
   };
@@ -116,7 +127,7 @@ export function rootMessage(view: RootView): NeutralMessage {
   const title = sessionTitleFor(session, thread.audience, lang);
   const elements: MessageElement[] = [{ type: "header", text: t.sessionTitle(title) }];
   const visible = visibleIndicators(session.indicators, thread.audience);
-  for (const i of visible) elements.push(indicatorElement(i.indicator, i.change, thread.audience, lang));
+  for (const i of visible) elements.push(indicatorElement(i.indicator, i.change, thread.audience, lang, i.series));
   elements.push(...chartElements(visible, thread.audience, lang));
   elements.push({
     type: "progress",
@@ -213,7 +224,7 @@ export function changePostMessage(args: {
   const elements: MessageElement[] = [
     { type: "header", text: t.changeHeader(args.goalName) },
     { type: "context", text: t.changeIntro },
-    ...items.map((i) => indicatorElement(i.indicator, i.change, audience, lang)),
+    ...items.map((i) => indicatorElement(i.indicator, i.change, audience, lang, i.series)),
     ...chartElements(items, audience, lang),
   ];
   if (VISIBILITY[audience].steeringButtons) {

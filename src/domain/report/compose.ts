@@ -116,6 +116,7 @@ function indicatorOf(
     conclusionIds: own.map((c) => c.sessionId),
     goalConclusionIds: viaGoal.map((c) => c.sessionId),
     earlierConclusions: earlier.filter((s) => s.indicators.some((r) => r.indicatorId === indicator.id)).length,
+    ...(indicator.stelsel ? { stelsel: true as const } : {}),
   };
 }
 

@@ -50,6 +50,8 @@ export interface ReportIndicator {
   goalConclusionIds: number[];
   /** Adopted conclusions that an earlier edition carried already. */
   earlierConclusions: number;
+  /** A stelselindicator: shown with an arrow at its opgave on the voorblad (stelsel.ts). */
+  stelsel?: true;
 }
 
 export interface ReportAction {
