@@ -114,7 +114,9 @@ describe("the session page", () => {
     const back = await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.back", value: `${sessionId}:verklaren` });
     expect(back.headers.get("location")).toContain("uitkomst=moved");
     const staleBack = await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.back", value: `${sessionId}:verklaren` });
-    expect(staleBack.headers.get("location")).toContain("uitkomst=already-moved");
+    expect(staleBack.headers.get("location")).toContain("uitkomst=already-moved%3Aherkennen");
+    // The line names where the session is now, in words that fit a double "Vorige vraag" too.
+    expect((await web.page(staleBack.headers.get("location")!)).text).toContain("De sessie was al verplaatst en staat nu bij Herkennen.");
     expect((await web.page(`/sessie/${sessionId}`)).text).toContain("Vraag 1 van 4");
     expect((await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.next", value: `${sessionId}:herkennen` })).headers.get("location")).toContain("uitkomst=moved");
 

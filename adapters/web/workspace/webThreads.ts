@@ -7,6 +7,7 @@ import express from "express";
 import { joinSession, openFace, resultText, type JoinSessionResult } from "../../../src/app/sessions/index.ts";
 import type { ChannelSettings, PersonSettings, SessionDeps } from "../../../src/app/sessions/index.ts";
 import type { Lang } from "../../../src/domain/format.ts";
+import { isQuestion } from "../../../src/domain/session.ts";
 import { ROLES } from "../../../src/domain/sessionRules.ts";
 import type { WebUser } from "./access.ts";
 
@@ -53,9 +54,12 @@ export async function rootIdOf(deps: SessionDeps, joined: Extract<JoinSessionRes
   return undefined;
 }
 
-/** A use case's outcome as a query value for the redirect ("recorded", "forbidden:adopt"). */
-export function outcomeKey(result: { status: string; reason?: string; code?: string; action?: string }): string {
-  const detail = result.reason ?? result.code ?? result.action;
+/**
+ * A use case's outcome as a query value for the redirect ("recorded", "forbidden:adopt",
+ * "already-moved:verklaren": the question it is at, which the line names).
+ */
+export function outcomeKey(result: { status: string; reason?: string; code?: string; action?: string; question?: string }): string {
+  const detail = result.reason ?? result.code ?? result.action ?? (result.status === "already-moved" ? result.question : undefined);
   return detail ? `${result.status}:${detail}` : result.status;
 }
 
@@ -63,5 +67,6 @@ export function outcomeKey(result: { status: string; reason?: string; code?: str
 export function outcomeText(value: unknown, lang: Lang): string | undefined {
   if (typeof value !== "string" || !/^[a-z-]{1,40}(:[a-z-]{1,40})?$/.test(value)) return undefined;
   const [status, detail] = value.split(":") as [string, string | undefined];
-  return resultText({ status, ...(detail ? { reason: detail } : {}) }, lang);
+  // A question as the detail fills "{question}" (resultText ignores it where the text has none).
+  return resultText({ status, ...(detail ? { reason: detail, ...(isQuestion(detail) ? { question: detail } : {}) } : {}) }, lang);
 }
