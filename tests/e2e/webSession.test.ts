@@ -53,6 +53,10 @@ describe("the session page", () => {
     // The intern indicator is there for staff.
     expect(page.text).toContain("Wachtlijst jeugdteam (intern)");
     expect(page.text).toContain("Gastlink maken");
+    // The root's how-to-reply line fits the face: the web has a question picker, not chat #tags.
+    expect(page.text).toContain("kies de vraag waar die bij hoort");
+    expect(page.text).not.toContain("#verklaren");
+    expect(w.chat.textIn(LEERKRING)).toContain("Begin met #verklaren");
     expect((await web.page("/sessie/999")).status).toBe(404);
   });
 
