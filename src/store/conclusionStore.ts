@@ -5,7 +5,7 @@
  */
 import type { Prisma } from "@prisma/client";
 import type { SessionStatus } from "../domain/session.ts";
-import type { ActionRecord, ConclusionRecord, ConclusionRevisionRecord, IndicatorConclusion, SessionTx } from "../app/sessions/ports.ts";
+import type { ActionRecord, ConclusionRecord, ConclusionRevisionRecord, DinConclusion, IndicatorConclusion, SessionTx } from "../app/sessions/ports.ts";
 import { asJson } from "./json.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -39,7 +39,7 @@ export function toAction(row: { text: string; owner: string; due: string | null;
 
 export function conclusionTx(
   tx: Tx,
-): Pick<SessionTx, "conclusion" | "saveConclusion" | "adoptConclusion" | "actions" | "indicatorConclusions"> {
+): Pick<SessionTx, "conclusion" | "saveConclusion" | "adoptConclusion" | "actions" | "indicatorConclusions" | "dinConclusions"> {
   return {
     async conclusion(sessionId) {
       const row = await tx.conclusion.findUnique({ where: { sessionId }, include: conclusionInclude });
@@ -100,6 +100,29 @@ export function conclusionTx(
         },
       });
       return rows.map((r) => ({
+        sessionId: r.sessionId,
+        title: r.session.title,
+        period: r.period,
+        sessionStatus: r.session.status as SessionStatus,
+        ...(r.session.conclusion ? { conclusion: toConclusion(r.session.conclusion) } : {}),
+        actions: r.session.actions.map(toAction),
+      }));
+    },
+
+    async dinConclusions(dinSlug, only): Promise<DinConclusion[]> {
+      // Prisma loads each include with one IN query: a handful of queries for the whole DIN.
+      const rows = await tx.sessionIndicator.findMany({
+        where: { indicator: { din: { slug: dinSlug }, ...(only ? { slug: { in: [...only] } } : {}) } },
+        orderBy: [{ indicatorId: "asc" }, { sessionId: "desc" }, { id: "asc" }],
+        include: {
+          indicator: { select: { slug: true } },
+          session: {
+            include: { conclusion: { include: conclusionInclude }, actions: { orderBy: { position: "asc" } } },
+          },
+        },
+      });
+      return rows.map((r) => ({
+        indicatorId: r.indicator.slug,
         sessionId: r.sessionId,
         title: r.session.title,
         period: r.period,
