@@ -88,13 +88,25 @@ describe("the session page", () => {
     const own = (await w.s.sessions.transaction((tx) => tx.contributions(sessionId))).find((c) => c.channel === "web:werkplek")!;
     const edited = await web.post(`/sessie/${sessionId}/bijdrage/${own.messageId}/wijzigen`, { text: "De campagne liep vanaf september." });
     expect(edited.headers.get("location")).toContain("uitkomst=updated");
+    // The edit form has the question picker (chat's "Bijdrage bij andere vraag"): the words stay, the question moves.
+    const form = (await web.page(`/sessie/${sessionId}`)).text;
+    expect(form).toContain(`<label for="vraag-${own.id}">Bij welke vraag hoort het?</label><select id="vraag-${own.id}" name="question"><option value="herkennen">Herkennen</option><option value="verklaren" selected>`);
+    const moved = await web.post(`/sessie/${sessionId}/bijdrage/${own.messageId}/wijzigen`, { text: "De campagne liep vanaf september.", question: "waarderen" });
+    expect(moved.headers.get("location")).toContain("uitkomst=reassigned");
+    expect(await w.s.sessions.transaction((tx) => tx.contributionByMessage("web:werkplek", own.messageId))).toMatchObject({ question: "waarderen", text: "De campagne liep vanaf september." });
+    // New words and a question at once: both saved.
+    const both = await web.post(`/sessie/${sessionId}/bijdrage/${own.messageId}/wijzigen`, { text: "De campagne liep vanaf september 2024.", question: "verklaren" });
+    expect(both.headers.get("location")).toContain("uitkomst=updated");
+    expect(await w.s.sessions.transaction((tx) => tx.contributionByMessage("web:werkplek", own.messageId))).toMatchObject({ question: "verklaren", text: "De campagne liep vanaf september 2024." });
+    // Someone else's words cannot be moved either.
+    expect((await web.post(`/sessie/${sessionId}/bijdrage/m1/wijzigen`, { text: "x", question: "waarderen" })).headers.get("location")).toContain("uitkomst=ignored%3Aunknown-message");
     // Someone else's (a Slack message in the web's channel would be the only way; the use case checks the author).
     const foreign = await web.post(`/sessie/${sessionId}/bijdrage/m1/intrekken`, {});
     expect(foreign.headers.get("location")).toContain("uitkomst=ignored%3Aunknown-message");
     const withdrawn = await web.post(`/sessie/${sessionId}/bijdrage/${own.messageId}/intrekken`, {});
     expect(withdrawn.headers.get("location")).toContain("uitkomst=withdrawn");
     const after = await w.s.sessions.transaction((tx) => tx.contributionByMessage("web:werkplek", own.messageId));
-    expect(after).toMatchObject({ text: "De campagne liep vanaf september." });
+    expect(after).toMatchObject({ text: "De campagne liep vanaf september 2024." });
     expect(after?.withdrawnAt).toBeDefined();
   });
 

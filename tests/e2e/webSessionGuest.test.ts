@@ -119,6 +119,10 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     expect((await bert.page(`/gast/${publicId}`)).text).toContain("Veel gezinnen weten de weg niet.");
     expect((await bert.post(`/gast/${publicId}/bijdrage/${own.messageId}/intrekken`, {})).headers.get("location")).toContain("uitkomst=ignored%3Anot-author");
     expect((await anna.post(`/gast/${publicId}/bijdrage/${own.messageId}/wijzigen`, { text: "Veel gezinnen kennen de regeling niet." })).headers.get("location")).toContain("uitkomst=updated");
+    // A guest moves their words to another question with the edit form's picker; Bert cannot.
+    expect((await bert.post(`/gast/${publicId}/bijdrage/${own.messageId}/wijzigen`, { text: "Veel gezinnen kennen de regeling niet.", question: "herkennen" })).headers.get("location")).toContain("uitkomst=ignored%3Anot-author");
+    expect((await anna.post(`/gast/${publicId}/bijdrage/${own.messageId}/wijzigen`, { text: "Veel gezinnen kennen de regeling niet.", question: "herkennen" })).headers.get("location")).toContain("uitkomst=reassigned");
+    expect((await w.s.sessions.transaction((tx) => tx.contributionByMessage(own.channel, own.messageId)))?.question).toBe("herkennen");
     expect((await anna.post(`/gast/${publicId}/bijdrage/${own.messageId}/intrekken`, {})).headers.get("location")).toContain("uitkomst=withdrawn");
 
     // Staff see who wrote in the guest thread (the words are withdrawn now); the link shows it was used.
