@@ -179,6 +179,24 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     clock.set(START);
   });
 
+  it("lists guest links per session on /kanalen, not as channels, and revokes them there", async () => {
+    const { publicId } = await makeLink({ label: "ervaringsdeskundige", days: "7" });
+    const page = (await staff.page("/kanalen")).text;
+    const [channels, links] = page.split('<h2 id="gastlinks">');
+    // The channel table has no guest-link channels (web:gast:…); the links have their own section.
+    expect(channels).toContain("web:werkplek");
+    expect(channels).not.toContain("web:gast:");
+    expect(links).toContain(`<a href="/sessie/${sessionId}">`);
+    expect(links).toContain(`Gastlink ervaringsdeskundige <span class="detail">(${publicId}) · gemaakt 3 maart 2025 · nog niet gebruikt · geldig tot 10 maart 2025</span>`);
+    expect(links).toContain('<input type="hidden" name="terug" value="kanalen">');
+    const revoked = await staff.post(`/sessie/${sessionId}/gastlinks/${publicId}/intrekken`, { terug: "kanalen" });
+    expect(revoked.headers.get("location")).toBe("/kanalen?gastlink=revoked#gastlinks");
+    const after = (await staff.page(revoked.headers.get("location")!)).text;
+    expect(after).toContain("De gastlink is ingetrokken.");
+    expect(after).toMatch(new RegExp(`\\(${publicId}\\) · [^<]*<strong>ingetrokken</strong>`));
+    expect((await w.s.sessions.transaction((tx) => tx.guestLinkByPublicId(publicId)))?.revokedAt).toEqual(clock.now());
+  });
+
   it("rate-limits wrong secrets per address", async () => {
     const { publicId } = await makeLink();
     const guesser = new WebClient(base);

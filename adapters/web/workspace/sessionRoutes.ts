@@ -54,6 +54,8 @@ const Revise = Edit.extend({ question: z.enum(QUESTIONS).optional() });
 const Click = Signed.extend({ actionId: z.enum(["session.next", "session.back", "session.conclude", "session.adopt"]), value: z.string().max(100) });
 const NewLink = Signed.extend({ label: z.union([z.literal(""), z.enum(PERSPECTIVES)]), days: z.coerce.number().int() });
 const Start = Signed.extend({ kind: z.enum(["indicator", "doel"]), id: z.string().min(1).max(200), din: z.string().min(1).max(100) });
+/** A revocation from the session page, or from /kanalen (which it then returns to). */
+const Revoke = Signed.extend({ terug: z.literal("kanalen").optional() });
 const MessageId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/);
 
 export function registerSessionRoutes(router: Router, deps: DetailDeps, h: SessionRouteHelpers): void {
@@ -209,9 +211,10 @@ export function registerSessionRoutes(router: Router, deps: DetailDeps, h: Sessi
   });
 
   router.post("/sessie/:id/gastlinks/:pub/intrekken", h.gate.require, sessionForm, async (req, res) => {
-    const form = parse(req, res, Signed);
+    const form = parse(req, res, Revoke);
     if (!form) return;
     const result = await revokeGuestLink(deps, { actor: await actorOf(res), publicId: String(req.params.pub) });
+    if (form.body.terug === "kanalen") return void res.redirect(303, `/kanalen?gastlink=${encodeURIComponent(outcomeKey(result))}#gastlinks`);
     back(res, form.sessionId, outcomeKey(result), "#gastlinks");
   });
 }
