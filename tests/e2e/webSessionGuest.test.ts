@@ -197,6 +197,40 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     expect((await w.s.sessions.transaction((tx) => tx.guestLinkByPublicId(publicId)))?.revokedAt).toEqual(clock.now());
   });
 
+  it("after adoption, a guest who contributed reads the shared summary on the same link; staff see what was shared, when and with whom", async () => {
+    const { url, publicId } = await makeLink({ label: "adviesraad", days: "14" });
+    const fenna = await guestWithName(url, "Fenna");
+    expect((await fenna.post(`/gast/${publicId}/bijdrage`, { question: "waarderen", text: "Voor ons is dit te laat." })).headers.get("location")).toContain("uitkomst=recorded");
+    const saved = await staff.post(`/sessie/${sessionId}/conclusie`, { state: String(sessionId), "conclusion.overall": "Meer lichte hulp in de wijk.", "action.1.text": "Folder in de wijk", "action.1.owner": "Team Jeugd", "action.1.due": "2025-12-31" });
+    expect(saved.headers.get("location")).toContain("uitkomst=saved");
+    expect((await staff.post(`/sessie/${sessionId}/knop`, { actionId: "session.adopt", value: String(sessionId) })).headers.get("location")).toContain("uitkomst=adopted");
+    clock.set("2025-03-05T12:00:00Z");
+    expect((await staff.post(`/sessie/${sessionId}/samenvatting`, { text: "De gemeente zet de lichte hulp in elke wijk." })).headers.get("location")).toContain("uitkomst=shared");
+    clock.set(START);
+    await w.dispatch();
+
+    const page = (await fenna.page(`/gast/${publicId}`)).text;
+    expect(page).toContain("De duiding van deze cijfers is afgerond. Dank voor uw bijdrage.");
+    expect(page).toContain("De gemeente zet de lichte hulp in elke wijk.");
+    expect(page).toContain("Voor ons is dit te laat.");
+    expect(page).not.toContain("Meer lichte hulp in de wijk."); // the internal conclusion stays internal
+    expect(page).not.toContain("Gedeeld met de gasten");
+
+    // Staff: one share over every guest thread, with its moment and the threads it went to; on the session page and the indicator's.
+    const staffPage = (await staff.page(`/sessie/${sessionId}`)).text;
+    const shared = staffPage.slice(staffPage.indexOf('<h2 id="gedeeld">'));
+    expect(shared).toContain("Gedeeld met de gasten");
+    expect(shared).toMatch(/5 maart 2025 · met [^<]*Gastlink adviesraad \(sessie \d+\)[^<]*<\/span><p class="message-text">De gemeente zet de lichte hulp in elke wijk.<\/p>/);
+    expect(shared.split("De gemeente zet de lichte hulp in elke wijk.")).toHaveLength(2);
+    // The summary shared earlier (while the session ran) is listed too, oldest first.
+    expect(shared.indexOf("We gaan de lichte hulp beter bekend maken.")).toBeGreaterThan(-1);
+    expect(shared.indexOf("We gaan de lichte hulp beter bekend maken.")).toBeLessThan(shared.indexOf("De gemeente zet"));
+    const indicator = (await w.s.sessions.transaction((tx) => tx.session(sessionId)))!.indicators[0]!.indicatorId;
+    const indicatorPage = (await staff.page(`/indicator/${indicator}`)).text;
+    expect(indicatorPage).toContain("<h4>Gedeeld met de gasten</h4>");
+    expect(indicatorPage).toContain("De gemeente zet de lichte hulp in elke wijk.");
+  });
+
   it("rate-limits wrong secrets per address", async () => {
     const { publicId } = await makeLink();
     const guesser = new WebClient(base);

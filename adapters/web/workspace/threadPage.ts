@@ -15,7 +15,7 @@ import { formatDate, type Lang } from "../../../src/domain/format.ts";
 import { renderMessage } from "../render/message.ts";
 import { html, type Html } from "./html.ts";
 import { CSRF_FIELD } from "./security.ts";
-import { conclusionBlock } from "./sessionsSection.ts";
+import { conclusionBlock, sharedBlock } from "./sessionsSection.ts";
 import { SESSION_TEXTS } from "./sessionTexts.ts";
 
 export type OkView = Extract<ThreadViewResult, { status: "ok" }>;
@@ -94,6 +94,7 @@ export function viewVersion(view: OkView): string {
     view.conclusion ? `${view.conclusion.status}:${view.conclusion.current.version}` : "",
     view.closing ? "closed" : "",
     String(view.summaries.length),
+    String(view.shared.length),
   ];
   return createHash("sha256").update(parts.join("|")).digest("base64url").slice(0, 16);
 }
@@ -124,6 +125,7 @@ ${own.length === 0 ? html`<p class="muted">${t.noContributions}</p>` : html`<ul 
 })}
 </section>
 ${view.conclusion ? conclusionBlock(view.conclusion, view.actions, lang) : ""}
+${sharedBlock(view.shared, lang, 2)}
 ${input.extra ?? ""}
 </article>
 <script src="/assets/sessie.js" defer></script>`;
