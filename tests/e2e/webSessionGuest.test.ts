@@ -45,6 +45,8 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     expect(opened.status).toBe(303);
     const welcome = await guest.page(opened.headers.get("location")!);
     expect(welcome.text).toContain("nooit uw naam");
+    // The notice says plainly that editing later needs this browser (the cookie): another device cannot.
+    expect(welcome.text).toContain("Dan kunt u uw eerdere bijdragen niet meer wijzigen of intrekken.");
     const named = await guest.post(`${new URL(link, base).pathname.split("/").slice(0, 3).join("/")}/naam`, { name });
     expect(named.status).toBe(303);
     return guest;
@@ -151,6 +153,7 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     // "Stoppen op dit apparaat": every guest cookie goes; the words stay.
     const stopped = await anna.post(`/gast/${publicId}/stoppen`, {});
     expect(await stopped.text()).toContain("U bent gestopt op dit apparaat");
+    expect(page.text).toContain('aria-describedby="stoppen-uitleg">Stoppen op dit apparaat</button> <span class="detail" id="stoppen-uitleg">Daarna kunt u uw bijdragen niet meer wijzigen of intrekken.</span>');
     expect([...anna.jar.keys()].filter((k) => k.startsWith("duidbot_gast") || k === "duidbot_rol")).toEqual([]);
     expect((await w.s.sessions.transaction((tx) => tx.contributionByMessage(own.channel, own.messageId)))?.text).toBe("Veel gezinnen kennen de regeling niet.");
   });
