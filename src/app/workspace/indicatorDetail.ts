@@ -112,10 +112,7 @@ export async function goalDetail(deps: DetailDeps, din: DinState, goalId: string
   for (const s of summaries) {
     withCharts.push(s.series.length > 0 ? { ...s, chartSvg: await deps.charts.svg(chartDataOf(s.indicator, s.series, lang)) } : s);
   }
-  const ids = new Set<number>();
-  await deps.sessions.transaction(async (tx) => {
-    for (const i of indicators) for (const c of await tx.indicatorConclusions(din.slug, i.id)) ids.add(c.sessionId);
-  });
+  const ids = new Set((await deps.sessions.transaction((tx) => tx.dinConclusions(din.slug, indicators.map((i) => i.id)))).map((c) => c.sessionId));
   const opgaveName = din.latest.opgaven.find((o) => o.id === goal.opgaveId)?.name;
   return {
     din,
