@@ -5,7 +5,7 @@
  */
 import type { Prisma } from "@prisma/client";
 import type { SessionStatus } from "../domain/session.ts";
-import type { ActionRecord, ConclusionRecord, ConclusionRevisionRecord, IndicatorConclusion, SessionTx } from "../app/sessions/ports.ts";
+import type { ActionRecord, ConclusionRecord, ConclusionRevisionRecord, DinConclusion, IndicatorConclusion, SessionTx } from "../app/sessions/ports.ts";
 import { asJson } from "./json.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -32,6 +32,22 @@ function toConclusion(row: ConclusionRow): ConclusionRecord {
   return { sessionId: row.sessionId, status: row.status as "draft" | "adopted", current, revisions };
 }
 
+/** A session's indicator row with what the conclusions per indicator show of its session. */
+const withSession = {
+  session: { include: { conclusion: { include: conclusionInclude }, actions: { orderBy: { position: "asc" } } } },
+} satisfies Prisma.SessionIndicatorInclude;
+
+function toIndicatorConclusion(r: Prisma.SessionIndicatorGetPayload<{ include: typeof withSession }>): IndicatorConclusion {
+  return {
+    sessionId: r.sessionId,
+    title: r.session.title,
+    period: r.period,
+    sessionStatus: r.session.status as SessionStatus,
+    ...(r.session.conclusion ? { conclusion: toConclusion(r.session.conclusion) } : {}),
+    actions: r.session.actions.map(toAction),
+  };
+}
+
 /** An Action row as a record (shared with the memory store). */
 export function toAction(row: { text: string; owner: string; due: string | null; status: string }): ActionRecord {
   return { text: row.text, owner: row.owner, ...(row.due ? { due: row.due } : {}), status: row.status as ActionRecord["status"] };
@@ -39,7 +55,7 @@ export function toAction(row: { text: string; owner: string; due: string | null;
 
 export function conclusionTx(
   tx: Tx,
-): Pick<SessionTx, "conclusion" | "saveConclusion" | "adoptConclusion" | "actions" | "indicatorConclusions"> {
+): Pick<SessionTx, "conclusion" | "saveConclusion" | "adoptConclusion" | "actions" | "indicatorConclusions" | "dinConclusions"> {
   return {
     async conclusion(sessionId) {
       const row = await tx.conclusion.findUnique({ where: { sessionId }, include: conclusionInclude });
@@ -93,20 +109,19 @@ export function conclusionTx(
       const rows = await tx.sessionIndicator.findMany({
         where: { indicator: { slug: indicatorId, din: { slug: dinSlug } } },
         orderBy: [{ sessionId: "desc" }],
-        include: {
-          session: {
-            include: { conclusion: { include: conclusionInclude }, actions: { orderBy: { position: "asc" } } },
-          },
-        },
+        include: withSession,
       });
-      return rows.map((r) => ({
-        sessionId: r.sessionId,
-        title: r.session.title,
-        period: r.period,
-        sessionStatus: r.session.status as SessionStatus,
-        ...(r.session.conclusion ? { conclusion: toConclusion(r.session.conclusion) } : {}),
-        actions: r.session.actions.map(toAction),
-      }));
+      return rows.map(toIndicatorConclusion);
+    },
+
+    async dinConclusions(dinSlug, only): Promise<DinConclusion[]> {
+      // Prisma loads each include with one IN query: a handful of queries for the whole DIN.
+      const rows = await tx.sessionIndicator.findMany({
+        where: { indicator: { din: { slug: dinSlug }, ...(only ? { slug: { in: [...only] } } : {}) } },
+        orderBy: [{ indicatorId: "asc" }, { sessionId: "desc" }, { id: "asc" }],
+        include: { ...withSession, indicator: { select: { slug: true } } },
+      });
+      return rows.map((r) => ({ indicatorId: r.indicator.slug, ...toIndicatorConclusion(r) }));
     },
   };
 }

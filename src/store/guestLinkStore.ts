@@ -48,7 +48,7 @@ export function guestLinkTx(tx: Tx): GuestLinkTx {
     },
 
     async guestLinks(sessionId) {
-      return (await tx.guestLink.findMany({ where: { sessionId }, orderBy: { id: "asc" } })).map(toGuestLink);
+      return (await tx.guestLink.findMany({ where: sessionId === undefined ? {} : { sessionId }, orderBy: { id: "asc" } })).map(toGuestLink);
     },
 
     async touchGuestLink(id, at) {

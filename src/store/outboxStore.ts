@@ -4,7 +4,7 @@
  */
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { NeutralMessage } from "../app/messages/message.ts";
-import type { GuestRender, OutboxCounts, OutboxRow, OutboxStore } from "../app/outbox/ports.ts";
+import { PARKED_UNTIL, type GuestRender, type OutboxCounts, type OutboxRow, type OutboxStore } from "../app/outbox/ports.ts";
 import type { Indicator } from "../domain/din.ts";
 import { disclosureOf, isStricter } from "../domain/disclosure.ts";
 import type { SessionTx } from "../app/sessions/ports.ts";
@@ -200,6 +200,15 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async release(id: number, notBefore: Date, reason: string): Promise<void> {
     await this.prisma.outboxMessage.update({ where: { id }, data: { nextAttemptAt: notBefore, claimedUntil: null, lastError: reason }, select: { id: true } });
+  }
+
+  async unpark(platforms: readonly string[], now: Date): Promise<number> {
+    if (platforms.length === 0) return 0;
+    const { count } = await this.prisma.outboxMessage.updateMany({
+      where: { status: "pending", nextAttemptAt: { gte: PARKED_UNTIL }, OR: platforms.map((p) => ({ channelKey: { startsWith: `${p}:` } })) },
+      data: { nextAttemptAt: now },
+    });
+    return count;
   }
 
   async counts(): Promise<OutboxCounts> {

@@ -120,6 +120,12 @@ describe("a duiding session and a guest link in Chromium", () => {
     expect(await guest.locator("p.message-text", { hasText: "Veel ouders kennen de lichte hulp niet." }).isVisible()).toBe(true);
     expect(await axeViolations(guest)).toEqual([]);
     await guest.screenshot({ path: path.join(ARTIFACTS, "web-gast-draad-telefoon.png"), fullPage: true });
+    // The guest moves their words to another question with the edit form's picker.
+    await guest.getByText("Wijzigen", { exact: true }).click();
+    await guest.locator('details.edit[open] select[name="question"]').selectOption("waarderen");
+    await guest.getByRole("button", { name: "Opslaan" }).click();
+    expect(await status(guest).textContent()).toContain("De bijdrage hoort nu bij een andere vraag.");
+    expect(await guest.locator('section[aria-labelledby="vraag-waarderen"] p.message-text', { hasText: "Veel ouders kennen de lichte hulp niet." }).isVisible()).toBe(true);
 
     await staff.locator("p.message-text", { hasText: "Veel ouders kennen de lichte hulp niet." }).waitFor({ timeout: 20_000 });
     expect(await staff.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
@@ -147,9 +153,22 @@ describe("a duiding session and a guest link in Chromium", () => {
     expect(await status(staff).textContent()).toContain("De conclusie is vastgesteld.");
     expect(await axeViolations(staff)).toEqual([]);
 
+    await staff.getByLabel("Wat vertelt u de gasten over de uitkomst?").fill("We maken de lichte hulp bekend bij ouders.");
+    await staff.getByRole("button", { name: "Delen met de gasten" }).click();
+    await staff.getByRole("heading", { name: "Gedeeld met de gasten" }).waitFor();
+    expect(await staff.locator("section.shared").textContent()).toContain("We maken de lichte hulp bekend bij ouders.");
+    expect(await axeViolations(staff)).toEqual([]);
+
     await guest.reload();
     expect(await guest.getByText("De duiding van deze cijfers is afgerond. Dank voor uw bijdrage.").isVisible()).toBe(true);
+    expect(await guest.getByText("We maken de lichte hulp bekend bij ouders.").isVisible()).toBe(true);
     expect(await guest.getByText("Lichte opvoedhulp bekend maken").count()).toBe(0);
+    await guest.screenshot({ path: path.join(ARTIFACTS, "web-gast-samenvatting-telefoon.png"), fullPage: true });
+
+    // Admins find the link per session on /kanalen, not among the channels.
+    await staff.goto(`${base}/kanalen`);
+    expect(await staff.getByRole("heading", { name: "Gastlinks per sessie" }).isVisible()).toBe(true);
+    expect(await axeViolations(staff)).toEqual([]);
 
     await staff.goto(`${base}/sessie/${sessionId}#gastlinks`);
     await staff.getByRole("button", { name: /^Intrekken: Gastlink ervaringsdeskundige/ }).click();

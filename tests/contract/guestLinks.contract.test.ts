@@ -41,6 +41,7 @@ for (const runtime of allRuntimes()) {
       expect(found).toEqual({ id: first, ...link(sessionId, "pub1", now) });
       expect(await c.tx((tx) => tx.guestLinkByPublicId("nope"))).toBeUndefined();
       expect((await c.tx((tx) => tx.guestLinks(sessionId))).map((l) => [l.publicId, l.label])).toEqual([["pub1", "adviesraad"], ["pub3", undefined]]);
+      expect((await c.tx((tx) => tx.guestLinks())).map((l) => [l.publicId, l.sessionId])).toEqual([["pub1", sessionId], ["pub2", other.sessionId], ["pub3", sessionId]]);
 
       c.clock.set("2025-03-04T10:00:00Z");
       await c.tx((tx) => tx.touchGuestLink(first, c.clock.now()));

@@ -7,6 +7,7 @@
  * force would show less of is marked stale.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PARKED_UNTIL } from "../../src/app/outbox/ports.ts";
 import { allRuntimes } from "../support/db.ts";
 import { DIN } from "../support/sessionWorld.ts";
 import { outboxRows } from "../support/peek.ts";
@@ -94,6 +95,22 @@ for (const runtime of allRuntimes()) {
       await c.s.outbox.recordPlatformId(id, "P-late");
       expect((await outboxRows(c.s))[0]).toMatchObject({ status: "sent", attempts: 2, platformMessageId: "P-final" });
       await expect(c.s.outbox.markSent(999, c.clock.now())).rejects.toThrow();
+    });
+
+    it("parks rows of a platform that is not configured, and makes them due again for that platform only", async () => {
+      await enqueue(["w", { channel: "web:werkplek" }], ["t", { channel: "teams:19:x" }], ["m"]);
+      const rows = await outboxRows(c.s);
+      await c.s.outbox.release(rows[0]!.id, PARKED_UNTIL, "parked");
+      await c.s.outbox.release(rows[1]!.id, PARKED_UNTIL, "parked");
+      c.clock.set("2030-01-01T00:00:00Z");
+      expect(await claim()).toEqual(["m"]);
+      expect(await c.s.outbox.unpark([], c.clock.now())).toBe(0);
+      // "webx:" is another platform: the prefix match includes the colon.
+      expect(await c.s.outbox.unpark(["webx", "web"], c.clock.now())).toBe(1);
+      expect(await c.s.outbox.unpark(["web"], c.clock.now())).toBe(0);
+      expect((await outboxRows(c.s))[0]).toMatchObject({ nextAttemptAt: c.clock.now(), attempts: 0, status: "pending" });
+      c.clock.set("2030-01-01T00:05:00Z"); // the lease on "m" runs out: claimed again with "w", never "t"
+      expect((await claim()).sort()).toEqual(["m", "w"]);
     });
 
     it("marks a guest row stale when the DIN in force shows its indicators less", async () => {

@@ -78,6 +78,16 @@ for (const runtime of allRuntimes()) {
         [first.sessionId, "2024", "open", 2, 1],
       ]);
       expect(await c.tx((tx) => tx.indicatorConclusions("hilversum", "bestaat-niet"))).toEqual([]);
+      // The whole DIN in one call (the web overview): the same rows per indicator, with the indicator named.
+      const all = await c.tx((tx) => tx.dinConclusions("hilversum"));
+      const jeugdhulp = all.filter((r) => r.indicatorId === "jeugdhulp");
+      expect(jeugdhulp.map(({ indicatorId: _id, ...rest }) => rest)).toEqual(listed);
+      expect(all.filter((r) => r.indicatorId === "veilig-thuis").map((r) => r.sessionId)).toEqual([first.sessionId]);
+      expect(all).toHaveLength(3);
+      // Grouped per indicator, in the DIN's order (jeugdhulp is listed before veilig-thuis).
+      expect(all.map((r) => r.indicatorId)).toEqual(["jeugdhulp", "jeugdhulp", "veilig-thuis"]);
+      expect(await c.tx((tx) => tx.dinConclusions("bestaat-niet"))).toEqual([]);
+      expect((await c.tx((tx) => tx.dinConclusions("hilversum", ["veilig-thuis", "bestaat-niet"]))).map((r) => [r.indicatorId, r.sessionId])).toEqual([["veilig-thuis", first.sessionId]]);
     });
   });
 }

@@ -82,7 +82,7 @@ for (const runtime of [memoryRuntime]) {
       expect(plainText(root.current)).toContain("[Vorige vraag]");
       expect(await post("click", { ...as("colleague"), channel: "leer", actionId: "session.back", value: back.value })).toMatchObject({ status: "forbidden" });
       expect(await post("click", { ...as("facilitator"), channel: "leer", actionId: "session.back", value: back.value })).toEqual({ status: "moved" });
-      expect(await post("click", { ...as("facilitator"), channel: "leer", actionId: "session.back", value: back.value })).toEqual({ status: "already-moved", text: "De sessie is al verder: nu bij Herkennen." });
+      expect(await post("click", { ...as("facilitator"), channel: "leer", actionId: "session.back", value: back.value })).toEqual({ status: "already-moved", text: "De sessie was al verplaatst en staat nu bij Herkennen." });
 
       const other = (await post("click", { ...as("colleague"), channel: "leer", actionId: "session.contributeOther", value: next.value.split(":")[0] })) as { form: { id: string; state: string } };
       expect(other.form.id).toBe("session.contributeOther");

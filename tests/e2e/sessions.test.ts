@@ -327,8 +327,8 @@ for (const runtime of [memoryRuntime]) {
       expect(await moveQuestion(w.s, { eventId: "click-a", actor: fac, ...click, direction: "next" })).toEqual({ status: "moved", sessionId, question: "verklaren" });
       const stale = await moveQuestion(w.s, { eventId: "click-b", actor: fac, ...click, direction: "next" });
       expect(stale).toEqual({ status: "already-moved", sessionId, question: "verklaren" });
-      expect(resultText(stale, "nl")).toBe("De sessie is al verder: nu bij Verklaren.");
-      expect(resultText(stale, "en")).toBe("The session has already moved on: now at Explain.");
+      expect(resultText(stale, "nl")).toBe("De sessie was al verplaatst en staat nu bij Verklaren.");
+      expect(resultText(stale, "en")).toBe("The session was moved already and is now at Explain.");
       expect(await current()).toBe("verklaren");
       // The same for back: shown at herkennen, the session is at verklaren → nothing moves.
       expect(await moveQuestion(w.s, { actor: fac, ...click, direction: "back" })).toMatchObject({ status: "already-moved", question: "verklaren" });

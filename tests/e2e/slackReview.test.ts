@@ -186,7 +186,7 @@ for (const runtime of [memoryRuntime]) {
         expect(res.status).toBe(200);
       }
       expect((await session(sessionId))?.current).toBe("verklaren");
-      expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ user: SLACK_USERS.facilitator.id, text: "De sessie is al verder: nu bij Verklaren." });
+      expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ user: SLACK_USERS.facilitator.id, text: "De sessie was al verplaatst en staat nu bij Verklaren." });
       await w.dispatch();
       expect(w.posted(LEER, { thread: leerRoot }).filter((m) => JSON.stringify(m.blocks).includes("We gaan door naar de volgende vraag"))).toHaveLength(1);
     });

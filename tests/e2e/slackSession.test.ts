@@ -118,7 +118,7 @@ for (const runtime of testRuntimes()) {
       await click(SLACK_USERS.facilitator.id, "session.back", { value: back.value, message: root });
       expect((await w.s.sessions.transaction((tx) => tx.session(sessionId)))?.current).toBe("waarderen");
       await click(SLACK_USERS.facilitator.id, "session.back", { value: back.value, message: root });
-      expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ user: SLACK_USERS.facilitator.id, text: "De sessie is al verder: nu bij Waarderen." });
+      expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ user: SLACK_USERS.facilitator.id, text: "De sessie was al verplaatst en staat nu bij Waarderen." });
       await w.dispatch();
       expect(w.button(LEER, "session.back")!.value).toBe(`${sessionId}:waarderen`);
       await click(SLACK_USERS.facilitator.id, "session.next", { value: w.button(LEER, "session.next")!.value, message: root });

@@ -105,7 +105,7 @@ for (const runtime of testRuntimes()) {
       expect(json(noBack.body)).toContain("gespreksleider");
       await w.driver.send(w.driver.execute(U.facilitator, LEER, back.data, { thread: root.id, verb: "session.back" }));
       const stale = await w.driver.send(w.driver.execute(U.facilitator, LEER, back.data, { thread: root.id, verb: "session.back" }));
-      expect(stale.body).toMatchObject({ value: "De sessie is al verder: nu bij Waarderen." });
+      expect(stale.body).toMatchObject({ value: "De sessie was al verplaatst en staat nu bij Waarderen." });
       await w.dispatch();
       const nextAgain = w.button(LEER, "session.next")!;
       expect(w.button(LEER, "session.back")!.data.duidbot.value).toBe(`${sessionId}:waarderen`);

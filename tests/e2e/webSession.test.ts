@@ -53,6 +53,10 @@ describe("the session page", () => {
     // The intern indicator is there for staff.
     expect(page.text).toContain("Wachtlijst jeugdteam (intern)");
     expect(page.text).toContain("Gastlink maken");
+    // The root's how-to-reply line fits the face: the web has a question picker, not chat #tags.
+    expect(page.text).toContain("kies de vraag waar die bij hoort");
+    expect(page.text).not.toContain("#verklaren");
+    expect(w.chat.textIn(LEERKRING)).toContain("Begin met #verklaren");
     expect((await web.page("/sessie/999")).status).toBe(404);
   });
 
@@ -84,13 +88,25 @@ describe("the session page", () => {
     const own = (await w.s.sessions.transaction((tx) => tx.contributions(sessionId))).find((c) => c.channel === "web:werkplek")!;
     const edited = await web.post(`/sessie/${sessionId}/bijdrage/${own.messageId}/wijzigen`, { text: "De campagne liep vanaf september." });
     expect(edited.headers.get("location")).toContain("uitkomst=updated");
+    // The edit form has the question picker (chat's "Bijdrage bij andere vraag"): the words stay, the question moves.
+    const form = (await web.page(`/sessie/${sessionId}`)).text;
+    expect(form).toContain(`<label for="vraag-${own.id}">Bij welke vraag hoort het?</label><select id="vraag-${own.id}" name="question"><option value="herkennen">Herkennen</option><option value="verklaren" selected>`);
+    const moved = await web.post(`/sessie/${sessionId}/bijdrage/${own.messageId}/wijzigen`, { text: "De campagne liep vanaf september.", question: "waarderen" });
+    expect(moved.headers.get("location")).toContain("uitkomst=reassigned");
+    expect(await w.s.sessions.transaction((tx) => tx.contributionByMessage("web:werkplek", own.messageId))).toMatchObject({ question: "waarderen", text: "De campagne liep vanaf september." });
+    // New words and a question at once: both saved.
+    const both = await web.post(`/sessie/${sessionId}/bijdrage/${own.messageId}/wijzigen`, { text: "De campagne liep vanaf september 2024.", question: "verklaren" });
+    expect(both.headers.get("location")).toContain("uitkomst=updated");
+    expect(await w.s.sessions.transaction((tx) => tx.contributionByMessage("web:werkplek", own.messageId))).toMatchObject({ question: "verklaren", text: "De campagne liep vanaf september 2024." });
+    // Someone else's words cannot be moved either.
+    expect((await web.post(`/sessie/${sessionId}/bijdrage/m1/wijzigen`, { text: "x", question: "waarderen" })).headers.get("location")).toContain("uitkomst=ignored%3Aunknown-message");
     // Someone else's (a Slack message in the web's channel would be the only way; the use case checks the author).
     const foreign = await web.post(`/sessie/${sessionId}/bijdrage/m1/intrekken`, {});
     expect(foreign.headers.get("location")).toContain("uitkomst=ignored%3Aunknown-message");
     const withdrawn = await web.post(`/sessie/${sessionId}/bijdrage/${own.messageId}/intrekken`, {});
     expect(withdrawn.headers.get("location")).toContain("uitkomst=withdrawn");
     const after = await w.s.sessions.transaction((tx) => tx.contributionByMessage("web:werkplek", own.messageId));
-    expect(after).toMatchObject({ text: "De campagne liep vanaf september." });
+    expect(after).toMatchObject({ text: "De campagne liep vanaf september 2024." });
     expect(after?.withdrawnAt).toBeDefined();
   });
 
@@ -114,7 +130,9 @@ describe("the session page", () => {
     const back = await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.back", value: `${sessionId}:verklaren` });
     expect(back.headers.get("location")).toContain("uitkomst=moved");
     const staleBack = await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.back", value: `${sessionId}:verklaren` });
-    expect(staleBack.headers.get("location")).toContain("uitkomst=already-moved");
+    expect(staleBack.headers.get("location")).toContain("uitkomst=already-moved%3Aherkennen");
+    // The line names where the session is now, in words that fit a double "Vorige vraag" too.
+    expect((await web.page(staleBack.headers.get("location")!)).text).toContain("De sessie was al verplaatst en staat nu bij Herkennen.");
     expect((await web.page(`/sessie/${sessionId}`)).text).toContain("Vraag 1 van 4");
     expect((await web.post(`/sessie/${sessionId}/knop`, { actionId: "session.next", value: `${sessionId}:herkennen` })).headers.get("location")).toContain("uitkomst=moved");
 

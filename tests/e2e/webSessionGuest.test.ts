@@ -45,6 +45,8 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     expect(opened.status).toBe(303);
     const welcome = await guest.page(opened.headers.get("location")!);
     expect(welcome.text).toContain("nooit uw naam");
+    // The notice says plainly that editing later needs this browser (the cookie): another device cannot.
+    expect(welcome.text).toContain("Dan kunt u uw eerdere bijdragen niet meer wijzigen of intrekken.");
     const named = await guest.post(`${new URL(link, base).pathname.split("/").slice(0, 3).join("/")}/naam`, { name });
     expect(named.status).toBe(303);
     return guest;
@@ -119,6 +121,10 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     expect((await bert.page(`/gast/${publicId}`)).text).toContain("Veel gezinnen weten de weg niet.");
     expect((await bert.post(`/gast/${publicId}/bijdrage/${own.messageId}/intrekken`, {})).headers.get("location")).toContain("uitkomst=ignored%3Anot-author");
     expect((await anna.post(`/gast/${publicId}/bijdrage/${own.messageId}/wijzigen`, { text: "Veel gezinnen kennen de regeling niet." })).headers.get("location")).toContain("uitkomst=updated");
+    // A guest moves their words to another question with the edit form's picker; Bert cannot.
+    expect((await bert.post(`/gast/${publicId}/bijdrage/${own.messageId}/wijzigen`, { text: "Veel gezinnen kennen de regeling niet.", question: "herkennen" })).headers.get("location")).toContain("uitkomst=ignored%3Anot-author");
+    expect((await anna.post(`/gast/${publicId}/bijdrage/${own.messageId}/wijzigen`, { text: "Veel gezinnen kennen de regeling niet.", question: "herkennen" })).headers.get("location")).toContain("uitkomst=reassigned");
+    expect((await w.s.sessions.transaction((tx) => tx.contributionByMessage(own.channel, own.messageId)))?.question).toBe("herkennen");
     expect((await anna.post(`/gast/${publicId}/bijdrage/${own.messageId}/intrekken`, {})).headers.get("location")).toContain("uitkomst=withdrawn");
 
     // Staff see who wrote in the guest thread (the words are withdrawn now); the link shows it was used.
@@ -147,6 +153,7 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     // "Stoppen op dit apparaat": every guest cookie goes; the words stay.
     const stopped = await anna.post(`/gast/${publicId}/stoppen`, {});
     expect(await stopped.text()).toContain("U bent gestopt op dit apparaat");
+    expect(page.text).toContain('aria-describedby="stoppen-uitleg">Stoppen op dit apparaat</button> <span class="detail" id="stoppen-uitleg">Daarna kunt u uw bijdragen niet meer wijzigen of intrekken.</span>');
     expect([...anna.jar.keys()].filter((k) => k.startsWith("duidbot_gast") || k === "duidbot_rol")).toEqual([]);
     expect((await w.s.sessions.transaction((tx) => tx.contributionByMessage(own.channel, own.messageId)))?.text).toBe("Veel gezinnen kennen de regeling niet.");
   });
@@ -173,6 +180,58 @@ for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () =>
     const texts = (await w.s.sessions.transaction((tx) => tx.contributions(sessionId))).map((c) => c.text);
     expect(texts).not.toContain("Te laat.");
     clock.set(START);
+  });
+
+  it("lists guest links per session on /kanalen, not as channels, and revokes them there", async () => {
+    const { publicId } = await makeLink({ label: "ervaringsdeskundige", days: "7" });
+    const page = (await staff.page("/kanalen")).text;
+    const [channels, links] = page.split('<h2 id="gastlinks">');
+    // The channel table has no guest-link channels (web:gast:…); the links have their own section.
+    expect(channels).toContain("web:werkplek");
+    expect(channels).not.toContain("web:gast:");
+    expect(links).toContain(`<a href="/sessie/${sessionId}">`);
+    expect(links).toContain(`Gastlink ervaringsdeskundige <span class="detail">(${publicId}) · gemaakt 3 maart 2025 · nog niet gebruikt · geldig tot 10 maart 2025</span>`);
+    expect(links).toContain('<input type="hidden" name="terug" value="kanalen">');
+    const revoked = await staff.post(`/sessie/${sessionId}/gastlinks/${publicId}/intrekken`, { terug: "kanalen" });
+    expect(revoked.headers.get("location")).toBe("/kanalen?gastlink=revoked#gastlinks");
+    const after = (await staff.page(revoked.headers.get("location")!)).text;
+    expect(after).toContain("De gastlink is ingetrokken.");
+    expect(after).toMatch(new RegExp(`\\(${publicId}\\) · [^<]*<strong>ingetrokken</strong>`));
+    expect((await w.s.sessions.transaction((tx) => tx.guestLinkByPublicId(publicId)))?.revokedAt).toEqual(clock.now());
+  });
+
+  it("after adoption, a guest who contributed reads the shared summary on the same link; staff see what was shared, when and with whom", async () => {
+    const { url, publicId } = await makeLink({ label: "adviesraad", days: "14" });
+    const fenna = await guestWithName(url, "Fenna");
+    expect((await fenna.post(`/gast/${publicId}/bijdrage`, { question: "waarderen", text: "Voor ons is dit te laat." })).headers.get("location")).toContain("uitkomst=recorded");
+    const saved = await staff.post(`/sessie/${sessionId}/conclusie`, { state: String(sessionId), "conclusion.overall": "Meer lichte hulp in de wijk.", "action.1.text": "Folder in de wijk", "action.1.owner": "Team Jeugd", "action.1.due": "2025-12-31" });
+    expect(saved.headers.get("location")).toContain("uitkomst=saved");
+    expect((await staff.post(`/sessie/${sessionId}/knop`, { actionId: "session.adopt", value: String(sessionId) })).headers.get("location")).toContain("uitkomst=adopted");
+    clock.set("2025-03-05T12:00:00Z");
+    expect((await staff.post(`/sessie/${sessionId}/samenvatting`, { text: "De gemeente zet de lichte hulp in elke wijk." })).headers.get("location")).toContain("uitkomst=shared");
+    clock.set(START);
+    await w.dispatch();
+
+    const page = (await fenna.page(`/gast/${publicId}`)).text;
+    expect(page).toContain("De duiding van deze cijfers is afgerond. Dank voor uw bijdrage.");
+    expect(page).toContain("De gemeente zet de lichte hulp in elke wijk.");
+    expect(page).toContain("Voor ons is dit te laat.");
+    expect(page).not.toContain("Meer lichte hulp in de wijk."); // the internal conclusion stays internal
+    expect(page).not.toContain("Gedeeld met de gasten");
+
+    // Staff: one share over every guest thread, with its moment and the threads it went to; on the session page and the indicator's.
+    const staffPage = (await staff.page(`/sessie/${sessionId}`)).text;
+    const shared = staffPage.slice(staffPage.indexOf('<h2 id="gedeeld">'));
+    expect(shared).toContain("Gedeeld met de gasten");
+    expect(shared).toMatch(/5 maart 2025 · met [^<]*Gastlink adviesraad \(sessie \d+\)[^<]*<\/span><p class="message-text">De gemeente zet de lichte hulp in elke wijk.<\/p>/);
+    expect(shared.split("De gemeente zet de lichte hulp in elke wijk.")).toHaveLength(2);
+    // The summary shared earlier (while the session ran) is listed too, oldest first.
+    expect(shared.indexOf("We gaan de lichte hulp beter bekend maken.")).toBeGreaterThan(-1);
+    expect(shared.indexOf("We gaan de lichte hulp beter bekend maken.")).toBeLessThan(shared.indexOf("De gemeente zet"));
+    const indicator = (await w.s.sessions.transaction((tx) => tx.session(sessionId)))!.indicators[0]!.indicatorId;
+    const indicatorPage = (await staff.page(`/indicator/${indicator}`)).text;
+    expect(indicatorPage).toContain("<h4>Gedeeld met de gasten</h4>");
+    expect(indicatorPage).toContain("De gemeente zet de lichte hulp in elke wijk.");
   });
 
   it("rate-limits wrong secrets per address", async () => {

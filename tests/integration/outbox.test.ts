@@ -41,21 +41,38 @@ for (const runtime of testRuntimes()) {
       ]);
     });
 
-    it("retries unknown errors with backoff, then gives up; waits untried for a missing adapter", async () => {
+    it("retries unknown errors with backoff, then gives up; parks rows of a platform that is off once, and sends them when it is on", async () => {
       const broken: ChatPort = { platform: "memory", post: () => Promise.reject(new TypeError("bug")), update: async () => {}, acknowledge: async () => {} };
-      await enqueue([row("x"), { ...row("t"), channel: "teams:19:abc" }]);
-      const dispatcher = createDispatcher({ outbox: s.outbox, chats: new Map([["memory", broken]]), clock, random: () => 0 });
+      // DUIDBOT_WEB=off: a session's web thread still gets its posts (a question moved in Slack).
+      await enqueue([row("x"), { ...row("w"), channel: "web:werkplek" }, { ...row("w-reply", { threadKey: "w" }), channel: "web:werkplek" }]);
+      const lines: string[] = [];
+      const chats = new Map<string, ChatPort>([["memory", broken]]);
+      const dispatcher = createDispatcher({ outbox: s.outbox, chats, clock, random: () => 0, log: (l) => lines.push(l) });
+      const reports = [];
       for (let i = 0; i < 30; i++) {
-        await dispatcher.dispatchOnce();
+        reports.push(await dispatcher.dispatchOnce());
         clock.set(new Date(clock.now().getTime() + 10 * 60_000).toISOString());
       }
       const rows = await s.db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
       expect(rows.map((r) => [r.key, r.status, r.attempts])).toEqual([
         ["x", "failed", 12],
-        ["t", "pending", 0],
+        ["w", "pending", 0],
+        ["w-reply", "pending", 0],
       ]);
       expect(rows[0]!.lastError).toContain("TypeError: bug");
-      expect(rows[1]!.lastError).toContain('no chat adapter for platform "teams"');
+      expect(rows[1]!.lastError).toContain('no chat adapter for platform "web"');
+      // Parked once, not retried every 10 minutes: one claim, one log line for the platform.
+      expect(reports.slice(1).every((r) => r.retried <= 1)).toBe(true);
+      expect(rows[1]!.nextAttemptAt).toEqual(new Date("9999-01-01T00:00:00Z"));
+      expect(lines.filter((l) => l.includes('"web" geparkeerd'))).toHaveLength(1);
+      expect(lines.filter((l) => l.includes("outbox: w "))).toEqual([]);
+
+      // The web is on again (a restart with DUIDBOT_WEB=on registers its chat): the thread goes out in order.
+      const web = new MemoryChat();
+      chats.set("web", web);
+      expect(await dispatcher.dispatchOnce()).toMatchObject({ sent: 2 });
+      expect(web.posts.map((p) => p.message.summary)).toEqual(["w", "w-reply"]);
+      expect(lines.at(-1)).toContain("1 parked message(s) due again");
     });
 
     it("sends only the newest of several pending updates of one message", async () => {

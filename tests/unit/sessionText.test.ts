@@ -83,14 +83,14 @@ describe("result texts", () => {
     [{ status: "refused", code: "at-last-question" }, "Dit is al de laatste vraag."],
     [{ status: "ignored", reason: "duplicate" }, "al verwerkt"],
     [{ status: "channel-not-linked" }, "nog niet gekoppeld"],
-    [{ status: "already-moved", question: "waarderen" }, "De sessie is al verder: nu bij Waarderen."],
+    [{ status: "already-moved", question: "waarderen" }, "De sessie was al verplaatst en staat nu bij Waarderen."],
   ])("%o → %s", (result, expected) => {
     expect(resultText(result, "nl")).toContain(expected);
   });
 
   it("name the question a session is at, in the channel's language", () => {
-    expect(resultText({ status: "already-moved", question: "verklaren" }, "nl")).toBe("De sessie is al verder: nu bij Verklaren.");
-    expect(resultText({ status: "already-moved", question: "verklaren" }, "en")).toBe("The session has already moved on: now at Explain.");
+    expect(resultText({ status: "already-moved", question: "verklaren" }, "nl")).toBe("De sessie was al verplaatst en staat nu bij Verklaren.");
+    expect(resultText({ status: "already-moved", question: "verklaren" }, "en")).toBe("The session was moved already and is now at Explain.");
   });
 
   it("fill in a result's vars (a guest link's address and last day); the most specific text wins", () => {

@@ -1,8 +1,10 @@
 /** `/kanalen` (admins): linked channels with audience and scope, people with roles, and where each setting comes from. */
-import type { SettingsOverview } from "../../../src/app/workspace/channelsOverview.ts";
+import type { ChannelsOverview, SettingsOverview } from "../../../src/app/workspace/channelsOverview.ts";
 import { perspectiveLabel } from "../../../src/domain/sessionText.ts";
 import { html, type Html } from "./html.ts";
 import { page, type PageContext } from "./layout.ts";
+import { guestLinkList } from "./sessionPages.ts";
+import { outcomeText } from "./webThreads.ts";
 
 const TEXT = {
   nl: {
@@ -28,6 +30,9 @@ const TEXT = {
     noPeople: "Nog niemand heeft een rol.",
     advance: (d: number) => `na ${d} dagen naar de volgende vraag`,
     forbidden: "Alleen beheerders zien deze pagina.",
+    guestLinks: "Gastlinks per sessie",
+    guestLinksIntro: "Een gastlink is geen gekoppeld kanaal: hij hoort bij één sessie. Intrekken kan hier of op de pagina van de sessie.",
+    noGuestLinks: "Nog geen gastlinks.",
   },
   en: {
     title: "Channels and people",
@@ -52,12 +57,16 @@ const TEXT = {
     noPeople: "Nobody has a role yet.",
     advance: (d: number) => `next question after ${d} days`,
     forbidden: "Only admins see this page.",
+    guestLinks: "Guest links per session",
+    guestLinksIntro: "A guest link is no linked channel: it belongs to one session. Revoke it here or on the session's page.",
+    noGuestLinks: "No guest links yet.",
   },
 };
 
-/** `form`: the admin's form to give roles (peopleForm.ts). */
-export function channelsPage(ctx: PageContext, o: SettingsOverview, form?: Html): Html {
+/** `form`: the admin's form to give roles (peopleForm.ts); `outcome`: of a revocation made here (?gastlink=). */
+export function channelsPage(ctx: PageContext, o: ChannelsOverview, form?: Html, outcome?: unknown): Html {
   const t = TEXT[ctx.lang];
+  const said = outcomeText(outcome, ctx.lang);
   const scope = (s: SettingsOverview["channels"][number]["scope"]) => {
     const parts = [...s.opgaven, ...s.doelen, ...s.indicators];
     return parts.length === 0 ? t.whole : parts.join(", ");
@@ -81,6 +90,11 @@ ${o.people.length === 0 ? html`<p>${t.noPeople}</p>` : html`<table>
   (p) => html`<tr><th scope="row">${p.name}<br><code class="detail">${p.key}</code></th><td>${p.roles.map((r) => t.roleNames[r] ?? r).join(", ") || "—"}</td>
 <td>${p.perspective ? perspectiveLabel(p.perspective, ctx.lang) : "—"}</td><td>${t.sources[p.source]}</td></tr>`,
 )}</tbody></table>`}
+<section aria-labelledby="gastlinks"><h2 id="gastlinks">${t.guestLinks}</h2>
+${said ? html`<p class="notice" role="status">${said}</p>` : ""}
+<p>${t.guestLinksIntro}</p>
+${o.guestLinks.length === 0 ? html`<p>${t.noGuestLinks}</p>` : o.guestLinks.map((s) => html`<h3><a href="/sessie/${s.sessionId}">${s.title}</a></h3>
+${guestLinkList(ctx, s.sessionId, s.links, "kanalen")}`)}</section>
 ${form ?? ""}`;
   return page(ctx, { title: t.title, current: "channels", body });
 }

@@ -35,7 +35,7 @@ export async function guestThreadPage(ctx: PageContext, publicId: string, name: 
     bare: true,
     title: input.view.session.title,
     body: html`<p class="detail">${t.youAre(name)}</p>${body}
-<form method="post" action="/gast/${publicId}/stoppen" class="inline">${formFields(ctx.csrf)}<button type="submit" class="secondary">${t.leave}</button></form>`,
+<form method="post" action="/gast/${publicId}/stoppen" class="inline">${formFields(ctx.csrf)}<button type="submit" class="secondary" aria-describedby="stoppen-uitleg">${t.leave}</button> <span class="detail" id="stoppen-uitleg">${t.leaveHint}</span></form>`,
   });
 }
 

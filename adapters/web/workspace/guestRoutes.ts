@@ -7,7 +7,7 @@
  */
 import type { Request, Response, Router } from "express";
 import { z } from "zod";
-import { editContribution, openGuestLink, recordContribution, threadView, withdrawContribution } from "../../../src/app/sessions/index.ts";
+import { openGuestLink, recordContribution, threadView, withdrawContribution } from "../../../src/app/sessions/index.ts";
 import type { OpenGuestLinkResult, SessionDeps } from "../../../src/app/sessions/index.ts";
 import { QUESTIONS } from "../../../src/domain/session.ts";
 import type { Html } from "./html.ts";
@@ -18,7 +18,7 @@ import { CSRF_FIELD, csrfValid } from "./security.ts";
 import type { ChartRenderer } from "../../../src/app/charts.ts";
 import { SESSION_TEXTS } from "./sessionTexts.ts";
 import { viewVersion } from "./threadPage.ts";
-import { outcomeKey, outcomeText, rootIdOf, sessionForm } from "./webThreads.ts";
+import { outcomeKey, outcomeText, rootIdOf, saveOwnContribution, sessionForm } from "./webThreads.ts";
 
 export interface GuestRouteHelpers {
   context(req: Request, res: Response): PageContext;
@@ -31,7 +31,7 @@ export interface GuestRouteHelpers {
 const Signed = z.object({ [CSRF_FIELD]: z.string(), event: z.string().uuid() });
 const Name = Signed.extend({ name: z.string().trim().min(1).max(60) });
 const Contribute = Signed.extend({ question: z.enum(QUESTIONS), text: z.string().max(4000) });
-const Edit = Signed.extend({ text: z.string().max(4000) });
+const Edit = Signed.extend({ text: z.string().max(4000), question: z.enum(QUESTIONS).optional() });
 const MessageId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/);
 const WINDOW_MS = 10 * 60_000;
 
@@ -140,8 +140,12 @@ export function registerGuestRoutes(router: Router, deps: SessionDeps & { charts
     if (!form) return;
     const messageId = MessageId.safeParse(req.params.mid);
     if (!messageId.success) return back(res, form.link, "ignored:unknown-message");
-    const common = { eventId: form.body.event, channel: form.link.link.channel, messageId: messageId.data, author: userOf(form.link, form.who).key, at: deps.clock.now() };
-    const result = withdraw ? await withdrawContribution(deps, common) : await editContribution(deps, { ...common, text: (form.body as z.infer<typeof Edit>).text });
+    const user = userOf(form.link, form.who);
+    const common = { eventId: form.body.event, channel: form.link.link.channel, messageId: messageId.data, author: user.key, at: deps.clock.now() };
+    const { text, question } = form.body as z.infer<typeof Edit>;
+    const result = withdraw
+      ? await withdrawContribution(deps, common)
+      : await saveOwnContribution(deps, { event: form.body.event, channel: common.channel, user, messageId: messageId.data, text, ...(question ? { question } : {}), at: common.at });
     h.kick();
     back(res, form.link, outcomeKey(result));
   };

@@ -203,7 +203,7 @@ export function createWorkspace(deps: DetailDeps, options: WorkspaceOptions): Wo
   router.get("/kanalen", gate.require, async (req, res) => {
     const ctx = context(req, res);
     if (!ctx.isAdmin) return send(res, 403, forbiddenPage(ctx));
-    send(res, 200, channelsPage(ctx, await channelsOverview(deps), peopleForm(ctx, req.query.uitkomst)));
+    send(res, 200, channelsPage(ctx, await channelsOverview(deps), peopleForm(ctx, req.query.uitkomst), req.query.gastlink));
   });
 
   router.get("/doel/:id", gate.require, async (req, res) => {

@@ -19,7 +19,11 @@ export async function sessionPage(ctx: PageContext, input: Omit<ThreadPageInput,
   return page(ctx, { title: input.view.session.title, body });
 }
 
-export function guestLinksSection(ctx: PageContext, sessionId: number, links: readonly GuestLinkSummary[]): Html {
+/**
+ * A session's guest links (label, created, last used, valid until or revoked) with a revoke button each;
+ * on the session page, and per session on /kanalen (`back`: where the revocation returns to).
+ */
+export function guestLinkList(ctx: PageContext, sessionId: number, links: readonly GuestLinkSummary[], back?: "kanalen"): Html {
   const t = SESSION_TEXTS[ctx.lang];
   const lang = ctx.lang;
   const base = `/sessie/${sessionId}/gastlinks`;
@@ -29,12 +33,19 @@ export function guestLinksSection(ctx: PageContext, sessionId: number, links: re
     const state = l.revokedAt ? html`<strong>${t.revoked}</strong> ${formatDate(l.revokedAt, lang)}` : html`${t.expires} ${formatDate(l.expiresAt, lang)}`;
     const revoke = l.revokedAt
       ? ""
-      : html`<form method="post" action="${base}/${l.publicId}/intrekken" class="inline">${formFields(ctx.csrf)}<button type="submit" class="danger" aria-label="${t.revoke}: ${t.linkFor(label)} (${l.publicId})">${t.revoke}</button></form>`;
+      : html`<form method="post" action="${base}/${l.publicId}/intrekken" class="inline">${formFields(ctx.csrf)}${back ? html`<input type="hidden" name="terug" value="${back}">` : ""}<button type="submit" class="danger" aria-label="${t.revoke}: ${t.linkFor(label)} (${l.publicId})">${t.revoke}</button></form>`;
     return html`<li>${t.linkFor(label)} <span class="detail">(${l.publicId}) · ${t.created} ${formatDate(l.createdAt, lang)} · ${used} · ${state}</span> ${revoke}</li>`;
   };
+  return links.length === 0 ? html`<p class="muted">${t.noLinks}</p>` : html`<ul>${links.map(item)}</ul>`;
+}
+
+export function guestLinksSection(ctx: PageContext, sessionId: number, links: readonly GuestLinkSummary[]): Html {
+  const t = SESSION_TEXTS[ctx.lang];
+  const lang = ctx.lang;
+  const base = `/sessie/${sessionId}/gastlinks`;
   return html`<section aria-labelledby="gastlinks" class="guest-links"><h2 id="gastlinks">${t.guestLinks}</h2>
 <p>${t.guestLinksIntro}</p>
-${links.length === 0 ? html`<p class="muted">${t.noLinks}</p>` : html`<ul>${links.map(item)}</ul>`}
+${guestLinkList(ctx, sessionId, links)}
 <form method="post" action="${base}" class="stack">${formFields(ctx.csrf)}
 <label for="label">${t.label}</label>
 <select id="label" name="label"><option value="">${t.noLabel}</option>${PERSPECTIVES.map((p) => html`<option value="${p}">${perspectiveLabel(p, lang)}</option>`)}</select>

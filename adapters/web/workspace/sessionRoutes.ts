@@ -14,7 +14,6 @@ import {
   startSession,
   shareSummary,
   draftConclusion,
-  editContribution,
   joinSession,
   listGuestLinks,
   recordContribution,
@@ -33,7 +32,7 @@ import type { PageContext } from "./layout.ts";
 import { notFoundPage } from "./overviewPage.ts";
 import { CSRF_FIELD, csrfValid } from "./security.ts";
 import { formPage, guestLinksSection, issueText, linkCreatedPage, messagePage, sessionPage } from "./sessionPages.ts";
-import { outcomeKey, outcomeText, rootIdOf, sessionForm } from "./webThreads.ts";
+import { outcomeKey, outcomeText, rootIdOf, saveOwnContribution, sessionForm } from "./webThreads.ts";
 import { viewVersion } from "./threadPage.ts";
 
 export interface SessionRouteHelpers {
@@ -50,9 +49,13 @@ const Id = z.coerce.number().int().positive();
 const Signed = z.object({ [CSRF_FIELD]: z.string(), event: z.string().uuid() });
 const Contribute = Signed.extend({ question: z.enum(QUESTIONS), text: z.string().max(4000) });
 const Edit = Signed.extend({ text: z.string().max(4000) });
+/** The edit form of one's own contribution: the words and the question they belong to. */
+const Revise = Edit.extend({ question: z.enum(QUESTIONS).optional() });
 const Click = Signed.extend({ actionId: z.enum(["session.next", "session.back", "session.conclude", "session.adopt"]), value: z.string().max(100) });
 const NewLink = Signed.extend({ label: z.union([z.literal(""), z.enum(PERSPECTIVES)]), days: z.coerce.number().int() });
 const Start = Signed.extend({ kind: z.enum(["indicator", "doel"]), id: z.string().min(1).max(200), din: z.string().min(1).max(100) });
+/** A revocation from the session page, or from /kanalen (which it then returns to). */
+const Revoke = Signed.extend({ terug: z.literal("kanalen").optional() });
 const MessageId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/);
 
 export function registerSessionRoutes(router: Router, deps: DetailDeps, h: SessionRouteHelpers): void {
@@ -131,14 +134,17 @@ export function registerSessionRoutes(router: Router, deps: DetailDeps, h: Sessi
   });
 
   const revise = (withdraw: boolean) => async (req: Request, res: Response) => {
-    const form = parse(req, res, withdraw ? Signed : Edit);
+    const form = parse(req, res, withdraw ? Signed : Revise);
     if (!form) return;
     const messageId = MessageId.safeParse(req.params.mid);
     if (!messageId.success) return void res.status(400).type("text/plain").send("Ongeldig bericht / invalid message");
     const actor = await actorOf(res);
     // `author`: the web cannot vouch that only authors edit, so the use case checks it.
     const common = { eventId: form.body.event, channel: actor.channel, messageId: messageId.data, author: actor.user.key, at: deps.clock.now() };
-    const result = withdraw ? await withdrawContribution(deps, common) : await editContribution(deps, { ...common, text: (form.body as z.infer<typeof Edit>).text });
+    const { text, question } = form.body as z.infer<typeof Revise>;
+    const result = withdraw
+      ? await withdrawContribution(deps, common)
+      : await saveOwnContribution(deps, { event: form.body.event, channel: actor.channel, user: actor.user, messageId: messageId.data, text, ...(question ? { question } : {}), at: common.at });
     h.kick();
     back(res, form.sessionId, outcomeKey(result), "#bijdragen-kop");
   };
@@ -205,9 +211,10 @@ export function registerSessionRoutes(router: Router, deps: DetailDeps, h: Sessi
   });
 
   router.post("/sessie/:id/gastlinks/:pub/intrekken", h.gate.require, sessionForm, async (req, res) => {
-    const form = parse(req, res, Signed);
+    const form = parse(req, res, Revoke);
     if (!form) return;
     const result = await revokeGuestLink(deps, { actor: await actorOf(res), publicId: String(req.params.pub) });
+    if (form.body.terug === "kanalen") return void res.redirect(303, `/kanalen?gastlink=${encodeURIComponent(outcomeKey(result))}#gastlinks`);
     back(res, form.sessionId, outcomeKey(result), "#gastlinks");
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The duiding sessions about an indicator or doel, as staff see them: per session its status, the
  * contributions per question (name, perspective, channel audience; withdrawn ones without their words),
- * and the conclusion with its verbeteracties.
+ * the conclusion with its verbeteracties, and the summaries shared with the guests.
  */
 import { QUESTIONS } from "../../../src/domain/session.ts";
 import { perspectiveLabel, questionText } from "../../../src/domain/sessionText.ts";
@@ -9,6 +9,7 @@ import { formatDate, type Lang } from "../../../src/domain/format.ts";
 import { formatPeriodKey } from "../../../src/app/sessions/periods.ts";
 import type { SessionView } from "../../../src/app/workspace/indicatorDetail.ts";
 import type { ConclusionRecord, ActionRecord } from "../../../src/app/sessions/ports.ts";
+import type { SharedSummary } from "../../../src/app/sessions/index.ts";
 import { html, type Html } from "./html.ts";
 
 const TEXT = {
@@ -30,6 +31,8 @@ const TEXT = {
     due: "uiterlijk",
     status: { open: "open", done: "afgerond" },
     guestThread: "gastkanaal",
+    shared: "Gedeeld met de gasten",
+    sharedWith: (d: string, channels: string) => `${d} · met ${channels}`,
   },
   en: {
     sessions: "Interpretation sessions",
@@ -49,6 +52,8 @@ const TEXT = {
     due: "due",
     status: { open: "open", done: "done" },
     guestThread: "guest channel",
+    shared: "Shared with the guests",
+    sharedWith: (d: string, channels: string) => `${d} · with ${channels}`,
   },
 } as const;
 
@@ -72,6 +77,15 @@ ${actionsList(actions, lang)}
 </div>`;
 }
 
+/** What staff shared with the guest threads (shareSummary): when, with which threads, the words. */
+export function sharedBlock(shared: readonly SharedSummary[], lang: Lang, level: 2 | 4 = 4): Html {
+  const t = TEXT[lang];
+  if (shared.length === 0) return html``;
+  const heading = level === 2 ? html`<h2 id="gedeeld">${t.shared}</h2>` : html`<h4>${t.shared}</h4>`;
+  return html`<section class="shared"${level === 2 ? html` aria-labelledby="gedeeld"` : html` aria-label="${t.shared}"`}>${heading}
+<ul>${shared.map((s) => html`<li><span class="detail">${t.sharedWith(formatDate(s.at, lang), s.channels.join(", "))}</span><p class="message-text">${s.text}</p></li>`)}</ul></section>`;
+}
+
 function sessionBlock(view: SessionView, lang: Lang): Html {
   const t = TEXT[lang];
   const s = view.session;
@@ -89,6 +103,7 @@ ${own.length === 0 ? html`<p class="muted">${t.noContributions}</p>` : html`<ul>
 </section>`;
 })}
 ${view.conclusion ? conclusionBlock(view.conclusion, view.actions, lang) : ""}
+${sharedBlock(view.shared, lang)}
 </article>`;
 }
 

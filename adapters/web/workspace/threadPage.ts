@@ -9,13 +9,13 @@ import { createHash, randomUUID } from "node:crypto";
 import type { ChartRenderer } from "../../../src/app/charts.ts";
 import type { MessageAction } from "../../../src/app/messages/message.ts";
 import type { ThreadViewResult, ViewedContribution } from "../../../src/app/sessions/index.ts";
-import { QUESTIONS } from "../../../src/domain/session.ts";
+import { QUESTIONS, type Question } from "../../../src/domain/session.ts";
 import { perspectiveLabel, questionText } from "../../../src/domain/sessionText.ts";
 import { formatDate, type Lang } from "../../../src/domain/format.ts";
 import { renderMessage } from "../render/message.ts";
 import { html, type Html } from "./html.ts";
 import { CSRF_FIELD } from "./security.ts";
-import { conclusionBlock } from "./sessionsSection.ts";
+import { conclusionBlock, sharedBlock } from "./sessionsSection.ts";
 import { SESSION_TEXTS } from "./sessionTexts.ts";
 
 export type OkView = Extract<ThreadViewResult, { status: "ok" }>;
@@ -45,6 +45,11 @@ function button(input: ThreadPageInput, action: MessageAction): Html | undefined
   return html`<form method="post" action="${input.base}/knop" class="inline">${formFields(input.csrf)}<input type="hidden" name="actionId" value="${action.id}"><input type="hidden" name="value" value="${action.value}"><button type="submit"${action.style === "primary" ? html` class="primary"` : ""}>${action.label}</button></form>`;
 }
 
+/** The four questions to choose from (a new contribution, or moving one's own: chat's "Bijdrage bij andere vraag"). */
+function questionPicker(id: string, selected: Question, lang: Lang): Html {
+  return html`<select id="${id}" name="question">${QUESTIONS.map((q) => html`<option value="${q}"${q === selected ? html` selected` : ""}>${questionText(q, lang).label}</option>`)}</select>`;
+}
+
 function contributionItem(input: ThreadPageInput, c: ViewedContribution): Html {
   const t = SESSION_TEXTS[input.lang];
   const lang = input.lang;
@@ -55,6 +60,7 @@ function contributionItem(input: ThreadPageInput, c: ViewedContribution): Html {
     ? html`<details class="edit"><summary>${t.edit}</summary>
 <form method="post" action="${path}/wijzigen" class="stack">${formFields(input.csrf)}
 <label for="tekst-${c.id}">${t.newText}</label><textarea id="tekst-${c.id}" name="text" rows="4" required maxlength="4000">${c.text}</textarea>
+<label for="vraag-${c.id}">${t.question}</label>${questionPicker(`vraag-${c.id}`, c.question, input.lang)}
 <button type="submit">${t.save}</button></form></details>
 <form method="post" action="${path}/intrekken" class="inline">${formFields(input.csrf)}<button type="submit" class="danger">${t.withdraw}</button></form>`
     : "";
@@ -69,7 +75,7 @@ function contributeForm(input: ThreadPageInput): Html {
 <form method="post" action="${input.base}/bijdrage" class="stack">${formFields(input.csrf)}
 <p class="detail" id="bijdrage-uitleg">${t.contributeHint}</p>
 <label for="vraag">${t.question}</label>
-<select id="vraag" name="question">${QUESTIONS.map((q) => html`<option value="${q}"${q === current ? html` selected` : ""}>${questionText(q, input.lang).label}</option>`)}</select>
+${questionPicker("vraag", current, input.lang)}
 <label for="tekst">${t.contribute}</label>
 <textarea id="tekst" name="text" rows="5" required maxlength="4000" aria-describedby="bijdrage-uitleg"></textarea>
 <button type="submit" class="primary">${t.send}</button>
@@ -88,6 +94,7 @@ export function viewVersion(view: OkView): string {
     view.conclusion ? `${view.conclusion.status}:${view.conclusion.current.version}` : "",
     view.closing ? "closed" : "",
     String(view.summaries.length),
+    String(view.shared.length),
   ];
   return createHash("sha256").update(parts.join("|")).digest("base64url").slice(0, 16);
 }
@@ -118,6 +125,7 @@ ${own.length === 0 ? html`<p class="muted">${t.noContributions}</p>` : html`<ul 
 })}
 </section>
 ${view.conclusion ? conclusionBlock(view.conclusion, view.actions, lang) : ""}
+${sharedBlock(view.shared, lang, 2)}
 ${input.extra ?? ""}
 </article>
 <script src="/assets/sessie.js" defer></script>`;

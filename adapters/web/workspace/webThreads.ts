@@ -4,9 +4,11 @@
  * one-line outcome carried over a redirect, and the form parser.
  */
 import express from "express";
-import { joinSession, openFace, resultText, type JoinSessionResult } from "../../../src/app/sessions/index.ts";
+import { editContribution, joinSession, openFace, reassignContribution, resultText, type JoinSessionResult } from "../../../src/app/sessions/index.ts";
+import type { EditContributionResult, ReassignContributionResult, UserRef } from "../../../src/app/sessions/index.ts";
 import type { ChannelSettings, PersonSettings, SessionDeps } from "../../../src/app/sessions/index.ts";
 import type { Lang } from "../../../src/domain/format.ts";
+import { isQuestion, type Question } from "../../../src/domain/session.ts";
 import { ROLES } from "../../../src/domain/sessionRules.ts";
 import type { WebUser } from "./access.ts";
 
@@ -53,9 +55,12 @@ export async function rootIdOf(deps: SessionDeps, joined: Extract<JoinSessionRes
   return undefined;
 }
 
-/** A use case's outcome as a query value for the redirect ("recorded", "forbidden:adopt"). */
-export function outcomeKey(result: { status: string; reason?: string; code?: string; action?: string }): string {
-  const detail = result.reason ?? result.code ?? result.action;
+/**
+ * A use case's outcome as a query value for the redirect ("recorded", "forbidden:adopt",
+ * "already-moved:verklaren": the question it is at, which the line names).
+ */
+export function outcomeKey(result: { status: string; reason?: string; code?: string; action?: string; question?: string }): string {
+  const detail = result.reason ?? result.code ?? result.action ?? (result.status === "already-moved" ? result.question : undefined);
   return detail ? `${result.status}:${detail}` : result.status;
 }
 
@@ -63,5 +68,23 @@ export function outcomeKey(result: { status: string; reason?: string; code?: str
 export function outcomeText(value: unknown, lang: Lang): string | undefined {
   if (typeof value !== "string" || !/^[a-z-]{1,40}(:[a-z-]{1,40})?$/.test(value)) return undefined;
   const [status, detail] = value.split(":") as [string, string | undefined];
-  return resultText({ status, ...(detail ? { reason: detail } : {}) }, lang);
+  // A question as the detail fills "{question}" (resultText ignores it where the text has none).
+  return resultText({ status, ...(detail ? { reason: detail, ...(isQuestion(detail) ? { question: detail } : {}) } : {}) }, lang);
+}
+
+/**
+ * The edit form of one's own contribution (session and guest pages): new words through editContribution,
+ * then the question picked in the form through reassignContribution, as chat's "Bijdrage bij andere
+ * vraag" does. The edit goes first: it checks authorship, withdrawal and a form sent twice for both.
+ */
+export async function saveOwnContribution(
+  deps: SessionDeps,
+  input: { event: string; channel: string; user: UserRef; messageId: string; text: string; question?: Question; at: Date },
+): Promise<EditContributionResult | ReassignContributionResult> {
+  const edited = await editContribution(deps, { eventId: input.event, channel: input.channel, messageId: input.messageId, author: input.user.key, text: input.text, at: input.at });
+  const fine = edited.status === "updated" || (edited.status === "ignored" && edited.reason === "unchanged");
+  if (!fine || input.question === undefined) return edited;
+  const moved = await reassignContribution(deps, { eventId: `${input.event}:vraag`, actor: { user: input.user, channel: input.channel }, messageId: input.messageId, question: input.question });
+  // New words (and perhaps a new question): "gewijzigd" says it; the same words: what the move did.
+  return edited.status === "updated" ? edited : moved;
 }

@@ -8,6 +8,8 @@
  *   that platform do not hammer it. RateLimited/Unavailable never give up: if the chat API is down
  *   for an hour, everything is sent afterwards. Invalid/NotFound/Forbidden fail the row for good (and
  *   the rows that depend on it); errors that are no ChatError fail after 12 attempts.
+ * - Not configured: a row for a platform without a ChatPort (DUIDBOT_WEB=off, no Slack tokens) is parked
+ *   once with one log line per platform, and made due again when a dispatcher has that platform.
  * - Guests: a guest message rendered under an older DIN version that lets guests see more than the
  *   one in force now (OutboxRow.stale) is rendered again just before sending, or withdrawn.
  * - Once: a row is marked sent (with its platform message id) in one UPDATE right after the platform
@@ -21,8 +23,8 @@ import type { ChatPort } from "../chat.ts";
 import type { NeutralMessage } from "../messages/message.ts";
 import type { Clock } from "../ports.ts";
 import { platformOf } from "../sessions/types.ts";
-import { BACKOFF_CAP_MS, retryDelayMs } from "./backoff.ts";
-import type { OutboxRow, OutboxStore } from "./ports.ts";
+import { retryDelayMs } from "./backoff.ts";
+import { PARKED_UNTIL, type OutboxRow, type OutboxStore } from "./ports.ts";
 
 export interface DispatcherDeps {
   outbox: OutboxStore;
@@ -79,6 +81,8 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatchOptions 
   const { batchSize, leaseMs, maxRounds } = { ...DEFAULTS, ...options };
   const random = deps.random ?? Math.random;
   const log = deps.log ?? (() => {});
+  /** Platforms whose parking was logged: one line each, not one per row. */
+  const parkedLogged = new Set<string>();
   /** Platform → time before which nothing is sent to it (after a rate limit or outage). */
   const pausedUntil = new Map<string, number>();
 
@@ -123,8 +127,13 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatchOptions 
     }
     const chat = deps.chats.get(platform);
     if (!chat) {
-      // Not configured (yet): keep the row; it goes out once the adapter is there.
-      await deps.outbox.release(row.id, new Date(now.getTime() + BACKOFF_CAP_MS), `no chat adapter for platform "${platform}"`);
+      // Not configured (DUIDBOT_WEB=off, no Slack tokens): parked once, not retried every 10 minutes;
+      // the row (and its thread behind it) goes out when a dispatcher with that platform starts.
+      await deps.outbox.release(row.id, PARKED_UNTIL, `parked: no chat adapter for platform "${platform}" (not configured)`);
+      if (!parkedLogged.has(platform)) {
+        parkedLogged.add(platform);
+        log(`outbox: berichten voor "${platform}" geparkeerd: dat platform staat niet aan (bijv. DUIDBOT_WEB=off); ze gaan weg zodra het weer aan staat / messages for "${platform}" parked: that platform is not configured; they are sent once it is`);
+      }
       report.retried++;
       return;
     }
@@ -179,8 +188,21 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatchOptions 
     report.retried++;
   }
 
+  /** Platforms whose parked rows were made due again (see unparkConfigured). */
+  let unparkedFor: string | undefined;
+
+  /** Rows parked while a platform was off go out once it is configured (adapters register late, so checked per pass). */
+  async function unparkConfigured(now: Date): Promise<void> {
+    const platforms = [...deps.chats.keys()].sort();
+    if (platforms.join(",") === unparkedFor) return;
+    unparkedFor = platforms.join(",");
+    const count = await deps.outbox.unpark(platforms, now);
+    if (count > 0) log(`outbox: ${count} geparkeerde bericht(en) gaan weer weg / ${count} parked message(s) due again (${platforms.join(", ")})`);
+  }
+
   async function dispatchOnce(): Promise<DispatchReport> {
     const report: DispatchReport = { sent: 0, retried: 0, failed: 0 };
+    await unparkConfigured(deps.clock.now());
     for (let round = 0; round < maxRounds; round++) {
       const now = deps.clock.now();
       const rows = await deps.outbox.claimDue(now, { limit: batchSize, leaseMs, skipPlatforms: paused(now) });

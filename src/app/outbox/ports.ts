@@ -37,6 +37,12 @@ export interface OutboxRow {
   stale?: boolean;
 }
 
+/**
+ * "Not before" of a row parked because its platform is not configured (DUIDBOT_WEB=off, no Slack
+ * tokens): claimed once, then left alone instead of retried every 10 minutes until it is on again.
+ */
+export const PARKED_UNTIL = new Date("9999-01-01T00:00:00.000Z");
+
 export interface OutboxCounts {
   pending: number;
   sent: number;
@@ -57,7 +63,12 @@ export interface OutboxStore {
   recordPlatformId(id: number, platformMessageId: string): Promise<void>;
   markRetry(id: number, nextAttemptAt: Date, error: string): Promise<void>;
   markFailed(id: number, at: Date, error: string): Promise<void>;
-  /** Gives a claimed row back untried (platform paused, no adapter): not counted as an attempt. */
+  /** Gives a claimed row back untried (platform paused; no adapter: until PARKED_UNTIL): not counted as an attempt. */
   release(id: number, notBefore: Date, reason: string): Promise<void>;
+  /**
+   * Rows parked for a platform that was not configured (released until PARKED_UNTIL) become due at
+   * `now` again, for the given platforms (channel-key prefixes); returns how many.
+   */
+  unpark(platforms: readonly string[], now: Date): Promise<number>;
   counts(): Promise<OutboxCounts>;
 }

@@ -31,8 +31,8 @@ export interface GuestLinkTx {
   /** Stores a new link; the public id is unique (a clash throws, as the database's unique key does). */
   addGuestLink(link: NewGuestLink): Promise<number>;
   guestLinkByPublicId(publicId: string): Promise<GuestLinkRecord | undefined>;
-  /** A session's links, oldest first. */
-  guestLinks(sessionId: number): Promise<GuestLinkRecord[]>;
+  /** A session's links, oldest first; without a session, every link (the admins' `/kanalen`). */
+  guestLinks(sessionId?: number): Promise<GuestLinkRecord[]>;
   /** Records that the link was used (opened or contributed through). */
   touchGuestLink(id: number, at: Date): Promise<void>;
   /** Revokes the link; false when it was revoked before (the first revocation is kept). */

@@ -24,7 +24,8 @@ const hashOf = (secret: string) => createHash("sha256").update(secret).digest("h
 
 /** A link as a facilitator sees it: never the hash. */
 export type GuestLinkSummary = Omit<GuestLinkRecord, "tokenHash">;
-const summary = ({ tokenHash: _hash, ...rest }: GuestLinkRecord): GuestLinkSummary => rest;
+export const guestLinkSummary = ({ tokenHash: _hash, ...rest }: GuestLinkRecord): GuestLinkSummary => rest;
+const summary = guestLinkSummary;
 
 export interface CreateGuestLinkInput {
   eventId?: string;

@@ -89,8 +89,8 @@ export { adoptConclusion } from "./adoptConclusion.ts";
 export type { AdoptConclusionInput, AdoptConclusionResult } from "./adoptConclusion.ts";
 
 /** The facilitator posts a summary into the session's guest threads. */
-export { shareSummary } from "./shareSummary.ts";
-export type { ShareSummaryInput, ShareSummaryResult } from "./shareSummary.ts";
+export { shareSummary, sharedSummaries } from "./shareSummary.ts";
+export type { ShareSummaryInput, ShareSummaryResult, SharedSummary } from "./shareSummary.ts";
 
 // ---- Reading ----------------------------------------------------------------------------------
 

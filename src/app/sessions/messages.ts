@@ -20,7 +20,7 @@ import { chartElements } from "./chartElements.ts";
 import type { ChartSource } from "./chartElements.ts";
 import type { ActionRecord, ConclusionRecord, SessionIndicator, SessionRecord, ThreadRecord } from "./ports.ts";
 import { formatPeriodKey } from "./periods.ts";
-import { moveButtonValue } from "./types.ts";
+import { moveButtonValue, picksQuestionInForm } from "./types.ts";
 
 function toneOf(change: IndicatorChange | undefined): Tone {
   if (change?.assessment === "beter") return "good";
@@ -142,7 +142,7 @@ export function rootMessage(view: RootView): NeutralMessage {
     elements.push({ type: "context", text: status });
   }
   if (thread.audience === "gast") elements.push({ type: "context", text: t.guestNotice });
-  else elements.push({ type: "context", text: t.intro });
+  else elements.push({ type: "context", text: picksQuestionInForm(thread.channel) ? t.introForm : t.intro });
   elements.push({ type: "actions", actions: buttons(session, conclusion, thread.audience, lang) });
   return { target: { channel: thread.channel }, summary: t.sessionSummary(title, current.label), elements };
 }

@@ -201,6 +201,11 @@ export interface IndicatorConclusion {
   actions: ActionRecord[];
 }
 
+/** An IndicatorConclusion with the indicator it is about (SessionTx.dinConclusions). */
+export interface DinConclusion extends IndicatorConclusion {
+  indicatorId: string;
+}
+
 /** The transaction, split per store: see sessionTx.ts. */
 export type { SessionTx } from "./sessionTx.ts";
 

@@ -11,6 +11,7 @@ import type {
   ConclusionTexts,
   ContributionCount,
   ContributionRecord,
+  DinConclusion,
   IndicatorConclusion,
   NewContribution,
   NewSession,
@@ -105,6 +106,12 @@ export interface ConclusionTx {
   actions(sessionId: number): Promise<ActionRecord[]>;
   /** Conclusions of one indicator over time (CLI `indicator`, the report). */
   indicatorConclusions(dinSlug: string, indicatorId: string): Promise<IndicatorConclusion[]>;
+  /**
+   * The same for every indicator of a DIN in one query (the web overview: one query per indicator was
+   * 5,000 queries on a big DIN): grouped per indicator in the order the DIN first listed them
+   * (their row ids), each group as indicatorConclusions orders it. `only`: just these indicators.
+   */
+  dinConclusions(dinSlug: string, only?: readonly string[]): Promise<DinConclusion[]>;
 }
 
 /** Change posts (src/store/announcementStore.ts). */

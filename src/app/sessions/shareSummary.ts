@@ -1,6 +1,7 @@
 /** Use case: the facilitator shares a summary with the session's guest threads (guests never see internal contributions otherwise). */
 import { summaryMessage } from "./messages.ts";
-import type { SessionDeps } from "./ports.ts";
+import type { NeutralMessage } from "../messages/message.ts";
+import type { SessionDeps, SessionRecord, SessionTx } from "./ports.ts";
 import { actorContext, findSession, refuse, uniqueKey } from "./shared.ts";
 import { eventKey } from "./types.ts";
 import type { Actor, Duplicate, Forbidden, NotFound, SessionRef } from "./types.ts";
@@ -43,4 +44,32 @@ export async function shareSummary(deps: SessionDeps, input: ShareSummaryInput):
     );
     return { status: "shared", channels: guests.map((t) => t.channel) };
   });
+}
+
+/** A summary as staff see it was shared: its words, when, and with which guest threads (channel names). */
+export interface SharedSummary {
+  text: string;
+  at: Date;
+  channels: string[];
+}
+
+const textOf = (m: NeutralMessage) => m.elements.flatMap((e) => (e.type === "text" ? [e.text] : [])).join("\n") || m.summary;
+
+/**
+ * What was shared with the session's guest threads, oldest first (the staff's session and indicator
+ * pages). One shareSummary writes a post per guest thread at one moment; those count as one share.
+ */
+export async function sharedSummaries(tx: SessionTx, session: Pick<SessionRecord, "threads">): Promise<SharedSummary[]> {
+  const shares = new Map<string, SharedSummary>();
+  for (const thread of session.threads.filter((t) => t.audience === "gast")) {
+    const name = (await tx.channel(thread.channel))?.name ?? thread.channel;
+    for (const post of await tx.postsByKey(`${thread.rootKey}:summary:`)) {
+      const text = textOf(post.message);
+      const key = `${post.createdAt.getTime()}\u0000${text}`;
+      const share = shares.get(key) ?? { text, at: post.createdAt, channels: [] };
+      share.channels.push(name);
+      shares.set(key, share);
+    }
+  }
+  return [...shares.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -12,6 +12,7 @@ import type { NeutralMessage } from "../messages/message.ts";
 import { guestClosedMessage, questionMessage, rootMessage } from "./messages.ts";
 import type { ActionRecord, ConclusionRecord, ContributionRecord, SessionDeps, SessionRecord } from "./ports.ts";
 import { countsFor, findSession, rootKey } from "./shared.ts";
+import { sharedSummaries, type SharedSummary } from "./shareSummary.ts";
 import type { NotFound, SessionRef } from "./types.ts";
 
 export interface ThreadViewInput {
@@ -41,6 +42,8 @@ export type ThreadViewResult =
       closing?: NeutralMessage;
       /** Guests: the summaries a facilitator shared with their thread (shareSummary), oldest first. */
       summaries: NeutralMessage[];
+      /** Staff: every summary shared with the guest threads (what, when, with whom), oldest first. */
+      shared: SharedSummary[];
     }
   | NotFound;
 
@@ -69,6 +72,7 @@ export async function threadView(deps: SessionDeps, input: ThreadViewInput): Pro
       ...(!staff && conclusion?.status === "adopted" ? { closing: guestClosedMessage(thread) } : {}),
       // Staff read the conclusion itself; the summaries are what guests are told of it.
       summaries: staff ? [] : (await tx.postsByKey(`${rootKey(session.id, thread.channel)}:summary:`)).map((p) => p.message),
+      shared: staff ? await sharedSummaries(tx, session) : [],
     };
   });
 }

@@ -101,3 +101,13 @@ export function platformOf(channelKey: string): string {
   const index = channelKey.indexOf(":");
   return index < 0 ? channelKey : channelKey.slice(0, index);
 }
+
+/**
+ * Faces where people pick the question in a form (the web's session and guest pages) rather than by
+ * starting a chat reply with "#verklaren": their threads' texts say "kies de vraag", not "#tags".
+ */
+const FORM_FACES: ReadonlySet<string> = new Set(["web"]);
+
+export function picksQuestionInForm(channelKey: string): boolean {
+  return FORM_FACES.has(platformOf(channelKey));
+}

@@ -11,6 +11,7 @@ import type { Lang } from "../../domain/format.ts";
 import { parsePeriod, periodStart } from "../../domain/period.ts";
 import type { CurrentMeasurement, DinState } from "../ports.ts";
 import type { ActionRecord, ConclusionRecord, ContributionRecord, SessionRecord } from "../sessions/ports.ts";
+import { sharedSummaries, type SharedSummary } from "../sessions/shareSummary.ts";
 import { summarizeIndicators, type IndicatorSummary, type WorkspaceDeps } from "./dinOverview.ts";
 
 export type HistoryEntry = CurrentMeasurement & { recordedAt: Date; supersededAt?: Date; origin: string };
@@ -21,6 +22,8 @@ export interface SessionView {
   contributions: ContributionRecord[];
   conclusion?: ConclusionRecord;
   actions: ActionRecord[];
+  /** The summaries shared with the session's guest threads, oldest first. */
+  shared: SharedSummary[];
 }
 
 export interface IndicatorDetail {
@@ -47,7 +50,7 @@ async function sessionViews(deps: WorkspaceDeps, ids: readonly number[]): Promis
       const session = await tx.session(id);
       if (!session) continue;
       const conclusion = await tx.conclusion(id);
-      views.push({ session, contributions: await tx.contributions(id), ...(conclusion ? { conclusion } : {}), actions: await tx.actions(id) });
+      views.push({ session, contributions: await tx.contributions(id), ...(conclusion ? { conclusion } : {}), actions: await tx.actions(id), shared: await sharedSummaries(tx, session) });
     }
     return views;
   });
@@ -109,10 +112,7 @@ export async function goalDetail(deps: DetailDeps, din: DinState, goalId: string
   for (const s of summaries) {
     withCharts.push(s.series.length > 0 ? { ...s, chartSvg: await deps.charts.svg(chartDataOf(s.indicator, s.series, lang)) } : s);
   }
-  const ids = new Set<number>();
-  await deps.sessions.transaction(async (tx) => {
-    for (const i of indicators) for (const c of await tx.indicatorConclusions(din.slug, i.id)) ids.add(c.sessionId);
-  });
+  const ids = new Set((await deps.sessions.transaction((tx) => tx.dinConclusions(din.slug, indicators.map((i) => i.id)))).map((c) => c.sessionId));
   const opgaveName = din.latest.opgaven.find((o) => o.id === goal.opgaveId)?.name;
   return {
     din,

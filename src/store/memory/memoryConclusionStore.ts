@@ -3,7 +3,7 @@
  * the current verbeteracties, and the conclusions per indicator.
  */
 import type { SessionStatus } from "../../domain/session.ts";
-import type { ActionRecord, ConclusionRecord, ConclusionRevisionRecord, IndicatorConclusion, SessionTx } from "../../app/sessions/ports.ts";
+import type { ActionRecord, ConclusionRecord, ConclusionRevisionRecord, DinConclusion, IndicatorConclusion, SessionTx } from "../../app/sessions/ports.ts";
 import { json, MemoryConstraintError, must, type MemoryDb, type Tables } from "./memoryDb.ts";
 import { toAction } from "../conclusionStore.ts";
 import type { ConclusionRevisionRow, ConclusionRow } from "./memoryRows.ts";
@@ -29,8 +29,31 @@ function toConclusion(t: Tables, row: ConclusionRow): ConclusionRecord {
 
 const actionsOf = (t: Tables, sessionId: number) => t.actions.filter((a) => a.sessionId === sessionId).sort((a, b) => a.position - b.position).map(toAction);
 
-export function memoryConclusionTx(db: MemoryDb): Pick<SessionTx, "conclusion" | "saveConclusion" | "adoptConclusion" | "actions" | "indicatorConclusions"> {
+export function memoryConclusionTx(db: MemoryDb): Pick<SessionTx, "conclusion" | "saveConclusion" | "adoptConclusion" | "actions" | "indicatorConclusions" | "dinConclusions"> {
   const conclusionRow = (sessionId: number) => db.t.conclusions.find((c) => c.sessionId === sessionId);
+
+  async function indicatorConclusions(dinSlug: string, indicatorId: string): Promise<IndicatorConclusion[]> {
+    const din = db.t.dins.find((d) => d.slug === dinSlug);
+    const indicator = db.t.indicators.find((i) => i.dinId === din?.id && i.slug === indicatorId);
+    if (!indicator) return [];
+    // ORDER BY sessionId DESC only: rows of one session keep the table's order (by id here).
+    return db.t.sessionIndicators
+      .filter((si) => si.indicatorId === indicator.id)
+      .sort((a, b) => b.sessionId - a.sessionId || a.id - b.id)
+      .map((si) => {
+        const session = must(db.t.sessions.find((s) => s.id === si.sessionId), "DuidingSession", `id ${si.sessionId}`);
+        const conclusion = conclusionRow(si.sessionId);
+        return {
+          sessionId: si.sessionId,
+          title: session.title,
+          period: si.period,
+          sessionStatus: session.status as SessionStatus,
+          ...(conclusion ? { conclusion: toConclusion(db.t, conclusion) } : {}),
+          actions: actionsOf(db.t, si.sessionId),
+        };
+      });
+  }
+
   return {
     async conclusion(sessionId) {
       const row = conclusionRow(sessionId);
@@ -85,26 +108,17 @@ export function memoryConclusionTx(db: MemoryDb): Pick<SessionTx, "conclusion" |
       return actionsOf(db.t, sessionId);
     },
 
-    async indicatorConclusions(dinSlug, indicatorId): Promise<IndicatorConclusion[]> {
+    indicatorConclusions,
+
+    async dinConclusions(dinSlug, only): Promise<DinConclusion[]> {
       const din = db.t.dins.find((d) => d.slug === dinSlug);
-      const indicator = db.t.indicators.find((i) => i.dinId === din?.id && i.slug === indicatorId);
-      if (!indicator) return [];
-      // ORDER BY sessionId DESC only: rows of one session keep the table's order (by id here).
-      return db.t.sessionIndicators
-        .filter((si) => si.indicatorId === indicator.id)
-        .sort((a, b) => b.sessionId - a.sessionId || a.id - b.id)
-        .map((si) => {
-          const session = must(db.t.sessions.find((s) => s.id === si.sessionId), "DuidingSession", `id ${si.sessionId}`);
-          const conclusion = conclusionRow(si.sessionId);
-          return {
-            sessionId: si.sessionId,
-            title: session.title,
-            period: si.period,
-            sessionStatus: session.status as SessionStatus,
-            ...(conclusion ? { conclusion: toConclusion(db.t, conclusion) } : {}),
-            actions: actionsOf(db.t, si.sessionId),
-          };
-        });
+      const wanted = only ? new Set(only) : undefined;
+      const indicators = db.t.indicators.filter((i) => i.dinId === din?.id && (!wanted || wanted.has(i.slug))).sort((a, b) => a.id - b.id);
+      const out: DinConclusion[] = [];
+      for (const indicator of indicators) {
+        for (const c of await indicatorConclusions(dinSlug, indicator.slug)) out.push({ indicatorId: indicator.slug, ...c });
+      }
+      return out;
     },
   };
 }

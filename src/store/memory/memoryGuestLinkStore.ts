@@ -33,7 +33,7 @@ export function memoryGuestLinkTx(db: MemoryDb): GuestLinkTx {
     },
 
     async guestLinks(sessionId) {
-      return db.t.guestLinks.filter((l) => l.sessionId === sessionId).sort((a, b) => a.id - b.id).map(toGuestLink);
+      return db.t.guestLinks.filter((l) => sessionId === undefined || l.sessionId === sessionId).sort((a, b) => a.id - b.id).map(toGuestLink);
     },
 
     async touchGuestLink(id, at) {

@@ -4,7 +4,7 @@
  * rules and guest-render staleness check.
  */
 import type { NeutralMessage } from "../../app/messages/message.ts";
-import type { GuestRender, OutboxCounts, OutboxRow, OutboxStore } from "../../app/outbox/ports.ts";
+import { PARKED_UNTIL, type GuestRender, type OutboxCounts, type OutboxRow, type OutboxStore } from "../../app/outbox/ports.ts";
 import type { SessionTx } from "../../app/sessions/ports.ts";
 import type { Indicator } from "../../domain/din.ts";
 import { disclosureOf, isStricter } from "../../domain/disclosure.ts";
@@ -169,6 +169,14 @@ export class MemoryOutboxStore implements OutboxStore {
 
   release(id: number, notBefore: Date, reason: string): Promise<void> {
     return this.update(id, (row) => Object.assign(row, { nextAttemptAt: new Date(notBefore), claimedUntil: null, lastError: reason }));
+  }
+
+  unpark(platforms: readonly string[], now: Date): Promise<number> {
+    return this.db.write((t) => {
+      const parked = t.outbox.filter((o) => o.status === "pending" && o.nextAttemptAt.getTime() >= PARKED_UNTIL.getTime() && platforms.some((p) => o.channelKey.startsWith(`${p}:`)));
+      for (const row of parked) row.nextAttemptAt = new Date(now);
+      return parked.length;
+    });
   }
 
   counts(): Promise<OutboxCounts> {

@@ -6,6 +6,7 @@ export const EN: typeof NL = {
   sessionSummary: (title: string, question: string) => `Interpretation ${title}: question ${question}`,
   questionOf: (n: number, total: number, label: string) => `Question ${n} of ${total} · ${label}`,
   intro: "Reply in this thread. Each message counts for the question that is open now. Start with #explain (or #1 to #4) to reply to another question.",
+  introForm: "Write a contribution below and choose the question it belongs to. The question that is open now is chosen already.",
   guestNotice:
     "What you write here is used to interpret these figures. Your name is not in the report, only your role (for example expert by experience). You do not see staff discussions here.",
   autoAdvance: (days: number) => `After ${days} ${days === 1 ? "day" : "days"} the session moves to the next question by itself.`,

@@ -4,6 +4,8 @@ export const NL = {
   sessionSummary: (title: string, question: string) => `Duiding ${title}: vraag ${question}`,
   questionOf: (n: number, total: number, label: string) => `Vraag ${n} van ${total} · ${label}`,
   intro: "Reageer in deze draad. Elk bericht telt mee bij de vraag die nu open staat. Begin met #verklaren (of #1 t/m #4) om bij een andere vraag te reageren.",
+  /** The same on the web's pages: a form with a question picker instead of #tags. */
+  introForm: "Schrijf hieronder een bijdrage en kies de vraag waar die bij hoort. De vraag die nu open staat, is al gekozen.",
   guestNotice:
     "Wat u hier schrijft, nemen we mee in de duiding van deze cijfers. Uw naam komt niet in de rapportage, alleen uw rol (bijvoorbeeld ervaringsdeskundige). Gesprekken van medewerkers ziet u hier niet.",
   autoAdvance: (days: number) => `Na ${days} ${days === 1 ? "dag" : "dagen"} gaat de sessie vanzelf naar de volgende vraag.`,

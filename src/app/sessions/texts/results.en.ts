@@ -26,7 +26,7 @@ export const RESULTS_EN: ResultTexts = {
   "unknown-subject": "We do not know that indicator or goal. Check the name in the DIN.",
   "no-figures": "There are no figures for this yet. A session can only start when there are figures.",
   moved: "The session moved to another question.",
-  "already-moved": "The session has already moved on: now at {question}.",
+  "already-moved": "The session was moved already and is now at {question}.",
   refused: "That is not possible now.",
   "refused:at-last-question": "This is the last question already. Write the conclusion now.",
   "refused:at-first-question": "This is the first question already.",

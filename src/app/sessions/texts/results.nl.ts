@@ -26,7 +26,7 @@ export const RESULTS_NL: ResultTexts = {
   "unknown-subject": "Die indicator of dat doel kennen we niet. Controleer de naam in de DIN.",
   "no-figures": "Hiervoor zijn nog geen cijfers. Een sessie kan pas starten als er cijfers zijn.",
   moved: "De sessie is naar een andere vraag gegaan.",
-  "already-moved": "De sessie is al verder: nu bij {question}.",
+  "already-moved": "De sessie was al verplaatst en staat nu bij {question}.",
   refused: "Dat kan nu niet.",
   "refused:at-last-question": "Dit is al de laatste vraag. Schrijf nu de conclusie.",
   "refused:at-first-question": "Dit is al de eerste vraag.",
