@@ -30,6 +30,11 @@ export interface ChannelSettings {
   lang: Lang;
   /** Days after which a session started here moves to the next question by itself; undefined = never. */
   advanceAfterDays?: number;
+  /**
+   * Weekly digest schedule ("ma 09:00", src/domain/digest/schedule.ts); undefined: the audience's
+   * default (digest channels Monday 09:00, leerkring and gast channels none). See src/app/digest/.
+   */
+  digest?: string;
 }
 
 export interface PersonSettings {
