@@ -1,0 +1,107 @@
+// The weekly digest end to end on the in-memory chat: preview equals what is sent; one digest per
+// channel and week; the guest version hides intern indicators, small counts and staff contributions;
+// an empty week sends nothing unless asked; "Reageer" joins (or starts) the item's session.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runAction } from "../../src/app/commands/runAction.ts";
+import { previewDigest, sendDigest } from "../../src/app/digest/sendDigest.ts";
+import { plainText } from "../../src/app/messages/message.ts";
+import { postChanges, recordContribution } from "../../src/app/sessions/index.ts";
+import { fixedClock, memoryRuntime } from "../support/db.ts";
+import { outboxRows } from "../support/peek.ts";
+import { actor, DIGEST, GAST, GOAL, importFigures, LEERKRING, PEOPLE, type World, openFreshWorld } from "../support/sessionWorld.ts";
+
+const START = "2025-03-03T09:00:00Z";
+
+describe("weekly digest on memory", () => {
+  let w: World;
+  let dispose: () => Promise<void>;
+  const clock = fixedClock(START);
+  beforeEach(async () => {
+    ({ world: w, dispose } = await openFreshWorld(memoryRuntime, clock, START));
+  });
+  afterEach(() => dispose());
+
+  async function importAndDiscuss(): Promise<void> {
+    const imported = await importFigures(w.s);
+    const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
+    if (posted.status !== "posted") throw new Error(posted.status);
+    await w.dispatch();
+    let n = 0;
+    for (const [channel, who] of [[LEERKRING, PEOPLE.colleague], [LEERKRING, PEOPLE.facilitator], [GAST, PEOPLE.guest]] as const) {
+      n++;
+      await recordContribution(w.s, { eventId: `E${n}`, channel, threadId: w.rootIn(channel), messageId: `m${n}`, user: { ...who }, text: "Herkenbaar.", at: clock.now() });
+    }
+    await w.dispatch();
+  }
+
+  it("sends exactly what the preview showed, once a week", async () => {
+    await importAndDiscuss();
+    clock.set("2025-03-10T08:00:00Z"); // Monday 09:00 in Amsterdam
+    const preview = await previewDigest(w.s, { channel: DIGEST });
+    if (preview.status !== "ready") throw new Error(preview.status);
+    const text = plainText(preview.prepared.message);
+    expect(text).toContain("Weekoverzicht 10 maart 2025");
+    expect(text).toContain("[1] Kansengelijkheid › Hilversumse kinderen en jongeren groeien gezond en veilig op");
+    expect(text).toContain("Wachtlijst jeugdteam (intern): 80 (2024)");
+    expect(text).toContain("Lopende duidingen");
+    expect(text).toContain("bijdragen herkennen 3");
+    expect(text).toContain("[Reageer 1]");
+
+    const sent = await sendDigest(w.s, { channel: DIGEST, occurrence: clock.now() });
+    expect(sent).toMatchObject({ status: "sent", week: "2025-W11" });
+    await w.dispatch();
+    const posts = w.chat.postsIn(DIGEST, null).filter((p) => p.message.summary.startsWith("Weekoverzicht"));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.message.elements).toEqual(preview.prepared.message.elements);
+    expect(posts[0]!.message.summary).toBe(preview.prepared.message.summary);
+
+    // Another instance, a restart or `--now` in the same week: nothing more.
+    clock.set("2025-03-12T10:00:00Z");
+    expect(await sendDigest(w.s, { channel: DIGEST })).toEqual({ status: "already-claimed", week: "2025-W11" });
+    expect((await outboxRows(w.s)).filter((r) => r.key.startsWith("digest:"))).toHaveLength(1);
+
+    // The next week starts where this one ended: the figures were in it already.
+    clock.set("2025-03-17T08:00:00Z");
+    const next = await previewDigest(w.s, { channel: DIGEST });
+    if (next.status !== "ready") throw new Error(next.status);
+    expect(plainText(next.prepared.message)).not.toContain("Nieuwe en gecorrigeerde cijfers");
+    expect(plainText(next.prepared.message)).toContain("Lopende duidingen");
+  });
+
+  it("gives a guest channel the guest version: no intern indicator, no small count, only guests' contributions, no buttons", async () => {
+    await importAndDiscuss();
+    const preview = await previewDigest(w.s, { channel: GAST });
+    if (preview.status !== "ready") throw new Error(preview.status);
+    const text = plainText(preview.prepared.message);
+    expect(text).not.toContain("Wachtlijst");
+    expect(text).not.toContain("Veilig Thuis"); // 20 → 6: under the small-number limit for guests
+    expect(text).toContain("Jongeren met jeugdhulp: 12% (2024)");
+    expect(text).toContain("bijdragen herkennen 1");
+    expect(text).not.toContain("Verbeteracties");
+    expect(preview.prepared.message.elements.some((e) => e.type === "actions")).toBe(false);
+    await sendDigest(w.s, { channel: GAST });
+    const row = (await outboxRows(w.s)).find((r) => r.key.startsWith(`digest:${GAST}`));
+    expect(row).toBeDefined();
+  });
+
+  it("claims an empty week without sending, unless sendEmpty", async () => {
+    expect(await sendDigest(w.s, { channel: DIGEST })).toEqual({ status: "empty", week: "2025-W10" });
+    expect((await outboxRows(w.s)).filter((r) => r.key.startsWith("digest:"))).toHaveLength(0);
+    clock.set("2025-03-10T08:00:00Z");
+    expect(await sendDigest(w.s, { channel: DIGEST, sendEmpty: true })).toMatchObject({ status: "sent", week: "2025-W11" });
+    await w.dispatch();
+    expect(w.chat.postsIn(DIGEST, null).map((p) => p.message.summary)).toEqual(["Weekoverzicht: niets nieuws"]);
+  });
+
+  it("Reageer joins the doel's open session in the digest channel", async () => {
+    await importAndDiscuss();
+    const sent = await sendDigest(w.s, { channel: DIGEST });
+    if (sent.status !== "sent") throw new Error(sent.status);
+    const button = sent.message.elements.flatMap((e) => (e.type === "actions" ? e.actions : [])).find((a) => a.label === "Reageer 1")!;
+    expect(button.value).toBe(`doel:${GOAL}:hilversum`);
+    const outcome = await runAction(w.s, { eventId: "click1", actor: actor(PEOPLE.colleague, DIGEST), actionId: "digest.react", value: button.value, lang: "nl" });
+    expect(outcome).toMatchObject({ kind: "result", result: { status: "already-open", joined: true } });
+    await w.dispatch();
+    expect(w.rootIn(DIGEST)).toBeDefined();
+  });
+});
