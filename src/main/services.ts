@@ -156,6 +156,7 @@ async function assemble<D extends ServicesDb>(stores: ServiceStores<D>, clock: C
   const sessionDefaults: SessionDefaults = {
     lang: config?.defaults.lang ?? "nl",
     ...(config?.defaults.advanceAfterDays !== undefined ? { advanceAfterDays: config.defaults.advanceAfterDays } : {}),
+    ...(config?.defaults.digestSendEmpty !== undefined ? { digestSendEmpty: config.defaults.digestSendEmpty } : {}),
   };
   const dispatcher = createDispatcher({
     outbox,

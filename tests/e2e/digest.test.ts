@@ -4,8 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runAction } from "../../src/app/commands/runAction.ts";
 import { previewDigest, sendDigest } from "../../src/app/digest/sendDigest.ts";
+import { digestScheduleOf } from "../../src/app/digest/loadDigest.ts";
 import { plainText } from "../../src/app/messages/message.ts";
-import { postChanges, recordContribution } from "../../src/app/sessions/index.ts";
+import { linkChannel, postChanges, recordContribution } from "../../src/app/sessions/index.ts";
 import { fixedClock, memoryRuntime } from "../support/db.ts";
 import { outboxRows } from "../support/peek.ts";
 import { actor, DIGEST, GAST, GOAL, importFigures, LEERKRING, PEOPLE, type World, openFreshWorld } from "../support/sessionWorld.ts";
@@ -91,6 +92,21 @@ describe("weekly digest on memory", () => {
     expect(await sendDigest(w.s, { channel: DIGEST, sendEmpty: true })).toMatchObject({ status: "sent", week: "2025-W11" });
     await w.dispatch();
     expect(w.chat.postsIn(DIGEST, null).map((p) => p.message.summary)).toEqual(["Weekoverzicht: niets nieuws"]);
+  });
+
+  it("a leerkring asks for a digest with koppel digest=…; a wrong time is refused", async () => {
+    const admin = actor(PEOPLE.admin, LEERKRING);
+    const channel = () => w.s.sessions.transaction((tx) => tx.channel(LEERKRING));
+    expect(digestScheduleOf((await channel())!)).toBeUndefined();
+    expect(await linkChannel(w.s, { actor: admin, settings: { audience: "leerkring", digest: "vr 16:30" } })).toMatchObject({ status: "linked" });
+    expect(digestScheduleOf((await channel())!)).toEqual({ weekday: 5, hour: 16, minute: 30 });
+    // Relinking without digest= keeps it.
+    await linkChannel(w.s, { actor: admin, settings: { audience: "leerkring", autoStart: true } });
+    expect((await channel())?.digest).toBe("vr 16:30");
+    const refused = await linkChannel(w.s, { actor: admin, settings: { audience: "leerkring", digest: "vrijdagmiddag" } });
+    expect(refused).toMatchObject({ status: "invalid", issues: [{ field: "digest" }] });
+    // A digest channel without its own schedule: Monday 09:00.
+    expect(digestScheduleOf((await w.s.sessions.transaction((tx) => tx.channel(DIGEST)))!)).toEqual({ weekday: 1, hour: 9, minute: 0 });
   });
 
   it("Reageer joins the doel's open session in the digest channel", async () => {

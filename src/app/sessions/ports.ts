@@ -223,6 +223,8 @@ export interface SessionDefaults {
   lang: Lang;
   /** Default for auto-advance; undefined = sessions only move when a facilitator moves them. */
   advanceAfterDays?: number;
+  /** Send a weekly digest that has nothing new too (duidbot.yaml defaults.digestSendEmpty). */
+  digestSendEmpty?: boolean;
 }
 
 /** What every session use case gets. `Services` (src/main/services.ts) satisfies it. */
