@@ -109,6 +109,44 @@ describe("weekly digest on memory", () => {
     expect(digestScheduleOf((await w.s.sessions.transaction((tx) => tx.channel(DIGEST)))!)).toEqual({ weekday: 1, hour: 9, minute: 0 });
   });
 
+  it("a reply in the digest's thread that names an item is a contribution to that session; otherwise the bot explains", async () => {
+    await importAndDiscuss();
+    const sent = await sendDigest(w.s, { channel: DIGEST });
+    if (sent.status !== "sent") throw new Error(sent.status);
+    await w.dispatch();
+    const digestPost = w.chat.postsIn(DIGEST, null).find((p) => p.message.summary.startsWith("Weekoverzicht"))!;
+    const reply = (eventId: string, text: string, channel = DIGEST, threadId = digestPost.messageId, who: { key: string; name: string } = PEOPLE.colleague) =>
+      recordContribution(w.s, { eventId, channel, threadId, messageId: `r-${eventId}`, user: { ...who }, text, at: clock.now() });
+
+    const recorded = await reply("D1", "1: dit herkennen we uit de wijk");
+    expect(recorded).toMatchObject({ status: "recorded", question: "herkennen" });
+    // While the new thread's root in this channel is on its way, a redelivery waits (deferred); after it, a duplicate.
+    expect(await reply("D1", "1: dit herkennen we uit de wijk")).toEqual({ status: "deferred", reason: "thread-not-yet-known" });
+    await w.dispatch();
+    expect(await reply("D1", "1: dit herkennen we uit de wijk")).toEqual({ status: "ignored", reason: "duplicate" });
+    const session = await w.s.sessions.transaction((tx) => tx.session(recorded.status === "recorded" ? recorded.sessionId : -1));
+    // The digest channel joined the doel's session; the contribution is in its thread there, without the "1:".
+    expect(session?.subject).toEqual({ kind: "doel", id: GOAL });
+    const contributions = await w.s.sessions.transaction((tx) => tx.contributions(session!.id));
+    expect(contributions.at(-1)).toMatchObject({ channel: DIGEST, text: "dit herkennen we uit de wijk", audience: "digest" });
+
+    expect(await reply("D2", "goed bezig allemaal")).toEqual({ status: "answered", reason: "digest-how-to-reply" });
+    expect(await reply("D2", "goed bezig allemaal")).toEqual({ status: "ignored", reason: "duplicate" });
+    await w.dispatch();
+    const help = w.chat.postsIn(DIGEST, digestPost.messageId).map((p) => plainText(p.message));
+    expect(help).toHaveLength(1);
+    expect(help[0]).toContain("Reageer in deze draad met het nummer van een onderwerp voorop");
+    expect(help[0]).toContain("1. Hilversumse kinderen en jongeren groeien gezond en veilig op");
+
+    // A guest channel's digest: its reply lands in the session it takes part in, as a guest contribution.
+    const guestDigest = await sendDigest(w.s, { channel: GAST });
+    if (guestDigest.status !== "sent") throw new Error(guestDigest.status);
+    await w.dispatch();
+    const guestPost = w.chat.postsIn(GAST, null).find((p) => p.message.summary.startsWith("Weekoverzicht"))!;
+    const guestReply = await reply("G1", "1: als ervaringsdeskundige zie ik dit ook", GAST, guestPost.messageId, PEOPLE.guest);
+    expect(guestReply).toMatchObject({ status: "recorded", sessionId: session!.id, perspective: "adviesraad" });
+  });
+
   it("Reageer joins the doel's open session in the digest channel", async () => {
     await importAndDiscuss();
     const sent = await sendDigest(w.s, { channel: DIGEST });

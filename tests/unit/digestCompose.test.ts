@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { IndicatorChange } from "../../src/domain/changes.ts";
 import { composeDigest, conclusionKey, type DigestInput, type DigestSessionInput } from "../../src/domain/digest/compose.ts";
+import { pickDigestItem } from "../../src/domain/digest/reply.ts";
 import { buildDin, buildIndicator } from "../support/factories.ts";
 
 const GOAL = "doel-gezond-opgroeien";
@@ -166,5 +167,24 @@ describe("composeDigest", () => {
     expect(d.title).toBe("Weekly digest 7 December 2026");
     expect(d.sections[0]?.lines[0]).toBe("[1] Duiding Jongeren met jeugdhulp · question: Explain · open 6 days");
     expect(d.howTo).toContain("Reply in this thread");
+  });
+});
+
+describe("pickDigestItem", () => {
+  const items = [
+    { n: 1, subject: { kind: "doel" as const, id: GOAL }, label: "Kinderen groeien gezond op" },
+    { n: 2, subject: { kind: "indicator" as const, id: "jeugdhulp" }, label: "Duiding Jongeren met jeugdhulp" },
+  ];
+  it.each([
+    ["2: dit herkennen we", 2, "dit herkennen we"],
+    ["[1] klopt", 1, "klopt"],
+    ["1. zo is het", 1, "zo is het"],
+    ["Over jeugdhulp: de wachttijd speelt mee", 2, "Over jeugdhulp: de wachttijd speelt mee"],
+    ["kinderen groeien gezond op, dat zien we ook", 1, "kinderen groeien gezond op, dat zien we ook"],
+  ])("reads %j as item %i", (text, n, rest) => {
+    expect(pickDigestItem(text, items)).toEqual({ ok: true, item: items[n - 1], text: rest });
+  });
+  it.each(["#2 verklaren we zo", "3: bestaat niet", "1:", "goed bezig allemaal", "jeugdhulp en kinderen groeien gezond op"])("does not guess for %j", (text) => {
+    expect(pickDigestItem(text, items)).toEqual({ ok: false });
   });
 });
