@@ -23,7 +23,8 @@ export function lateDataJob(deps: { dins: DinStore; measurements: MeasurementSto
         const before = known.get(slug);
         known.set(slug, late);
         const added = [...late].filter((id) => !before?.has(id));
-        if (before && added.length === 0 && before.size === late.size) continue;
+        // Silent when nothing changed, and at start when nothing is late.
+        if (before ? added.length === 0 && before.size === late.size : late.size === 0) continue;
         log(`${slug}: ${late.size} indicator(en) met te late cijfers / with late figures${added.length > 0 && before ? ` (nieuw / new: ${added.join(", ")})` : ""}`);
       }
     },
