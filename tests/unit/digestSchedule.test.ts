@@ -1,6 +1,7 @@
 // The digest's schedule: weekday + time on the Amsterdam clock, across both DST switches, and its week key.
 import { describe, expect, it } from "vitest";
 import {
+  amsterdamDay,
   digestDue,
   digestWeek,
   formatDigestSchedule,
@@ -65,6 +66,7 @@ describe("occurrences on the Amsterdam clock", () => {
   });
 
   it("uses the Amsterdam date near midnight (Sunday 23:30 UTC is already Monday there)", () => {
+    expect(amsterdamDay(new Date("2026-12-06T23:30:00Z"))).toBe("2026-12-07");
     const monday0030 = { weekday: 1, hour: 0, minute: 30 };
     expect(iso(latestOccurrence(monday0030, new Date("2026-12-06T23:30:00Z")))).toBe("2026-12-06T23:30:00.000Z");
   });

@@ -1,7 +1,7 @@
 /**
  * The weekly digest (weekoverzicht) of one channel, composed from what was loaded for it: short and
  * scannable, one section per kind of news, every section capped. Pure: the use case
- * (src/app/digest/composeDigest.ts) loads the inputs; this decides what a channel of an audience may
+ * (src/app/digest/loadDigest.ts) loads the inputs; this decides what a channel of an audience may
  * see and how it reads.
  *
  * The guest version follows the guest rules everywhere else: no `intern` indicators, small numbers
@@ -26,6 +26,7 @@ import { QUESTIONS, type Question } from "../session.ts";
 import { formatAudience, indicatorsForChannel, type ChannelAudience, type ChannelScope } from "../sessionRules.ts";
 import { questionText } from "../sessionText.ts";
 import { digestText } from "./texts.ts";
+import { amsterdamDay } from "./schedule.ts";
 
 export interface DigestSubject {
   kind: "indicator" | "doel";
@@ -127,7 +128,7 @@ function periodText(key: string, lang: Lang): string {
   return parsed.ok ? formatPeriod(parsed.period, lang) : key;
 }
 
-/** The Amsterdam-independent calendar date of an ISO day ("2026-12-14") as a Date at UTC midnight. */
+/** A calendar day ("2026-12-14") as a Date at UTC midnight, for comparing and formatting days. */
 const dayOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export function composeDigest(input: DigestInput): Digest {
@@ -210,7 +211,8 @@ export function composeDigest(input: DigestInput): Digest {
   const adopted = guest ? [] : input.adopted.filter((a) => inScope(a.indicatorIds));
   section("adopted", t.adopted, adopted.map((a) => `${a.title}${a.overall.trim() ? `: ${firstSentence(a.overall)}` : ""}`));
 
-  const today = dayOf(input.now.toISOString().slice(0, 10));
+  // Today on the Amsterdam calendar: a Monday 00:30 digest is still Sunday in UTC.
+  const today = dayOf(amsterdamDay(input.now));
   const horizon = today.getTime() + ACTION_WINDOW_DAYS * DAY_MS;
   const actions = guest
     ? []

@@ -83,6 +83,12 @@ function wallClock(at: Date): WallClock {
   return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
 }
 
+/** The calendar day of `at` in Amsterdam, "2026-12-07". */
+export function amsterdamDay(at: Date): string {
+  const w = wallClock(at);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+}
+
 /** Milliseconds Amsterdam is ahead of UTC at `at` (3.6e6 in winter, 7.2e6 in summer). */
 function offsetAt(at: Date): number {
   const w = wallClock(at);
