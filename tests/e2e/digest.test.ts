@@ -9,7 +9,7 @@ import { plainText } from "../../src/app/messages/message.ts";
 import { linkChannel, postChanges, recordContribution } from "../../src/app/sessions/index.ts";
 import { fixedClock, memoryRuntime } from "../support/db.ts";
 import { outboxRows } from "../support/peek.ts";
-import { actor, DIGEST, GAST, GOAL, importFigures, LEERKRING, PEOPLE, type World, openFreshWorld } from "../support/sessionWorld.ts";
+import { actor, DIGEST, DIN, GAST, GOAL, importFigures, LEERKRING, PEOPLE, type World, openFreshWorld } from "../support/sessionWorld.ts";
 
 const START = "2025-03-03T09:00:00Z";
 
@@ -81,8 +81,14 @@ describe("weekly digest on memory", () => {
     expect(text).not.toContain("Verbeteracties");
     expect(preview.prepared.message.elements.some((e) => e.type === "actions")).toBe(false);
     await sendDigest(w.s, { channel: GAST });
-    const row = (await outboxRows(w.s)).find((r) => r.key.startsWith(`digest:${GAST}`));
-    expect(row).toBeDefined();
+    expect((await outboxRows(w.s)).find((r) => r.key.startsWith(`digest:${GAST}`))?.status).toBe("pending");
+
+    // A DIN import that turns an indicator it shows intern, before it is sent: withdrawn, never sent as written.
+    const stricter = { ...DIN, indicators: DIN.indicators.map((i) => (i.id === "jeugdhulp" ? { ...i, visibility: "intern" as const } : i)) };
+    await w.s.dins.saveDinVersion(stricter, { fileName: "din.yaml", contentHash: "stricter" });
+    await w.dispatch();
+    expect(w.chat.postsIn(GAST, null).filter((p) => p.message.summary.startsWith("Weekoverzicht"))).toEqual([]);
+    expect((await outboxRows(w.s)).find((r) => r.key.startsWith(`digest:${GAST}`))?.status).toBe("failed");
   });
 
   it("claims an empty week without sending, unless sendEmpty", async () => {
