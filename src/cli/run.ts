@@ -23,6 +23,8 @@ import { decodeText, encodingNote } from "../domain/textEncoding.ts";
 import { checkReportArgs, REPORT_USAGE, ReportUsageError, runReportCommand } from "./report.ts";
 import { vegaChartRenderer } from "../charts/index.ts";
 import { htmlReportRenderer } from "../report/index.ts";
+import { checkDigestArgs, DIGEST_USAGE, DigestUsageError, runDigestCommand } from "./digest.ts";
+import { duidbotConfigPath, loadDuidbotConfig } from "../main/duidbotConfigFile.ts";
 
 
 /** Where the command reads its environment and writes its output; each call is one block of lines. */
@@ -43,6 +45,7 @@ const USAGE = `Gebruik / usage: duidbot <opdracht>
   db migrate                         database bijwerken / apply migrations
 ${INBOX_USAGE}
 ${REPORT_USAGE}
+${DIGEST_USAGE}
   serve                              de bot starten (HTTP op HOST:PORT) / start the bot
 
 Opties / options: --gemeente <slug>  --lang nl|en  --help`;
@@ -67,6 +70,9 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       preview: { type: "boolean", default: false },
       publish: { type: "boolean", default: false },
       public: { type: "boolean", default: false },
+      // duidbot digest
+      channel: { type: "string" },
+      now: { type: "boolean", default: false },
     },
   });
   const [command, sub, arg] = positionals;
@@ -153,6 +159,19 @@ async function main(argv: string[], io: CliIo): Promise<number> {
           return runReportCommand(deps, args, { lang, io, env: io.env, ...(gemeente.dinSlug ? { dinSlug: gemeente.dinSlug } : {}) });
         });
       }
+      if (command === "digest" && sub === undefined) {
+        const args = checkDigestArgs({ ...(values.channel !== undefined ? { channel: values.channel } : {}), preview: values.preview, now: values.now });
+        // Like serve: duidbot.yaml applied first, so its channels are known before serve ever ran.
+        const { config: duidbotConfig } = await loadDuidbotConfig(duidbotConfigPath(io.env), lang);
+        const services = await openServices(databaseTarget(config), undefined, { duidbotConfig, lang });
+        try {
+          const gemeente = await cliGemeente(services.dins, values.gemeente, lang);
+          if (!gemeente.ok) return fail(io, gemeente.message);
+          return await runDigestCommand(services, { ...args, ...(gemeente.dinSlug ? { dinSlug: gemeente.dinSlug } : {}) }, { lang, out: io.out, err: io.err });
+        } finally {
+          await services.close();
+        }
+      }
       if (command === "indicator" && sub) {
         return withServices(config, async (s) => {
           const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
@@ -214,7 +233,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await main(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InboxUsageError || error instanceof ReportUsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (error instanceof UsageError || error instanceof InboxUsageError || error instanceof ReportUsageError || error instanceof DigestUsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       io.err(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }

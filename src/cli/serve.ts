@@ -1,8 +1,9 @@
 /**
  * `duidbot serve` (= npm start): listen (503 "starting" until ready), migrate, apply duidbot.yaml, seed
- * the example when empty, then answer on the one HTTP server. The background loop (outbox dispatch,
- * auto-advance of sessions, announcing imports a crash left unannounced — its first pass runs at start —
- * and pruning of processed-event keys) starts before the example is loaded, as it always did.
+ * the example when empty, then answer on the one HTTP server. The background loop (outbox dispatch and
+ * the scheduler's jobs: auto-advance of sessions, weekly digests, late-data checks, announcing imports a
+ * crash left unannounced — its first pass runs at start — and pruning of processed-event keys) starts
+ * before the example is loaded, as it always did.
  */
 import { loadAdapters } from "../app/chatAdapter.ts";
 import { systemClock } from "../app/ports.ts";
@@ -73,6 +74,7 @@ async function start(config: Config, gate: GatedServer) {
     await loadAdapters(config.adapters);
     const { app, adapters } = buildHttp(config, services, { kick: () => kick(), log: (line) => console.log(line) });
     background = services.startBackground({ intervalMs: BACKGROUND_INTERVAL_MS, log: (line) => console.log(line) });
+    console.log(`Planner / scheduler: ${services.scheduler.names().join(", ")} (weekoverzicht: docs/digest.md).`);
     kick = background.kick;
     // Each adapter replays events acked but not processed before a stop or crash, then checks channels for
     // guests (both repeat in the background). Not awaited: a slow platform must not hold up the start.

@@ -7,6 +7,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { fieldPath, sortIssues } from "./issues.ts";
 import { CHANNEL_AUDIENCES, PERSPECTIVES, ROLES } from "./sessionRules.ts";
+import { parseDigestSchedule } from "./digest/schedule.ts";
 import type { ChannelAudience, ChannelScope, Perspective, Role } from "./sessionRules.ts";
 import type { Validated, ValidationIssue } from "./validation.ts";
 import { onlyDuplicateKeys, schemaIssues, yamlSyntaxIssues } from "./yamlIssues.ts";
@@ -23,6 +24,8 @@ export interface ChannelConfig {
   perspective?: Perspective;
   lang?: "nl" | "en";
   advanceAfterDays?: number;
+  /** Weekly digest schedule, "ma 09:00" (src/domain/digest/schedule.ts); digest channels default to Monday 09:00. */
+  digest?: string;
 }
 
 export interface PersonConfig {
@@ -33,7 +36,8 @@ export interface PersonConfig {
 }
 
 export interface DuidbotConfig {
-  defaults: { lang: "nl" | "en"; advanceAfterDays?: number };
+  /** digestSendEmpty: send a digest that says "nothing new" too (default: such a week is skipped quietly). */
+  defaults: { lang: "nl" | "en"; advanceAfterDays?: number; digestSendEmpty?: boolean };
   channels: ChannelConfig[];
   people: PersonConfig[];
   /**
@@ -85,6 +89,11 @@ const ids = z.array(z.string().min(1)).default([]);
 const scopeSchema = z.strictObject({ opgaven: ids, doelen: ids, indicators: ids });
 const SCOPE_KINDS = ["opgaven", "doelen", "indicators"] as const;
 
+const digestSchedule = z.string().superRefine((value, ctx) => {
+  const parsed = parseDigestSchedule(value);
+  if (!parsed.ok) ctx.addIssue(customIssue(parsed.message, parsed.messageEn));
+});
+
 const channelSchema = z.strictObject({
   key: channelKey,
   name: z.string().min(1),
@@ -94,6 +103,7 @@ const channelSchema = z.strictObject({
   perspective: z.enum(PERSPECTIVES).optional(),
   lang: z.enum(["nl", "en"]).optional(),
   advanceAfterDays: days.optional(),
+  digest: digestSchedule.optional(),
 });
 
 const personSchema = z.strictObject({
@@ -113,7 +123,7 @@ const groupSchema = z.strictObject({
 
 const configSchema = z.strictObject({
   defaults: z
-    .strictObject({ lang: z.enum(["nl", "en"]).default("nl"), advanceAfterDays: days.optional() })
+    .strictObject({ lang: z.enum(["nl", "en"]).default("nl"), advanceAfterDays: days.optional(), digestSendEmpty: z.boolean().optional() })
     .default({ lang: "nl" }),
   channels: z.array(channelSchema).default([]),
   people: z.array(personSchema).default([]),
@@ -150,6 +160,7 @@ const LABELS = {
   roles: "rollen",
   members: "leden",
   advanceAfterDays: "advanceAfterDays",
+  digest: "digest",
 } as const;
 
 /** The keys allowed at a path, for "bedoelt u" suggestions on unknown keys. */

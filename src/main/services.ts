@@ -10,7 +10,10 @@ import { ConfigError, type Config } from "./config.ts";
 import type { ChatPort } from "../app/chat.ts";
 import { createDispatcher, type Dispatcher } from "../app/outbox/dispatch.ts";
 import type { OutboxStore } from "../app/outbox/ports.ts";
-import { withImportChores } from "../app/measurements/importChores.ts";
+import { importChoreJobs } from "../app/measurements/importChores.ts";
+import { lateDataJob } from "../app/measurements/lateDataJob.ts";
+import { digestJob } from "../app/digest/digestJob.ts";
+import { createScheduler, type Scheduler } from "../app/scheduler/scheduler.ts";
 import { advanceDueSessions } from "../app/sessions/advanceDueSessions.ts";
 import { applyConfig } from "../app/sessions/applyConfig.ts";
 import { rerenderForGuests } from "../app/sessions/rerenderForGuests.ts";
@@ -59,8 +62,14 @@ export interface Services {
   /** Registers a listener for posted(): an adapter wakes its inbox's deferred events with it. */
   onPosted(listener: (channel: string) => void): void;
   /**
-   * Starts the background loop: every `intervalMs`, sessions due for auto-advance move on, then the
-   * outbox is dispatched. stop() before close(); kick() runs a pass now (e.g. after a use case).
+   * The one scheduler (src/app/scheduler): auto-advance, weekly digests, late-data checks, announcing
+   * unannounced imports, pruning event keys. A feature adds its own job with `scheduler.register({ name,
+   * everyMs, run })` before startBackground; the background loop ticks it before each outbox pass.
+   */
+  scheduler: Scheduler;
+  /**
+   * Starts the background loop: every `intervalMs`, the scheduler's due jobs run, then the outbox is
+   * dispatched. stop() before close(); kick() runs a pass now (e.g. after a use case).
    */
   startBackground(options: { intervalMs: number; log?: (line: string) => void }): { stop(): Promise<void>; kick(): void };
   close(): Promise<void>;
@@ -156,6 +165,7 @@ async function assemble<D extends ServicesDb>(stores: ServiceStores<D>, clock: C
   const sessionDefaults: SessionDefaults = {
     lang: config?.defaults.lang ?? "nl",
     ...(config?.defaults.advanceAfterDays !== undefined ? { advanceAfterDays: config.defaults.advanceAfterDays } : {}),
+    ...(config?.defaults.digestSendEmpty !== undefined ? { digestSendEmpty: config.defaults.digestSendEmpty } : {}),
   };
   const dispatcher = createDispatcher({
     outbox,
@@ -175,6 +185,10 @@ async function assemble<D extends ServicesDb>(stores: ServiceStores<D>, clock: C
       throw new ConfigError(applied.issues.map((i) => formatIssue(i, options.lang ?? "nl")).join("\n"));
     }
   }
+  // Jobs log where the running loop logs (startBackground's `log`), else where the services do.
+  let backgroundLog = log;
+  const jobLog = (line: string) => backgroundLog?.(line);
+  const scheduler = createScheduler({ clock, log: jobLog });
   const services: Services & { db: D } = {
     db,
     dins,
@@ -190,15 +204,11 @@ async function assemble<D extends ServicesDb>(stores: ServiceStores<D>, clock: C
     dispatcher,
     posted,
     onPosted: (listener) => void postedListeners.push(listener),
-    startBackground: ({ intervalMs, log: logLine }) =>
-      dispatcher.run({
-        intervalMs,
-        // After the tick: announce imports a crash left unannounced (each minute), prune old event keys (each hour).
-        tick: withImportChores({ ...services, announcements: stores.announcements }, logLine, async () => {
-          const { moved } = await advanceDueSessions(services);
-          for (const m of moved) logLine?.(`sessie ${m.sessionId}: vanzelf naar ${m.question} / auto-advanced`);
-        }),
-      }),
+    scheduler,
+    startBackground: ({ intervalMs, log: logLine }) => {
+      if (logLine) backgroundLog = logLine;
+      return dispatcher.run({ intervalMs, tick: () => scheduler.tick() });
+    },
     close: async () => {
       try {
         await services.inbox.close();
@@ -207,6 +217,17 @@ async function assemble<D extends ServicesDb>(stores: ServiceStores<D>, clock: C
       }
     },
   };
+  scheduler.register({
+    name: "auto-advance",
+    run: async () => {
+      const { moved } = await advanceDueSessions(services);
+      for (const m of moved) jobLog(`sessie ${m.sessionId}: vanzelf naar ${m.question} / auto-advanced`);
+    },
+  });
+  scheduler.register(digestJob(services, jobLog));
+  scheduler.register(lateDataJob(services, jobLog));
+  // Announce imports a crash left unannounced (each minute), prune old event keys (each hour).
+  for (const job of importChoreJobs({ ...services, announcements: stores.announcements }, jobLog)) scheduler.register(job);
   return services;
 }
 

@@ -18,6 +18,7 @@ export function toChannel(row: {
   perspective: string | null;
   lang: string;
   advanceAfterDays: number | null;
+  digestSchedule: string | null;
 }): ChannelSettings {
   const scope = row.scope as Partial<ChannelScope>;
   return {
@@ -29,6 +30,7 @@ export function toChannel(row: {
     ...(row.perspective ? { perspective: row.perspective as Perspective } : {}),
     lang: row.lang as Lang,
     ...(row.advanceAfterDays !== null ? { advanceAfterDays: row.advanceAfterDays } : {}),
+    ...(row.digestSchedule !== null ? { digest: row.digestSchedule } : {}),
   };
 }
 
@@ -84,6 +86,7 @@ export function channelTx(
         perspective: settings.perspective ?? null,
         lang: settings.lang,
         advanceAfterDays: settings.advanceAfterDays ?? null,
+        digestSchedule: settings.digest ?? null,
         source: meta.source,
         // A chat change keeps the last applied file hash: the file overrides it only when its entry changes.
         configHash: meta.configHash ?? existing?.configHash ?? null,

@@ -128,14 +128,16 @@ for (const runtime of testRuntimes()) {
       await importFigures(w.s);
       const lines: string[] = [];
       const loop = w.s.startBackground({ intervalMs: 20, log: (line) => lines.push(line) });
+      // The same loop sends the digest channel its weekly digest (the clock is on a Monday after 09:00): not counted here.
+      const changePostsSent = () => w.chat.posts.filter((p) => !p.message.summary.startsWith("Weekoverzicht"));
       try {
         const deadline = Date.now() + 10_000;
-        while (w.chat.posts.length < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        while (changePostsSent().length < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       } finally {
         await loop.stop();
       }
       expect(await changePosts(w.s)).toEqual(EXPECTED);
-      expect(w.chat.posts).toHaveLength(6);
+      expect(changePostsSent()).toHaveLength(6);
       expect(lines.filter((l) => l.includes("announced late"))).toHaveLength(1);
     });
   });

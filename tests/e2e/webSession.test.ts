@@ -181,6 +181,7 @@ describe("the session page", () => {
   it("lets an admin give roles on /kanalen through setPersonRoles, refusing a malformed key", async () => {
     const page = await web.page("/kanalen");
     expect(page.text).toContain('action="/kanalen/personen"');
+    expect(page.text).toContain("weekoverzicht ma 09:00"); // the digest channel's schedule (its default)
     const saved = await web.post("/kanalen/personen", { key: "web:0a1b2c", name: "Noor Beleid", roles: "facilitator", perspective: "beleid" });
     expect(saved.headers.get("location")).toBe("/kanalen?uitkomst=saved%3Aperson#rollen");
     expect(await w.s.sessions.transaction((tx) => tx.person("web:0a1b2c"))).toEqual({ key: "web:0a1b2c", name: "Noor Beleid", roles: ["facilitator"], perspective: "beleid" });

@@ -48,6 +48,13 @@ describe("koppel arguments", () => {
     expect(parseKoppelArgs("leerkring perspectief=baas taal=fr")).toEqual({ audience: "leerkring" });
   });
 
+  it("reads digest=ma 09:00 with the space in it, and leaves the time out of the ids", () => {
+    expect(parseKoppelArgs("leerkring doel-a digest=ma 09:00")).toEqual({ audience: "leerkring", ids: ["doel-a"], digest: "ma 09:00" });
+    expect(parseKoppelArgs("digest weekoverzicht=vr 16:30 auto")).toEqual({ audience: "digest", autoStart: true, digest: "vr 16:30" });
+    // Without a time the text goes on as it is: linkChannel refuses it with its own message.
+    expect(parseKoppelArgs("digest digest=ma")).toEqual({ audience: "digest", digest: "ma" });
+  });
+
   it("sorts ids into opgaven, doelen and indicators by the DIN; unknown ids go to indicators", () => {
     const din = { latest: { opgaven: [{ id: "bestaanszekerheid" }], goals: [{ id: "voldoende-middelen" }] } } as unknown as DinState;
     expect(sortScopeIds(din, ["bestaanszekerheid", "voldoende-middelen", "huisuitzettingen", "bestaat-niet"])).toEqual({

@@ -44,6 +44,17 @@ describe("duidbot.yaml", () => {
     expect(parsed.issues[0]?.messageEn).toContain('must be "platform:id"');
   });
 
+  it("reads a channel's digest schedule and refuses one that is no day and time, with its line", () => {
+    const ok = parseDuidbotConfig("defaults:\n  digestSendEmpty: true\nchannels:\n  - key: slack:T1:C1\n    name: x\n    audience: leerkring\n    digest: wo 08:30\n", "d.yaml");
+    expect(ok.ok && [ok.value.defaults.digestSendEmpty, ok.value.channels[0]?.digest]).toEqual([true, "wo 08:30"]);
+    const bad = parseDuidbotConfig("channels:\n  - key: slack:T1:C1\n    name: x\n    audience: digest\n    digest: maandagochtend\n", "d.yaml");
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.issues.map((i) => [i.line, i.field])).toEqual([[5, "channels[0].digest"]]);
+    expect(bad.issues[0]?.message).toContain('schrijf bijvoorbeeld "ma 09:00"');
+    expect(bad.issues[0]?.messageEn).toContain("is no day and time");
+  });
+
   it("refuses keys of duidbot's own system actors, for people and channels", () => {
     const text = "channels:\n  - key: system:kanaal\n    name: x\n    audience: leerkring\npeople:\n  - key: system:guest-detection\n    name: Nep\n    roles: [admin]\n";
     const parsed = parseDuidbotConfig(text, "d.yaml");

@@ -17,7 +17,7 @@ import { encodeFormMeta } from "./formMeta.ts";
 import { postEphemeralResult } from "./reply.ts";
 
 export function registerActions(app: App, deps: SlackHandlerDeps): void {
-  app.action(/^session\./, async ({ ack, body, client, context }) => {
+  app.action(/^(session|digest)\./, async ({ ack, body, client, context }) => {
     await ack();
     const click = parseButtonClick(body, context.teamId);
     if (!click?.channel || !click.slackChannel || !isActionId(click.actionId)) return;

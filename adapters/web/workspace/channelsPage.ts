@@ -1,6 +1,8 @@
 /** `/kanalen` (admins): linked channels with audience and scope, people with roles, and where each setting comes from. */
 import type { ChannelsOverview, SettingsOverview } from "../../../src/app/workspace/channelsOverview.ts";
 import { perspectiveLabel } from "../../../src/domain/sessionText.ts";
+import { formatDigestSchedule } from "../../../src/domain/digest/schedule.ts";
+import { digestScheduleOf } from "../../../src/app/digest/loadDigest.ts";
 import { html, type Html } from "./html.ts";
 import { page, type PageContext } from "./layout.ts";
 import { guestLinkList } from "./sessionPages.ts";
@@ -29,6 +31,7 @@ const TEXT = {
     noChannels: "Nog geen kanalen gekoppeld.",
     noPeople: "Nog niemand heeft een rol.",
     advance: (d: number) => `na ${d} dagen naar de volgende vraag`,
+    digest: (when: string) => `weekoverzicht ${when}`,
     forbidden: "Alleen beheerders zien deze pagina.",
     guestLinks: "Gastlinks per sessie",
     guestLinksIntro: "Een gastlink is geen gekoppeld kanaal: hij hoort bij één sessie. Intrekken kan hier of op de pagina van de sessie.",
@@ -56,6 +59,7 @@ const TEXT = {
     noChannels: "No channels linked yet.",
     noPeople: "Nobody has a role yet.",
     advance: (d: number) => `next question after ${d} days`,
+    digest: (when: string) => `weekly digest ${when}`,
     forbidden: "Only admins see this page.",
     guestLinks: "Guest links per session",
     guestLinksIntro: "A guest link is no linked channel: it belongs to one session. Revoke it here or on the session's page.",
@@ -71,6 +75,11 @@ export function channelsPage(ctx: PageContext, o: ChannelsOverview, form?: Html,
     const parts = [...s.opgaven, ...s.doelen, ...s.indicators];
     return parts.length === 0 ? t.whole : parts.join(", ");
   };
+  // When the channel's weekly digest goes out (src/app/digest: its own time, or Monday 09:00 for digest channels).
+  const digestLine = (c: SettingsOverview["channels"][number]) => {
+    const schedule = digestScheduleOf(c);
+    return schedule ? html`<br><span class="detail">${t.digest(formatDigestSchedule(schedule, ctx.lang))}</span>` : "";
+  };
   const body = html`<h1>${t.title}</h1>
 <p>${t.intro}</p>
 <h2>${t.channels}</h2>
@@ -78,7 +87,7 @@ ${o.channels.length === 0 ? html`<p>${t.noChannels}</p>` : html`<table>
 <caption>${t.channels}</caption>
 <thead><tr><th scope="col">${t.name}</th><th scope="col">${t.audience}</th><th scope="col">${t.scope}</th><th scope="col">${t.autoStart}</th><th scope="col">${t.perspective}</th><th scope="col">${t.source}</th></tr></thead>
 <tbody>${o.channels.map(
-  (c) => html`<tr><th scope="row">${c.name}<br><code class="detail">${c.key}</code></th><td>${t.audiences[c.audience] ?? c.audience}</td><td>${scope(c.scope)}</td>
+  (c) => html`<tr><th scope="row">${c.name}<br><code class="detail">${c.key}</code></th><td>${t.audiences[c.audience] ?? c.audience}${digestLine(c)}</td><td>${scope(c.scope)}</td>
 <td>${c.autoStart ? t.yes : t.no}${c.advanceAfterDays !== undefined ? html`<br><span class="detail">${t.advance(c.advanceAfterDays)}</span>` : ""}</td>
 <td>${c.perspective ? perspectiveLabel(c.perspective, ctx.lang) : "—"}</td><td>${t.sources[c.source]}</td></tr>`,
 )}</tbody></table>`}

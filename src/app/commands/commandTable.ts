@@ -39,7 +39,10 @@ const HELP: readonly HelpLine[] = [
   },
   {
     verb: "koppel",
-    usage: { nl: "koppel <leerkring|digest|gast> [opgave, doel of indicator …] [auto]", en: "koppel <leerkring|digest|gast> [opgave, goal or indicator …] [auto]" },
+    usage: {
+      nl: "koppel <leerkring|digest|gast> [opgave, doel of indicator …] [auto] [digest=ma 09:00]",
+      en: "koppel <leerkring|digest|gast> [opgave, goal or indicator …] [auto] [digest=mon 09:00]",
+    },
     text: { nl: "(beheerder) koppel dit kanaal", en: "(admin) link this channel" },
   },
 ];

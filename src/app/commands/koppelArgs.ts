@@ -1,5 +1,5 @@
 /**
- * `koppel <publiek> [ids…] [auto] [perspectief=<p>] [taal=<nl|en>]` read into channel settings. Ids
+ * `koppel <publiek> [ids…] [auto] [perspectief=<p>] [taal=<nl|en>] [digest=ma 09:00]` read into channel settings. Ids
  * are sorted into opgaven, doelen and indicators by looking them up in the DIN (people type ids,
  * not kinds); unknown ids go to indicators so that linkChannel reports them.
  */
@@ -14,11 +14,15 @@ export interface KoppelArgs {
   autoStart?: true;
   perspective?: Perspective;
   lang?: Lang;
+  /** "digest=ma 09:00" (the time may follow after a space); checked by linkChannel. */
+  digest?: string;
 }
 
 /** Undefined when the first word is no audience. */
 export function parseKoppelArgs(args: string): KoppelArgs | undefined {
-  const [first, ...rest] = args.split(/\s+/).filter(Boolean);
+  // "digest=ma 09:00" is one setting with a space in it: join the time to its day before splitting.
+  const joined = args.replace(/\b(digest|weekoverzicht)=(\S+)\s+(\d{1,2}[:.]\d{2})\b/gi, "$1=$2@$3");
+  const [first, ...rest] = joined.split(/\s+/).filter(Boolean);
   const audience = CHANNEL_AUDIENCES.find((a) => a === first?.toLowerCase());
   if (!audience) return undefined;
   const parsed: KoppelArgs = { audience };
@@ -29,6 +33,7 @@ export function parseKoppelArgs(args: string): KoppelArgs | undefined {
     const k = key.toLowerCase();
     if ((k === "perspectief" || k === "perspective") && (PERSPECTIVES as readonly string[]).includes(value)) parsed.perspective = value as Perspective;
     if ((k === "taal" || k === "lang") && (value === "nl" || value === "en")) parsed.lang = value;
+    if (k === "digest" || k === "weekoverzicht") parsed.digest = value.replace("@", " ");
   }
   return parsed;
 }

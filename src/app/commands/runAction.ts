@@ -15,7 +15,9 @@ import {
   moveRefFromValue,
   sessionRefFromValue,
   startFromChangePost,
+  startSession,
 } from "../sessions/index.ts";
+import { reactRefFromValue } from "../digest/digestMessage.ts";
 import type { Actor, SessionDeps } from "../sessions/index.ts";
 import type { AnyResult } from "../sessions/resultText.ts";
 
@@ -63,6 +65,11 @@ export async function runAction(deps: SessionDeps, input: ActionInput): Promise<
       const { publicUrl } = input;
       const link = session && "sessionId" in session ? await guestLinkAction(deps, { eventId, actor, sessionId: session.sessionId, lang: input.lang, ...(publicUrl ? { publicUrl } : {}) }) : NOT_FOUND;
       return result(link);
+    }
+    case "digest.react": {
+      // The doel or indicator of a digest item: its open session joins this channel (or was here already), or one starts.
+      const ref = reactRefFromValue(input.value);
+      return result(ref ? await startSession(deps, { eventId, actor, subject: ref.subject, dinSlug: ref.dinSlug }) : NOT_FOUND);
     }
     case "session.contributeOther":
       return { kind: "form", form: contributeOtherForm(input.value, input.lang) };

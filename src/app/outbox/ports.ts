@@ -12,7 +12,11 @@ import type { NeutralMessage } from "../messages/message.ts";
 export interface GuestRender {
   din: string;
   shows: Disclosure[];
-  source: { kind: "session-root"; sessionId: number; rootKey: string } | { kind: "change-post"; changePostId: number };
+  source:
+    | { kind: "session-root"; sessionId: number; rootKey: string }
+    | { kind: "change-post"; changePostId: number }
+    /** A weekly digest: not rendered again (it would cover another week); a stale one is withdrawn. */
+    | { kind: "digest"; channel: string; week: string };
 }
 
 export interface OutboxRow {

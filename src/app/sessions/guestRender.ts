@@ -22,6 +22,11 @@ export function rootGuestRender(session: Pick<SessionRecord, "id" | "dinSlug" | 
   return stamp(thread.audience, session.dinSlug, session.indicators.map((i) => i.indicator), source);
 }
 
+/** For a weekly digest to a guest channel: every indicator it may show (src/app/digest/sendDigest.ts). */
+export function digestGuestRender(audience: ChannelAudience, din: string, indicators: readonly Indicator[], channel: string, week: string): GuestRender | undefined {
+  return stamp(audience, din, indicators, { kind: "digest", channel, week });
+}
+
 /** For a change post to a channel of `audience`. */
 export function changePostGuestRender(audience: ChannelAudience, din: string, indicators: readonly Indicator[], changePostId: number): GuestRender | undefined {
   return stamp(audience, din, indicators, { kind: "change-post", changePostId });

@@ -7,6 +7,7 @@
 import type { ChannelAudience, Perspective } from "../../domain/sessionRules.ts";
 import { CHANNEL_AUDIENCES } from "../../domain/sessionRules.ts";
 import type { Lang } from "../../domain/format.ts";
+import { parseDigestSchedule } from "../../domain/digest/schedule.ts";
 import type { DinState } from "../ports.ts";
 import type { FormIssue } from "./conclusionForm.ts";
 import type { ChannelSettings, SessionDeps } from "./ports.ts";
@@ -28,6 +29,8 @@ export interface LinkChannelInput {
     perspective?: Perspective;
     lang?: Lang;
     advanceAfterDays?: number;
+    /** Weekly digest schedule, "ma 09:00" (koppel … digest=ma 09:00). */
+    digest?: string;
   };
 }
 
@@ -51,6 +54,10 @@ export async function linkChannel(deps: SessionDeps, input: LinkChannelInput): P
   if (s.advanceAfterDays !== undefined && (!Number.isInteger(s.advanceAfterDays) || s.advanceAfterDays < 1 || s.advanceAfterDays > 90)) {
     issues.push({ field: "advanceAfterDays", message: "een aantal dagen van 1 tot en met 90", messageEn: "a number of days from 1 to 90" });
   }
+  if (s.digest !== undefined) {
+    const parsed = parseDigestSchedule(s.digest);
+    if (!parsed.ok) issues.push({ field: "digest", message: parsed.message, messageEn: parsed.messageEn });
+  }
   return deps.sessions.transaction(async (tx): Promise<LinkChannelResult> => {
     const context = await actorContext(tx, input.actor);
     // Linking a new channel happens from inside it, before it has an audience: only the admin role counts then.
@@ -71,6 +78,7 @@ export async function linkChannel(deps: SessionDeps, input: LinkChannelInput): P
       lang: s.lang ?? existing?.lang ?? deps.sessionDefaults?.lang ?? "nl",
       ...((s.perspective ?? existing?.perspective) ? { perspective: s.perspective ?? existing?.perspective } : {}),
       ...((s.advanceAfterDays ?? existing?.advanceAfterDays) !== undefined ? { advanceAfterDays: s.advanceAfterDays ?? existing?.advanceAfterDays } : {}),
+      ...((s.digest ?? existing?.digest) !== undefined ? { digest: s.digest ?? existing?.digest } : {}),
     };
     const status = await saveChannelSettings(tx, { before: existing, settings, meta: { source: "chat", by: input.actor.user.key }, at: now });
     return { status: "linked", channel: key, created: status === "created" };

@@ -30,6 +30,11 @@ export interface ChannelSettings {
   lang: Lang;
   /** Days after which a session started here moves to the next question by itself; undefined = never. */
   advanceAfterDays?: number;
+  /**
+   * Weekly digest schedule ("ma 09:00", src/domain/digest/schedule.ts); undefined: the audience's
+   * default (digest channels Monday 09:00, leerkring and gast channels none). See src/app/digest/.
+   */
+  digest?: string;
 }
 
 export interface PersonSettings {
@@ -223,6 +228,8 @@ export interface SessionDefaults {
   lang: Lang;
   /** Default for auto-advance; undefined = sessions only move when a facilitator moves them. */
   advanceAfterDays?: number;
+  /** Send a weekly digest that has nothing new too (duidbot.yaml defaults.digestSendEmpty). */
+  digestSendEmpty?: boolean;
 }
 
 /** What every session use case gets. `Services` (src/main/services.ts) satisfies it. */

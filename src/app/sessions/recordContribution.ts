@@ -5,11 +5,11 @@
 import { readQuestionTag } from "../../domain/session.ts";
 import { storableText } from "../../domain/storableText.ts";
 import type { Question } from "../../domain/session.ts";
-import { resolvePerspective } from "../../domain/sessionRules.ts";
 import type { Perspective } from "../../domain/sessionRules.ts";
 import type { SessionDeps, SessionTx } from "./ports.ts";
-import { statusUpdates } from "./shared.ts";
-import { eventKey } from "./types.ts";
+import { addToThread } from "./addToThread.ts";
+import type { DigestRunRecord } from "../digest/ports.ts";
+import { replyToDigest } from "../digest/replyToDigest.ts";
 import type { UserRef } from "./types.ts";
 
 export interface RecordContributionInput {
@@ -33,6 +33,8 @@ export interface RecordContributionInput {
 export type RecordContributionResult =
   | { status: "recorded"; sessionId: number; contributionId: number; question: Question; perspective: Perspective }
   | { status: "ignored"; reason: "duplicate" | "not-a-session-thread" | "empty" }
+  /** A reply in a weekly digest's thread that names no single item: the bot answered how to reply (src/app/digest/replyToDigest.ts). */
+  | { status: "answered"; reason: "digest-how-to-reply" }
   /** Not (yet) a session thread, but it may become one: keep the event and try again once a root is sent. */
   | { status: "deferred"; reason: "thread-not-yet-known" };
 
@@ -56,52 +58,20 @@ export async function recordContribution(deps: SessionDeps, input: RecordContrib
   // The hot path of a busy thread (every reply): each statement below is one round trip, and on
   // embedded PGlite nothing else reaches the database meanwhile. So: the session in one read, no
   // second read of it, counts instead of contribution rows, the channel only when it decides.
-  return deps.sessions.transaction(async (tx): Promise<RecordContributionResult> => {
+  const result = await deps.sessions.transaction(async (tx): Promise<RecordContributionResult | { status: "digest"; digest: DigestRunRecord }> => {
     // Look the thread up before claiming the event: messages outside sessions leave no trace.
     const session = await tx.sessionByThread(input.channel, threadId);
     const thread = session?.threads.find((t) => t.channel === input.channel);
     if (!session || !thread) {
       if (await mayStillBecomeKnown(tx, now, { channel: input.channel, threadId, at: input.at })) return { status: "deferred", reason: "thread-not-yet-known" };
+      // A reply to a weekly digest: about one of its items (outside this transaction: it may start a session).
+      const digest = await tx.digestByThread(input.channel, threadId);
+      if (digest) return { status: "digest", digest };
       return { status: "ignored", reason: "not-a-session-thread" };
     }
-    const sessionId = session.id;
-    const key = eventKey(input.channel, input.eventId);
-    if (!(await tx.claimEvent(key, now))) return { status: "ignored", reason: "duplicate" };
-
-    const person = await tx.person(input.user.key);
-    // The person's own perspective wins; only without one does the channel's default count.
-    const channel = person?.perspective ? undefined : await tx.channel(input.channel);
-    const perspective = resolvePerspective(person, channel ?? {});
-    // A closed session still collects: a late contribution can matter for a revision of the conclusion.
-    const question = tagged.question ?? session.current;
-    const contributionId = await tx.addContribution({
-      sessionId,
-      threadId: thread.id,
-      channel: input.channel,
-      messageId: input.messageId,
-      eventKey: key,
-      author: input.user,
-      perspective,
-      audience: thread.audience,
-      question,
-      text: tagged.text,
-      postedAt: input.at,
-    });
-    // Same message under another event id (a platform may send it twice): already counted.
-    if (contributionId === undefined) return { status: "ignored", reason: "duplicate" };
-
-    const ack = {
-      key: `ack:${input.channel}:${input.messageId}`,
-      channel: input.channel,
-      kind: "acknowledge" as const,
-      threadKey: thread.rootKey,
-      messageId: input.messageId,
-    };
-    // Guest threads count guest contributions only, so an internal one leaves their status unchanged.
-    const affected = session.threads.filter((t) => t.audience !== "gast" || thread.audience === "gast");
-    await tx.enqueue([ack, ...(await statusUpdates(tx, session, affected))], now);
-    return { status: "recorded", sessionId, contributionId, question, perspective };
+    return addToThread(tx, session, thread, { ...input, ...tagged }, now);
   });
+  return result.status === "digest" ? replyToDigest(deps, { ...input, text }, result.digest) : result;
 }
 
 /**

@@ -15,6 +15,7 @@ import { langOf, statusUpdates } from "./shared.ts";
 export async function rerenderForGuests(deps: SessionDeps, row: Pick<OutboxRow, "kind" | "guest">): Promise<NeutralMessage | undefined> {
   const source = row.guest?.source;
   if (!source) return undefined;
+  if (source.kind === "digest") return undefined;
   return source.kind === "session-root" ? rerenderRoot(deps, row.kind, source) : rerenderChangePost(deps, source.changePostId);
 }
 

@@ -26,6 +26,7 @@ import type {
 import type { UserRef } from "./types.ts";
 import type { NeutralMessage } from "../messages/message.ts";
 import type { GuestLinkTx } from "./guestLinkTypes.ts";
+import type { DigestTx } from "../digest/ports.ts";
 
 /** Processed platform events (idempotency keys). */
 export interface EventTx {
@@ -138,4 +139,4 @@ export interface OutboxTx {
 
 export type { GuestLinkTx } from "./guestLinkTypes.ts";
 
-export interface SessionTx extends EventTx, ChannelTx, SessionRecordTx, ContributionTx, ConclusionTx, ChangePostTx, OutboxTx, GuestLinkTx {}
+export interface SessionTx extends EventTx, ChannelTx, SessionRecordTx, ContributionTx, ConclusionTx, ChangePostTx, OutboxTx, GuestLinkTx, DigestTx {}

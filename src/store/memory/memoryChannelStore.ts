@@ -37,6 +37,7 @@ export function memoryChannelTx(
         perspective: settings.perspective ?? null,
         lang: settings.lang,
         advanceAfterDays: settings.advanceAfterDays ?? null,
+        digestSchedule: settings.digest ?? null,
         source: meta.source,
         configHash: meta.configHash ?? existing?.configHash ?? null,
         updatedBy: meta.by ?? null,

@@ -33,6 +33,7 @@ import type {
   SessionRow,
   ThreadRow,
   GuestLinkRow,
+  DigestRunRow,
 } from "./memoryRows.ts";
 
 export interface Tables {
@@ -60,6 +61,7 @@ export interface Tables {
   inbound: InboundRow[];
   reportEditions: ReportEditionRow[];
   guestLinks: GuestLinkRow[];
+  digestRuns: DigestRunRow[];
 }
 
 /** The tables with a serial id (one sequence each, as in PostgreSQL). */
@@ -89,6 +91,7 @@ function emptyTables(): Tables {
     inbound: [],
     reportEditions: [],
     guestLinks: [],
+    digestRuns: [],
   };
 }
 

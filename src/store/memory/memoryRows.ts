@@ -74,6 +74,7 @@ export interface ChannelRow {
   perspective: string | null;
   lang: string;
   advanceAfterDays: number | null;
+  digestSchedule: string | null;
   source: string;
   configHash: string | null;
   updatedBy: string | null;
@@ -265,4 +266,17 @@ export interface GuestLinkRow {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   revokedBy: string | null;
+}
+
+export interface DigestRunRow {
+  id: number;
+  channelKey: string;
+  week: string;
+  status: string;
+  scheduledFor: Date;
+  coveredUntil: Date;
+  outboxKey: string | null;
+  items: unknown;
+  dinSlug: string | null;
+  createdAt: Date;
 }

@@ -13,6 +13,7 @@ import { memoryConclusionTx } from "./memoryConclusionStore.ts";
 import { memoryContributionTx } from "./memoryContributionStore.ts";
 import { memoryEnqueueTx } from "./memoryOutboxStore.ts";
 import { memoryGuestLinkTx } from "./memoryGuestLinkStore.ts";
+import { memoryDigestTx } from "./memoryDigestStore.ts";
 import { copying, json, MemoryConstraintError, must, type MemoryDb, type Tables } from "./memoryDb.ts";
 import type { SessionRow } from "./memoryRows.ts";
 
@@ -71,7 +72,7 @@ function threadByRoot(t: Tables, channel: string, threadId: string) {
 
 type OwnPart = Omit<
   SessionTx,
-  keyof ReturnType<typeof memoryChannelTx> | keyof ReturnType<typeof memoryContributionTx> | keyof ReturnType<typeof memoryConclusionTx> | keyof ReturnType<typeof memoryGuestLinkTx> | "enqueue" | "postsByKey"
+  keyof ReturnType<typeof memoryChannelTx> | keyof ReturnType<typeof memoryContributionTx> | keyof ReturnType<typeof memoryConclusionTx> | keyof ReturnType<typeof memoryGuestLinkTx> | keyof ReturnType<typeof memoryDigestTx> | "enqueue" | "postsByKey"
 >;
 
 function memorySessionTx(db: MemoryDb): OwnPart {
@@ -213,7 +214,7 @@ export class MemorySessionStore implements SessionStore {
 
   transaction<T>(fn: (tx: SessionTx) => Promise<T>): Promise<T> {
     const db = this.db;
-    const tx: SessionTx = copying({ ...memorySessionTx(db), ...memoryChannelTx(db), ...memoryContributionTx(db), ...memoryConclusionTx(db), ...memoryEnqueueTx(db), ...memoryGuestLinkTx(db) });
+    const tx: SessionTx = copying({ ...memorySessionTx(db), ...memoryChannelTx(db), ...memoryContributionTx(db), ...memoryConclusionTx(db), ...memoryEnqueueTx(db), ...memoryGuestLinkTx(db), ...memoryDigestTx(db) });
     return db.write(() => fn(tx));
   }
 }

@@ -3,6 +3,7 @@ import type { ResultTexts } from "./resultKeys.ts";
 
 export const RESULTS_EN: ResultTexts = {
   recorded: "Your contribution has been noted.",
+  answered: "Duidbot explained in the thread how to reply.",
   deferred: "Your contribution will be processed as soon as the thread's first message is in.",
   updated: "The contribution has been updated.",
   withdrawn: "The contribution has been withdrawn.",

@@ -3,6 +3,7 @@ import type { ResultTexts } from "./resultKeys.ts";
 
 export const RESULTS_NL: ResultTexts = {
   recorded: "Uw bijdrage is genoteerd.",
+  answered: "Duidbot heeft in de draad uitgelegd hoe u reageert.",
   deferred: "Uw bijdrage wordt verwerkt zodra het eerste bericht van de draad binnen is.",
   updated: "De bijdrage is bijgewerkt.",
   withdrawn: "De bijdrage is ingetrokken.",

@@ -1,0 +1,56 @@
+// Proves `duidbot digest`: with duidbot.yaml (DUIDBOT_CONFIG) read as serve reads it, a configured channel
+// is previewed before serve ever ran; --now puts this week's digest in the outbox once (a second --now is
+// exit 1); an unknown channel is exit 1 naming the linked ones; wrong arguments exit 2.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { root, runDuidbotHere } from "../support/cli.ts";
+import { copyTemplateFolder } from "../support/dbTemplate.ts";
+
+let dir: string;
+let env: Record<string, string>;
+const duidbot = (args: string[]) => runDuidbotHere(args, env);
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "duidbot-cli-digest-"));
+  const dataDir = path.join(dir, "data");
+  await copyTemplateFolder(inject("pgliteTemplate"), dataDir);
+  const config = path.join(dir, "duidbot.yaml");
+  await writeFile(
+    config,
+    'channels:\n  - key: memory:weekoverzicht\n    name: "#weekoverzicht"\n    audience: digest\n    digest: "ma 09:00"\n  - key: memory:leerkring\n    name: "#leerkring"\n    audience: leerkring\n',
+  );
+  env = { DUIDBOT_DATA_DIR: dataDir, DUIDBOT_CONFIG: config };
+  expect((await duidbot(["din", "import", path.join(root, "examples", "hilversum", "din.yaml")])).code).toBe(0);
+  expect((await duidbot(["measurements", "import", path.join(root, "examples", "hilversum", "metingen.csv")])).code).toBe(0);
+}, 120_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("duidbot digest", () => {
+  it("previews a channel from duidbot.yaml, sends once with --now, refuses unknown channels and wrong arguments", { timeout: 120_000 }, async () => {
+    const preview = await duidbot(["digest", "--channel", "memory:weekoverzicht", "--preview"]);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(/^Weekoverzicht \d+ \w+ \d{4}\n/);
+    expect(preview.stdout).toContain("Nieuwe en gecorrigeerde cijfers");
+    expect(preview.stdout).toContain("Op weg naar de DIN-rapportage");
+    expect(preview.stderr).toContain("voorbeeld; gepland ma 09:00, volgende");
+
+    const leerkring = await duidbot(["digest", "--channel", "memory:leerkring", "--preview", "--lang", "en"]);
+    expect(leerkring.code).toBe(0);
+    expect(leerkring.stderr).toContain("this channel gets no weekly digest");
+
+    const sent = await duidbot(["digest", "--channel", "memory:weekoverzicht", "--now"]);
+    expect(sent.code).toBe(0);
+    expect(sent.stdout).toMatch(/Weekoverzicht \d{4}-W\d{2} voor memory:weekoverzicht staat klaar; duidbot serve verstuurt het\./);
+    const again = await duidbot(["digest", "--channel", "memory:weekoverzicht", "--now"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("is al verstuurd (of overgeslagen)");
+
+    const unknown = await duidbot(["digest", "--channel", "memory:nergens", "--preview"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("Gekoppelde kanalen: memory:weekoverzicht, memory:leerkring");
+    expect((await duidbot(["digest", "--preview"])).code).toBe(2);
+    expect((await duidbot(["digest", "--channel", "memory:weekoverzicht", "--preview", "--now"])).code).toBe(2);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * The weekly digest in Microsoft Teams over real HTTP (the real Teams SDK, a fake Bot Connector): the
+ * digest card has a Reageer button per item; a thread reply naming an item lands in that doel's session
+ * (the channel joins it), any other reply gets the explanation in the digest's thread — the same
+ * neutral use cases as Slack (tests/e2e/slackDigest.test.ts).
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sendDigest } from "../../src/app/digest/sendDigest.ts";
+import { postChanges } from "../../src/app/sessions/index.ts";
+import { testRuntimes } from "../support/db.ts";
+import { importFigures, seedDin } from "../support/sessionWorld.ts";
+import { TEAMS_CHANNELS, TEAMS_USERS, teamsKey, startTeamsWorld, type TeamsWorld } from "../support/teamsWorld.ts";
+
+const DIG = "19:weekoverzicht@thread.tacv2";
+const scope = { opgaven: [], doelen: [], indicators: [] };
+
+describe("weekly digest in Teams", () => {
+  let w: TeamsWorld;
+  beforeEach(async () => {
+    w = await startTeamsWorld(testRuntimes()[0]!, {
+      start: "2025-03-10T08:00:00Z",
+      channels: [
+        { key: teamsKey(TEAMS_CHANNELS.leerkring), name: "Leerkring", audience: "leerkring", scope, autoStart: true },
+        { key: teamsKey(DIG), name: "Weekoverzicht", audience: "digest", scope, autoStart: false },
+      ],
+    });
+    await seedDin(w.s);
+  });
+  afterEach(() => w.close());
+
+  it("a reply naming an item becomes a contribution in its session; other replies get an explanation", async () => {
+    const imported = await importFigures(w.s);
+    await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
+    expect(await sendDigest(w.s, { channel: teamsKey(DIG) })).toMatchObject({ status: "sent" });
+    await w.dispatch();
+    const digest = w.sentIn(DIG, { thread: null }).find((m) => String(m.activity.summary).startsWith("Weekoverzicht"))!;
+    expect(JSON.stringify(digest.activity)).toContain("Nieuwe en gecorrigeerde cijfers");
+    expect(w.button(DIG, "digest.react")).toBeDefined();
+
+    await w.driver.send(w.driver.message(TEAMS_USERS.colleague, DIG, "1: dit zien we in de wijk ook", { thread: digest.id }));
+    await w.dispatch();
+    const root = w.sentIn(DIG, { thread: null }).find((m) => String(m.activity.summary).startsWith("Duiding"));
+    expect(root).toBeDefined();
+    const sessions = await w.s.sessions.transaction((tx) => tx.openSessions());
+    const contributions = await w.s.sessions.transaction((tx) => tx.contributions(sessions[0]!.id));
+    expect(contributions.map((c) => [c.channel, c.text])).toEqual([[teamsKey(DIG), "dit zien we in de wijk ook"]]);
+
+    await w.driver.send(w.driver.message(TEAMS_USERS.colleague, DIG, "mooi overzicht", { thread: digest.id }));
+    await w.dispatch();
+    expect(JSON.stringify(w.sentIn(DIG, { thread: digest.id }).map((m) => m.activity))).toContain("Reageer in deze draad met het nummer van een onderwerp voorop");
+  });
+});
