@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
-import { buildWorld, DIGEST, GAST, LEERKRING, openWith, persistentTarget, seedDin, type World } from "../support/sessionWorld.ts";
+import { BELEID, buildWorld, DIGEST, GAST, LEERKRING, openWith, persistentTarget, seedDin, type World } from "../support/sessionWorld.ts";
 
 const TOKEN = "announce-test-token";
 
@@ -56,10 +56,12 @@ describe("import → announce over the HTTP API", () => {
     expect(gast.length).toBe(1);
     expect(gast[0]).toContain("Jongeren met jeugdhulp");
     expect(gast[0]).not.toContain("Wachtlijst");
-    // The digest channel gets a change post (no autoStart) with the Start duiding button.
-    const digest = world.chat.postsIn(DIGEST, null);
-    expect(digest).toHaveLength(1);
-    expect(JSON.stringify(digest[0]!.message)).toContain("session.start");
+    // A leerkring without autoStart gets a change post with the Start duiding button; the digest
+    // channel gets none (it reads the new figures in its weekly digest).
+    const beleid = world.chat.postsIn(BELEID, null);
+    expect(beleid).toHaveLength(1);
+    expect(JSON.stringify(beleid[0]!.message)).toContain("session.start");
+    expect(world.chat.postsIn(DIGEST, null)).toEqual([]);
 
     // The same figures again: nothing new, so nothing more is announced.
     expect((await send(figures)).status).toBe(200);

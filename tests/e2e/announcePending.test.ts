@@ -10,7 +10,7 @@ import type { DbServices } from "../../src/main/services.ts";
 import { PrismaAnnouncementStore } from "../../src/store/announcementStore.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
 import { buildDin } from "../support/factories.ts";
-import { buildWorld, DIGEST, DIN, FIGURES, GAST, importFigures, LEERKRING, openFreshWorld, openWith, persistentTarget, type World } from "../support/sessionWorld.ts";
+import { BELEID, buildWorld, DIN, FIGURES, GAST, importFigures, LEERKRING, openFreshWorld, openWith, persistentTarget, type World } from "../support/sessionWorld.ts";
 
 const START = "2025-06-02T08:00:00Z";
 const GOAL_A = "doel-gezond-opgroeien";
@@ -34,7 +34,7 @@ async function changePosts(s: DbServices): Promise<string[]> {
 }
 
 /** Every channel gets a change post per doel (no channel opens sessions by itself): easy to count. */
-const EXPECTED = [`${DIGEST} ${GOAL_A}`, `${DIGEST} ${GOAL_B}`, `${GAST} ${GOAL_A}`, `${GAST} ${GOAL_B}`, `${LEERKRING} ${GOAL_A}`, `${LEERKRING} ${GOAL_B}`].sort();
+const EXPECTED = [`${BELEID} ${GOAL_A}`, `${BELEID} ${GOAL_B}`, `${GAST} ${GOAL_A}`, `${GAST} ${GOAL_B}`, `${LEERKRING} ${GOAL_A}`, `${LEERKRING} ${GOAL_B}`].sort();
 
 async function seed(s: DbServices): Promise<void> {
   await s.dins.saveDinVersion(TWO_GOALS, { fileName: "din.yaml", contentHash: "two-goals" });
@@ -82,7 +82,7 @@ for (const runtime of testRuntimes()) {
       expect(await changePosts(w.s)).toEqual(EXPECTED);
       await w.dispatch();
       // One post per doel in each channel; the guest channel without the intern indicator.
-      for (const channel of [LEERKRING, GAST, DIGEST]) expect(w.chat.postsIn(channel, null)).toHaveLength(2);
+      for (const channel of [LEERKRING, GAST, BELEID]) expect(w.chat.postsIn(channel, null)).toHaveLength(2);
       expect(w.chat.textIn(LEERKRING)).toContain("Wachtlijst");
       expect(w.chat.textIn(GAST)).not.toContain("Wachtlijst");
 

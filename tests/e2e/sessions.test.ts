@@ -33,6 +33,7 @@ import { contributionRevisions, outboxRows } from "../support/peek.ts";
 import { buildChartData } from "../support/factories.ts";
 import {
   actor,
+  BELEID,
   DIGEST,
   FIGURES,
   GAST,
@@ -157,10 +158,12 @@ for (const runtime of [memoryRuntime]) {
       ]);
       // With two values per indicator, the guest's count (20 → 6) keeps one point: no chart of it.
       expect(charts(GAST).map((c) => c.chart.title)).toEqual(["Jongeren met jeugdhulp"]);
-      // The digest channel (no autoStart) got a change post with a start button instead, and no session thread.
-      const digest = w.chat.postsIn(DIGEST);
-      expect(digest).toHaveLength(1);
-      expect(digest[0]!.message.elements.find((e) => e.type === "actions")).toMatchObject({ actions: [{ id: "session.start" }] });
+      // The leerkring without autoStart got a change post with a start button instead, and no session
+      // thread; the digest channel got nothing (the weekly digest tells it).
+      const beleid = w.chat.postsIn(BELEID);
+      expect(beleid).toHaveLength(1);
+      expect(beleid[0]!.message.elements.find((e) => e.type === "actions")).toMatchObject({ actions: [{ id: "session.start" }] });
+      expect(w.chat.postsIn(DIGEST)).toEqual([]);
     });
 
     it("draws the changed indicators' series with target and baseline; guests get no intern chart and no small counts", async () => {
@@ -170,8 +173,8 @@ for (const runtime of [memoryRuntime]) {
       if (posted.status !== "posted") throw new Error(posted.status);
       await w.dispatch();
 
-      // The leerkring's session root and the digest's change post: every point, target and baseline.
-      for (const channel of [LEERKRING, DIGEST]) {
+      // The leerkring's session root and the other leerkring's change post: every point, target and baseline.
+      for (const channel of [LEERKRING, BELEID]) {
         const [jeugdhulp, veiligThuis, wachtlijst, ...more] = charts(channel);
         expect(more).toEqual([]);
         expect(jeugdhulp).toEqual({
@@ -493,7 +496,7 @@ for (const runtime of [memoryRuntime]) {
       const started = await startFromChangePost(w.s, { eventId: "b1", actor: actor(PEOPLE.colleague, LEERKRING), value: String(internalPost.changePostId) });
       expect(started).toMatchObject({ status: "started", channels: [LEERKRING] });
       // The guest channel joins only when it has autoStart; here it does not.
-      const again = await startFromChangePost(w.s, { eventId: "b2", actor: actor(PEOPLE.colleague, DIGEST), value: String(posted.posts.find((p) => p.channel === DIGEST)!.changePostId) });
+      const again = await startFromChangePost(w.s, { eventId: "b2", actor: actor(PEOPLE.colleague, BELEID), value: String(posted.posts.find((p) => p.channel === BELEID)!.changePostId) });
       expect(again).toMatchObject({ status: "started" });
 
       // On request: an unknown id, then an indicator; asking again for the same subject joins the open session.
@@ -501,8 +504,8 @@ for (const runtime of [memoryRuntime]) {
       const one = await startSession(w.s, { actor: actor(PEOPLE.colleague, LEERKRING), subject: { kind: "indicator", id: "jeugdhulp" } });
       expect(one).toMatchObject({ status: "started", channels: [LEERKRING] });
       if (one.status !== "started") return;
-      expect(await startSession(w.s, { actor: actor(PEOPLE.colleague, DIGEST), subject: { kind: "indicator", id: "jeugdhulp" } })).toEqual({ status: "already-open", sessionId: one.sessionId, joined: true });
-      const status = await sessionStatus(w.s, { channel: DIGEST });
+      expect(await startSession(w.s, { actor: actor(PEOPLE.colleague, BELEID), subject: { kind: "indicator", id: "jeugdhulp" } })).toEqual({ status: "already-open", sessionId: one.sessionId, joined: true });
+      const status = await sessionStatus(w.s, { channel: BELEID });
       expect(status.status === "ok" && plainText(status.message)).toContain("Lopende duidingssessies");
       expect(await sessionStatus(w.s, { channel: GAST, session: { sessionId: one.sessionId } })).toEqual({ status: "not-found" });
       expect(GOAL).toBe("doel-gezond-opgroeien");

@@ -24,6 +24,8 @@ import { buildDin, buildIndicator } from "./factories.ts";
 export const LEERKRING = "memory:leerkring";
 export const GAST = "memory:gast";
 export const DIGEST = "memory:digest";
+/** A leerkring that starts sessions only on request: it gets change posts with a start button. */
+export const BELEID = "memory:beleid";
 
 export const PEOPLE = {
   facilitator: { key: "memory:U-fac", name: "Sanne Facilitator" },
@@ -39,6 +41,7 @@ export const CONFIG: DuidbotConfig = {
     { key: LEERKRING, name: "#leerkring", audience: "leerkring", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: true, advanceAfterDays: 3 },
     { key: GAST, name: "#adviesraad", audience: "gast", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: true, perspective: "adviesraad" },
     { key: DIGEST, name: "#weekoverzicht", audience: "digest", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: false },
+    { key: BELEID, name: "#beleid", audience: "leerkring", scope: { opgaven: [], doelen: [], indicators: [] }, autoStart: false },
   ],
   people: [
     { key: PEOPLE.facilitator.key, name: PEOPLE.facilitator.name, roles: ["facilitator"], perspective: "beleid" },

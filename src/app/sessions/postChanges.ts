@@ -91,6 +91,9 @@ export async function postChanges(deps: SessionDeps, input: PostChangesInput): P
       const postIds: number[] = [];
       for (const channel of channels) {
         if (threaded.has(channel.key)) continue;
+        // A digest channel (policy, uitvoering) hears about new figures once a week, in its digest
+        // (src/app/digest), not after every import: that is what the audience is for.
+        if (channel.audience === "digest") continue;
         const visible = itemsForChannel(channel, group.items, din);
         if (visible.length === 0) continue;
         const items = visible.map((i) => ({ indicatorId: i.indicatorId, period: i.period }));
