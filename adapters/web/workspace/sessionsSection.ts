@@ -8,6 +8,7 @@ import { perspectiveLabel, questionText } from "../../../src/domain/sessionText.
 import { formatDate, type Lang } from "../../../src/domain/format.ts";
 import { formatPeriodKey } from "../../../src/app/sessions/periods.ts";
 import type { SessionView } from "../../../src/app/workspace/indicatorDetail.ts";
+import { actionStatusLabel } from "../../../src/domain/actionStatus.ts";
 import type { ConclusionRecord, ActionRecord } from "../../../src/app/sessions/ports.ts";
 import { html, type Html } from "./html.ts";
 
@@ -28,7 +29,6 @@ const TEXT = {
     actions: "Verbeteracties",
     owner: "eigenaar",
     due: "uiterlijk",
-    status: { open: "open", done: "afgerond" },
     guestThread: "gastkanaal",
   },
   en: {
@@ -47,7 +47,6 @@ const TEXT = {
     actions: "Improvement actions",
     owner: "owner",
     due: "due",
-    status: { open: "open", done: "done" },
     guestThread: "guest channel",
   },
 } as const;
@@ -56,7 +55,7 @@ function actionsList(actions: readonly ActionRecord[], lang: Lang): Html {
   const t = TEXT[lang];
   if (actions.length === 0) return html``;
   return html`<h5>${t.actions}</h5><ul class="actions">${actions.map(
-    (a) => html`<li>${a.text} <span class="detail">(${t.owner}: ${a.owner}${a.due ? html` · ${t.due} ${a.due}` : ""} · ${t.status[a.status]})</span></li>`,
+    (a) => html`<li>${a.id !== undefined ? html`<span class="detail">#${a.id}</span> ` : ""}${a.text} <span class="detail">(${t.owner}: ${a.owner}${a.due ? html` · ${t.due} ${a.due}` : ""} · <span class="action-status">${actionStatusLabel(a.status, lang)}</span>)</span></li>`,
   )}</ul>`;
 }
 

@@ -14,8 +14,10 @@ import {
   moveQuestion,
   moveRefFromValue,
   sessionRefFromValue,
+  setActionStatus,
   startFromChangePost,
 } from "../sessions/index.ts";
+import { parseActionStatus } from "../../domain/actionStatus.ts";
 import type { Actor, SessionDeps } from "../sessions/index.ts";
 import type { AnyResult } from "../sessions/resultText.ts";
 
@@ -63,6 +65,13 @@ export async function runAction(deps: SessionDeps, input: ActionInput): Promise<
       const { publicUrl } = input;
       const link = session && "sessionId" in session ? await guestLinkAction(deps, { eventId, actor, sessionId: session.sessionId, lang: input.lang, ...(publicUrl ? { publicUrl } : {}) }) : NOT_FOUND;
       return result(link);
+    }
+    case "session.actionStatus": {
+      // "<action id>:<status>" (actionStatusValue): a reminder's Bezig / Gereed / Vervallen.
+      const [id, word = ""] = input.value.split(":");
+      const status = parseActionStatus(word);
+      if (!id || !/^\d+$/.test(id) || !status) return result(NOT_FOUND);
+      return result(await setActionStatus(deps, { eventId, actor, actionId: Number(id), status }));
     }
     case "session.contributeOther":
       return { kind: "form", form: contributeOtherForm(input.value, input.lang) };

@@ -1,6 +1,8 @@
 /**
  * The conclusion form and reading it back: field ids `conclusion.<herkennen|…|overall>` and
- * `action.<n>.text|owner|due|status`. draftConclusion builds it, submitConclusion parses it.
+ * `action.<n>.text|owner|due`. draftConclusion builds it, submitConclusion parses it. An action's status
+ * is not in the form: it is set on its own (setActionStatus, `/duiding actie <nr> gereed`) with history,
+ * and a new version keeps the status of the action at its place.
  */
 import { parseCalendarDate } from "../../domain/period.ts";
 import { composeDraft } from "../../domain/sessionDraft.ts";
@@ -50,19 +52,6 @@ export function conclusionForm(args: {
     fields.push({ type: "text", id: `action.${n}.text`, label: t.action(n), multiline: false, optional: true, ...(action ? { initial: action.text } : {}) });
     fields.push({ type: "text", id: `action.${n}.owner`, label: t.owner(n), multiline: false, optional: true, ...(action ? { initial: action.owner } : {}) });
     fields.push({ type: "date", id: `action.${n}.due`, label: t.due(n), optional: true, ...(action?.due ? { initial: action.due } : {}) });
-    if (action) {
-      const done = lang === "nl" ? { open: "Loopt", done: "Klaar" } : { open: "Open", done: "Done" };
-      fields.push({
-        type: "select",
-        id: `action.${n}.status`,
-        label: `${t.action(n)}: status`,
-        options: [
-          { value: "open", label: done.open },
-          { value: "done", label: done.done },
-        ],
-        initial: action.status,
-      });
-    }
   }
   return { id: "session.conclude", title: t.title, submitLabel: t.submit, state: String(args.sessionId), fields };
 }
@@ -94,7 +83,7 @@ export function parseConclusionForm(values: Record<string, string | undefined>):
     if (due !== "" && parseCalendarDate(due) === undefined) {
       issues.push({ field: `action.${n}.due`, message: "Gebruik een datum als 2026-03-31.", messageEn: "Use a date like 2026-03-31." });
     }
-    actions.push({ text, owner, ...(due !== "" ? { due } : {}), status: value(`action.${n}.status`) === "done" ? "done" : "open" });
+    actions.push({ text, owner, ...(due !== "" ? { due } : {}), status: "open" });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, texts, actions };
 }

@@ -3,8 +3,11 @@
  * implemented, e.g. in memory) on its own. SessionTx is all of them: a use case runs in one transaction.
  */
 import type { Question } from "../../domain/session.ts";
+import type { ActionStatus, ReminderKind } from "../../domain/actionStatus.ts";
 import type {
+  ActionListItem,
   ActionRecord,
+  ActionStatusChangeRecord,
   ChangePostRecord,
   ChannelSettings,
   ConclusionRecord,
@@ -107,6 +110,23 @@ export interface ConclusionTx {
   indicatorConclusions(dinSlug: string, indicatorId: string): Promise<IndicatorConclusion[]>;
 }
 
+/** Verbeteracties followed up: status with history, and reminders claimed once (src/store/actionStore.ts). */
+export interface ActionTx {
+  /** `lock` takes a row lock so concurrent status changes of one action serialise. */
+  action(id: number, options?: { lock?: boolean }): Promise<ActionListItem | undefined>;
+  /**
+   * Actions of every session, soonest due date first (none last), then by id; `openOnly`: open and bezig;
+   * `dueBetween`: a due date in [from, to] (ISO dates, both included).
+   */
+  listActions(filter: { openOnly?: boolean; dinSlug?: string; dueBetween?: [string, string] }): Promise<ActionListItem[]>;
+  /** Sets the status and records the change (from → to, who, when). */
+  setActionStatus(id: number, change: { from: ActionStatus; to: ActionStatus; by: UserRef; at: Date }): Promise<void>;
+  /** Status changes of one action, oldest first. */
+  actionHistory(id: number): Promise<ActionStatusChangeRecord[]>;
+  /** Claims the reminder of this kind for this action and due date; false when it was claimed before (a unique key). */
+  claimReminder(actionId: number, kind: ReminderKind, due: string, at: Date): Promise<boolean>;
+}
+
 /** Change posts (src/store/announcementStore.ts). */
 export interface ChangePostTx {
   createChangePost(post: Omit<ChangePostRecord, "id" | "sessionId">, at: Date): Promise<number>;
@@ -131,4 +151,4 @@ export interface OutboxTx {
 
 export type { GuestLinkTx } from "./guestLinkTypes.ts";
 
-export interface SessionTx extends EventTx, ChannelTx, SessionRecordTx, ContributionTx, ConclusionTx, ChangePostTx, OutboxTx, GuestLinkTx {}
+export interface SessionTx extends EventTx, ChannelTx, SessionRecordTx, ContributionTx, ConclusionTx, ActionTx, ChangePostTx, OutboxTx, GuestLinkTx {}

@@ -19,6 +19,8 @@ import type {
   ConclusionRevisionRow,
   ConclusionRow,
   ActionRow,
+  ActionReminderRow,
+  ActionStatusChangeRow,
   ChangePostRow,
   DinRow,
   DinVersionRow,
@@ -55,6 +57,8 @@ export interface Tables {
   conclusions: ConclusionRow[];
   conclusionRevisions: ConclusionRevisionRow[];
   actions: ActionRow[];
+  actionStatusChanges: ActionStatusChangeRow[];
+  actionReminders: ActionReminderRow[];
   changePosts: ChangePostRow[];
   outbox: OutboxMessageRow[];
   inbound: InboundRow[];
@@ -84,6 +88,8 @@ function emptyTables(): Tables {
     conclusions: [],
     conclusionRevisions: [],
     actions: [],
+    actionStatusChanges: [],
+    actionReminders: [],
     changePosts: [],
     outbox: [],
     inbound: [],

@@ -188,6 +188,24 @@ export interface ActionRow {
   updatedAt: Date;
 }
 
+export interface ActionStatusChangeRow {
+  id: number;
+  actionId: number;
+  fromStatus: string;
+  toStatus: string;
+  byKey: string;
+  byName: string;
+  at: Date;
+}
+
+export interface ActionReminderRow {
+  id: number;
+  actionId: number;
+  kind: string;
+  due: string;
+  sentAt: Date;
+}
+
 export interface ChangePostRow {
   id: number;
   channelKey: string;

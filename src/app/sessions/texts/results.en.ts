@@ -52,4 +52,12 @@ export const RESULTS_EN: ResultTexts = {
   "forbidden:configure": "Only an admin can set this up.",
   "forbidden:contribute": "Only the author can move a contribution to another question.",
   forbidden: "You cannot do that here.",
+  "action-set": "Improvement action #{nr} has a new status.",
+  "action-set:open": "Improvement action #{nr} is open again.",
+  "action-set:bezig": "Improvement action #{nr} is now in progress.",
+  "action-set:gereed": "Improvement action #{nr} is done. Thank you!",
+  "action-set:vervallen": "Improvement action #{nr} is cancelled.",
+  "action-unchanged": "Improvement action #{nr} already had that status.",
+  "action-not-found": "There is no improvement action #{nr}. `acties` shows the numbers.",
+  "refused:not-owner": "Only the action's owner or a facilitator can set its status.",
 };

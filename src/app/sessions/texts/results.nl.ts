@@ -52,4 +52,12 @@ export const RESULTS_NL: ResultTexts = {
   "forbidden:configure": "Alleen een beheerder kan dit instellen.",
   "forbidden:contribute": "Alleen de schrijver kan een bijdrage bij een andere vraag zetten.",
   forbidden: "Dat mag u hier niet doen.",
+  "action-set": "Verbeteractie #{nr} heeft een nieuwe status.",
+  "action-set:open": "Verbeteractie #{nr} staat weer open.",
+  "action-set:bezig": "Verbeteractie #{nr} is nu bezig.",
+  "action-set:gereed": "Verbeteractie #{nr} is gereed. Dank u!",
+  "action-set:vervallen": "Verbeteractie #{nr} is vervallen.",
+  "action-unchanged": "Verbeteractie #{nr} had die status al.",
+  "action-not-found": "Verbeteractie #{nr} bestaat niet. `acties` toont de nummers.",
+  "refused:not-owner": "Alleen de eigenaar van de actie of een gespreksleider kan de status zetten.",
 };
