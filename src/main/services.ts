@@ -12,6 +12,7 @@ import { createDispatcher, type Dispatcher } from "../app/outbox/dispatch.ts";
 import type { OutboxStore } from "../app/outbox/ports.ts";
 import { withImportChores } from "../app/measurements/importChores.ts";
 import { advanceDueSessions } from "../app/sessions/advanceDueSessions.ts";
+import { actionReminderTick } from "../app/sessions/actionReminders.ts";
 import { applyConfig } from "../app/sessions/applyConfig.ts";
 import { rerenderForGuests } from "../app/sessions/rerenderForGuests.ts";
 import type { SessionDefaults, SessionStore } from "../app/sessions/ports.ts";
@@ -190,15 +191,19 @@ async function assemble<D extends ServicesDb>(stores: ServiceStores<D>, clock: C
     dispatcher,
     posted,
     onPosted: (listener) => void postedListeners.push(listener),
-    startBackground: ({ intervalMs, log: logLine }) =>
-      dispatcher.run({
+    startBackground: ({ intervalMs, log: logLine }) => {
+      // #20: reminders of verbeteracties (the lead moves this into the one scheduler).
+      const remindActions = actionReminderTick(services, logLine);
+      return dispatcher.run({
         intervalMs,
         // After the tick: announce imports a crash left unannounced (each minute), prune old event keys (each hour).
         tick: withImportChores({ ...services, announcements: stores.announcements }, logLine, async () => {
           const { moved } = await advanceDueSessions(services);
           for (const m of moved) logLine?.(`sessie ${m.sessionId}: vanzelf naar ${m.question} / auto-advanced`);
+          await remindActions(clock.now());
         }),
-      }),
+      });
+    },
     close: async () => {
       try {
         await services.inbox.close();

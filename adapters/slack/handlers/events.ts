@@ -73,7 +73,7 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
     if (word !== "status") {
       // In a thread, "@duidbot <anything else>" is a reply that addresses the bot: the message listener
       // counts it as a contribution, so no help text there.
-      if (mention.threadId && word !== "" && !isBotRequest(word)) return;
+      if (mention.threadId && word !== "" && !isBotRequest(mention.text)) return;
       await replyEphemeral(client, where, { text: richMrkdwn(commandHelp({ surface: SLACK_SURFACE, lang: deps.lang })) });
       return;
     }
@@ -98,8 +98,7 @@ async function contributionText(text: string, botUserId: string | undefined, dep
   const address = botUserId ? `<@${botUserId}>` : undefined;
   if (address && rest.startsWith(address)) {
     rest = rest.slice(address.length).trim();
-    const word = rest.split(/\s+/)[0]?.toLowerCase() ?? "";
-    if (word === "" || isBotRequest(word)) return undefined;
+    if (rest === "" || isBotRequest(rest)) return undefined;
   }
   for (const id of userIdsIn(rest)) {
     const name = id === botUserId ? "duidbot" : (await deps.directory.person(id)).name;

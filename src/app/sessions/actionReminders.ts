@@ -46,3 +46,17 @@ export async function sendActionReminders(deps: Pick<SessionDeps, "sessions">, n
   }
   return { sent };
 }
+
+/**
+ * sendActionReminders at most once a minute (the background loop ticks every second; a reminder is
+ * about a day, so a minute late is on time). Returns the tick to call with the current time.
+ */
+export function actionReminderTick(deps: Pick<SessionDeps, "sessions">, log?: (line: string) => void, everyMs = 60_000): (now: Date) => Promise<void> {
+  let last: number | undefined;
+  return async (now) => {
+    if (last !== undefined && now.getTime() - last < everyMs) return;
+    last = now.getTime();
+    const { sent } = await sendActionReminders(deps, now);
+    for (const s of sent) log?.(`verbeteractie ${s.actionId}: herinnering ${s.kind} / reminder sent`);
+  };
+}

@@ -154,9 +154,13 @@ export { setActionStatus } from "./setActionStatus.ts";
 export type { SetActionStatusInput, SetActionStatusResult } from "./setActionStatus.ts";
 
 /** Actions with status for lists (CLI, chat); `openActions(now)` for the weekly digest. */
-export { listActions, openActions, actionView } from "./listActions.ts";
+export { listActions, openActions, actionView, actionsForChat } from "./listActions.ts";
 export type { ActionView, ListActionsInput } from "./listActions.ts";
 export { actionListLines, actionListMessage, actionLine } from "./actionMessages.ts";
 
 /** Reminders a week before and on the due date, each sent once (a claimed row per action and kind). */
 export { sendActionReminders } from "./actionReminders.ts";
+
+/** A contributor sets their own perspective (`/duiding ik ben ervaringsdeskundige`); guests choose a guest one. */
+export { setOwnPerspective } from "./setOwnPerspective.ts";
+export type { SetOwnPerspectiveInput, SetOwnPerspectiveResult } from "./setOwnPerspective.ts";

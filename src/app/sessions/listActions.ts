@@ -4,6 +4,8 @@
  */
 import { amsterdamDate, daysBetween, isOpenStatus } from "../../domain/actionStatus.ts";
 import type { ActionListItem, SessionDeps } from "./ports.ts";
+import { actorContext } from "./shared.ts";
+import type { Actor, Forbidden } from "./types.ts";
 
 export interface ListActionsInput {
   /** Only open and bezig. */
@@ -39,4 +41,18 @@ export async function listActions(deps: Pick<SessionDeps, "sessions" | "clock">,
  */
 export async function openActions(deps: Pick<SessionDeps, "sessions">, now: Date, filter: { dinSlug?: string } = {}): Promise<ActionView[]> {
   return listActions({ sessions: deps.sessions, clock: { now: () => now } }, { openOnly: true, ...filter });
+}
+
+/**
+ * `/duiding acties` in chat: the list for someone in an internal channel. Owners and actions are
+ * internal, so a guest (or not yet linked) channel gets a refusal instead.
+ */
+export async function actionsForChat(
+  deps: Pick<SessionDeps, "sessions" | "clock">,
+  input: { actor: Actor } & ListActionsInput,
+): Promise<{ status: "ok"; actions: ActionView[] } | Forbidden> {
+  const { audience } = await deps.sessions.transaction((tx) => actorContext(tx, input.actor));
+  if (audience === "gast") return { status: "forbidden", action: "conclude", reason: "guest-channel" };
+  const { actor: _actor, ...filter } = input;
+  return { status: "ok", actions: await listActions(deps, filter) };
 }

@@ -21,6 +21,7 @@ import type { CreateGuestLinkResult, RevokeGuestLinkResult } from "../guestLinks
 import type { JoinSessionResult } from "../joinSession.ts";
 import type { GuestLinkActionResult } from "../guestLinkAction.ts";
 import type { SetActionStatusResult } from "../setActionStatus.ts";
+import type { SetOwnPerspectiveResult } from "../setOwnPerspective.ts";
 
 /** Outcomes shown as one line ("ok" results carry a message or form instead). */
 type ShownResult =
@@ -43,6 +44,7 @@ type ShownResult =
   | JoinSessionResult
   | GuestLinkActionResult
   | SetActionStatusResult
+  | SetOwnPerspectiveResult
   /** A form the platform handed back that is not one of ours (see message.ts isFormId). */
   | { status: "unknown-form" };
 

@@ -60,4 +60,7 @@ export const RESULTS_EN: ResultTexts = {
   "action-unchanged": "Improvement action #{nr} already had that status.",
   "action-not-found": "There is no improvement action #{nr}. `acties` shows the numbers.",
   "refused:not-owner": "Only the action's owner or a facilitator can set its status.",
+  "perspective-set": "Noted: from now on you contribute as {perspective}.",
+  "refused:unknown-perspective": "We do not know that perspective. Choose from: beleid, uitvoering, bedrijfsvoering, ervaringsdeskundige, adviesraad or overig.",
+  "refused:staff-perspective": "In a guest channel, choose from: ervaringsdeskundige, adviesraad or overig.",
 };

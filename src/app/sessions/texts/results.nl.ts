@@ -60,4 +60,7 @@ export const RESULTS_NL: ResultTexts = {
   "action-unchanged": "Verbeteractie #{nr} had die status al.",
   "action-not-found": "Verbeteractie #{nr} bestaat niet. `acties` toont de nummers.",
   "refused:not-owner": "Alleen de eigenaar van de actie of een gespreksleider kan de status zetten.",
+  "perspective-set": "Genoteerd: u draagt voortaan bij als {perspective}.",
+  "refused:unknown-perspective": "Dat perspectief kennen we niet. Kies uit: beleid, uitvoering, bedrijfsvoering, ervaringsdeskundige, adviesraad of overig.",
+  "refused:staff-perspective": "In een gastkanaal kiest u uit: ervaringsdeskundige, adviesraad of overig.",
 };
