@@ -41,7 +41,8 @@ export function formFields(csrf: string): Html {
 function button(input: ThreadPageInput, action: MessageAction): Html | undefined {
   if (action.id === "session.contributeOther") return html`<a class="button secondary" href="#bijdrage">${action.label}</a>`;
   // The page has its own guest-link form (label, days) and start button; not these chat buttons.
-  if (action.id === "session.start" || action.id === "session.guestLink") return undefined;
+  // Nor the summary button: the page has its own share form.
+  if (action.id === "session.start" || action.id === "session.guestLink" || action.id === "session.share") return undefined;
   return html`<form method="post" action="${input.base}/knop" class="inline">${formFields(input.csrf)}<input type="hidden" name="actionId" value="${action.id}"><input type="hidden" name="value" value="${action.value}"><button type="submit"${action.style === "primary" ? html` class="primary"` : ""}>${action.label}</button></form>`;
 }
 

@@ -15,6 +15,7 @@ import {
   moveRefFromValue,
   sessionRefFromValue,
   setActionStatus,
+  shareSummaryForm,
   startFromChangePost,
 } from "../sessions/index.ts";
 import { parseActionStatus } from "../../domain/actionStatus.ts";
@@ -72,6 +73,10 @@ export async function runAction(deps: SessionDeps, input: ActionInput): Promise<
       const status = parseActionStatus(word);
       if (!id || !/^\d+$/.test(id) || !status) return result(NOT_FOUND);
       return result(await setActionStatus(deps, { eventId, actor, actionId: Number(id), status }));
+    }
+    case "session.share": {
+      const opened = await shareSummaryForm(deps, { actor, value: input.value, lang: input.lang });
+      return opened.status === "ok" ? { kind: "form", form: opened.form } : result(opened);
     }
     case "session.contributeOther":
       return { kind: "form", form: contributeOtherForm(input.value, input.lang) };

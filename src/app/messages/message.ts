@@ -72,7 +72,7 @@ export interface MessageAction {
 
 /** Every button the product offers, so adapters can route clicks exhaustively. */
 export type ActionId = (typeof ACTION_IDS)[number];
-export const ACTION_IDS = ["session.start", "session.next", "session.back", "session.contributeOther", "session.conclude", "session.adopt", "session.guestLink", "session.actionStatus"] as const;
+export const ACTION_IDS = ["session.start", "session.next", "session.back", "session.contributeOther", "session.conclude", "session.adopt", "session.guestLink", "session.actionStatus", "session.share"] as const;
 
 /** A click's id as the platform handed it back: one of ours, or not (an old or tampered message). */
 export function isActionId(id: string): id is ActionId {
@@ -87,8 +87,8 @@ export interface NeutralMessage {
 }
 
 /** Every form the product offers, so adapters can route submissions exhaustively. */
-export type FormId = "session.conclude" | "session.contributeOther";
-const FORM_IDS: readonly FormId[] = ["session.conclude", "session.contributeOther"];
+export type FormId = "session.conclude" | "session.contributeOther" | "session.share";
+const FORM_IDS: readonly FormId[] = ["session.conclude", "session.contributeOther", "session.share"];
 
 /** A submission's id as the platform handed it back: one of ours, or not (an old or tampered form). */
 export function isFormId(id: string): id is FormId {

@@ -164,3 +164,7 @@ export { sendActionReminders } from "./actionReminders.ts";
 /** A contributor sets their own perspective (`/duiding ik ben ervaringsdeskundige`); guests choose a guest one. */
 export { setOwnPerspective } from "./setOwnPerspective.ts";
 export type { SetOwnPerspectiveInput, SetOwnPerspectiveResult } from "./setOwnPerspective.ts";
+
+/** "Samenvatting delen" in Slack and Teams: the form (pre-filled with the overall conclusion) and its submission. */
+export { shareSummaryForm, submitSummaryForm, SUMMARY_FIELD } from "./shareSummaryForm.ts";
+export type { ShareSummaryFormResult, SubmitSummaryResult } from "./shareSummaryForm.ts";

@@ -4,6 +4,7 @@
  * as arguments; indicators are filtered here for the thread's audience again (guest threads get no
  * intern indicators, the extern formatting of small numbers and charts without them).
  */
+import { SHARE_TEXT } from "./texts/shareTexts.ts";
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { Indicator } from "../../domain/din.ts";
 import { describeChangeParts } from "../../domain/describeChange.ts";
@@ -12,8 +13,8 @@ import type { Lang } from "../../domain/format.ts";
 import { QUESTIONS, questionIndex } from "../../domain/session.ts";
 import type { Question } from "../../domain/session.ts";
 import { formatAudience, mayShowIndicator, VISIBILITY } from "../../domain/sessionRules.ts";
-import type { ChannelAudience } from "../../domain/sessionRules.ts";
-import { questionText } from "../../domain/sessionText.ts";
+import type { ChannelAudience, Perspective } from "../../domain/sessionRules.ts";
+import { perspectiveLabel, questionText } from "../../domain/sessionText.ts";
 import { sessionText } from "./texts/index.ts";
 import type { MessageAction, MessageElement, NeutralMessage, Tone } from "../messages/message.ts";
 import { chartElements } from "./chartElements.ts";
@@ -92,6 +93,8 @@ function buttons(session: SessionRecord, conclusion: Pick<ConclusionRecord, "sta
   actions.push(contributeOtherAction(session.id, lang));
   if (steering) actions.push({ id: "session.conclude", label: b.conclude, value });
   if (steering && conclusion?.status === "draft") actions.push({ id: "session.adopt", label: b.adopt, value });
+  // Closing the loop: guests see no internal text, so a facilitator writes them a summary.
+  if (steering && session.threads.some((t) => t.audience === "gast")) actions.push({ id: "session.share", label: SHARE_TEXT[lang].button, value });
   // A guest link only where guests would see at least one figure (createGuestLink refuses otherwise).
   if (steering && session.status === "open" && visibleIndicators(session.indicators, "gast").length > 0) {
     actions.push({ id: "session.guestLink", label: b.guestLink, value });
@@ -188,10 +191,17 @@ export function guestClosedMessage(thread: Pick<ThreadRecord, "channel" | "lang"
   return { target: { channel: thread.channel }, summary: t.guestAdopted, elements: [{ type: "text", text: t.guestAdopted }] };
 }
 
-/** A facilitator's summary for guests. */
-export function summaryMessage(text: string, thread: Pick<ThreadRecord, "channel" | "lang">): NeutralMessage {
+/**
+ * A facilitator's summary for guests; `guestPerspectives` (the perspectives guests contributed from)
+ * acknowledges their part by role, never by name.
+ */
+export function summaryMessage(text: string, thread: Pick<ThreadRecord, "channel" | "lang">, guestPerspectives: readonly Perspective[] = []): NeutralMessage {
   const t = sessionText(thread.lang);
-  return { target: { channel: thread.channel }, summary: t.summaryHeader, elements: [{ type: "header", text: t.summaryHeader }, { type: "text", text }] };
+  const elements: MessageElement[] = [{ type: "header", text: t.summaryHeader }, { type: "text", text }];
+  if (guestPerspectives.length > 0) {
+    elements.push({ type: "context", text: SHARE_TEXT[thread.lang].thanks(guestPerspectives.map((p) => perspectiveLabel(p, thread.lang)).join(", ")) });
+  }
+  return { target: { channel: thread.channel }, summary: t.summaryHeader, elements };
 }
 
 /**

@@ -31,13 +31,15 @@ export async function shareSummary(deps: SessionDeps, input: ShareSummaryInput):
     const guests = session.threads.filter((t) => t.audience === "gast");
     if (guests.length === 0) return { status: "refused", code: "no-guest-threads" };
     if (input.eventId !== undefined && !(await tx.claimEvent(eventKey(input.actor.channel, input.eventId), now))) return { status: "duplicate" };
+    // Whose words it builds on, by role: the perspectives guests contributed from (withdrawn ones left out).
+    const perspectives = [...new Set((await tx.contributions(session.id)).filter((c) => c.audience === "gast" && !c.withdrawnAt).map((c) => c.perspective))].sort();
     await tx.enqueue(
       guests.map((thread) => ({
         key: uniqueKey(`${thread.rootKey}:summary`),
         channel: thread.channel,
         kind: "post" as const,
         threadKey: thread.rootKey,
-        message: summaryMessage(text, thread),
+        message: summaryMessage(text, thread, perspectives),
       })),
       now,
     );
