@@ -18,6 +18,7 @@ function toRevision(row: ConclusionRow["revisions"][number]): ConclusionRevision
   return {
     version: row.version,
     texts: { herkennen: row.herkennen, verklaren: row.verklaren, waarderen: row.waarderen, verbeteren: row.verbeteren, overall: row.overall },
+    ...(row.guestSummary ? { guestSummary: row.guestSummary } : {}),
     actions: snapshotActions(row.actions),
     writtenBy: { key: row.writtenByKey, name: row.writtenByName },
     writtenAt: row.writtenAt,
@@ -63,6 +64,7 @@ export function conclusionTx(
           conclusionId: conclusion.id,
           version,
           ...revision.texts,
+          guestSummary: revision.guestSummary ?? null,
           actions: asJson(revision.actions),
           writtenByKey: revision.by.key,
           writtenByName: revision.by.name,

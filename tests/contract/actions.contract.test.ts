@@ -88,6 +88,11 @@ for (const runtime of allRuntimes()) {
 
       await c.tx((tx) => tx.adoptConclusion(sessionId, { by: ahmed, at: c.clock.now() }));
       expect((await c.tx((tx) => tx.action(undated)))?.adopted).toBe(true);
+
+      // The summary for guests is part of a version (closing the loop); a version without one has none.
+      await c.tx((tx) => tx.saveConclusion(sessionId, { texts, guestSummary: "Voor de gasten.", actions: [], by: sanne, at: c.clock.now() }));
+      const conclusion = await c.tx((tx) => tx.conclusion(sessionId));
+      expect(conclusion?.revisions.map((r) => r.guestSummary)).toEqual([undefined, undefined, "Voor de gasten."]);
     });
 
     it("claims a reminder once per action, kind and due date; a shorter list drops the removed action's rows", async () => {

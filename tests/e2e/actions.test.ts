@@ -9,7 +9,7 @@ import { runAction } from "../../src/app/commands/runAction.ts";
 import { runCommand, type CommandDeps, type CommandReply } from "../../src/app/commands/runCommand.ts";
 import { plainText } from "../../src/app/messages/message.ts";
 import { richPlain } from "../../src/app/messages/richText.ts";
-import { adoptConclusion, openActions, postChanges, recordContribution, sendActionReminders, submitConclusion } from "../../src/app/sessions/index.ts";
+import { adoptConclusion, draftConclusion, openActions, postChanges, recordContribution, sendActionReminders, submitConclusion } from "../../src/app/sessions/index.ts";
 import { actionReminderTick } from "../../src/app/sessions/actionReminders.ts";
 import { presentActions } from "../../src/cli/actions.ts";
 import { MemoryDirectory } from "../../adapters/memory/memoryDirectory.ts";
@@ -200,5 +200,32 @@ describe("verbeteracties followed up", () => {
     const contributions = await w.s.sessions.transaction(async (tx) => tx.contributions((await tx.sessionIdByThread(GAST, w.rootIn(GAST)))!));
     // Recorded as ervaringsdeskundige in the adviesraad's channel (whose default is adviesraad).
     expect(contributions.map((c) => [c.text, c.perspective])).toEqual([["Dit zie ik ook.", "ervaringsdeskundige"]]);
+  });
+
+  it("closes the loop on adoption: the guest threads get the summary the facilitator wrote for them, by role", async () => {
+    const imported = await importFigures(w.s);
+    const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
+    if (posted.status !== "posted") throw new Error(posted.status);
+    await w.dispatch();
+    const sessionId = posted.sessions[0]!.sessionId;
+    await recordContribution(w.s, { eventId: "g1", channel: GAST, threadId: w.rootIn(GAST), messageId: "g1", user: { ...PEOPLE.guest }, text: "Herkenbaar.", at: clock.now() });
+    const fac = actor(PEOPLE.facilitator, LEERKRING);
+    const draft = await draftConclusion(w.s, { actor: fac, session: { sessionId } });
+    if (draft.status !== "ok") throw new Error(draft.status);
+    expect(draft.form.fields.find((f) => f.id === "conclusion.guestSummary")).toMatchObject({ label: "Samenvatting voor de gasten (bij vaststellen)", optional: true });
+    const values = { "conclusion.overall": "Intern: de wachtlijst groeit door personeelstekort.", "conclusion.guestSummary": "We zorgen dat gezinnen sneller hulp krijgen." };
+    await submitConclusion(w.s, { actor: fac, session: { sessionId }, values });
+    expect((await w.s.sessions.transaction((tx) => tx.conclusion(sessionId)))?.current.guestSummary).toBe("We zorgen dat gezinnen sneller hulp krijgen.");
+    await adoptConclusion(w.s, { actor: actor(PEOPLE.adopter, LEERKRING), session: { sessionId } });
+    await w.dispatch();
+    const guest = threadText(GAST);
+    expect(guest).toContain("De duiding van deze cijfers is afgerond.");
+    expect(guest).toContain("We zorgen dat gezinnen sneller hulp krijgen.");
+    expect(guest).toContain("Met dank aan de bijdragen vanuit: adviesraad.");
+    expect(guest).not.toContain("personeelstekort");
+    expect(guest).not.toContain(PEOPLE.guest.name);
+    // The leerkring gets the conclusion itself, not the guests' version.
+    expect(threadText(LEERKRING)).toContain("personeelstekort");
+    expect(threadText(LEERKRING)).not.toContain("We zorgen dat gezinnen sneller hulp krijgen.");
   });
 });

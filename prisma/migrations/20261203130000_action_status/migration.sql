@@ -39,3 +39,6 @@ ALTER TABLE "ActionStatusChange" ADD CONSTRAINT "ActionStatusChange_actionId_fke
 
 -- AddForeignKey
 ALTER TABLE "ActionReminder" ADD CONSTRAINT "ActionReminder_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The summary for guest threads a facilitator may write with the conclusion (closing the loop, #20).
+ALTER TABLE "ConclusionRevision" ADD COLUMN "guestSummary" TEXT;

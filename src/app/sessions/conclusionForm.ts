@@ -10,6 +10,7 @@ import type { DraftContribution } from "../../domain/sessionDraft.ts";
 import { CONCLUSION_PARTS, QUESTIONS } from "../../domain/session.ts";
 import { questionText } from "../../domain/sessionText.ts";
 import { sessionText } from "./texts/index.ts";
+import { SHARE_TEXT } from "./texts/shareTexts.ts";
 import type { Lang } from "../../domain/format.ts";
 import type { FormField, NeutralForm } from "../messages/message.ts";
 import type { ActionRecord, ConclusionRecord, ConclusionTexts } from "./ports.ts";
@@ -31,6 +32,8 @@ export function conclusionForm(args: {
   actions: readonly ActionRecord[];
   /** The platform's longest text field (Slack: 3,000 characters); the draft is cut to fit it. */
   textMax?: number;
+  /** The session runs in a guest thread: offer the summary guests get on adoption. */
+  guestThreads?: boolean;
 }): NeutralForm {
   const { lang } = args;
   const t = sessionText(lang).form;
@@ -46,6 +49,11 @@ export function conclusionForm(args: {
     hint: saved ? questionText(q, lang).wording : t.draftHint,
   }));
   fields.push({ type: "text", id: "conclusion.overall", label: t.overall, multiline: true, hint: t.overallHint, ...(saved ? { initial: saved.overall } : {}) });
+  if (args.guestThreads) {
+    const s = SHARE_TEXT[lang];
+    const initial = args.conclusion?.current.guestSummary;
+    fields.push({ type: "text", id: "conclusion.guestSummary", label: s.formLabel, multiline: true, optional: true, hint: s.formHint, ...(initial ? { initial } : {}) });
+  }
   const slots = Math.min(MAX_ACTIONS, args.actions.length + EMPTY_ACTION_SLOTS);
   for (let n = 1; n <= slots; n++) {
     const action = args.actions[n - 1];
@@ -62,7 +70,7 @@ export interface FormIssue {
   messageEn: string;
 }
 
-export type ParsedConclusion = { ok: true; texts: ConclusionTexts; actions: ActionRecord[] } | { ok: false; issues: FormIssue[] };
+export type ParsedConclusion = { ok: true; texts: ConclusionTexts; guestSummary?: string; actions: ActionRecord[] } | { ok: false; issues: FormIssue[] };
 
 /** Reads the submitted values; the overall conclusion is required, an action needs text and an owner. */
 export function parseConclusionForm(values: Record<string, string | undefined>): ParsedConclusion {
@@ -85,5 +93,6 @@ export function parseConclusionForm(values: Record<string, string | undefined>):
     }
     actions.push({ text, owner, ...(due !== "" ? { due } : {}), status: "open" });
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, texts, actions };
+  const guestSummary = value("conclusion.guestSummary").slice(0, CONCLUSION_TEXT_MAX);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, texts, ...(guestSummary ? { guestSummary } : {}), actions };
 }

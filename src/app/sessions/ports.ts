@@ -177,6 +177,8 @@ export type ConclusionTexts = Record<ConclusionPart, string>;
 export interface ConclusionRevisionRecord {
   version: number;
   texts: ConclusionTexts;
+  /** For the guest threads when adopted (the facilitator chose to share it); absent: guests get a thank-you only. */
+  guestSummary?: string;
   actions: ActionRecord[];
   writtenBy: UserRef;
   writtenAt: Date;

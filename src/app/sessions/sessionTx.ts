@@ -102,7 +102,7 @@ export interface ContributionTx {
 export interface ConclusionTx {
   conclusion(sessionId: number): Promise<ConclusionRecord | undefined>;
   /** Adds a revision (draft); returns its version. */
-  saveConclusion(sessionId: number, revision: { texts: ConclusionTexts; actions: ActionRecord[]; by: UserRef; at: Date }): Promise<number>;
+  saveConclusion(sessionId: number, revision: { texts: ConclusionTexts; guestSummary?: string; actions: ActionRecord[]; by: UserRef; at: Date }): Promise<number>;
   /** Marks the newest revision adopted. */
   adoptConclusion(sessionId: number, adoption: { by: UserRef; at: Date }): Promise<number>;
   actions(sessionId: number): Promise<ActionRecord[]>;

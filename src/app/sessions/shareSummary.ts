@@ -1,6 +1,7 @@
 /** Use case: the facilitator shares a summary with the session's guest threads (guests never see internal contributions otherwise). */
 import { summaryMessage } from "./messages.ts";
-import type { SessionDeps } from "./ports.ts";
+import type { SessionDeps, SessionTx } from "./ports.ts";
+import type { Perspective } from "../../domain/sessionRules.ts";
 import { actorContext, findSession, refuse, uniqueKey } from "./shared.ts";
 import { eventKey } from "./types.ts";
 import type { Actor, Duplicate, Forbidden, NotFound, SessionRef } from "./types.ts";
@@ -31,8 +32,7 @@ export async function shareSummary(deps: SessionDeps, input: ShareSummaryInput):
     const guests = session.threads.filter((t) => t.audience === "gast");
     if (guests.length === 0) return { status: "refused", code: "no-guest-threads" };
     if (input.eventId !== undefined && !(await tx.claimEvent(eventKey(input.actor.channel, input.eventId), now))) return { status: "duplicate" };
-    // Whose words it builds on, by role: the perspectives guests contributed from (withdrawn ones left out).
-    const perspectives = [...new Set((await tx.contributions(session.id)).filter((c) => c.audience === "gast" && !c.withdrawnAt).map((c) => c.perspective))].sort();
+    const perspectives = await guestPerspectives(tx, session.id);
     await tx.enqueue(
       guests.map((thread) => ({
         key: uniqueKey(`${thread.rootKey}:summary`),
@@ -45,4 +45,9 @@ export async function shareSummary(deps: SessionDeps, input: ShareSummaryInput):
     );
     return { status: "shared", channels: guests.map((t) => t.channel) };
   });
+}
+
+/** Whose words a summary builds on, by role: the perspectives guests contributed from (withdrawn ones left out). */
+export async function guestPerspectives(tx: SessionTx, sessionId: number): Promise<Perspective[]> {
+  return [...new Set((await tx.contributions(sessionId)).filter((c) => c.audience === "gast" && !c.withdrawnAt).map((c) => c.perspective))].sort();
 }

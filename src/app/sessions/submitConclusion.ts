@@ -38,7 +38,8 @@ export async function submitConclusion(deps: SessionDeps, input: SubmitConclusio
     // Actions are matched by their place in the list: the one at a place keeps its status (and history).
     const current = await tx.actions(session.id);
     const actions = parsed.actions.map((a, i) => ({ ...a, status: current[i]?.status ?? a.status }));
-    const version = await tx.saveConclusion(session.id, { texts: parsed.texts, actions, by: input.actor.user, at: now });
+    const guestSummary = parsed.guestSummary ? { guestSummary: parsed.guestSummary } : {};
+    const version = await tx.saveConclusion(session.id, { texts: parsed.texts, ...guestSummary, actions, by: input.actor.user, at: now });
     await tx.enqueue(await statusUpdates(tx, session), now);
     return { status: "saved", sessionId: session.id, version };
   });

@@ -12,6 +12,7 @@ function toRevision(row: ConclusionRevisionRow): ConclusionRevisionRecord {
   return {
     version: row.version,
     texts: { herkennen: row.herkennen, verklaren: row.verklaren, waarderen: row.waarderen, verbeteren: row.verbeteren, overall: row.overall },
+    ...(row.guestSummary ? { guestSummary: row.guestSummary } : {}),
     actions: snapshotActions(row.actions),
     writtenBy: { key: row.writtenByKey, name: row.writtenByName },
     writtenAt: row.writtenAt,
@@ -53,6 +54,7 @@ export function memoryConclusionTx(db: MemoryDb): Pick<SessionTx, "conclusion" |
         conclusionId: conclusion.id,
         version,
         ...revision.texts,
+        guestSummary: revision.guestSummary ?? null,
         actions: json(revision.actions),
         writtenByKey: revision.by.key,
         writtenByName: revision.by.name,

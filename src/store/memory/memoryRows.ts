@@ -167,6 +167,7 @@ export interface ConclusionRevisionRow {
   waarderen: string;
   verbeteren: string;
   overall: string;
+  guestSummary: string | null;
   actions: unknown;
   writtenByKey: string;
   writtenByName: string;
