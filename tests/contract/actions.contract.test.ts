@@ -118,5 +118,21 @@ for (const runtime of allRuntimes()) {
       expect(await c.tx((tx) => tx.actionHistory(undated))).toEqual([]);
       await expect(c.tx((tx) => tx.setActionStatus(undated, { from: "bezig", to: "gereed", by: sanne, at: c.clock.now() }))).rejects.toThrow();
     });
+
+    it("relabels a guest's contributions in open sessions only when they choose a perspective", async () => {
+      const open = await c.openSession();
+      const closed = await c.openSession({ indicators: ["veilig-thuis"] });
+      const guest = { key: "memory:G1", name: "Gast" };
+      const add = (session: { sessionId: number; threads: { id: number }[] }, id: string, extra = {}) =>
+        c.tx((tx) => tx.addContribution(c.contribution(session.sessionId, session.threads[0]!.id, id, { author: guest, audience: "gast", perspective: "adviesraad", ...extra })));
+      await add(open, "g1");
+      await add(open, "g2", { audience: "leerkring" });
+      await add(closed, "g3");
+      await c.tx((tx) => tx.closeSession(closed.sessionId, c.clock.now()));
+      expect(await c.tx((tx) => tx.relabelGuestContributions(guest.key, "ervaringsdeskundige"))).toBe(1);
+      const labels = async (sessionId: number) => (await c.tx((tx) => tx.contributions(sessionId))).map((x) => [x.messageId, x.perspective]);
+      expect(await labels(open.sessionId)).toEqual([["g1", "ervaringsdeskundige"], ["g2", "adviesraad"]]);
+      expect(await labels(closed.sessionId)).toEqual([["g3", "adviesraad"]]);
+    });
   });
 }

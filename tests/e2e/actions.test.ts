@@ -200,6 +200,47 @@ describe("verbeteracties followed up", () => {
     const contributions = await w.s.sessions.transaction(async (tx) => tx.contributions((await tx.sessionIdByThread(GAST, w.rootIn(GAST)))!));
     // Recorded as ervaringsdeskundige in the adviesraad's channel (whose default is adviesraad).
     expect(contributions.map((c) => [c.text, c.perspective])).toEqual([["Dit zie ik ook.", "ervaringsdeskundige"]]);
+    // Who chose already is not asked.
+    await w.dispatch();
+    expect(threadText(GAST)).not.toContain("Vanuit welk perspectief spreekt u?");
+  });
+
+  it("asks a guest once, after their first contribution, from which perspective they speak; the answer relabels it", async () => {
+    const imported = await importFigures(w.s);
+    const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
+    if (posted.status !== "posted") throw new Error(posted.status);
+    await w.dispatch();
+    const sessionId = posted.sessions[0]!.sessionId;
+    const reply = (n: number) => recordContribution(w.s, { eventId: `g${n}`, channel: GAST, threadId: w.rootIn(GAST), messageId: `g${n}`, user: { ...PEOPLE.guest }, text: `Bijdrage ${n}`, at: clock.now() });
+    await reply(1);
+    await reply(2);
+    await w.dispatch();
+    const asks = () => w.chat.postsIn(GAST).filter((p) => p.message.summary.startsWith("Dank voor uw bijdrage. Vanuit welk perspectief"));
+    expect(asks()).toHaveLength(1);
+    const buttons = asks()[0]!.message.elements.flatMap((e) => (e.type === "actions" ? e.actions : []));
+    expect(buttons.map((b) => [b.id, b.label, b.value])).toEqual([
+      ["session.perspective", "Ervaringsdeskundige", "ervaringsdeskundige"],
+      ["session.perspective", "Adviesraad", "adviesraad"],
+      ["session.perspective", "Anders", "overig"],
+    ]);
+    // Staff in the leerkring are never asked.
+    await recordContribution(w.s, { eventId: "l1", channel: LEERKRING, threadId: w.rootIn(LEERKRING), messageId: "l1", user: { ...PEOPLE.colleague }, text: "Intern", at: clock.now() });
+    const clicked = await runAction(w.s, { eventId: "p1", actor: actor(PEOPLE.guest, GAST), actionId: "session.perspective", value: "ervaringsdeskundige", lang: "nl" });
+    expect(clicked).toMatchObject({ kind: "result", result: { status: "perspective-set" } });
+    // A staff perspective cannot be clicked into a guest channel (a tampered value).
+    const tampered = await runAction(w.s, { eventId: "p2", actor: actor(PEOPLE.guest, GAST), actionId: "session.perspective", value: "beleid", lang: "nl" });
+    expect(tampered).toMatchObject({ kind: "result", result: { status: "refused", code: "staff-perspective" } });
+    await reply(3);
+    await w.dispatch();
+    expect(asks()).toHaveLength(1);
+    const contributions = await w.s.sessions.transaction((tx) => tx.contributions(sessionId));
+    expect(contributions.map((c) => [c.text, c.perspective])).toEqual([
+      ["Bijdrage 1", "ervaringsdeskundige"],
+      ["Bijdrage 2", "ervaringsdeskundige"],
+      ["Intern", "overig"],
+      ["Bijdrage 3", "ervaringsdeskundige"],
+    ]);
+    expect(w.chat.postsIn(LEERKRING).some((p) => p.message.summary.includes("Vanuit welk perspectief"))).toBe(false);
   });
 
   it("closes the loop on adoption: the guest threads get the summary the facilitator wrote for them, by role", async () => {

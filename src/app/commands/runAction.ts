@@ -15,6 +15,7 @@ import {
   moveRefFromValue,
   sessionRefFromValue,
   setActionStatus,
+  setOwnPerspective,
   shareSummaryForm,
   startFromChangePost,
 } from "../sessions/index.ts";
@@ -74,6 +75,9 @@ export async function runAction(deps: SessionDeps, input: ActionInput): Promise<
       if (!id || !/^\d+$/.test(id) || !status) return result(NOT_FOUND);
       return result(await setActionStatus(deps, { eventId, actor, actionId: Number(id), status }));
     }
+    case "session.perspective":
+      // A guest's answer to "vanuit welk perspectief?" (perspectiveQuestion): sets the clicker's own.
+      return result(await setOwnPerspective(deps, { eventId, actor, perspective: input.value }));
     case "session.share": {
       const opened = await shareSummaryForm(deps, { actor, value: input.value, lang: input.lang });
       return opened.status === "ok" ? { kind: "form", form: opened.form } : result(opened);

@@ -5,6 +5,7 @@
  * intern indicators, the extern formatting of small numbers and charts without them).
  */
 import { SHARE_TEXT } from "./texts/shareTexts.ts";
+import { PERSPECTIVE_TEXT } from "./texts/perspectiveTexts.ts";
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { Indicator } from "../../domain/din.ts";
 import { describeChangeParts } from "../../domain/describeChange.ts";
@@ -12,7 +13,7 @@ import { formatDate } from "../../domain/format.ts";
 import type { Lang } from "../../domain/format.ts";
 import { QUESTIONS, questionIndex } from "../../domain/session.ts";
 import type { Question } from "../../domain/session.ts";
-import { formatAudience, mayShowIndicator, VISIBILITY } from "../../domain/sessionRules.ts";
+import { formatAudience, GUEST_PERSPECTIVES, mayShowIndicator, VISIBILITY } from "../../domain/sessionRules.ts";
 import type { ChannelAudience, Perspective } from "../../domain/sessionRules.ts";
 import { perspectiveLabel, questionText } from "../../domain/sessionText.ts";
 import { sessionText } from "./texts/index.ts";
@@ -189,6 +190,22 @@ export function adoptedMessage(conclusion: ConclusionRecord, thread: Pick<Thread
 export function guestClosedMessage(thread: Pick<ThreadRecord, "channel" | "lang">): NeutralMessage {
   const t = sessionText(thread.lang);
   return { target: { channel: thread.channel }, summary: t.guestAdopted, elements: [{ type: "text", text: t.guestAdopted }] };
+}
+
+/**
+ * Asked in a guest thread after someone's first contribution when nobody set their perspective: the
+ * buttons set the clicker's own (setOwnPerspective), whoever in the thread clicks.
+ */
+export function perspectiveQuestion(thread: Pick<ThreadRecord, "channel" | "lang">): NeutralMessage {
+  const t = PERSPECTIVE_TEXT[thread.lang];
+  return {
+    target: { channel: thread.channel },
+    summary: t.ask,
+    elements: [
+      { type: "context", text: t.ask },
+      { type: "actions", actions: GUEST_PERSPECTIVES.map((p) => ({ id: "session.perspective" as const, label: t.button[p as keyof typeof t.button], value: p })) },
+    ],
+  };
 }
 
 /**

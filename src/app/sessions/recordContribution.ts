@@ -7,7 +7,8 @@ import { storableText } from "../../domain/storableText.ts";
 import type { Question } from "../../domain/session.ts";
 import { resolvePerspective } from "../../domain/sessionRules.ts";
 import type { Perspective } from "../../domain/sessionRules.ts";
-import type { SessionDeps, SessionTx } from "./ports.ts";
+import type { OutboxDraft, SessionDeps, SessionTx } from "./ports.ts";
+import { perspectiveQuestion } from "./messages.ts";
 import { statusUpdates } from "./shared.ts";
 import { eventKey } from "./types.ts";
 import type { UserRef } from "./types.ts";
@@ -99,7 +100,12 @@ export async function recordContribution(deps: SessionDeps, input: RecordContrib
     };
     // Guest threads count guest contributions only, so an internal one leaves their status unchanged.
     const affected = session.threads.filter((t) => t.audience !== "gast" || thread.audience === "gast");
-    await tx.enqueue([ack, ...(await statusUpdates(tx, session, affected))], now);
+    // A guest without a perspective of their own is asked once per thread (the outbox key dedupes).
+    const ask: OutboxDraft[] =
+      thread.audience === "gast" && !person?.perspective
+        ? [{ key: `${thread.rootKey}:perspective:${input.user.key}`, channel: input.channel, kind: "post", threadKey: thread.rootKey, message: perspectiveQuestion(thread) }]
+        : [];
+    await tx.enqueue([ack, ...ask, ...(await statusUpdates(tx, session, affected))], now);
     return { status: "recorded", sessionId, contributionId, question, perspective };
   });
 }

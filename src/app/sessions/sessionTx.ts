@@ -3,6 +3,7 @@
  * implemented, e.g. in memory) on its own. SessionTx is all of them: a use case runs in one transaction.
  */
 import type { Question } from "../../domain/session.ts";
+import type { Perspective } from "../../domain/sessionRules.ts";
 import type { ActionStatus, ReminderKind } from "../../domain/actionStatus.ts";
 import type {
   ActionListItem,
@@ -96,6 +97,11 @@ export interface ContributionTx {
   contributions(sessionId: number): Promise<ContributionRecord[]>;
   /** Counts per question and audience, withdrawn ones left out: what a status message shows. */
   contributionCounts(sessionId: number): Promise<ContributionCount[]>;
+  /**
+   * A guest chose their perspective after contributing: their guest-thread contributions in open
+   * sessions take it (closed ones stay as concluded). Returns how many changed.
+   */
+  relabelGuestContributions(authorKey: string, perspective: Perspective): Promise<number>;
 }
 
 /** Conclusions and verbeteracties (src/store/conclusionStore.ts). */

@@ -37,6 +37,9 @@ export async function setOwnPerspective(deps: SessionDeps, input: SetOwnPerspect
       { key: input.actor.user.key, name: existing?.name ?? input.actor.user.name, roles: existing?.roles ?? [], perspective: word },
       { source: "chat", by: input.actor.user.key },
     );
+    // A guest who chose after contributing (the question on their first contribution): what they said in
+    // sessions still open carries the choice too, so the report labels it right.
+    if (context.audience === "gast") await tx.relabelGuestContributions(input.actor.user.key, word);
     return { status: "perspective-set", perspective: word, vars: { perspective: word } };
   });
 }
