@@ -51,15 +51,18 @@ const TEXT = {
   },
 } as const;
 
-function actionsList(actions: readonly ActionRecord[], lang: Lang): Html {
+/** A small form per action to set its status (the session page, for staff); the use case decides who may. */
+export type ActionStatusForm = (action: ActionRecord) => Html;
+
+function actionsList(actions: readonly ActionRecord[], lang: Lang, statusForm?: ActionStatusForm): Html {
   const t = TEXT[lang];
   if (actions.length === 0) return html``;
-  return html`<h5>${t.actions}</h5><ul class="actions">${actions.map(
-    (a) => html`<li>${a.id !== undefined ? html`<span class="detail">#${a.id}</span> ` : ""}${a.text} <span class="detail">(${t.owner}: ${a.owner}${a.due ? html` · ${t.due} ${a.due}` : ""} · <span class="action-status">${actionStatusLabel(a.status, lang)}</span>)</span></li>`,
+  return html`<h5 id="verbeteracties">${t.actions}</h5><ul class="actions">${actions.map(
+    (a) => html`<li>${a.id !== undefined ? html`<span class="detail">#${a.id}</span> ` : ""}${a.text} <span class="detail">(${t.owner}: ${a.owner}${a.due ? html` · ${t.due} ${a.due}` : ""} · <span class="action-status">${actionStatusLabel(a.status, lang)}</span>)</span>${statusForm && a.id !== undefined ? statusForm(a) : ""}</li>`,
   )}</ul>`;
 }
 
-export function conclusionBlock(conclusion: ConclusionRecord, actions: readonly ActionRecord[], lang: Lang): Html {
+export function conclusionBlock(conclusion: ConclusionRecord, actions: readonly ActionRecord[], lang: Lang, statusForm?: ActionStatusForm): Html {
   const t = TEXT[lang];
   const c = conclusion.current;
   const state = conclusion.status === "adopted" && c.adoptedAt ? t.adopted(formatDate(c.adoptedAt, lang), c.version) : t.draft;
@@ -67,7 +70,7 @@ export function conclusionBlock(conclusion: ConclusionRecord, actions: readonly 
 <h4>${t.conclusion} <span class="detail">(${state})</span></h4>
 <dl>${QUESTIONS.map((q) => (c.texts[q] ? html`<dt>${questionText(q, lang).label}</dt><dd>${c.texts[q]}</dd>` : ""))}
 ${c.texts.overall ? html`<dt>${t.overall}</dt><dd>${c.texts.overall}</dd>` : ""}</dl>
-${actionsList(actions, lang)}
+${actionsList(actions, lang, statusForm)}
 </div>`;
 }
 

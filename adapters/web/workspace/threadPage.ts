@@ -5,6 +5,8 @@
  * redirect back (POST-redirect-GET): everything works without JavaScript. Each form carries a fresh
  * event id, so a form sent twice (a double click, a reload of the POST) counts once.
  */
+import { ACTION_STATUSES, actionStatusLabel } from "../../../src/domain/actionStatus.ts";
+import type { ActionRecord } from "../../../src/app/sessions/ports.ts";
 import { createHash, randomUUID } from "node:crypto";
 import type { ChartRenderer } from "../../../src/app/charts.ts";
 import type { MessageAction } from "../../../src/app/messages/message.ts";
@@ -44,6 +46,13 @@ function button(input: ThreadPageInput, action: MessageAction): Html | undefined
   // Nor the summary button: the page has its own share form.
   if (action.id === "session.start" || action.id === "session.guestLink" || action.id === "session.share") return undefined;
   return html`<form method="post" action="${input.base}/knop" class="inline">${formFields(input.csrf)}<input type="hidden" name="actionId" value="${action.id}"><input type="hidden" name="value" value="${action.value}"><button type="submit"${action.style === "primary" ? html` class="primary"` : ""}>${action.label}</button></form>`;
+}
+
+/** Owner or facilitator: set a verbeteractie's status here (setActionStatus refuses anyone else). */
+function actionStatusForm(input: ThreadPageInput, a: ActionRecord): Html {
+  const options = ACTION_STATUSES.map((s) => html`<option value="${s}"${s === a.status ? html` selected` : ""}>${actionStatusLabel(s, input.lang)}</option>`);
+  const submit = input.lang === "en" ? "Save" : "Opslaan";
+  return html` <form method="post" action="${input.base}/actie/${a.id}" class="inline">${formFields(input.csrf)}<label>Status <select name="status">${options}</select></label> <button type="submit" class="secondary">${submit}</button></form>`;
 }
 
 function contributionItem(input: ThreadPageInput, c: ViewedContribution): Html {
@@ -118,7 +127,7 @@ ${QUESTIONS.map((q) => {
 ${own.length === 0 ? html`<p class="muted">${t.noContributions}</p>` : html`<ul class="contributions">${own.map((c) => contributionItem(input, c))}</ul>`}</section>`;
 })}
 </section>
-${view.conclusion ? conclusionBlock(view.conclusion, view.actions, lang) : ""}
+${view.conclusion ? conclusionBlock(view.conclusion, view.actions, lang, (a) => actionStatusForm(input, a)) : ""}
 ${input.extra ?? ""}
 </article>
 <script src="/assets/sessie.js" defer></script>`;

@@ -63,5 +63,6 @@ export function outcomeKey(result: { status: string; reason?: string; code?: str
 export function outcomeText(value: unknown, lang: Lang): string | undefined {
   if (typeof value !== "string" || !/^[a-z-]{1,40}(:[a-z-]{1,40})?$/.test(value)) return undefined;
   const [status, detail] = value.split(":") as [string, string | undefined];
-  return resultText({ status, ...(detail ? { reason: detail } : {}) }, lang);
+  // The action's number is not in the key; the page shows the action next to the line anyway.
+  return resultText({ status, ...(detail ? { reason: detail } : {}) }, lang).replace(/ #\{nr\}/g, "");
 }
