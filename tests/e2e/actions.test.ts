@@ -41,12 +41,18 @@ describe("verbeteracties followed up", () => {
   const shown = (reply: CommandReply) => (reply.kind === "text" ? richPlain(reply.text) : plainText(reply.message));
   const threadText = (channel: string) => w.chat.textIn(channel);
 
-  /** A session with an adopted conclusion: one action for Piet (by name), one for a team, one without a date. */
-  async function adoptedSession(): Promise<{ sessionId: number; piet: number; team: number; undated: number }> {
+  /** New figures open the doel's session in the leerkring and the guest channel (both autoStart); roots sent. */
+  async function openSession(): Promise<number> {
     const imported = await importFigures(w.s);
     const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
     if (posted.status !== "posted") throw new Error(posted.status);
-    const sessionId = posted.sessions[0]!.sessionId;
+    await w.dispatch();
+    return posted.sessions[0]!.sessionId;
+  }
+
+  /** A session with an adopted conclusion: one action for Piet (by name), one for a team, one without a date. */
+  async function adoptedSession(): Promise<{ sessionId: number; piet: number; team: number; undated: number }> {
+    const sessionId = await openSession();
     const fac = actor(PEOPLE.facilitator, LEERKRING);
     const values = {
       "conclusion.overall": "We zetten eerder lichte hulp in.",
@@ -170,10 +176,7 @@ describe("verbeteracties followed up", () => {
   });
 
   it("does not remind actions of a conclusion that is not adopted yet, nor closed ones", async () => {
-    const imported = await importFigures(w.s);
-    const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
-    if (posted.status !== "posted") throw new Error(posted.status);
-    const sessionId = posted.sessions[0]!.sessionId;
+    const sessionId = await openSession();
     const values = { "conclusion.overall": "Concept.", "action.1.text": "Iets", "action.1.owner": "Team", "action.1.due": "2025-03-03" };
     await submitConclusion(w.s, { actor: actor(PEOPLE.facilitator, LEERKRING), session: { sessionId }, values });
     expect((await sendActionReminders(w.s, clock.now())).sent).toEqual([]);
@@ -184,9 +187,7 @@ describe("verbeteracties followed up", () => {
   });
 
   it("lets a contributor set their own perspective once; a guest chooses only a guest perspective", async () => {
-    const imported = await importFigures(w.s);
-    await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
-    await w.dispatch();
+    await openSession();
     expect(shown(await command(PEOPLE.guest, GAST, "ik ben beleid"))).toContain("In een gastkanaal kiest u uit");
     expect(shown(await command(PEOPLE.guest, GAST, "ik ben baas"))).toContain("Dat perspectief kennen we niet");
     expect(shown(await command(PEOPLE.guest, GAST, "ik ben Ervaringsdeskundige"))).toBe("Genoteerd: u draagt voortaan bij als ervaringsdeskundige.");
@@ -206,11 +207,7 @@ describe("verbeteracties followed up", () => {
   });
 
   it("asks a guest once, after their first contribution, from which perspective they speak; the answer relabels it", async () => {
-    const imported = await importFigures(w.s);
-    const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
-    if (posted.status !== "posted") throw new Error(posted.status);
-    await w.dispatch();
-    const sessionId = posted.sessions[0]!.sessionId;
+    const sessionId = await openSession();
     const reply = (n: number) => recordContribution(w.s, { eventId: `g${n}`, channel: GAST, threadId: w.rootIn(GAST), messageId: `g${n}`, user: { ...PEOPLE.guest }, text: `Bijdrage ${n}`, at: clock.now() });
     await reply(1);
     await reply(2);
@@ -244,11 +241,7 @@ describe("verbeteracties followed up", () => {
   });
 
   it("closes the loop on adoption: the guest threads get the summary the facilitator wrote for them, by role", async () => {
-    const imported = await importFigures(w.s);
-    const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
-    if (posted.status !== "posted") throw new Error(posted.status);
-    await w.dispatch();
-    const sessionId = posted.sessions[0]!.sessionId;
+    const sessionId = await openSession();
     await recordContribution(w.s, { eventId: "g1", channel: GAST, threadId: w.rootIn(GAST), messageId: "g1", user: { ...PEOPLE.guest }, text: "Herkenbaar.", at: clock.now() });
     const fac = actor(PEOPLE.facilitator, LEERKRING);
     const draft = await draftConclusion(w.s, { actor: fac, session: { sessionId } });
