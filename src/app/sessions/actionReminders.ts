@@ -56,7 +56,12 @@ export function actionReminderTick(deps: Pick<SessionDeps, "sessions">, log?: (l
   return async (now) => {
     if (last !== undefined && now.getTime() - last < everyMs) return;
     last = now.getTime();
-    const { sent } = await sendActionReminders(deps, now);
-    for (const s of sent) log?.(`verbeteractie ${s.actionId}: herinnering ${s.kind} / reminder sent`);
+    try {
+      const { sent } = await sendActionReminders(deps, now);
+      for (const s of sent) log?.(`verbeteractie ${s.actionId}: herinnering ${s.kind} / reminder sent`);
+    } catch (error) {
+      // The next look, a minute later, tries again: a claim is only kept with its outbox rows.
+      log?.(`herinneringen mislukt / reminders failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
 }
