@@ -128,6 +128,11 @@ for (const runtime of [memoryRuntime]) {
       expect(guestThread).not.toContain("Joke");
       // Guests never get the button.
       expect(w.posted(GAST).some((m) => JSON.stringify(m.blocks).includes("session.share"))).toBe(false);
+      // The actions list is internal: the leerkring gets it, the guest channel a refusal.
+      const list = await w.driver.command("/duiding", "acties", { user_id: SLACK_USERS.colleague.id, channel_id: LEER });
+      expect(JSON.stringify(JSON.parse(list.body))).toContain("Er staan geen verbeteracties open.");
+      const refused = await w.driver.command("/duiding", "acties", { user_id: SLACK_USERS.guest.id, channel_id: GAST });
+      expect(JSON.parse(refused.body).text).toContain("In een gastkanaal kunt u alleen reageren");
     });
   });
 }
