@@ -85,6 +85,7 @@ describe("verbeteracties followed up", () => {
 
     // Owners are internal: a guest channel gets no list and sets nothing.
     expect(shown(await command(PEOPLE.guest, GAST, "acties"))).toContain("In een gastkanaal kunt u alleen reageren");
+    expect(shown(await command(PEOPLE.colleague, "memory:dm-piet", "acties"))).toContain("Dit kanaal is nog niet gekoppeld aan Duidbot.");
     expect(shown(await command(PEOPLE.guest, GAST, `actie ${undated} gereed`))).toContain("In een gastkanaal kunt u alleen reageren");
 
     // Piet owns action 2 by name (case aside), not the team's.

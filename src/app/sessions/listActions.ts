@@ -5,7 +5,7 @@
 import { amsterdamDate, daysBetween, isOpenStatus } from "../../domain/actionStatus.ts";
 import type { ActionListItem, SessionDeps } from "./ports.ts";
 import { actorContext } from "./shared.ts";
-import type { Actor, Forbidden } from "./types.ts";
+import type { Actor, ChannelNotLinked, Forbidden } from "./types.ts";
 
 export interface ListActionsInput {
   /** Only open and bezig. */
@@ -50,8 +50,10 @@ export async function openActions(deps: Pick<SessionDeps, "sessions">, now: Date
 export async function actionsForChat(
   deps: Pick<SessionDeps, "sessions" | "clock">,
   input: { actor: Actor } & ListActionsInput,
-): Promise<{ status: "ok"; actions: ActionView[] } | Forbidden> {
-  const { audience } = await deps.sessions.transaction((tx) => actorContext(tx, input.actor));
+): Promise<{ status: "ok"; actions: ActionView[] } | Forbidden | ChannelNotLinked> {
+  const { audience, channel } = await deps.sessions.transaction((tx) => actorContext(tx, input.actor));
+  // A direct message or a channel nobody linked yet: say so (rather than "guest channel").
+  if (!channel) return { status: "channel-not-linked" };
   if (audience === "gast") return { status: "forbidden", action: "conclude", reason: "guest-channel" };
   const { actor: _actor, ...filter } = input;
   return { status: "ok", actions: await listActions(deps, filter) };
