@@ -159,7 +159,7 @@ export type { ActionView, ListActionsInput } from "./listActions.ts";
 export { actionListLines, actionListMessage, actionLine } from "./actionMessages.ts";
 
 /** Reminders a week before and on the due date, each sent once (a claimed row per action and kind). */
-export { sendActionReminders } from "./actionReminders.ts";
+export { sendActionReminders, actionReminderTick } from "./actionReminders.ts";
 
 /** A contributor sets their own perspective (`/duiding ik ben ervaringsdeskundige`); guests choose a guest one. */
 export { setOwnPerspective } from "./setOwnPerspective.ts";
