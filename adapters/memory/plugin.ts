@@ -12,7 +12,7 @@ import { runAction } from "../../src/app/commands/runAction.ts";
 import { runCommand, type CommandReply } from "../../src/app/commands/runCommand.ts";
 import { ACTION_IDS, isFormId, plainText } from "../../src/app/messages/message.ts";
 import { richPlain } from "../../src/app/messages/richText.ts";
-import { parseContributeOther, recordContribution, resultText, sessionRefFromValue, submitConclusion } from "../../src/app/sessions/index.ts";
+import { parseContributeOther, recordContribution, resultText, sessionRefFromValue, submitConclusion, submitSummaryForm } from "../../src/app/sessions/index.ts";
 import { MemoryChat } from "./memoryChat.ts";
 import { MemoryDirectory } from "./memoryDirectory.ts";
 
@@ -85,6 +85,11 @@ export const memoryPlugin: ChatAdapterPlugin<Record<string, never>> = {
         const result = await recordContribution(context.sessions, { eventId: body.eventId, channel: actor.channel, ...(body.thread ? { threadId: body.thread } : {}), messageId: body.eventId, user: actor.user, text: parsed.text, question: parsed.question, at: context.sessions.clock.now() });
         context.kick();
         return void res.json(result);
+      }
+      if (body.formId === "session.share") {
+        const shared = await submitSummaryForm(context.sessions, { eventId: body.eventId, actor, state: body.state, values: body.values });
+        context.kick();
+        return void res.json(shared.status === "invalid" ? { status: "invalid", issues: shared.issues } : { status: shared.status, text: resultText(shared, context.lang) });
       }
       const session = sessionRefFromValue(body.state);
       const result = session ? await submitConclusion(context.sessions, { eventId: body.eventId, actor, session, values: body.values }) : { status: "not-found" as const };

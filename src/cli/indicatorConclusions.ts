@@ -2,6 +2,7 @@
  * The conclusions section of `duidbot indicator <id>`: per period, every session about the indicator
  * with its conclusion (status, who adopted it and when, revisions) and its open verbeteracties.
  */
+import { actionStatusLabel, isOpenStatus } from "../domain/actionStatus.ts";
 import { listIndicatorConclusions } from "../app/sessions/listIndicatorConclusions.ts";
 import type { IndicatorConclusion, SessionStore } from "../app/sessions/ports.ts";
 import type { Lang } from "../domain/format.ts";
@@ -55,10 +56,10 @@ function entryLines(entry: IndicatorConclusion, lang: Lang): string[] {
     }
     lines.push(...current.texts.overall.split("\n").map((line) => `    ${line}`));
   }
-  const open = entry.actions.filter((a) => a.status === "open");
+  const open = entry.actions.filter((a) => isOpenStatus(a.status));
   if (open.length > 0) {
     lines.push(`    ${t.actions}:`);
-    for (const a of open) lines.push(`      • ${a.text} — ${a.owner}${a.due ? `, ${t.due(a.due)}` : ""}`);
+    for (const a of open) lines.push(`      • ${a.id !== undefined ? `#${a.id} ` : ""}${a.text} — ${a.owner}${a.due ? `, ${t.due(a.due)}` : ""} (${actionStatusLabel(a.status, lang)})`);
   }
   return lines;
 }

@@ -15,6 +15,7 @@ import { ConfigError, loadConfig, type Config } from "../main/config.ts";
 import { databaseTarget, openServices, type Services } from "../main/services.ts";
 import { presentImport, presentIssues, presentOverview, presentWarnings } from "./present.ts";
 import { presentIndicator } from "./indicator.ts";
+import { ACTIES_USAGE, presentActions } from "./actions.ts";
 import { cliGemeente } from "./gemeente.ts";
 import { checkInboxArgs, INBOX_USAGE, InboxUsageError, runInboxCommand } from "./inbox.ts";
 import { DataDirInUseError } from "../store/dataDirLock.ts";
@@ -43,6 +44,7 @@ const USAGE = `Gebruik / usage: duidbot <opdracht>
                                      (--alle: ook oudere perioden uit één import)
   indicator <id>                     waarden en historie van één indicator / one indicator
   db migrate                         database bijwerken / apply migrations
+${ACTIES_USAGE}
 ${INBOX_USAGE}
 ${REPORT_USAGE}
 ${DIGEST_USAGE}
@@ -73,6 +75,9 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       // duidbot digest
       channel: { type: "string" },
       now: { type: "boolean", default: false },
+      // duidbot acties
+      open: { type: "boolean", default: false },
+      eigenaar: { type: "string" },
     },
   });
   const [command, sub, arg] = positionals;
@@ -171,6 +176,15 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         } finally {
           await services.close();
         }
+      }
+      if (command === "acties" && sub === undefined) {
+        return withServices(config, async (s) => {
+          const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
+          if (!gemeente.ok) return fail(io, gemeente.message);
+          const owner = values.eigenaar;
+          io.out(await presentActions(s, { openOnly: values.open, lang, ...(owner !== undefined ? { owner } : {}), ...(gemeente.dinSlug ? { dinSlug: gemeente.dinSlug } : {}) }));
+          return 0;
+        });
       }
       if (command === "indicator" && sub) {
         return withServices(config, async (s) => {

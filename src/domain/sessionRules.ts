@@ -18,6 +18,18 @@ export type Role = (typeof ROLES)[number];
 export const PERSPECTIVES = ["beleid", "uitvoering", "bedrijfsvoering", "ervaringsdeskundige", "adviesraad", "overig"] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
 
+export function isPerspective(word: string): word is Perspective {
+  return (PERSPECTIVES as readonly string[]).includes(word);
+}
+
+/** The perspectives someone outside the organisation contributes from (what a guest may choose). */
+export const GUEST_PERSPECTIVES: readonly Perspective[] = ["ervaringsdeskundige", "adviesraad", "overig"];
+
+/** May someone acting in a channel of this audience give themselves this perspective? Guests: only a guest one. */
+export function mayChoosePerspective(perspective: Perspective, audience: ChannelAudience): boolean {
+  return audience !== "gast" || GUEST_PERSPECTIVES.includes(perspective);
+}
+
 export type SessionAction = "contribute" | "start" | "move" | "conclude" | "adopt" | "share" | "configure";
 
 /** Which opgaven, doelen or indicators a channel follows. All lists empty = the whole DIN. */

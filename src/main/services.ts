@@ -15,6 +15,7 @@ import { lateDataJob } from "../app/measurements/lateDataJob.ts";
 import { digestJob } from "../app/digest/digestJob.ts";
 import { createScheduler, type Scheduler } from "../app/scheduler/scheduler.ts";
 import { advanceDueSessions } from "../app/sessions/advanceDueSessions.ts";
+import { actionReminderJob } from "../app/sessions/actionReminders.ts";
 import { applyConfig } from "../app/sessions/applyConfig.ts";
 import { rerenderForGuests } from "../app/sessions/rerenderForGuests.ts";
 import type { SessionDefaults, SessionStore } from "../app/sessions/ports.ts";
@@ -226,6 +227,7 @@ async function assemble<D extends ServicesDb>(stores: ServiceStores<D>, clock: C
   });
   scheduler.register(digestJob(services, jobLog));
   scheduler.register(lateDataJob(services, jobLog));
+  scheduler.register(actionReminderJob(services, jobLog));
   // Announce imports a crash left unannounced (each minute), prune old event keys (each hour).
   for (const job of importChoreJobs({ ...services, announcements: stores.announcements }, jobLog)) scheduler.register(job);
   return services;

@@ -4,6 +4,7 @@
  * counts, never names), the verbeteracties, and "revised" with the date when it replaces a version
  * from an earlier edition.
  */
+import { storedActionStatus } from "../domain/actionStatus.ts";
 import { formatNumber, type Lang } from "../domain/format.ts";
 import { anchorId, type ReportConclusion } from "../domain/report/model.ts";
 import { QUESTIONS } from "../domain/session.ts";
@@ -33,7 +34,7 @@ export function conclusionHtml(c: ReportConclusion, lang: Lang, level: 3 | 4, li
   }
   if (c.actions.length > 0) {
     const rows = c.actions
-      .map((a) => `<tr><td>${esc(a.text)}</td><td>${esc(a.owner)}</td><td>${esc(a.due ?? "—")}</td><td>${esc(t.actionStatus[a.status])}</td></tr>`)
+      .map((a) => `<tr><td>${esc(a.text)}</td><td>${esc(a.owner)}</td><td>${esc(a.due ?? "—")}</td><td>${esc(t.actionStatus[storedActionStatus(a.status)])}</td></tr>`)
       .join("");
     parts.push(
       `<table><caption>${esc(t.actions)}</caption><thead><tr><th scope="col">${esc(t.action)}</th><th scope="col">${esc(t.owner)}</th>` +

@@ -1,4 +1,5 @@
 /** The report's words in Dutch and English; the document's lang attribute follows the choice. */
+import type { ActionStatus } from "../domain/actionStatus.ts";
 import type { ConclusionPart } from "../domain/session.ts";
 import type { Perspective } from "../domain/sessionRules.ts";
 import type { TargetStatus } from "../domain/report/model.ts";
@@ -53,7 +54,7 @@ export interface ReportTexts {
   action: string;
   owner: string;
   due: string;
-  actionStatus: Record<"open" | "done", string>;
+  actionStatus: Record<ActionStatus, string>;
   footer: (cutoff: string, previous?: { edition: number; date: string }) => string;
 }
 
@@ -112,7 +113,7 @@ export const TEXTS: Record<"nl" | "en", ReportTexts> = {
     action: "Actie",
     owner: "Eigenaar",
     due: "Uiterlijk",
-    actionStatus: { open: "open", done: "afgerond" },
+    actionStatus: { open: "open", bezig: "bezig", gereed: "gereed", vervallen: "vervallen" },
     footer: (c, p) => `Conclusies vastgesteld tot en met ${c}${p ? `; nieuw sinds editie ${p.edition} (${p.date})` : ""}. Gemaakt met Duidbot.`,
   },
   en: {
@@ -169,7 +170,7 @@ export const TEXTS: Record<"nl" | "en", ReportTexts> = {
     action: "Action",
     owner: "Owner",
     due: "Due",
-    actionStatus: { open: "open", done: "done" },
+    actionStatus: { open: "open", bezig: "in progress", gereed: "done", vervallen: "cancelled" },
     footer: (c, p) => `Conclusions adopted up to ${c}${p ? `; new since edition ${p.edition} (${p.date})` : ""}. Made with Duidbot.`,
   },
 };

@@ -6,6 +6,7 @@
 import type { Prisma } from "@prisma/client";
 import type { SessionStatus } from "../domain/session.ts";
 import type { ActionRecord, ConclusionRecord, ConclusionRevisionRecord, DinConclusion, IndicatorConclusion, SessionTx } from "../app/sessions/ports.ts";
+import { storedActionStatus } from "../domain/actionStatus.ts";
 import { asJson } from "./json.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -17,7 +18,8 @@ function toRevision(row: ConclusionRow["revisions"][number]): ConclusionRevision
   return {
     version: row.version,
     texts: { herkennen: row.herkennen, verklaren: row.verklaren, waarderen: row.waarderen, verbeteren: row.verbeteren, overall: row.overall },
-    actions: row.actions as unknown as ActionRecord[],
+    ...(row.guestSummary ? { guestSummary: row.guestSummary } : {}),
+    actions: snapshotActions(row.actions),
     writtenBy: { key: row.writtenByKey, name: row.writtenByName },
     writtenAt: row.writtenAt,
     ...(row.adoptedByKey && row.adoptedByName ? { adoptedBy: { key: row.adoptedByKey, name: row.adoptedByName } } : {}),
@@ -49,8 +51,13 @@ function toIndicatorConclusion(r: Prisma.SessionIndicatorGetPayload<{ include: t
 }
 
 /** An Action row as a record (shared with the memory store). */
-export function toAction(row: { text: string; owner: string; due: string | null; status: string }): ActionRecord {
-  return { text: row.text, owner: row.owner, ...(row.due ? { due: row.due } : {}), status: row.status as ActionRecord["status"] };
+export function toAction(row: { id: number; text: string; owner: string; due: string | null; status: string }): ActionRecord {
+  return { id: row.id, text: row.text, owner: row.owner, ...(row.due ? { due: row.due } : {}), status: storedActionStatus(row.status) };
+}
+
+/** A revision's snapshot of its actions (written before #20 with "done"): statuses in today's words. */
+export function snapshotActions(raw: unknown): ActionRecord[] {
+  return (raw as ActionRecord[]).map((a) => ({ ...a, status: storedActionStatus(a.status) }));
 }
 
 export function conclusionTx(
@@ -73,6 +80,7 @@ export function conclusionTx(
           conclusionId: conclusion.id,
           version,
           ...revision.texts,
+          guestSummary: revision.guestSummary ?? null,
           actions: asJson(revision.actions),
           writtenByKey: revision.by.key,
           writtenByName: revision.by.name,
@@ -81,10 +89,11 @@ export function conclusionTx(
       });
       // The current list of verbeteracties follows the newest version; earlier lists stay in the revisions.
       for (const [position, action] of revision.actions.entries()) {
-        const data = { text: action.text, owner: action.owner, due: action.due ?? null, status: action.status, updatedAt: revision.at };
+        // The status is not the form's to change (setActionStatus keeps its history): an update keeps it.
+        const data = { text: action.text, owner: action.owner, due: action.due ?? null, updatedAt: revision.at };
         await tx.action.upsert({
           where: { sessionId_position: { sessionId, position } },
-          create: { sessionId, position, createdAt: revision.at, ...data },
+          create: { sessionId, position, createdAt: revision.at, status: action.status, ...data },
           update: data,
         });
       }

@@ -27,8 +27,13 @@ export function toContribution(row: Prisma.ContributionGetPayload<object>): Cont
 
 export function contributionTx(
   tx: Tx,
-): Pick<SessionTx, "addContribution" | "contributionByMessage" | "reviseContribution" | "contributions" | "contributionCounts"> {
+): Pick<SessionTx, "addContribution" | "contributionByMessage" | "reviseContribution" | "contributions" | "contributionCounts" | "relabelGuestContributions"> {
   return {
+    async relabelGuestContributions(authorKey, perspective) {
+      const { count } = await tx.contribution.updateMany({ where: { authorKey, audience: "gast", session: { status: "open" } }, data: { perspective } });
+      return count;
+    },
+
     async addContribution(c) {
       // The (channel, message) key is unique: a second delivery of the same message adds nothing,
       // even when it arrives under another event id (belt and braces next to ProcessedEvent).

@@ -10,6 +10,7 @@ import type { ReportAction, ReportModel } from "../domain/report/model.ts";
 import type { SessionForReport } from "../domain/report/editions.ts";
 import type { Perspective } from "../domain/sessionRules.ts";
 import type { EditionSummary, ReportStore, StoredEdition } from "../app/report/ports.ts";
+import { storedActionStatus } from "../domain/actionStatus.ts";
 import { asJson } from "./json.ts";
 
 const summary = { dinSlug: true, edition: true, lang: true, public: true, contentHash: true, publishedAt: true } as const;
@@ -36,6 +37,7 @@ export class PrismaReportStore implements ReportStore {
       include: {
         indicators: { include: { indicator: { select: { slug: true } } }, orderBy: { id: "asc" } },
         conclusion: { include: { revisions: { orderBy: { version: "asc" } } } },
+        actions: { orderBy: { position: "asc" }, select: { status: true } },
       },
     });
     const ids = sessions.map((s) => s.id);
@@ -65,6 +67,7 @@ export class PrismaReportStore implements ReportStore {
         };
       }),
       perspectives: counts.filter((c) => c.sessionId === s.id).map((c) => ({ perspective: c.perspective as Perspective, count: c._count._all })),
+      actionStatuses: s.actions.map((a) => storedActionStatus(a.status)),
     }));
   }
 

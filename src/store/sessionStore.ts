@@ -18,6 +18,7 @@ import type {
 } from "../app/sessions/ports.ts";
 import { channelTx } from "./channelStore.ts";
 import { conclusionTx } from "./conclusionStore.ts";
+import { actionTx } from "./actionStore.ts";
 import { contributionTx } from "./contributionStore.ts";
 import { enqueueTx } from "./outboxStore.ts";
 import { guestLinkTx } from "./guestLinkStore.ts";
@@ -106,7 +107,7 @@ async function loadSessions(tx: Tx, where: Prisma.Sql, tail?: Prisma.Sql): Promi
   return (await tx.$queryRaw<SessionRow[]>(selectSessions(where, tail))).map(toSession);
 }
 
-function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> | keyof ReturnType<typeof contributionTx> | keyof ReturnType<typeof conclusionTx> | keyof ReturnType<typeof guestLinkTx> | keyof ReturnType<typeof digestTx> | "enqueue" | "postsByKey"> {
+function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> | keyof ReturnType<typeof contributionTx> | keyof ReturnType<typeof conclusionTx> | keyof ReturnType<typeof guestLinkTx> | keyof ReturnType<typeof digestTx> | keyof ReturnType<typeof actionTx> | "enqueue" | "postsByKey"> {
   return {
     async claimEvent(key, at) {
       // ON CONFLICT DO NOTHING (skipDuplicates) instead of catching a unique violation: the two driver
@@ -242,7 +243,7 @@ export class PrismaSessionStore implements SessionStore {
 
   transaction<T>(fn: (tx: SessionTx) => Promise<T>): Promise<T> {
     return this.prisma.$transaction(
-      (tx) => fn({ ...sessionTx(tx), ...channelTx(tx), ...contributionTx(tx), ...conclusionTx(tx), ...enqueueTx(tx), ...guestLinkTx(tx), ...digestTx(tx) }),
+      (tx) => fn({ ...sessionTx(tx), ...channelTx(tx), ...contributionTx(tx), ...conclusionTx(tx), ...actionTx(tx), ...enqueueTx(tx), ...guestLinkTx(tx), ...digestTx(tx) }),
       { timeout: TX_TIMEOUT_MS, maxWait: TX_TIMEOUT_MS },
     );
   }

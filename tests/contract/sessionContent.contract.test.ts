@@ -62,7 +62,7 @@ for (const runtime of allRuntimes()) {
       expect(await c.tx((tx) => tx.saveConclusion(first.sessionId, { texts, actions, by, at: c.clock.now() }))).toBe(1);
       c.clock.set("2025-03-05T09:00:00Z");
       expect(await c.tx((tx) => tx.adoptConclusion(first.sessionId, { by: { key: "memory:U2", name: "Ahmed" }, at: c.clock.now() }))).toBe(1);
-      expect(await c.tx((tx) => tx.saveConclusion(first.sessionId, { texts: { ...texts, overall: "o2" }, actions: [{ ...actions[0]!, status: "done" }], by, at: c.clock.now() }))).toBe(2);
+      expect(await c.tx((tx) => tx.saveConclusion(first.sessionId, { texts: { ...texts, overall: "o2" }, actions: [{ ...actions[0]!, status: "gereed" }], by, at: c.clock.now() }))).toBe(2);
       const conclusion = await c.tx((tx) => tx.conclusion(first.sessionId));
       expect(conclusion?.status).toBe("draft");
       expect(conclusion?.current).toMatchObject({ version: 2, texts: { overall: "o2" } });
@@ -70,7 +70,8 @@ for (const runtime of allRuntimes()) {
         [1, "Ahmed", new Date("2025-03-05T09:00:00Z"), 2],
         [2, undefined, undefined, 1],
       ]);
-      expect(await c.tx((tx) => tx.actions(first.sessionId))).toEqual([{ text: "a1", owner: "Team", due: "2025-12-31", status: "done" }]);
+      // A new version does not change an action's status: only setActionStatus does (with history).
+      expect(await c.tx((tx) => tx.actions(first.sessionId))).toEqual([{ id: expect.any(Number), text: "a1", owner: "Team", due: "2025-12-31", status: "open" }]);
       expect(await c.tx((tx) => tx.conclusion(second.sessionId))).toBeUndefined();
       const listed = await c.tx((tx) => tx.indicatorConclusions("hilversum", "jeugdhulp"));
       expect(listed.map((l) => [l.sessionId, l.period, l.sessionStatus, l.conclusion?.current.version, l.actions.length])).toEqual([

@@ -61,6 +61,11 @@ describe("duidbot CLI", () => {
     const indicator = await duidbotHere(["indicator", "netto-arbeidsparticipatie", "--lang", "en"]);
     expect(indicator.stdout).toContain("2024: 70.6%  (corrected on");
     expect(indicator.stdout).toContain("2024: 70.3%");
+
+    // No conclusion has verbeteracties yet (tests/e2e/actions.test.ts lists them).
+    const actions = await duidbotHere(["acties", "--open", "--eigenaar", "Sanne"]);
+    expect(actions).toMatchObject({ code: 0 });
+    expect(actions.stdout).toContain("Er staan geen verbeteracties open.");
   });
 
   it("exits 1 with file:line errors and writes nothing for a bad file", async () => {

@@ -10,6 +10,7 @@ import { runAction } from "../../src/app/commands/runAction.ts";
 import { plainText } from "../../src/app/messages/message.ts";
 import { createDispatcher } from "../../src/app/outbox/dispatch.ts";
 import {
+  setActionStatus,
   adoptConclusion,
   advanceDueSessions,
   draftConclusion,
@@ -393,8 +394,12 @@ for (const runtime of [memoryRuntime]) {
 
       // A revision: a new draft version; the adopted one stays in the history.
       clock.set("2025-04-01T09:00:00Z");
-      const revised = { ...CONCLUSION, "conclusion.overall": "Herzien: de stijging zet niet door.", "action.1.status": "done" };
+      // The action's status is set on its own (a status field in the form is ignored), with history.
+      const [action] = await w.s.sessions.transaction((tx) => tx.actions(sessionId));
+      expect(await setActionStatus(w.s, { actor: fac, actionId: action!.id!, status: "gereed" })).toMatchObject({ status: "action-set", from: "open" });
+      const revised = { ...CONCLUSION, "conclusion.overall": "Herzien: de stijging zet niet door.", "action.1.status": "open" };
       expect(await submitConclusion(w.s, { actor: fac, session, values: revised })).toMatchObject({ status: "saved", version: 2 });
+      expect((await w.s.sessions.transaction((tx) => tx.conclusion(sessionId)))?.current.actions).toMatchObject([{ status: "gereed" }]);
       let conclusions = await listIndicatorConclusions(w.s, { dinSlug: "hilversum", indicatorId: "jeugdhulp" });
       expect(conclusions).toHaveLength(1);
       expect(conclusions[0]!.conclusion?.status).toBe("draft");
@@ -407,7 +412,7 @@ for (const runtime of [memoryRuntime]) {
       // Every indicator of the session carries the conclusion, for its period.
       for (const indicatorId of ["jeugdhulp", "veilig-thuis", "wachtlijst"]) {
         conclusions = await listIndicatorConclusions(w.s, { dinSlug: "hilversum", indicatorId });
-        expect(conclusions).toMatchObject([{ sessionId, period: "2024", conclusion: { status: "adopted" }, actions: [{ text: "Lichte opvoedhulp in elke wijk", status: "done" }] }]);
+        expect(conclusions).toMatchObject([{ sessionId, period: "2024", conclusion: { status: "adopted" }, actions: [{ text: "Lichte opvoedhulp in elke wijk", status: "gereed" }] }]);
       }
       const text = await presentIndicator({ ...w.s }, "veilig-thuis", "nl");
       expect(text).toContain("Conclusies");

@@ -66,7 +66,7 @@ for (const runtime of [memoryRuntime]) {
 
     it("refuses steering from the guest channel with an ephemeral explanation", async () => {
       const { guestRoot, sessionId } = await openSessionInBoth();
-      for (const action_id of ["session.next", "session.back", "session.adopt", "session.guestLink"]) {
+      for (const action_id of ["session.next", "session.back", "session.adopt", "session.guestLink", "session.share"]) {
         await w.driver.blockAction({ user_id: SLACK_USERS.guest.id, channel_id: GAST, message_ts: guestRoot, action_id, value: String(sessionId) });
         expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ channel: GAST, user: SLACK_USERS.guest.id, text: expect.stringContaining("gastkanaal") });
       }
@@ -94,6 +94,45 @@ for (const runtime of [memoryRuntime]) {
       expect(echo.text).toContain("> Het komt door de &lt;campagne&gt; &amp; de wachtlijst.");
       const [contribution] = await w.s.sessions.transaction((tx) => tx.contributions(sessionId));
       expect(contribution).toMatchObject({ question: "verklaren", messageId: echo.ts, text: "Het komt door de <campagne> & de wachtlijst.", author: { name: "Piet Collega" } });
+    });
+
+    it("closes the loop: the facilitator shares a summary from a modal, guests get it with their roles acknowledged; a guest sets their own perspective", async () => {
+      const { guestRoot, leerRoot, sessionId } = await openSessionInBoth();
+      // An ervaringsdeskundige in the adviesraad's channel says so once; their reply is recorded as such.
+      const said = await w.driver.command("/duiding", "ik ben ervaringsdeskundige", { user_id: SLACK_USERS.guest.id, channel_id: GAST });
+      expect(JSON.parse(said.body).text).toBe("Genoteerd: u draagt voortaan bij als ervaringsdeskundige.");
+      await w.driver.event({ type: "message", channel: GAST, user: SLACK_USERS.guest.id, text: "De wachttijd is lang.", ts: "1741000000.000100", thread_ts: guestRoot });
+      const [contribution] = await w.s.sessions.transaction((tx) => tx.contributions(sessionId));
+      expect(contribution).toMatchObject({ perspective: "ervaringsdeskundige", audience: "gast" });
+      await w.dispatch();
+
+      // Only the internal root offers "Samenvatting delen", and only a facilitator gets the modal.
+      const share = w.button(LEER, "session.share")!;
+      expect(share.value).toBe(String(sessionId));
+      await w.driver.blockAction({ user_id: SLACK_USERS.colleague.id, channel_id: LEER, message_ts: leerRoot, action_id: "session.share", value: share.value });
+      expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ user: SLACK_USERS.colleague.id, text: "Alleen de gespreksleider kan een samenvatting delen." });
+      await w.driver.blockAction({ user_id: SLACK_USERS.facilitator.id, channel_id: LEER, message_ts: leerRoot, action_id: "session.share", value: share.value });
+      const view = (w.fake.ok("views.open").at(-1)!.body as { view: { callback_id: string; private_metadata: string; blocks: { block_id: string }[] } }).view;
+      expect(view.callback_id).toBe("session.share");
+      expect(view.blocks.map((b) => b.block_id)).toContain("summary.text");
+      const submit = (value: string) =>
+        w.driver.viewSubmission({ user_id: SLACK_USERS.facilitator.id, callback_id: view.callback_id, private_metadata: view.private_metadata, values: { "summary.text": { c: { type: "plain_text_input", value } } } });
+      const empty = await submit("  ");
+      expect(JSON.parse(empty.body)).toMatchObject({ response_action: "errors", errors: { "summary.text": "Schrijf een korte samenvatting." } });
+      expect(await submit("We gaan eerder lichte hulp inzetten.")).toMatchObject({ status: 200, body: "" });
+      expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ text: "De samenvatting is gedeeld met de gastkanalen." });
+      await w.dispatch();
+      const guestThread = JSON.stringify(w.posted(GAST, { thread: guestRoot }).map((m) => m.blocks));
+      expect(guestThread).toContain("We gaan eerder lichte hulp inzetten.");
+      expect(guestThread).toContain("Met dank aan de bijdragen vanuit: ervaringsdeskundige.");
+      expect(guestThread).not.toContain("Joke");
+      // Guests never get the button.
+      expect(w.posted(GAST).some((m) => JSON.stringify(m.blocks).includes("session.share"))).toBe(false);
+      // The actions list is internal: the leerkring gets it, the guest channel a refusal.
+      const list = await w.driver.command("/duiding", "acties", { user_id: SLACK_USERS.colleague.id, channel_id: LEER });
+      expect(JSON.stringify(JSON.parse(list.body))).toContain("Er staan geen verbeteracties open.");
+      const refused = await w.driver.command("/duiding", "acties", { user_id: SLACK_USERS.guest.id, channel_id: GAST });
+      expect(JSON.parse(refused.body).text).toContain("In een gastkanaal kunt u alleen reageren");
     });
   });
 }

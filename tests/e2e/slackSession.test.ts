@@ -144,6 +144,10 @@ for (const runtime of testRuntimes()) {
       expect(JSON.stringify(JSON.parse(status.body).blocks)).toContain("gezond en veilig");
       await w.driver.event({ type: "app_mention", channel: LEER, user: SLACK_USERS.colleague.id, text: "<@UBOT> status", ts: "1741000200.000001", thread_ts: root.ts });
       expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ thread_ts: root.ts, user: SLACK_USERS.colleague.id });
+      // "@duidbot ik ben …" runs like the slash command (#20), answered to the person alone, and is no contribution.
+      await w.driver.event({ type: "app_mention", channel: LEER, user: SLACK_USERS.colleague.id, text: "<@UBOT> ik ben uitvoering", ts: "1741000200.000002", thread_ts: root.ts });
+      expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ thread_ts: root.ts, user: SLACK_USERS.colleague.id, text: "Genoteerd: u draagt voortaan bij als uitvoering." });
+      await reply(SLACK_USERS.colleague.id, "<@UBOT> ik ben uitvoering", root.ts, "1741000200.000002");
       // Conclusie opstellen: a modal with a field per question, pre-filled from the contributions.
       await click(SLACK_USERS.facilitator.id, "session.conclude", { value: w.button(LEER, "session.conclude")!.value, message: root });
       const opened = w.fake.ok("views.open").at(-1)!.body as { view: { callback_id: string; private_metadata: string; blocks: { block_id: string; element: { initial_value?: string } }[] } };

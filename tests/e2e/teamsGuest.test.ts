@@ -89,6 +89,24 @@ for (const runtime of testRuntimes()) {
       ]);
       expect(textIn(ADV)).not.toContain("personeelstekort");
       expect(textIn(ADV)).not.toContain(U.colleague.name);
+
+      // Closing the loop: "Samenvatting delen" opens a dialog for the facilitator; guests get the summary
+      // with their perspective acknowledged by role, never a name.
+      const share = w.button(LEER, "session.share")!;
+      expect(share.type).toBe("Action.Submit");
+      const opened = (await w.driver.send(w.driver.taskFetch(U.facilitator, LEER, share.data, root(LEER)))).body as { task: { type: string; value: { card: { content: { body: { id?: string }[] } } } } };
+      expect(opened.task.type).toBe("continue");
+      expect(opened.task.value.card.content.body.some((b) => b.id === "summary.text")).toBe(true);
+      const duidbot = (opened.task.value.card.content.body.at(-1) as unknown as { actions: { data: unknown }[] }).actions[0]!.data as Record<string, unknown>;
+      const empty = (await w.driver.send(w.driver.taskSubmit(U.facilitator, LEER, { ...duidbot }, root(LEER)))).body as { task: { type: string } };
+      expect(empty.task.type).toBe("continue");
+      const shared = (await w.driver.send(w.driver.taskSubmit(U.facilitator, LEER, { ...duidbot, "summary.text": "We pakken de wachttijd aan." }, root(LEER)))).body as { task: { value: string } };
+      expect(shared.task.value).toBe("De samenvatting is gedeeld met de gastkanalen.");
+      await w.dispatch();
+      expect(textIn(ADV)).toContain("We pakken de wachttijd aan.");
+      expect(textIn(ADV)).toContain("Met dank aan de bijdragen vanuit: adviesraad.");
+      expect(textIn(ADV)).not.toContain(U.guest.name);
+      expect(textIn(ADV)).not.toContain("session.share");
     });
 
     it("checks every linked channel when a guest is added to the team (the event names only the team)", async () => {

@@ -123,6 +123,13 @@ for (const runtime of testRuntimes()) {
       // @duidbot status in the thread: that session's status, answered in the thread (not a contribution).
       await w.driver.send(w.driver.message(U.colleague, LEER, "status", { thread: root.id, mention: true }));
       expect(answerIn(root.id)).toContain("application/vnd.microsoft.card.adaptive");
+      // "@duidbot ik ben uitvoering" sets one's own perspective (#20); "@duidbot ik herken …" stays a reply.
+      const before = (await contributions(sessionId)).length;
+      await w.driver.send(w.driver.message(U.colleague, LEER, "ik ben uitvoering", { thread: root.id, mention: true }));
+      expect(answerIn(root.id)).toContain("Genoteerd: u draagt voortaan bij als uitvoering.");
+      expect(await contributions(sessionId)).toHaveLength(before);
+      await w.driver.send(w.driver.message(U.colleague, LEER, "acties", { thread: root.id, mention: true }));
+      expect(answerIn(root.id)).toContain("Er staan geen verbeteracties open.");
 
       // Conclusie opstellen: a dialog (task/fetch) pre-filled per question; submitted with task/submit.
       const conclude = w.button(LEER, "session.conclude")!;

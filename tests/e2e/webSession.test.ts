@@ -161,6 +161,18 @@ describe("the session page", () => {
     expect(page.text).toContain("De stijging komt door de campagne.");
     expect(page.text).toContain("Lichte opvoedhulp in elke wijk");
     expect((await w.s.sessions.transaction((tx) => tx.conclusion(sessionId)))?.current.adoptedBy).toEqual({ key: "web:local", name: "Lokale gebruiker" });
+
+    // The verbeteractie's status, set with the small form under the conclusion (#20).
+    const [action] = await w.s.sessions.transaction((tx) => tx.actions(sessionId));
+    expect(page.text).toContain(`action="/sessie/${sessionId}/actie/${action!.id}"`);
+    expect(page.text).toContain('<span class="action-status">open</span>');
+    const set = await web.post(`/sessie/${sessionId}/actie/${action!.id}`, { status: "gereed" });
+    expect(set.headers.get("location")).toBe(`/sessie/${sessionId}?uitkomst=action-set%3Agereed#verbeteracties`);
+    const after = await web.page(`/sessie/${sessionId}?uitkomst=action-set:gereed`);
+    expect(after.text).toContain("Verbeteractie is gereed. Dank u!");
+    expect(after.text).toContain('<span class="action-status">gereed</span>');
+    expect((await web.post(`/sessie/${sessionId}/actie/${action!.id}`, { status: "klaar" })).status).toBe(400);
+    expect(await w.s.sessions.transaction((tx) => tx.actionHistory(action!.id!))).toMatchObject([{ from: "open", to: "gereed", by: { key: "web:local" } }]);
   });
 
   it("starts a session from an indicator page in the web's own channel (guest channels with autoStart join)", async () => {

@@ -16,10 +16,16 @@ describe("command words", () => {
     expect(commandVerb("constructor")).toBeUndefined();
   });
 
-  it("takes only help and status after @duidbot as a request to the bot, the rest is a contribution", () => {
+  it("takes help and status after @duidbot as a request to the bot, the rest is a contribution", () => {
     // "@duidbot" alone asks for help too.
     expect(["status", "help", "hulp", ""].every(isBotRequest)).toBe(true);
     expect(["wij", "start", "koppel"].some(isBotRequest)).toBe(false);
+  });
+
+  it("takes the actions and one's own perspective as requests, but not a sentence that starts with 'ik'", () => {
+    expect(["acties", "acties alle", "actie 3 gereed", "ik ben ervaringsdeskundige", "I am adviesraad", "perspectief beleid"].every(isBotRequest)).toBe(true);
+    expect(["ik herken dit niet", "ik ben het er niet mee eens", "ik ben ervaringsdeskundige en zie dit vaak", "i think so"].some(isBotRequest)).toBe(false);
+    expect(["acties", "actions", "actie", "action", "ik", "perspective"].map(commandVerb)).toEqual(["acties", "acties", "actie", "actie", "perspectief", "perspectief"]);
   });
 
   it("renders the help with the platform's way to address the bot", () => {

@@ -142,13 +142,17 @@ describe("composeDigest", () => {
     expect(d.items.map((i) => i.n)).toEqual([1, 2, 3]);
   });
 
-  it("lists verbeteracties due within two weeks or overdue, not later or done ones", () => {
-    const action = (due: string, status: "open" | "done" = "open") => ({ title: "Duiding jeugdhulp", indicatorIds: ["jeugdhulp"], text: `actie ${due}`, owner: "Kim", due, status });
-    const d = composeDigest(input({ actions: [action("2026-12-21"), action("2026-12-22"), action("2026-11-30"), action("2026-12-01", "done")] }));
+  it("lists open and bezig verbeteracties due within two weeks or overdue, not later, gereed or vervallen ones", () => {
+    type Status = "open" | "bezig" | "gereed" | "vervallen" | "done";
+    const action = (due: string, status: Status = "open") => ({ title: "Duiding jeugdhulp", indicatorIds: ["jeugdhulp"], text: `actie ${due} ${status}`, owner: "Kim", due, status });
+    const d = composeDigest(
+      input({ actions: [action("2026-12-21"), action("2026-12-22"), action("2026-11-30"), action("2026-12-01", "done"), action("2026-12-02", "gereed"), action("2026-12-03", "vervallen"), action("2026-12-04", "bezig")] }),
+    );
     const lines = d.sections.find((s) => s.kind === "actions")?.lines;
     expect(lines).toEqual([
-      "⚠️ actie 2026-11-30 — Kim, uiterlijk 30 november 2026 (over tijd) · Duiding jeugdhulp",
-      "actie 2026-12-21 — Kim, uiterlijk 21 december 2026 · Duiding jeugdhulp",
+      "⚠️ actie 2026-11-30 open — Kim, uiterlijk 30 november 2026 (over tijd) · Duiding jeugdhulp",
+      "⚠️ actie 2026-12-04 bezig — Kim, uiterlijk 4 december 2026 (over tijd) · Duiding jeugdhulp",
+      "actie 2026-12-21 open — Kim, uiterlijk 21 december 2026 · Duiding jeugdhulp",
     ]);
   });
 

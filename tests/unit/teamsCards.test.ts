@@ -52,12 +52,12 @@ describe("Teams Adaptive Cards", () => {
     expect(indicator!.items[1]).toMatchObject({ text: "**12% \\(2024\\)**   ▲ \\+2 procentpunt t.o.v. 2023", color: "Attention" });
   });
 
-  it("makes buttons Action.Execute, and Action.Submit task/fetch for the two that open a dialog", () => {
+  it("makes buttons Action.Execute, and Action.Submit task/fetch for the three that open a dialog", () => {
     const actions = (renderCard(message([every[8]!])).body[0] as { actions: { type: string; verb?: string; data: { msteams?: unknown } }[] }).actions;
     expect(actions.map((a) => a.type)).toEqual(["Action.Execute", "Action.Submit", "Action.Submit", "Action.Execute"]);
     expect(actions[0]).toMatchObject({ verb: "session.next", data: { duidbot: { action: "session.next", value: "1:herkennen" } }, style: "positive" });
     expect(actions[1]!.data.msteams).toEqual({ type: "task/fetch" });
-    expect([...FORM_ACTIONS]).toEqual(["session.conclude", "session.contributeOther"]);
+    expect([...FORM_ACTIONS]).toEqual(["session.conclude", "session.contributeOther", "session.share"]);
   });
 
   it("keeps an oversized card under Teams' limit, cutting the middle and keeping the buttons", () => {

@@ -6,7 +6,7 @@
  * @see https://docs.slack.dev/apis/events-api#retries
  */
 import { isBotRequest } from "../../../src/app/commands/commandTable.ts";
-import { commandHelp } from "../../../src/app/commands/runCommand.ts";
+import { commandHelp, runCommand } from "../../../src/app/commands/runCommand.ts";
 import type { App } from "@slack/bolt";
 import { EventDeferred } from "../../../src/app/inbox/deferral.ts";
 import { editContribution, recordContribution, sessionStatus, withdrawContribution } from "../../../src/app/sessions/index.ts";
@@ -15,7 +15,7 @@ import { parseMention, parseMessageEvent, userIdsIn } from "../parse.ts";
 import type { SlackHandlerDeps } from "./deps.ts";
 import { postEphemeralResult, replyEphemeral } from "./reply.ts";
 import { richMrkdwn } from "../render/text.ts";
-import { SLACK_SURFACE } from "./commands.ts";
+import { renderReply, SLACK_SURFACE } from "./commands.ts";
 
 export function registerEvents(app: App, deps: SlackHandlerDeps): void {
   app.event("message", async ({ body, event, context }) => {
@@ -73,7 +73,17 @@ export function registerEvents(app: App, deps: SlackHandlerDeps): void {
     if (word !== "status") {
       // In a thread, "@duidbot <anything else>" is a reply that addresses the bot: the message listener
       // counts it as a contribution, so no help text there.
-      if (mention.threadId && word !== "" && !isBotRequest(word)) return;
+      if (mention.threadId && word !== "" && !isBotRequest(mention.text)) return;
+      // "@duidbot acties", "@duidbot actie 3 gereed", "@duidbot ik ben …": the same as the slash command.
+      if (word !== "" && isBotRequest(mention.text) && !["help", "hulp"].includes(word)) {
+        const commandDeps = { ...deps.sessions, directory: deps.directory, surface: SLACK_SURFACE, lang: deps.lang, log: deps.log };
+        const person = await deps.directory.person(mention.userId);
+        const actor = { user: { key: userKey(mention.userId), name: person.name }, channel: mention.channel };
+        const reply = await deps.queue.run("interactive", () => runCommand(commandDeps, { eventId: `mention:${mention.eventId}`, actor, text: mention.text }));
+        await replyEphemeral(client, where, renderReply(reply));
+        deps.kick();
+        return;
+      }
       await replyEphemeral(client, where, { text: richMrkdwn(commandHelp({ surface: SLACK_SURFACE, lang: deps.lang })) });
       return;
     }
@@ -98,8 +108,7 @@ async function contributionText(text: string, botUserId: string | undefined, dep
   const address = botUserId ? `<@${botUserId}>` : undefined;
   if (address && rest.startsWith(address)) {
     rest = rest.slice(address.length).trim();
-    const word = rest.split(/\s+/)[0]?.toLowerCase() ?? "";
-    if (word === "" || isBotRequest(word)) return undefined;
+    if (rest === "" || isBotRequest(rest)) return undefined;
   }
   for (const id of userIdsIn(rest)) {
     const name = id === botUserId ? "duidbot" : (await deps.directory.person(id)).name;

@@ -6,7 +6,7 @@
  */
 import type { App, ViewResponseAction, webApi } from "@slack/bolt";
 import { isFormId } from "../../../src/app/messages/message.ts";
-import { parseContributeOther, recordContribution, resultText, sessionRefFromValue, submitConclusion } from "../../../src/app/sessions/index.ts";
+import { parseContributeOther, recordContribution, resultText, sessionRefFromValue, submitConclusion, submitSummaryForm } from "../../../src/app/sessions/index.ts";
 import { questionText } from "../../../src/domain/sessionText.ts";
 import { toChatError } from "../errors.ts";
 import { parseChannelKey, userKey } from "../keys.ts";
@@ -42,6 +42,8 @@ export function registerViews(app: App, deps: SlackHandlerDeps): void {
           return contributeOther(submission, meta, ack, client, deps);
         case "session.conclude":
           return conclude(submission, meta, ack, client, deps);
+        case "session.share":
+          return share(submission, meta, ack, client, deps);
         default: {
           const unreachable: never = formId;
           throw new Error(`Unhandled form ${String(unreachable)}`);
@@ -76,6 +78,19 @@ async function conclude(submission: FormSubmission, meta: FormMeta, ack: ViewAck
   }
   await ack();
   if (result.status !== "saved" && result.status !== "duplicate") await answer(client, submission, meta, result, deps);
+}
+
+/** "Samenvatting delen": the summary goes to the session's guest threads; an empty one keeps the modal open. */
+async function share(submission: FormSubmission, meta: FormMeta, ack: ViewAck, client: webApi.WebClient, deps: SlackHandlerDeps): Promise<void> {
+  const person = await deps.directory.person(submission.userId);
+  const actor = { user: { key: userKey(submission.userId), name: person.name }, channel: meta.channel };
+  const result = await submitSummaryForm(deps.sessions, { eventId: `view:${submission.triggerId}`, actor, state: meta.state, values: submission.values });
+  if (result.status === "invalid") {
+    await ack({ response_action: "errors", errors: Object.fromEntries(result.issues.map((i) => [i.field, deps.lang === "en" ? i.messageEn : i.message])) });
+    return;
+  }
+  await ack();
+  if (result.status !== "duplicate") await answer(client, submission, meta, result, deps);
 }
 
 /**

@@ -17,7 +17,9 @@ import {
   recordContribution,
   resultText,
   sessionRefFromValue,
+  shareSummaryForm,
   submitConclusion,
+  submitSummaryForm,
 } from "../../../src/app/sessions/index.ts";
 import { questionText } from "../../../src/domain/sessionText.ts";
 import { ChatError } from "../../../src/app/errors.ts";
@@ -107,6 +109,16 @@ export async function submitDialog(activity: Activity, deps: TeamsHandlerDeps): 
     }
     // Saved: the dialog closes; the status card in the thread shows the draft.
     return result.status === "saved" || result.status === "duplicate" ? undefined : dialogMessage(resultText(result, deps.lang));
+  }
+  if (formId === "session.share") {
+    const result = await deps.queue.run("interactive", () => submitSummaryForm(deps.sessions, { eventId: id, actor, state: duidbot.state, values }));
+    deps.kick();
+    if (result.status === "invalid") {
+      const opened = await shareSummaryForm(deps.sessions, { actor, value: duidbot.state, lang: deps.lang });
+      const problems = result.issues.map((i) => (deps.lang === "en" ? i.messageEn : i.message));
+      return opened.status === "ok" ? dialog(opened.form, deps, { values, problems }) : dialogMessage(problems.join("\n"));
+    }
+    return dialogMessage(resultText(result, deps.lang));
   }
   return contributeOther(activity, parties, duidbot.state, values, deps);
 }

@@ -25,7 +25,7 @@ export function threadActivity(activity: Activity): ThreadActivity | undefined {
   if (activity.type === "messageUpdate") return { kind: "edited", eventId: eventId("edit", activity, activity.text ?? "") };
   if (activity.type !== "message") return undefined;
   // "@duidbot status" in a thread asks the bot; "@duidbot wij herkennen dit…" is a reply.
-  if (addressedBot && (text === "" || isBotRequest(text.split(/\s+/)[0] ?? ""))) return undefined;
+  if (addressedBot && (text === "" || isBotRequest(text))) return undefined;
   return { kind: "reply", eventId: eventId("message", activity) };
 }
 

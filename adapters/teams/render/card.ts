@@ -33,7 +33,7 @@ export const TONE: Record<Tone, { marker: string; color: string }> = {
 };
 
 /** Actions that open a form (a Teams dialog) rather than run at once. */
-export const FORM_ACTIONS = new Set<string>(["session.conclude", "session.contributeOther"]);
+export const FORM_ACTIONS = new Set<string>(["session.conclude", "session.contributeOther", "session.share"]);
 
 /** Where chart images are served from (DUIDBOT_PUBLIC_URL); without it cards carry no charts. */
 export type ChartUrl = (chart: ChartData) => string | undefined;

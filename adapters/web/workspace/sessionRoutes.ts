@@ -18,6 +18,7 @@ import {
   listGuestLinks,
   recordContribution,
   revokeGuestLink,
+  setActionStatus,
   submitConclusion,
   threadView,
   withdrawContribution,
@@ -26,6 +27,7 @@ import type { Actor, ChannelSettings } from "../../../src/app/sessions/index.ts"
 import type { DetailDeps } from "../../../src/app/workspace/indicatorDetail.ts";
 import { QUESTIONS } from "../../../src/domain/session.ts";
 import { PERSPECTIVES } from "../../../src/domain/sessionRules.ts";
+import { ACTION_STATUSES } from "../../../src/domain/actionStatus.ts";
 import type { Gate, WebUser } from "./access.ts";
 import type { Html } from "./html.ts";
 import type { PageContext } from "./layout.ts";
@@ -56,6 +58,7 @@ const NewLink = Signed.extend({ label: z.union([z.literal(""), z.enum(PERSPECTIV
 const Start = Signed.extend({ kind: z.enum(["indicator", "doel"]), id: z.string().min(1).max(200), din: z.string().min(1).max(100) });
 /** A revocation from the session page, or from /kanalen (which it then returns to). */
 const Revoke = Signed.extend({ terug: z.literal("kanalen").optional() });
+const ActionForm = Signed.extend({ status: z.enum(ACTION_STATUSES) });
 const MessageId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/);
 
 export function registerSessionRoutes(router: Router, deps: DetailDeps, h: SessionRouteHelpers): void {
@@ -200,6 +203,16 @@ export function registerSessionRoutes(router: Router, deps: DetailDeps, h: Sessi
     if (result.status !== "created") return back(res, form.sessionId, outcomeKey(result), "#gastlinks");
     const url = guestLinkUrl(h.publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`, result.link.publicId, result.secret);
     h.send(res, 200, linkCreatedPage(ctx, form.sessionId, url, result.link.expiresAt));
+  });
+
+  router.post("/sessie/:id/actie/:aid", h.gate.require, sessionForm, async (req, res) => {
+    const form = parse(req, res, ActionForm);
+    const actionId = Id.safeParse(req.params.aid);
+    if (!form) return;
+    if (!actionId.success) return void res.status(400).type("text/plain").send("Ongeldig formulier / invalid form: aid");
+    const result = await setActionStatus(deps, { eventId: form.body.event, actor: await actorOf(res), actionId: actionId.data, status: form.body.status });
+    h.kick();
+    back(res, form.sessionId, outcomeKey(result), "#verbeteracties");
   });
 
   router.post("/sessie/:id/samenvatting", h.gate.require, sessionForm, async (req, res) => {

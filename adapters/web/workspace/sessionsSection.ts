@@ -8,6 +8,7 @@ import { perspectiveLabel, questionText } from "../../../src/domain/sessionText.
 import { formatDate, type Lang } from "../../../src/domain/format.ts";
 import { formatPeriodKey } from "../../../src/app/sessions/periods.ts";
 import type { SessionView } from "../../../src/app/workspace/indicatorDetail.ts";
+import { actionStatusLabel } from "../../../src/domain/actionStatus.ts";
 import type { ConclusionRecord, ActionRecord } from "../../../src/app/sessions/ports.ts";
 import type { SharedSummary } from "../../../src/app/sessions/index.ts";
 import { html, type Html } from "./html.ts";
@@ -29,7 +30,6 @@ const TEXT = {
     actions: "Verbeteracties",
     owner: "eigenaar",
     due: "uiterlijk",
-    status: { open: "open", done: "afgerond" },
     guestThread: "gastkanaal",
     shared: "Gedeeld met de gasten",
     sharedWith: (d: string, channels: string) => `${d} · met ${channels}`,
@@ -50,22 +50,24 @@ const TEXT = {
     actions: "Improvement actions",
     owner: "owner",
     due: "due",
-    status: { open: "open", done: "done" },
     guestThread: "guest channel",
     shared: "Shared with the guests",
     sharedWith: (d: string, channels: string) => `${d} · with ${channels}`,
   },
 } as const;
 
-function actionsList(actions: readonly ActionRecord[], lang: Lang): Html {
+/** A small form per action to set its status (the session page, for staff); the use case decides who may. */
+export type ActionStatusForm = (action: ActionRecord) => Html;
+
+function actionsList(actions: readonly ActionRecord[], lang: Lang, statusForm?: ActionStatusForm): Html {
   const t = TEXT[lang];
   if (actions.length === 0) return html``;
-  return html`<h5>${t.actions}</h5><ul class="actions">${actions.map(
-    (a) => html`<li>${a.text} <span class="detail">(${t.owner}: ${a.owner}${a.due ? html` · ${t.due} ${a.due}` : ""} · ${t.status[a.status]})</span></li>`,
+  return html`<h5 id="verbeteracties">${t.actions}</h5><ul class="actions">${actions.map(
+    (a) => html`<li>${a.id !== undefined ? html`<span class="detail">#${a.id}</span> ` : ""}${a.text} <span class="detail">(${t.owner}: ${a.owner}${a.due ? html` · ${t.due} ${a.due}` : ""} · <span class="action-status">${actionStatusLabel(a.status, lang)}</span>)</span>${statusForm && a.id !== undefined ? statusForm(a) : ""}</li>`,
   )}</ul>`;
 }
 
-export function conclusionBlock(conclusion: ConclusionRecord, actions: readonly ActionRecord[], lang: Lang): Html {
+export function conclusionBlock(conclusion: ConclusionRecord, actions: readonly ActionRecord[], lang: Lang, statusForm?: ActionStatusForm): Html {
   const t = TEXT[lang];
   const c = conclusion.current;
   const state = conclusion.status === "adopted" && c.adoptedAt ? t.adopted(formatDate(c.adoptedAt, lang), c.version) : t.draft;
@@ -73,7 +75,7 @@ export function conclusionBlock(conclusion: ConclusionRecord, actions: readonly 
 <h4>${t.conclusion} <span class="detail">(${state})</span></h4>
 <dl>${QUESTIONS.map((q) => (c.texts[q] ? html`<dt>${questionText(q, lang).label}</dt><dd>${c.texts[q]}</dd>` : ""))}
 ${c.texts.overall ? html`<dt>${t.overall}</dt><dd>${c.texts.overall}</dd>` : ""}</dl>
-${actionsList(actions, lang)}
+${actionsList(actions, lang, statusForm)}
 </div>`;
 }
 

@@ -5,6 +5,8 @@
  * redirect back (POST-redirect-GET): everything works without JavaScript. Each form carries a fresh
  * event id, so a form sent twice (a double click, a reload of the POST) counts once.
  */
+import { ACTION_STATUSES, actionStatusLabel } from "../../../src/domain/actionStatus.ts";
+import type { ActionRecord } from "../../../src/app/sessions/ports.ts";
 import { createHash, randomUUID } from "node:crypto";
 import type { ChartRenderer } from "../../../src/app/charts.ts";
 import type { MessageAction } from "../../../src/app/messages/message.ts";
@@ -41,13 +43,21 @@ export function formFields(csrf: string): Html {
 function button(input: ThreadPageInput, action: MessageAction): Html | undefined {
   if (action.id === "session.contributeOther") return html`<a class="button secondary" href="#bijdrage">${action.label}</a>`;
   // The page has its own guest-link form (label, days) and start button; not these chat buttons.
-  if (action.id === "session.start" || action.id === "session.guestLink") return undefined;
+  // Nor the summary button: the page has its own share form.
+  if (action.id === "session.start" || action.id === "session.guestLink" || action.id === "session.share") return undefined;
   return html`<form method="post" action="${input.base}/knop" class="inline">${formFields(input.csrf)}<input type="hidden" name="actionId" value="${action.id}"><input type="hidden" name="value" value="${action.value}"><button type="submit"${action.style === "primary" ? html` class="primary"` : ""}>${action.label}</button></form>`;
 }
 
 /** The four questions to choose from (a new contribution, or moving one's own: chat's "Bijdrage bij andere vraag"). */
 function questionPicker(id: string, selected: Question, lang: Lang): Html {
   return html`<select id="${id}" name="question">${QUESTIONS.map((q) => html`<option value="${q}"${q === selected ? html` selected` : ""}>${questionText(q, lang).label}</option>`)}</select>`;
+}
+
+/** Owner or facilitator: set a verbeteractie's status here (setActionStatus refuses anyone else). */
+function actionStatusForm(input: ThreadPageInput, a: ActionRecord): Html {
+  const options = ACTION_STATUSES.map((s) => html`<option value="${s}"${s === a.status ? html` selected` : ""}>${actionStatusLabel(s, input.lang)}</option>`);
+  const submit = input.lang === "en" ? "Save" : "Opslaan";
+  return html` <form method="post" action="${input.base}/actie/${a.id}" class="inline">${formFields(input.csrf)}<label>Status <select name="status">${options}</select></label> <button type="submit" class="secondary">${submit}</button></form>`;
 }
 
 function contributionItem(input: ThreadPageInput, c: ViewedContribution): Html {
@@ -124,7 +134,7 @@ ${QUESTIONS.map((q) => {
 ${own.length === 0 ? html`<p class="muted">${t.noContributions}</p>` : html`<ul class="contributions">${own.map((c) => contributionItem(input, c))}</ul>`}</section>`;
 })}
 </section>
-${view.conclusion ? conclusionBlock(view.conclusion, view.actions, lang) : ""}
+${view.conclusion ? conclusionBlock(view.conclusion, view.actions, lang, (a) => actionStatusForm(input, a)) : ""}
 ${sharedBlock(view.shared, lang, 2)}
 ${input.extra ?? ""}
 </article>

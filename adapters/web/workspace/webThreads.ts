@@ -68,8 +68,9 @@ export function outcomeKey(result: { status: string; reason?: string; code?: str
 export function outcomeText(value: unknown, lang: Lang): string | undefined {
   if (typeof value !== "string" || !/^[a-z-]{1,40}(:[a-z-]{1,40})?$/.test(value)) return undefined;
   const [status, detail] = value.split(":") as [string, string | undefined];
-  // A question as the detail fills "{question}" (resultText ignores it where the text has none).
-  return resultText({ status, ...(detail ? { reason: detail, ...(isQuestion(detail) ? { question: detail } : {}) } : {}) }, lang);
+  // A question as the detail fills "{question}" (resultText ignores it where the text has none). The
+  // action's number is not in the key; the page shows the action next to the line anyway.
+  return resultText({ status, ...(detail ? { reason: detail, ...(isQuestion(detail) ? { question: detail } : {}) } : {}) }, lang).replace(/ #\{nr\}/g, "");
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../../domain/format.ts";
 
-export type CommandProblem = "unknown-command" | "start-needs-subject" | "koppel-needs-audience" | "koppel-direct" | "koppel-not-member" | "platform-busy" | "guest-forced";
+export type CommandProblem = "unknown-command" | "start-needs-subject" | "koppel-needs-audience" | "koppel-direct" | "koppel-not-member" | "platform-busy" | "guest-forced" | "actie-needs-status";
 
 export const COMMAND_TEXT: Record<Lang, Record<CommandProblem, string>> = {
   nl: {
@@ -15,6 +15,7 @@ export const COMMAND_TEXT: Record<Lang, Record<CommandProblem, string>> = {
     "koppel-direct": "Koppel een kanaal, geen privébericht: typ `{invoke} koppel …` in het kanaal zelf.",
     "koppel-not-member": "Duidbot zit nog niet in dit kanaal, dus berichten hier zouden niet aankomen. {invite} en typ daarna opnieuw `{invoke} koppel …`.",
     "platform-busy": "{platform} is even druk; probeer het zo opnieuw.",
+    "actie-needs-status": "Geef het nummer en de status: `{invoke} actie <nr> bezig|gereed|vervallen|open`. `{invoke} acties` toont de nummers.",
     "guest-forced": "Dit kanaal is gedeeld met een andere organisatie of heeft gasten: het is gekoppeld als **gast**-kanaal (alleen openbare cijfers, geen kleine aantallen).",
   },
   en: {
@@ -24,6 +25,7 @@ export const COMMAND_TEXT: Record<Lang, Record<CommandProblem, string>> = {
     "koppel-direct": "Link a channel, not a direct message: run `{invoke} koppel …` in the channel itself.",
     "koppel-not-member": "Duidbot is not in this channel yet, so its posts here would not arrive. {invite}, then run `{invoke} koppel …` again.",
     "platform-busy": "{platform} is busy; please try again in a moment.",
+    "actie-needs-status": "Name the number and the status: `{invoke} actie <nr> bezig|gereed|vervallen|open`. `{invoke} acties` shows the numbers.",
     "guest-forced": "This channel is shared with another organisation or has guests: it is linked as a **gast** channel (public figures only, no small counts).",
   },
 };

@@ -14,10 +14,14 @@ import {
   moveQuestion,
   moveRefFromValue,
   sessionRefFromValue,
+  setActionStatus,
+  setOwnPerspective,
+  shareSummaryForm,
   startFromChangePost,
   startSession,
 } from "../sessions/index.ts";
 import { reactRefFromValue } from "../digest/digestMessage.ts";
+import { parseActionStatus } from "../../domain/actionStatus.ts";
 import type { Actor, SessionDeps } from "../sessions/index.ts";
 import type { AnyResult } from "../sessions/resultText.ts";
 
@@ -70,6 +74,20 @@ export async function runAction(deps: SessionDeps, input: ActionInput): Promise<
       // The doel or indicator of a digest item: its open session joins this channel (or was here already), or one starts.
       const ref = reactRefFromValue(input.value);
       return result(ref ? await startSession(deps, { eventId, actor, subject: ref.subject, dinSlug: ref.dinSlug }) : NOT_FOUND);
+    }
+    case "session.actionStatus": {
+      // "<action id>:<status>" (actionStatusValue): a reminder's Bezig / Gereed / Vervallen.
+      const [id, word = ""] = input.value.split(":");
+      const status = parseActionStatus(word);
+      if (!id || !/^\d+$/.test(id) || !status) return result(NOT_FOUND);
+      return result(await setActionStatus(deps, { eventId, actor, actionId: Number(id), status }));
+    }
+    case "session.perspective":
+      // A guest's answer to "vanuit welk perspectief?" (perspectiveQuestion): sets the clicker's own.
+      return result(await setOwnPerspective(deps, { eventId, actor, perspective: input.value }));
+    case "session.share": {
+      const opened = await shareSummaryForm(deps, { actor, value: input.value, lang: input.lang });
+      return opened.status === "ok" ? { kind: "form", form: opened.form } : result(opened);
     }
     case "session.contributeOther":
       return { kind: "form", form: contributeOtherForm(input.value, input.lang) };

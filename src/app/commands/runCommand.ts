@@ -7,7 +7,8 @@ import type { Lang } from "../../domain/format.ts";
 import type { ChatDirectory } from "../channels/directory.ts";
 import type { NeutralMessage } from "../messages/message.ts";
 import { plainSpan, rich, richLines, type RichText } from "../messages/richText.ts";
-import { resultText, sessionStatus } from "../sessions/index.ts";
+import { actionListMessage, actionsForChat, resultText, sessionStatus, setActionStatus, setOwnPerspective } from "../sessions/index.ts";
+import { parseActionStatus } from "../../domain/actionStatus.ts";
 import type { Actor, SessionDeps } from "../sessions/index.ts";
 import { commandVerb, helpText } from "./commandTable.ts";
 import { COMMAND_TEXT, type CommandProblem } from "./commandTexts.ts";
@@ -75,6 +76,25 @@ export async function runCommand(deps: CommandDeps, input: CommandInput): Promis
       const id = args.split(/\s+/)[0];
       if (!id) return text(commandProblemText("start-needs-subject", deps));
       return line(resultText(await startBySubject(deps, { eventId: input.eventId, actor: input.actor, id }), deps.lang));
+    }
+    case "acties": {
+      const words = args.split(/\s+/).filter((w) => w !== "");
+      const all = words[0]?.toLowerCase() === "alle" || words[0]?.toLowerCase() === "all";
+      const owner = (all ? words.slice(1) : words).join(" ");
+      const listed = await actionsForChat(deps, { actor: input.actor, openOnly: !all, ...(owner ? { owner } : {}) });
+      if (listed.status !== "ok") return line(resultText(listed, deps.lang));
+      return { kind: "message", message: actionListMessage(listed.actions, deps.lang, { openOnly: !all, invoke: deps.surface.invoke, channel: input.actor.channel }) };
+    }
+    case "actie": {
+      const [nr = "", word = ""] = args.split(/\s+/);
+      const status = parseActionStatus(word);
+      if (!/^#?\d+$/.test(nr) || !status) return text(commandProblemText("actie-needs-status", deps));
+      return line(resultText(await setActionStatus(deps, { eventId: input.eventId, actor: input.actor, actionId: Number(nr.replace("#", "")), status }), deps.lang));
+    }
+    case "perspectief": {
+      // "ik ben ervaringsdeskundige", "i am …", "perspectief ervaringsdeskundige": the perspective is the last word.
+      const perspective = args.split(/\s+/).filter((w) => w !== "").at(-1) ?? "";
+      return line(resultText(await setOwnPerspective(deps, { eventId: input.eventId, actor: input.actor, perspective }), deps.lang));
     }
     case "koppel": {
       const parsed = parseKoppelArgs(args);

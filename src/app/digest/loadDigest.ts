@@ -126,8 +126,8 @@ function adoptedBetween(sessions: readonly SessionForReport[], since: Date, now:
 }
 
 /**
- * The verbeteracties of each session's adopted conclusion (a draft's are not decided yet). Until
- * actions have a status of their own (#20, follow-up), every action with a due date counts as open.
+ * The verbeteracties of each session's adopted conclusion (a draft's are not decided yet), with their
+ * current status (open and bezig ones are listed: composeDigest).
  */
 function currentActions(sessions: readonly SessionForReport[], now: Date): DigestActionInput[] {
   return sessions.flatMap((s) =>

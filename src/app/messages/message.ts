@@ -80,6 +80,9 @@ export const ACTION_IDS = [
   "session.conclude",
   "session.adopt",
   "session.guestLink",
+  "session.actionStatus",
+  "session.share",
+  "session.perspective",
   /** "Reageer" on a weekly digest item: opens (or joins, or starts) the session of that doel or indicator. */
   "digest.react",
 ] as const;
@@ -97,8 +100,8 @@ export interface NeutralMessage {
 }
 
 /** Every form the product offers, so adapters can route submissions exhaustively. */
-export type FormId = "session.conclude" | "session.contributeOther";
-const FORM_IDS: readonly FormId[] = ["session.conclude", "session.contributeOther"];
+export type FormId = "session.conclude" | "session.contributeOther" | "session.share";
+const FORM_IDS: readonly FormId[] = ["session.conclude", "session.contributeOther", "session.share"];
 
 /** A submission's id as the platform handed it back: one of ours, or not (an old or tampered form). */
 export function isFormId(id: string): id is FormId {

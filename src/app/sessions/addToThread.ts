@@ -1,7 +1,8 @@
 /** The second half of recordContribution: a message becomes a contribution to one session thread. */
 import type { Question } from "../../domain/session.ts";
 import { resolvePerspective } from "../../domain/sessionRules.ts";
-import type { SessionRecord, SessionTx, ThreadRecord } from "./ports.ts";
+import { perspectiveQuestion } from "./messages.ts";
+import type { OutboxDraft, SessionRecord, SessionTx, ThreadRecord } from "./ports.ts";
 import type { RecordContributionInput, RecordContributionResult } from "./recordContribution.ts";
 import { statusUpdates } from "./shared.ts";
 import { eventKey } from "./types.ts";
@@ -52,6 +53,11 @@ export async function addToThread(
   };
   // Guest threads count guest contributions only, so an internal one leaves their status unchanged.
   const affected = session.threads.filter((t) => t.audience !== "gast" || thread.audience === "gast");
-  await tx.enqueue([ack, ...(await statusUpdates(tx, session, affected))], now);
+  // A guest without a perspective of their own is asked once per thread (the outbox key dedupes).
+  const ask: OutboxDraft[] =
+    thread.audience === "gast" && !person?.perspective
+      ? [{ key: `${thread.rootKey}:perspective:${input.user.key}`, channel: input.channel, kind: "post", threadKey: thread.rootKey, message: perspectiveQuestion(thread) }]
+      : [];
+  await tx.enqueue([ack, ...ask, ...(await statusUpdates(tx, session, affected))], now);
   return { status: "recorded", sessionId, contributionId, question, perspective };
 }

@@ -3,7 +3,8 @@
  * conclusion. Who and when are recorded on that revision; the session closes; internal threads get
  * the conclusion, guest threads a thank-you (guests never see internal text unless it is shared).
  */
-import { adoptedMessage, guestClosedMessage } from "./messages.ts";
+import { adoptedMessage, guestClosedMessage, summaryMessage } from "./messages.ts";
+import { guestPerspectives } from "./shareSummary.ts";
 import type { OutboxDraft, SessionDeps } from "./ports.ts";
 import { actorContext, findSession, refuse, statusUpdates, uniqueKey } from "./shared.ts";
 import { eventKey } from "./types.ts";
@@ -46,6 +47,16 @@ export async function adoptConclusion(deps: SessionDeps, input: AdoptConclusionI
       threadKey: thread.rootKey,
       message: thread.audience === "gast" ? guestClosedMessage(thread) : adoptedMessage(conclusion, thread),
     }));
+    // Closing the loop: when the facilitator wrote a summary for guests, each guest thread gets it too
+    // (as a shared summary: the web's guest page shows those), with their roles acknowledged.
+    const summary = conclusion.current.guestSummary;
+    const guestThreads = threads.filter((t) => t.audience === "gast");
+    if (summary && guestThreads.length > 0) {
+      const perspectives = await guestPerspectives(tx, session.id);
+      for (const thread of guestThreads) {
+        posts.push({ key: uniqueKey(`${thread.rootKey}:summary`), channel: thread.channel, kind: "post", threadKey: thread.rootKey, message: summaryMessage(summary, thread, perspectives) });
+      }
+    }
     const closed = { ...session, status: "closed" as const, closedAt: session.closedAt ?? now };
     await tx.enqueue([...posts, ...(await statusUpdates(tx, closed))], now);
     return { status: "adopted", sessionId: session.id, version, adoptedAt: now };

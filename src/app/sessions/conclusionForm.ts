@@ -1,6 +1,8 @@
 /**
  * The conclusion form and reading it back: field ids `conclusion.<herkennen|…|overall>` and
- * `action.<n>.text|owner|due|status`. draftConclusion builds it, submitConclusion parses it.
+ * `action.<n>.text|owner|due`. draftConclusion builds it, submitConclusion parses it. An action's status
+ * is not in the form: it is set on its own (setActionStatus, `/duiding actie <nr> gereed`) with history,
+ * and a new version keeps the status of the action at its place.
  */
 import { parseCalendarDate } from "../../domain/period.ts";
 import { composeDraft } from "../../domain/sessionDraft.ts";
@@ -8,6 +10,7 @@ import type { DraftContribution } from "../../domain/sessionDraft.ts";
 import { CONCLUSION_PARTS, QUESTIONS } from "../../domain/session.ts";
 import { questionText } from "../../domain/sessionText.ts";
 import { sessionText } from "./texts/index.ts";
+import { SHARE_TEXT } from "./texts/shareTexts.ts";
 import type { Lang } from "../../domain/format.ts";
 import type { FormField, NeutralForm } from "../messages/message.ts";
 import type { ActionRecord, ConclusionRecord, ConclusionTexts } from "./ports.ts";
@@ -29,6 +32,8 @@ export function conclusionForm(args: {
   actions: readonly ActionRecord[];
   /** The platform's longest text field (Slack: 3,000 characters); the draft is cut to fit it. */
   textMax?: number;
+  /** The session runs in a guest thread: offer the summary guests get on adoption. */
+  guestThreads?: boolean;
 }): NeutralForm {
   const { lang } = args;
   const t = sessionText(lang).form;
@@ -44,25 +49,17 @@ export function conclusionForm(args: {
     hint: saved ? questionText(q, lang).wording : t.draftHint,
   }));
   fields.push({ type: "text", id: "conclusion.overall", label: t.overall, multiline: true, hint: t.overallHint, ...(saved ? { initial: saved.overall } : {}) });
+  if (args.guestThreads) {
+    const s = SHARE_TEXT[lang];
+    const initial = args.conclusion?.current.guestSummary;
+    fields.push({ type: "text", id: "conclusion.guestSummary", label: s.formLabel, multiline: true, optional: true, hint: s.formHint, ...(initial ? { initial } : {}) });
+  }
   const slots = Math.min(MAX_ACTIONS, args.actions.length + EMPTY_ACTION_SLOTS);
   for (let n = 1; n <= slots; n++) {
     const action = args.actions[n - 1];
     fields.push({ type: "text", id: `action.${n}.text`, label: t.action(n), multiline: false, optional: true, ...(action ? { initial: action.text } : {}) });
     fields.push({ type: "text", id: `action.${n}.owner`, label: t.owner(n), multiline: false, optional: true, ...(action ? { initial: action.owner } : {}) });
     fields.push({ type: "date", id: `action.${n}.due`, label: t.due(n), optional: true, ...(action?.due ? { initial: action.due } : {}) });
-    if (action) {
-      const done = lang === "nl" ? { open: "Loopt", done: "Klaar" } : { open: "Open", done: "Done" };
-      fields.push({
-        type: "select",
-        id: `action.${n}.status`,
-        label: `${t.action(n)}: status`,
-        options: [
-          { value: "open", label: done.open },
-          { value: "done", label: done.done },
-        ],
-        initial: action.status,
-      });
-    }
   }
   return { id: "session.conclude", title: t.title, submitLabel: t.submit, state: String(args.sessionId), fields };
 }
@@ -73,7 +70,7 @@ export interface FormIssue {
   messageEn: string;
 }
 
-export type ParsedConclusion = { ok: true; texts: ConclusionTexts; actions: ActionRecord[] } | { ok: false; issues: FormIssue[] };
+export type ParsedConclusion = { ok: true; texts: ConclusionTexts; guestSummary?: string; actions: ActionRecord[] } | { ok: false; issues: FormIssue[] };
 
 /** Reads the submitted values; the overall conclusion is required, an action needs text and an owner. */
 export function parseConclusionForm(values: Record<string, string | undefined>): ParsedConclusion {
@@ -94,7 +91,8 @@ export function parseConclusionForm(values: Record<string, string | undefined>):
     if (due !== "" && parseCalendarDate(due) === undefined) {
       issues.push({ field: `action.${n}.due`, message: "Gebruik een datum als 2026-03-31.", messageEn: "Use a date like 2026-03-31." });
     }
-    actions.push({ text, owner, ...(due !== "" ? { due } : {}), status: value(`action.${n}.status`) === "done" ? "done" : "open" });
+    actions.push({ text, owner, ...(due !== "" ? { due } : {}), status: "open" });
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, texts, actions };
+  const guestSummary = value("conclusion.guestSummary").slice(0, CONCLUSION_TEXT_MAX);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, texts, ...(guestSummary ? { guestSummary } : {}), actions };
 }

@@ -37,6 +37,7 @@ export async function draftConclusion(deps: SessionDeps, input: DraftConclusionI
       })),
       ...(conclusion ? { conclusion } : {}),
       actions,
+      guestThreads: session.threads.some((t) => t.audience === "gast"),
       ...(input.textMax !== undefined ? { textMax: input.textMax } : {}),
     });
     return { status: "ok", sessionId: session.id, form };

@@ -146,3 +146,25 @@ export { systemKey } from "./types.ts";
 export { sessionRefFromValue, moveButtonValue, moveRefFromValue } from "./types.ts";
 export type { SessionDeps, SessionDefaults, ChannelSettings, PersonSettings, IndicatorConclusion } from "./ports.ts";
 export { resultText } from "./resultText.ts";
+
+// ---- Verbeteracties followed up -------------------------------------------------------------------
+
+/** The owner or a facilitator sets an action's status (open, bezig, gereed, vervallen); history kept. */
+export { setActionStatus } from "./setActionStatus.ts";
+export type { SetActionStatusInput, SetActionStatusResult } from "./setActionStatus.ts";
+
+/** Actions with status for lists (CLI, chat); `openActions(now)` for the weekly digest. */
+export { listActions, openActions, actionView, actionsForChat } from "./listActions.ts";
+export type { ActionView, ListActionsInput } from "./listActions.ts";
+export { actionListLines, actionListMessage, actionLine } from "./actionMessages.ts";
+
+/** Reminders a week before and on the due date, each sent once (a claimed row per action and kind). */
+export { sendActionReminders, actionReminderJob } from "./actionReminders.ts";
+
+/** A contributor sets their own perspective (`/duiding ik ben ervaringsdeskundige`); guests choose a guest one. */
+export { setOwnPerspective } from "./setOwnPerspective.ts";
+export type { SetOwnPerspectiveInput, SetOwnPerspectiveResult } from "./setOwnPerspective.ts";
+
+/** "Samenvatting delen" in Slack and Teams: the form (pre-filled with the overall conclusion) and its submission. */
+export { shareSummaryForm, submitSummaryForm, SUMMARY_FIELD } from "./shareSummaryForm.ts";
+export type { ShareSummaryFormResult, SubmitSummaryResult } from "./shareSummaryForm.ts";

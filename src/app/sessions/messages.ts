@@ -4,6 +4,8 @@
  * as arguments; indicators are filtered here for the thread's audience again (guest threads get no
  * intern indicators, the extern formatting of small numbers and charts without them).
  */
+import { SHARE_TEXT } from "./texts/shareTexts.ts";
+import { PERSPECTIVE_TEXT } from "./texts/perspectiveTexts.ts";
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { Indicator, PeriodValue } from "../../domain/din.ts";
 import { describeChangeParts } from "../../domain/describeChange.ts";
@@ -11,9 +13,9 @@ import { formatDate } from "../../domain/format.ts";
 import type { Lang } from "../../domain/format.ts";
 import { QUESTIONS, questionIndex } from "../../domain/session.ts";
 import type { Question } from "../../domain/session.ts";
-import { formatAudience, mayShowIndicator, VISIBILITY } from "../../domain/sessionRules.ts";
-import type { ChannelAudience } from "../../domain/sessionRules.ts";
-import { questionText } from "../../domain/sessionText.ts";
+import { formatAudience, GUEST_PERSPECTIVES, mayShowIndicator, VISIBILITY } from "../../domain/sessionRules.ts";
+import type { ChannelAudience, Perspective } from "../../domain/sessionRules.ts";
+import { perspectiveLabel, questionText } from "../../domain/sessionText.ts";
 import { sessionText } from "./texts/index.ts";
 import type { MessageAction, MessageElement, NeutralMessage, Tone } from "../messages/message.ts";
 import { chartElements } from "./chartElements.ts";
@@ -103,6 +105,8 @@ function buttons(session: SessionRecord, conclusion: Pick<ConclusionRecord, "sta
   actions.push(contributeOtherAction(session.id, lang));
   if (steering) actions.push({ id: "session.conclude", label: b.conclude, value });
   if (steering && conclusion?.status === "draft") actions.push({ id: "session.adopt", label: b.adopt, value });
+  // Closing the loop: guests see no internal text, so a facilitator writes them a summary.
+  if (steering && session.threads.some((t) => t.audience === "gast")) actions.push({ id: "session.share", label: SHARE_TEXT[lang].button, value });
   // A guest link only where guests would see at least one figure (createGuestLink refuses otherwise).
   if (steering && session.status === "open" && visibleIndicators(session.indicators, "gast").length > 0) {
     actions.push({ id: "session.guestLink", label: b.guestLink, value });
@@ -199,10 +203,33 @@ export function guestClosedMessage(thread: Pick<ThreadRecord, "channel" | "lang"
   return { target: { channel: thread.channel }, summary: t.guestAdopted, elements: [{ type: "text", text: t.guestAdopted }] };
 }
 
-/** A facilitator's summary for guests. */
-export function summaryMessage(text: string, thread: Pick<ThreadRecord, "channel" | "lang">): NeutralMessage {
+/**
+ * Asked in a guest thread after someone's first contribution when nobody set their perspective: the
+ * buttons set the clicker's own (setOwnPerspective), whoever in the thread clicks.
+ */
+export function perspectiveQuestion(thread: Pick<ThreadRecord, "channel" | "lang">): NeutralMessage {
+  const t = PERSPECTIVE_TEXT[thread.lang];
+  return {
+    target: { channel: thread.channel },
+    summary: t.ask,
+    elements: [
+      { type: "context", text: t.ask },
+      { type: "actions", actions: GUEST_PERSPECTIVES.map((p) => ({ id: "session.perspective" as const, label: t.button[p as keyof typeof t.button], value: p })) },
+    ],
+  };
+}
+
+/**
+ * A facilitator's summary for guests; `guestPerspectives` (the perspectives guests contributed from)
+ * acknowledges their part by role, never by name.
+ */
+export function summaryMessage(text: string, thread: Pick<ThreadRecord, "channel" | "lang">, guestPerspectives: readonly Perspective[] = []): NeutralMessage {
   const t = sessionText(thread.lang);
-  return { target: { channel: thread.channel }, summary: t.summaryHeader, elements: [{ type: "header", text: t.summaryHeader }, { type: "text", text }] };
+  const elements: MessageElement[] = [{ type: "header", text: t.summaryHeader }, { type: "text", text }];
+  if (guestPerspectives.length > 0) {
+    elements.push({ type: "context", text: SHARE_TEXT[thread.lang].thanks(guestPerspectives.map((p) => perspectiveLabel(p, thread.lang)).join(", ")) });
+  }
+  return { target: { channel: thread.channel }, summary: t.summaryHeader, elements };
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { ConclusionPart, Question, SessionStatus } from "../../domain/session.ts";
 import type { ChannelAudience, ChannelScope, Perspective, Role } from "../../domain/sessionRules.ts";
 import type { Lang } from "../../domain/format.ts";
+import type { ActionStatus } from "../../domain/actionStatus.ts";
 import type { Indicator, PeriodValue } from "../../domain/din.ts";
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { NeutralMessage } from "../messages/message.ts";
@@ -140,11 +141,40 @@ export interface ContributionCount {
 }
 
 export interface ActionRecord {
+  /** The Action row's id (what `/duiding actie <nr>` names); absent in a form not yet saved and in revision snapshots. */
+  id?: number;
   text: string;
   owner: string;
   /** ISO date "2026-03-31". */
   due?: string;
-  status: "open" | "done";
+  /** Set apart from the conclusion (setActionStatus); see src/domain/actionStatus.ts. */
+  status: ActionStatus;
+}
+
+/** One status change of a verbeteractie: who, when, from → to. */
+export interface ActionStatusChangeRecord {
+  from: ActionStatus;
+  to: ActionStatus;
+  by: UserRef;
+  at: Date;
+}
+
+/** A verbeteractie with where it belongs: for `acties`, reminders and the weekly digest (openActions). */
+export interface ActionListItem {
+  id: number;
+  sessionId: number;
+  dinSlug: string;
+  sessionTitle: string;
+  subject: SessionSubject;
+  /** The indicators the session interprets (ids as in the DIN). */
+  indicatorIds: string[];
+  text: string;
+  owner: string;
+  due?: string;
+  status: ActionStatus;
+  /** Set when the conclusion holding it is adopted (the newest revision is vastgesteld). */
+  adopted: boolean;
+  updatedAt: Date;
 }
 
 export type ConclusionTexts = Record<ConclusionPart, string>;
@@ -152,6 +182,8 @@ export type ConclusionTexts = Record<ConclusionPart, string>;
 export interface ConclusionRevisionRecord {
   version: number;
   texts: ConclusionTexts;
+  /** For the guest threads when adopted (the facilitator chose to share it); absent: guests get a thank-you only. */
+  guestSummary?: string;
   actions: ActionRecord[];
   writtenBy: UserRef;
   writtenAt: Date;

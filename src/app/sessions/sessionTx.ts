@@ -3,8 +3,12 @@
  * implemented, e.g. in memory) on its own. SessionTx is all of them: a use case runs in one transaction.
  */
 import type { Question } from "../../domain/session.ts";
+import type { Perspective } from "../../domain/sessionRules.ts";
+import type { ActionStatus, ReminderKind } from "../../domain/actionStatus.ts";
 import type {
+  ActionListItem,
   ActionRecord,
+  ActionStatusChangeRecord,
   ChangePostRecord,
   ChannelSettings,
   ConclusionRecord,
@@ -95,13 +99,18 @@ export interface ContributionTx {
   contributions(sessionId: number): Promise<ContributionRecord[]>;
   /** Counts per question and audience, withdrawn ones left out: what a status message shows. */
   contributionCounts(sessionId: number): Promise<ContributionCount[]>;
+  /**
+   * A guest chose their perspective after contributing: their guest-thread contributions in open
+   * sessions take it (closed ones stay as concluded). Returns how many changed.
+   */
+  relabelGuestContributions(authorKey: string, perspective: Perspective): Promise<number>;
 }
 
 /** Conclusions and verbeteracties (src/store/conclusionStore.ts). */
 export interface ConclusionTx {
   conclusion(sessionId: number): Promise<ConclusionRecord | undefined>;
   /** Adds a revision (draft); returns its version. */
-  saveConclusion(sessionId: number, revision: { texts: ConclusionTexts; actions: ActionRecord[]; by: UserRef; at: Date }): Promise<number>;
+  saveConclusion(sessionId: number, revision: { texts: ConclusionTexts; guestSummary?: string; actions: ActionRecord[]; by: UserRef; at: Date }): Promise<number>;
   /** Marks the newest revision adopted. */
   adoptConclusion(sessionId: number, adoption: { by: UserRef; at: Date }): Promise<number>;
   actions(sessionId: number): Promise<ActionRecord[]>;
@@ -113,6 +122,23 @@ export interface ConclusionTx {
    * (their row ids), each group as indicatorConclusions orders it. `only`: just these indicators.
    */
   dinConclusions(dinSlug: string, only?: readonly string[]): Promise<DinConclusion[]>;
+}
+
+/** Verbeteracties followed up: status with history, and reminders claimed once (src/store/actionStore.ts). */
+export interface ActionTx {
+  /** `lock` takes a row lock so concurrent status changes of one action serialise. */
+  action(id: number, options?: { lock?: boolean }): Promise<ActionListItem | undefined>;
+  /**
+   * Actions of every session, soonest due date first (none last), then by id; `openOnly`: open and bezig;
+   * `dueBetween`: a due date in [from, to] (ISO dates, both included).
+   */
+  listActions(filter: { openOnly?: boolean; dinSlug?: string; dueBetween?: [string, string] }): Promise<ActionListItem[]>;
+  /** Sets the status and records the change (from → to, who, when). */
+  setActionStatus(id: number, change: { from: ActionStatus; to: ActionStatus; by: UserRef; at: Date }): Promise<void>;
+  /** Status changes of one action, oldest first. */
+  actionHistory(id: number): Promise<ActionStatusChangeRecord[]>;
+  /** Claims the reminder of this kind for this action and due date; false when it was claimed before (a unique key). */
+  claimReminder(actionId: number, kind: ReminderKind, due: string, at: Date): Promise<boolean>;
 }
 
 /** Change posts (src/store/announcementStore.ts). */
@@ -139,4 +165,4 @@ export interface OutboxTx {
 
 export type { GuestLinkTx } from "./guestLinkTypes.ts";
 
-export interface SessionTx extends EventTx, ChannelTx, SessionRecordTx, ContributionTx, ConclusionTx, ChangePostTx, OutboxTx, GuestLinkTx, DigestTx {}
+export interface SessionTx extends EventTx, ChannelTx, SessionRecordTx, ContributionTx, ConclusionTx, ActionTx, ChangePostTx, OutboxTx, GuestLinkTx, DigestTx {}

@@ -2,6 +2,7 @@
 import { summaryMessage } from "./messages.ts";
 import type { NeutralMessage } from "../messages/message.ts";
 import type { SessionDeps, SessionRecord, SessionTx } from "./ports.ts";
+import type { Perspective } from "../../domain/sessionRules.ts";
 import { actorContext, findSession, refuse, uniqueKey } from "./shared.ts";
 import { eventKey } from "./types.ts";
 import type { Actor, Duplicate, Forbidden, NotFound, SessionRef } from "./types.ts";
@@ -32,13 +33,14 @@ export async function shareSummary(deps: SessionDeps, input: ShareSummaryInput):
     const guests = session.threads.filter((t) => t.audience === "gast");
     if (guests.length === 0) return { status: "refused", code: "no-guest-threads" };
     if (input.eventId !== undefined && !(await tx.claimEvent(eventKey(input.actor.channel, input.eventId), now))) return { status: "duplicate" };
+    const perspectives = await guestPerspectives(tx, session.id);
     await tx.enqueue(
       guests.map((thread) => ({
         key: uniqueKey(`${thread.rootKey}:summary`),
         channel: thread.channel,
         kind: "post" as const,
         threadKey: thread.rootKey,
-        message: summaryMessage(text, thread),
+        message: summaryMessage(text, thread, perspectives),
       })),
       now,
     );
@@ -72,4 +74,9 @@ export async function sharedSummaries(tx: SessionTx, session: Pick<SessionRecord
     }
   }
   return [...shares.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** Whose words a summary builds on, by role: the perspectives guests contributed from (withdrawn ones left out). */
+export async function guestPerspectives(tx: SessionTx, sessionId: number): Promise<Perspective[]> {
+  return [...new Set((await tx.contributions(sessionId)).filter((c) => c.audience === "gast" && !c.withdrawnAt).map((c) => c.perspective))].sort();
 }

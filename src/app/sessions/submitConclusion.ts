@@ -35,7 +35,11 @@ export async function submitConclusion(deps: SessionDeps, input: SubmitConclusio
     if (forbidden) return forbidden;
     if (!parsed.ok) return { status: "invalid", issues: parsed.issues };
     if (input.eventId !== undefined && !(await tx.claimEvent(eventKey(input.actor.channel, input.eventId), now))) return { status: "duplicate" };
-    const version = await tx.saveConclusion(session.id, { texts: parsed.texts, actions: parsed.actions, by: input.actor.user, at: now });
+    // Actions are matched by their place in the list: the one at a place keeps its status (and history).
+    const current = await tx.actions(session.id);
+    const actions = parsed.actions.map((a, i) => ({ ...a, status: current[i]?.status ?? a.status }));
+    const guestSummary = parsed.guestSummary ? { guestSummary: parsed.guestSummary } : {};
+    const version = await tx.saveConclusion(session.id, { texts: parsed.texts, ...guestSummary, actions, by: input.actor.user, at: now });
     await tx.enqueue(await statusUpdates(tx, session), now);
     return { status: "saved", sessionId: session.id, version };
   });

@@ -13,6 +13,7 @@
  * Numbered items (a doel with new figures, an open session) are what a reply can name ("2: …") and
  * what a "Reageer" button opens; the same subject keeps one number.
  */
+import { isOpenStatus, type ActionStatus } from "../actionStatus.ts";
 import type { IndicatorChange } from "../changes.ts";
 import { describeChangeParts } from "../describeChange.ts";
 import type { DinDefinition, Indicator } from "../din.ts";
@@ -62,7 +63,8 @@ export interface DigestActionInput {
   owner: string;
   /** ISO date "2026-12-14". */
   due: string;
-  status: "open" | "done";
+  /** As the report has it: open, bezig, gereed, vervallen ("done" in editions from before #20 = gereed). */
+  status: ActionStatus | "done";
 }
 
 export interface DigestInput {
@@ -217,7 +219,7 @@ export function composeDigest(input: DigestInput): Digest {
   const actions = guest
     ? []
     : input.actions
-        .filter((a) => a.status !== "done" && inScope(a.indicatorIds) && dayOf(a.due).getTime() <= horizon)
+        .filter((a) => a.status !== "done" && isOpenStatus(a.status) && inScope(a.indicatorIds) && dayOf(a.due).getTime() <= horizon)
         .sort((a, b) => a.due.localeCompare(b.due));
   section(
     "actions",

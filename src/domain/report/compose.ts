@@ -5,6 +5,7 @@
  * indicators are left out, small counts lose their value, and a conclusion only about intern
  * indicators is not attached.
  */
+import { storedActionStatus } from "../actionStatus.ts";
 import type { DinDefinition, Indicator } from "../din.ts";
 import { smallNumberLimit } from "../din.ts";
 import { DEFAULT_SMALL_NUMBER_LIMIT } from "../din.ts";
@@ -138,6 +139,6 @@ function conclusionOf(a: Attachment, shownIds: ReadonlySet<string>, isPublic: bo
     perspectives: session.perspectives
       .filter((p) => p.count > 0)
       .map((p) => (isSuppressed(p.count, isPublic ? "extern" : "intern", perspectiveLimit) ? { perspective: p.perspective } : { ...p })),
-    actions: revision.actions.map((x) => ({ text: x.text, owner: x.owner, status: x.status, ...(x.due ? { due: x.due } : {}) })),
+    actions: revision.actions.map((x, i) => ({ text: x.text, owner: x.owner, status: session.actionStatuses?.[i] ?? storedActionStatus(x.status), ...(x.due ? { due: x.due } : {}) })),
   };
 }

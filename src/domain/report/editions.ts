@@ -7,6 +7,7 @@
 import type { Perspective } from "../sessionRules.ts";
 import type { ConclusionPart } from "../session.ts";
 import type { ReportAction } from "./model.ts";
+import type { ActionStatus } from "../actionStatus.ts";
 
 /** One session with its conclusion versions, as the report store reads it (no personal names). */
 export interface SessionForReport {
@@ -24,6 +25,11 @@ export interface SessionForReport {
   }[];
   /** Contributions per perspective, withdrawn ones left out. */
   perspectives: { perspective: Perspective; count: number }[];
+  /**
+   * The status of each verbeteractie now, by its place in the list (set apart from the conclusion, so a
+   * revision's snapshot may be older): the report shows the current one.
+   */
+  actionStatuses?: ActionStatus[];
 }
 
 export type Revision = SessionForReport["revisions"][number];

@@ -3,6 +3,7 @@
  * renderer) and already filtered for its audience. A public model never holds an intern indicator
  * nor a small count: it is stored as the edition's data, so what is hidden is absent, not just unshown.
  */
+import type { ActionStatus } from "../actionStatus.ts";
 import type { Direction, Frequency, IndicatorKind, Visibility } from "../din.ts";
 import type { ConclusionPart } from "../session.ts";
 import type { Perspective } from "../sessionRules.ts";
@@ -58,7 +59,8 @@ export interface ReportAction {
   text: string;
   owner: string;
   due?: string;
-  status: "open" | "done";
+  /** open, bezig, gereed, vervallen (editions published before #20 say "done" for gereed). */
+  status: ActionStatus | "done";
 }
 
 export interface ReportConclusion {

@@ -5,14 +5,15 @@
 import type { SessionStatus } from "../../domain/session.ts";
 import type { ActionRecord, ConclusionRecord, ConclusionRevisionRecord, DinConclusion, IndicatorConclusion, SessionTx } from "../../app/sessions/ports.ts";
 import { json, MemoryConstraintError, must, type MemoryDb, type Tables } from "./memoryDb.ts";
-import { toAction } from "../conclusionStore.ts";
+import { snapshotActions, toAction } from "../conclusionStore.ts";
 import type { ConclusionRevisionRow, ConclusionRow } from "./memoryRows.ts";
 
 function toRevision(row: ConclusionRevisionRow): ConclusionRevisionRecord {
   return {
     version: row.version,
     texts: { herkennen: row.herkennen, verklaren: row.verklaren, waarderen: row.waarderen, verbeteren: row.verbeteren, overall: row.overall },
-    actions: row.actions as ActionRecord[],
+    ...(row.guestSummary ? { guestSummary: row.guestSummary } : {}),
+    actions: snapshotActions(row.actions),
     writtenBy: { key: row.writtenByKey, name: row.writtenByName },
     writtenAt: row.writtenAt,
     ...(row.adoptedByKey && row.adoptedByName ? { adoptedBy: { key: row.adoptedByKey, name: row.adoptedByName } } : {}),
@@ -76,6 +77,7 @@ export function memoryConclusionTx(db: MemoryDb): Pick<SessionTx, "conclusion" |
         conclusionId: conclusion.id,
         version,
         ...revision.texts,
+        guestSummary: revision.guestSummary ?? null,
         actions: json(revision.actions),
         writtenByKey: revision.by.key,
         writtenByName: revision.by.name,
@@ -86,12 +88,17 @@ export function memoryConclusionTx(db: MemoryDb): Pick<SessionTx, "conclusion" |
       });
       // The current list of verbeteracties follows the newest version; earlier lists stay in the revisions.
       for (const [position, action] of revision.actions.entries()) {
-        const data = { text: action.text, owner: action.owner, due: action.due ?? null, status: action.status, updatedAt: at };
+        // The status is not the form's to change (setActionStatus keeps its history): an update keeps it.
+        const data = { text: action.text, owner: action.owner, due: action.due ?? null, updatedAt: at };
         const existing = db.t.actions.find((a) => a.sessionId === sessionId && a.position === position);
         if (existing) Object.assign(existing, data);
-        else db.t.actions.push({ id: db.nextId("actions"), sessionId, position, createdAt: at, ...data });
+        else db.t.actions.push({ id: db.nextId("actions"), sessionId, position, createdAt: at, status: action.status, ...data });
       }
-      db.t.actions = db.t.actions.filter((a) => a.sessionId !== sessionId || a.position < revision.actions.length);
+      const gone = new Set(db.t.actions.filter((a) => a.sessionId === sessionId && a.position >= revision.actions.length).map((a) => a.id));
+      db.t.actions = db.t.actions.filter((a) => !gone.has(a.id));
+      // ON DELETE CASCADE, as in the schema.
+      db.t.actionStatusChanges = db.t.actionStatusChanges.filter((c) => !gone.has(c.actionId));
+      db.t.actionReminders = db.t.actionReminders.filter((r) => !gone.has(r.actionId));
       return version;
     },
 

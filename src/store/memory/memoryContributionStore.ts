@@ -7,9 +7,16 @@ import { MemoryConstraintError, must, type MemoryDb } from "./memoryDb.ts";
 
 export function memoryContributionTx(
   db: MemoryDb,
-): Pick<SessionTx, "addContribution" | "contributionByMessage" | "reviseContribution" | "contributions" | "contributionCounts"> {
+): Pick<SessionTx, "addContribution" | "contributionByMessage" | "reviseContribution" | "contributions" | "contributionCounts" | "relabelGuestContributions"> {
   const byMessage = (channel: string, messageId: string) => db.t.contributions.find((c) => c.channelKey === channel && c.messageId === messageId);
   return {
+    async relabelGuestContributions(authorKey, perspective) {
+      const open = new Set(db.t.sessions.filter((s) => s.status === "open").map((s) => s.id));
+      const rows = db.t.contributions.filter((c) => c.authorKey === authorKey && c.audience === "gast" && open.has(c.sessionId));
+      for (const row of rows) row.perspective = perspective;
+      return rows.length;
+    },
+
     async addContribution(c) {
       // INSERT … ON CONFLICT DO NOTHING on (channel, message): the skipped row still drew its id.
       const id = db.nextId("contributions");

@@ -19,6 +19,8 @@ import type {
   ConclusionRevisionRow,
   ConclusionRow,
   ActionRow,
+  ActionReminderRow,
+  ActionStatusChangeRow,
   ChangePostRow,
   DinRow,
   DinVersionRow,
@@ -56,6 +58,8 @@ export interface Tables {
   conclusions: ConclusionRow[];
   conclusionRevisions: ConclusionRevisionRow[];
   actions: ActionRow[];
+  actionStatusChanges: ActionStatusChangeRow[];
+  actionReminders: ActionReminderRow[];
   changePosts: ChangePostRow[];
   outbox: OutboxMessageRow[];
   inbound: InboundRow[];
@@ -86,6 +90,8 @@ function emptyTables(): Tables {
     conclusions: [],
     conclusionRevisions: [],
     actions: [],
+    actionStatusChanges: [],
+    actionReminders: [],
     changePosts: [],
     outbox: [],
     inbound: [],

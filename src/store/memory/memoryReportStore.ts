@@ -2,6 +2,7 @@
  * In-memory twin of src/store/reportStore.ts: DIN versions, adopted conclusion versions with perspective
  * counts (never names), and published editions, inserted once and never replaced.
  */
+import { storedActionStatus } from "../../domain/actionStatus.ts";
 import type { EditionKey, EditionSummary, ReportStore, StoredEdition } from "../../app/report/ports.ts";
 import type { DinDefinition } from "../../domain/din.ts";
 import type { Lang } from "../../domain/format.ts";
@@ -64,6 +65,7 @@ export class MemoryReportStore implements ReportStore {
           }),
           // Ordered by perspective, as the SQL groupBy orders them.
           perspectives: [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([perspective, count]) => ({ perspective: perspective as Perspective, count })),
+          actionStatuses: t.actions.filter((a) => a.sessionId === s.id).sort((a, b) => a.position - b.position).map((a) => storedActionStatus(a.status)),
         });
       }
       return out;

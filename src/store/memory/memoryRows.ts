@@ -168,6 +168,7 @@ export interface ConclusionRevisionRow {
   waarderen: string;
   verbeteren: string;
   overall: string;
+  guestSummary: string | null;
   actions: unknown;
   writtenByKey: string;
   writtenByName: string;
@@ -187,6 +188,24 @@ export interface ActionRow {
   status: string;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface ActionStatusChangeRow {
+  id: number;
+  actionId: number;
+  fromStatus: string;
+  toStatus: string;
+  byKey: string;
+  byName: string;
+  at: Date;
+}
+
+export interface ActionReminderRow {
+  id: number;
+  actionId: number;
+  kind: string;
+  due: string;
+  sentAt: Date;
 }
 
 export interface ChangePostRow {

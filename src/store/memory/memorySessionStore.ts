@@ -10,6 +10,7 @@ import type { Lang } from "../../domain/format.ts";
 import type { ChangePostRecord, SessionIndicator, SessionIndicatorRef, SessionRecord, SessionStore, SessionTx } from "../../app/sessions/ports.ts";
 import { memoryChannelTx } from "./memoryChannelStore.ts";
 import { memoryConclusionTx } from "./memoryConclusionStore.ts";
+import { memoryActionTx } from "./memoryActionStore.ts";
 import { memoryContributionTx } from "./memoryContributionStore.ts";
 import { memoryEnqueueTx } from "./memoryOutboxStore.ts";
 import { memoryGuestLinkTx } from "./memoryGuestLinkStore.ts";
@@ -72,7 +73,7 @@ function threadByRoot(t: Tables, channel: string, threadId: string) {
 
 type OwnPart = Omit<
   SessionTx,
-  keyof ReturnType<typeof memoryChannelTx> | keyof ReturnType<typeof memoryContributionTx> | keyof ReturnType<typeof memoryConclusionTx> | keyof ReturnType<typeof memoryGuestLinkTx> | keyof ReturnType<typeof memoryDigestTx> | "enqueue" | "postsByKey"
+  keyof ReturnType<typeof memoryChannelTx> | keyof ReturnType<typeof memoryContributionTx> | keyof ReturnType<typeof memoryConclusionTx> | keyof ReturnType<typeof memoryGuestLinkTx> | keyof ReturnType<typeof memoryDigestTx> | keyof ReturnType<typeof memoryActionTx> | "enqueue" | "postsByKey"
 >;
 
 function memorySessionTx(db: MemoryDb): OwnPart {
@@ -214,7 +215,7 @@ export class MemorySessionStore implements SessionStore {
 
   transaction<T>(fn: (tx: SessionTx) => Promise<T>): Promise<T> {
     const db = this.db;
-    const tx: SessionTx = copying({ ...memorySessionTx(db), ...memoryChannelTx(db), ...memoryContributionTx(db), ...memoryConclusionTx(db), ...memoryEnqueueTx(db), ...memoryGuestLinkTx(db), ...memoryDigestTx(db) });
+    const tx: SessionTx = copying({ ...memorySessionTx(db), ...memoryChannelTx(db), ...memoryContributionTx(db), ...memoryConclusionTx(db), ...memoryActionTx(db), ...memoryEnqueueTx(db), ...memoryGuestLinkTx(db), ...memoryDigestTx(db) });
     return db.write(() => fn(tx));
   }
 }

@@ -81,6 +81,15 @@ describe("composeReport", () => {
     expect(JSON.stringify(model)).not.toMatch(/name":"(Ahmed|Sanne)/);
   });
 
+  it("shows each verbeteractie's current status (set after adoption), and the old word 'done' as gereed", () => {
+    expect(composeReport(input()).conclusions[0]!.actions).toEqual([{ text: "Actie", owner: "Team Jeugd", due: "2025-12-31", status: "open" }]);
+    const later = composeReport(input({ sessions: [session(1, { actionStatuses: ["bezig"] })] }));
+    expect(later.conclusions[0]!.actions.map((a) => a.status)).toEqual(["bezig"]);
+    const old = session(1);
+    old.revisions[0]!.actions = [{ text: "Actie", owner: "Team Jeugd", status: "done" }];
+    expect(composeReport(input({ sessions: [old] })).conclusions[0]!.actions.map((a) => a.status)).toEqual(["gereed"]);
+  });
+
   it("attaches only what was adopted since the previous edition; a revision comes again as revised", () => {
     const previous = { edition: 2023, cutoff: at("2025-03-15T00:00:00Z") };
     expect(composeReport(input({ previous })).conclusions).toEqual([]);
