@@ -3,7 +3,7 @@
  * the current verbeteracties, and the conclusions per indicator.
  */
 import type { SessionStatus } from "../../domain/session.ts";
-import type { ActionRecord, ConclusionRecord, ConclusionRevisionRecord, DinConclusion, IndicatorConclusion, SessionTx } from "../../app/sessions/ports.ts";
+import type { ConclusionRecord, ConclusionRevisionRecord, DinConclusion, IndicatorConclusion, SessionTx } from "../../app/sessions/ports.ts";
 import { json, MemoryConstraintError, must, type MemoryDb, type Tables } from "./memoryDb.ts";
 import { snapshotActions, toAction } from "../conclusionStore.ts";
 import type { ConclusionRevisionRow, ConclusionRow } from "./memoryRows.ts";
