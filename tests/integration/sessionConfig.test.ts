@@ -42,7 +42,7 @@ for (const runtime of testRuntimes()) {
     const channel = (key: string) => s.sessions.transaction((tx) => tx.channel(key));
 
     it("seeds from the file; chat changes survive a restart with the same file; an edited entry wins", async () => {
-      expect(await applyConfig(s, { config: CONFIG })).toMatchObject({ channels: { applied: [LEERKRING, GAST, "memory:digest"], kept: [] } });
+      expect(await applyConfig(s, { config: CONFIG })).toMatchObject({ channels: { applied: [LEERKRING, GAST, "memory:digest", "memory:beleid"], kept: [] } });
       expect(await channel(LEERKRING)).toMatchObject({ audience: "leerkring", autoStart: true, advanceAfterDays: 3, lang: "nl" });
 
       const admin = actor(PEOPLE.admin, LEERKRING);
@@ -51,7 +51,7 @@ for (const runtime of testRuntimes()) {
         channel: LEERKRING,
         created: false,
       });
-      expect(await applyConfig(s, { config: CONFIG })).toMatchObject({ channels: { applied: [], kept: [LEERKRING, GAST, "memory:digest"] } });
+      expect(await applyConfig(s, { config: CONFIG })).toMatchObject({ channels: { applied: [], kept: [LEERKRING, GAST, "memory:digest", "memory:beleid"] } });
       expect(await channel(LEERKRING)).toMatchObject({ autoStart: false, scope: { doelen: ["doel-gezond-opgroeien"] } });
 
       const edited: DuidbotConfig = { ...CONFIG, channels: CONFIG.channels.map((c) => (c.key === LEERKRING ? { ...c, advanceAfterDays: 5 } : c)) };

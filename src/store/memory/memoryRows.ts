@@ -178,36 +178,6 @@ export interface ConclusionRevisionRow {
   adoptedAt: Date | null;
 }
 
-export interface ActionRow {
-  id: number;
-  sessionId: number;
-  position: number;
-  text: string;
-  owner: string;
-  due: string | null;
-  status: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface ActionStatusChangeRow {
-  id: number;
-  actionId: number;
-  fromStatus: string;
-  toStatus: string;
-  byKey: string;
-  byName: string;
-  at: Date;
-}
-
-export interface ActionReminderRow {
-  id: number;
-  actionId: number;
-  kind: string;
-  due: string;
-  sentAt: Date;
-}
-
 export interface ChangePostRow {
   id: number;
   channelKey: string;
@@ -287,15 +257,5 @@ export interface GuestLinkRow {
   revokedBy: string | null;
 }
 
-export interface DigestRunRow {
-  id: number;
-  channelKey: string;
-  week: string;
-  status: string;
-  scheduledFor: Date;
-  coveredUntil: Date;
-  outboxKey: string | null;
-  items: unknown;
-  dinSlug: string | null;
-  createdAt: Date;
-}
+// The follow-up rows (#20: verbeteracties, reminders, digests) live in their own file.
+export type { ActionReminderRow, ActionRow, ActionStatusChangeRow, DigestRunRow } from "./memoryFollowUpRows.ts";
