@@ -33,6 +33,8 @@ describe("duidbot digest", () => {
     expect(preview.code).toBe(0);
     expect(preview.stdout).toMatch(/^Weekoverzicht \d+ \w+ \d{4}\n/);
     expect(preview.stdout).toContain("Nieuwe en gecorrigeerde cijfers");
+    // The example's stelselindicatoren head the digest, each with its arrow in words.
+    expect(preview.stdout).toMatch(/Stelselindicatoren\n(?:.*\n)?[▲▼●] [^\n]+ — (gestegen|gedaald|gelijk gebleven)/);
     expect(preview.stdout).toContain("Op weg naar de DIN-rapportage");
     expect(preview.stderr).toContain("voorbeeld; gepland ma 09:00, volgende");
 

@@ -166,6 +166,34 @@ describe("composeDigest", () => {
     expect(many.sections.find((s) => s.kind === "open")?.lines.at(-1)).toBe("… en nog 5");
   });
 
+  it("heads with the stelselindicatoren's arrows in words; guests get no intern one and no arrow of a small count; no news by itself", () => {
+    const stelselDin = {
+      ...din,
+      indicators: din.indicators.map((i) => (["jeugdhulp", "veilig-thuis", "wachtlijst", "armoede"].includes(i.id) ? { ...i, stelsel: true } : i)),
+    };
+    const stelsel = new Map([
+      ["jeugdhulp", [{ period: "2023", value: 10 }, { period: "2024", value: 12 }]],
+      ["veilig-thuis", [{ period: "2023", value: 30 }, { period: "2024", value: 8 }]],
+      ["wachtlijst", [{ period: "2023", value: 40 }, { period: "2024", value: 30 }]],
+      ["armoede", [{ period: "2024", value: 7 }]],
+    ]);
+    const staff = composeDigest(input({ din: stelselDin, stelsel }));
+    expect(staff.sections[0]).toEqual({
+      kind: "stelsel",
+      title: "Stelselindicatoren",
+      lines: [
+        "▲ Jongeren met jeugdhulp — gestegen, slechter (2024 t.o.v. 2023)",
+        "▼ Meldingen Veilig Thuis — gedaald, beter (2024 t.o.v. 2023)",
+        "▼ Wachtlijst jeugdteam — gedaald, beter (2024 t.o.v. 2023)",
+      ],
+    });
+    expect(staff.empty).toBe(true);
+    const guest = composeDigest(input({ din: stelselDin, stelsel, channel: { key: "memory:gast", audience: "gast", scope: { opgaven: [], doelen: [], indicators: [] } } }));
+    expect(guest.sections.find((s) => s.kind === "stelsel")?.lines).toEqual(["▲ Jongeren met jeugdhulp — gestegen, slechter (2024 t.o.v. 2023)"]);
+    expect(composeDigest(input({ din: stelselDin, stelsel, lang: "en" })).sections[0]?.lines[0]).toBe("▲ Jongeren met jeugdhulp — up, worse (2024 vs 2023)");
+    expect(composeDigest(input({ stelsel })).sections.find((s) => s.kind === "stelsel")).toBeUndefined();
+  });
+
   it("speaks English", () => {
     const d = composeDigest(input({ lang: "en", openSessions: [session()] }));
     expect(d.title).toBe("Weekly digest 7 December 2026");

@@ -95,6 +95,8 @@ export async function prepareDigest(deps: DigestDeps, input: { channel: string; 
     .map((i) => detectLateData(i.indicator, latest.get(i.indicator.id), now))
     .filter((l): l is LateData => l !== undefined);
   const reported = await deps.reports.sessionsForReport(din.slug);
+  const stelselIds = din.latest.indicators.filter((i) => i.stelsel === true).map((i) => i.id);
+  const stelselValues = stelselIds.length === 0 ? [] : await deps.measurements.currentValues(din.slug, stelselIds);
   const lang = channel.lang ?? deps.sessionDefaults?.lang ?? "nl";
   const digest = composeDigest({
     lang,
@@ -108,6 +110,7 @@ export async function prepareDigest(deps: DigestDeps, input: { channel: string; 
     adopted: adoptedBetween(reported, since, now),
     actions: currentActions(reported, now),
     report: { year: din.latest.year, latestPeriods: latest, concluded: concluded(reported, now) },
+    ...(stelselIds.length > 0 ? { stelsel: Map.groupBy(stelselValues, (v) => v.indicatorId) } : {}),
   });
   return { status: "ready", prepared: { channel, din, digest, message: digestMessage(channel, din.slug, digest), since, now } };
 }

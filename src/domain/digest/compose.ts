@@ -16,7 +16,7 @@
 import { isOpenStatus, type ActionStatus } from "../actionStatus.ts";
 import type { IndicatorChange } from "../changes.ts";
 import { describeChangeParts } from "../describeChange.ts";
-import type { DinDefinition, Indicator } from "../din.ts";
+import type { DinDefinition, Indicator, PeriodValue } from "../din.ts";
 import { smallNumberLimit } from "../din.ts";
 import { formatDate, isSuppressed } from "../format.ts";
 import type { Lang } from "../format.ts";
@@ -28,6 +28,7 @@ import { formatAudience, indicatorsForChannel, type ChannelAudience, type Channe
 import { questionText } from "../sessionText.ts";
 import { digestText } from "./texts.ts";
 import { amsterdamDay } from "./schedule.ts";
+import { stelselLines } from "./stelselLines.ts";
 
 export interface DigestSubject {
   kind: "indicator" | "doel";
@@ -84,6 +85,8 @@ export interface DigestInput {
   actions: readonly DigestActionInput[];
   /** Newest period per indicator, and the indicator+period pairs that have an adopted conclusion. */
   report: { year: number; latestPeriods: ReadonlyMap<string, string>; concluded: ReadonlySet<string> };
+  /** Current values of the stelselindicatoren (`stelsel: true`), for their arrows; absent: no headline. */
+  stelsel?: ReadonlyMap<string, readonly PeriodValue[]>;
 }
 
 export interface DigestItem {
@@ -93,7 +96,7 @@ export interface DigestItem {
 }
 
 export interface DigestSection {
-  kind: "figures" | "late" | "open" | "waiting" | "adopted" | "actions" | "report";
+  kind: "stelsel" | "figures" | "late" | "open" | "waiting" | "adopted" | "actions" | "report";
   title: string;
   lines: string[];
 }
@@ -152,6 +155,9 @@ export function composeDigest(input: DigestInput): Digest {
   const section = (kind: DigestSection["kind"], title: string, lines: string[]) => {
     if (lines.length > 0) sections.push({ kind, title, lines: capped(lines, lang) });
   };
+
+  // The headline first: the stelselindicatoren's arrows (no news by themselves: `empty` ignores them).
+  if (input.stelsel) section("stelsel", t.stelsel, stelselLines(input.din, visible, input.stelsel, audience, lang));
 
   // Figures: per opgave › doel, significant ones first (with tone and target crossing), the rest counted.
   const shown = input.changes.filter((c) => {

@@ -7,6 +7,7 @@ const nl = {
   summaryFigures: (n: number) => (n === 1 ? "1 nieuw cijfer" : `${n} nieuwe cijfers`),
   summarySessions: (n: number) => (n === 1 ? "1 lopende duiding" : `${n} lopende duidingen`),
   summaryQuiet: "niets nieuws",
+  stelsel: "Stelselindicatoren",
   figures: "Nieuwe en gecorrigeerde cijfers",
   others: (n: number) => (n === 1 ? "+ 1 andere wijziging zonder grote verschuiving" : `+ ${n} andere wijzigingen zonder grote verschuiving`),
   quietGoals: (changes: number, goals: number) =>
@@ -39,6 +40,7 @@ const en: typeof nl = {
   summaryFigures: (n: number) => (n === 1 ? "1 new figure" : `${n} new figures`),
   summarySessions: (n: number) => (n === 1 ? "1 open duiding" : `${n} open duidingen`),
   summaryQuiet: "nothing new",
+  stelsel: "Headline indicators (stelselindicatoren)",
   figures: "New and corrected figures",
   others: (n: number) => (n === 1 ? "+ 1 other change without a large shift" : `+ ${n} other changes without a large shift`),
   quietGoals: (changes: number, goals: number) =>
