@@ -8,6 +8,8 @@ import type { Comparison, IndicatorChange } from "./changes.ts";
 import { formatDelta, formatDifference, formatRelative, formatValue, isSuppressed } from "./format.ts";
 import type { Audience, Lang } from "./format.ts";
 import { formatPeriod, parsePeriod } from "./period.ts";
+import { comparisonText as areasText, divergenceTexts } from "./comparison.ts";
+import type { AreaSeries } from "./comparison.ts";
 
 const TEXT = {
   nl: {
@@ -86,7 +88,14 @@ export interface ChangeParts {
  * would reveal and the target status (the distance to a target reveals the value), and a hidden earlier
  * value hides the target crossing.
  */
-export function describeChangeParts(change: IndicatorChange, indicator: Indicator, lang: Lang, audience: Audience): ChangeParts {
+export function describeChangeParts(
+  change: IndicatorChange,
+  indicator: Indicator,
+  lang: Lang,
+  audience: Audience,
+  /** The indicator's comparison areas (comparison.ts): shown beside the value, and a different movement is said. */
+  areas: readonly AreaSeries[] = [],
+): ChangeParts {
   const t = TEXT[lang];
   const limit = smallNumberLimit(indicator);
   const show = (v: number) => formatValue(v, indicator.unit, lang, { audience, smallNumbers: limit });
@@ -98,11 +107,14 @@ export function describeChangeParts(change: IndicatorChange, indicator: Indicato
   const before = change.correctedFrom ?? change.previous?.value;
   const beforeHidden = before !== undefined && isSuppressed(before, audience, limit);
   const target = hidden ? undefined : targetText(change, indicator, lang, !beforeHidden);
-  return { value: `${show(change.value)} (${periodText(change.period, lang)})`, changes, ...(target ? { target } : {}) };
+  changes.push(...divergenceTexts(change, indicator, areas, lang, audience));
+  const beside = areasText(indicator, areas, change.period, lang, audience);
+  const period = periodText(change.period, lang);
+  return { value: `${show(change.value)} (${beside ? `${period}; ${beside}` : period})`, changes, ...(target ? { target } : {}) };
 }
 
 /** The parts joined by " · ", as one line (CLI, logs, plain text). */
-export function describeChange(change: IndicatorChange, indicator: Indicator, lang: Lang, audience: Audience): string {
-  const parts = describeChangeParts(change, indicator, lang, audience);
+export function describeChange(change: IndicatorChange, indicator: Indicator, lang: Lang, audience: Audience, areas: readonly AreaSeries[] = []): string {
+  const parts = describeChangeParts(change, indicator, lang, audience, areas);
   return [parts.value, ...parts.changes, ...(parts.target ? [parts.target] : [])].join(" · ");
 }

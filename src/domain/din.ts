@@ -46,6 +46,11 @@ export interface Indicator {
    */
   smallNumbers?: number;
   description?: string;
+  /**
+   * Comparison areas shown beside the municipality, in this order: names as in the figures' `gebied`
+   * (matched by slug; see area.ts). An area without figures is simply not shown.
+   */
+  compare?: string[];
 }
 
 export interface Goal {

@@ -40,6 +40,7 @@ export const DIN_LABELS: Labels = {
   relative: "relatieve drempel",
   smallNumbers: "kleine-aantallen-grens",
   description: "omschrijving",
+  compare: "vergelijken met",
 };
 
 const text = z.string().trim().min(1);
@@ -154,6 +155,8 @@ const indicatorSchema = z.strictObject({
   threshold: threshold.optional(),
   smallNumbers: z.number().int().positive().optional(),
   description: text.optional(),
+  // Comparison areas to show beside the municipality ("gebied" in the figures): [nederland, noord-holland].
+  compare: z.array(text).max(5).optional(),
 });
 
 export const dinFileSchema = z.strictObject({
