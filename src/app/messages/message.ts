@@ -59,6 +59,8 @@ export interface ChartData {
   points: { period: string; value: number }[];
   baseline?: { period: string; value: number };
   target?: { period: string; value: number };
+  /** Comparison areas ("Nederland"), drawn as extra lines told apart by dash pattern, marker and a direct label. */
+  comparisons?: { label: string; points: { period: string; value: number }[] }[];
 }
 
 export interface MessageAction {
