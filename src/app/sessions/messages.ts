@@ -7,6 +7,7 @@
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { Indicator } from "../../domain/din.ts";
 import { describeChangeParts } from "../../domain/describeChange.ts";
+import type { AreaSeries } from "../../domain/comparison.ts";
 import { formatDate } from "../../domain/format.ts";
 import type { Lang } from "../../domain/format.ts";
 import { QUESTIONS, questionIndex } from "../../domain/session.ts";
@@ -29,9 +30,15 @@ function toneOf(change: IndicatorChange | undefined): Tone {
 }
 
 /** One indicator's figure for an audience, as structured parts (value, changes, target) each renderer lays out. */
-export function indicatorElement(indicator: Indicator, change: IndicatorChange | undefined, audience: ChannelAudience, lang: Lang): MessageElement {
+export function indicatorElement(
+  indicator: Indicator,
+  change: IndicatorChange | undefined,
+  audience: ChannelAudience,
+  lang: Lang,
+  comparisons: readonly AreaSeries[] = [],
+): MessageElement {
   if (!change) return { type: "indicator", name: indicator.name, value: "—", tone: "neutral" };
-  const parts = describeChangeParts(change, indicator, lang, formatAudience(audience));
+  const parts = describeChangeParts(change, indicator, lang, formatAudience(audience), comparisons);
   return {
     type: "indicator",
     name: indicator.name,
@@ -116,7 +123,7 @@ export function rootMessage(view: RootView): NeutralMessage {
   const title = sessionTitleFor(session, thread.audience, lang);
   const elements: MessageElement[] = [{ type: "header", text: t.sessionTitle(title) }];
   const visible = visibleIndicators(session.indicators, thread.audience);
-  for (const i of visible) elements.push(indicatorElement(i.indicator, i.change, thread.audience, lang));
+  for (const i of visible) elements.push(indicatorElement(i.indicator, i.change, thread.audience, lang, i.comparisons));
   elements.push(...chartElements(visible, thread.audience, lang));
   elements.push({
     type: "progress",
@@ -213,7 +220,7 @@ export function changePostMessage(args: {
   const elements: MessageElement[] = [
     { type: "header", text: t.changeHeader(args.goalName) },
     { type: "context", text: t.changeIntro },
-    ...items.map((i) => indicatorElement(i.indicator, i.change, audience, lang)),
+    ...items.map((i) => indicatorElement(i.indicator, i.change, audience, lang, i.comparisons)),
     ...chartElements(items, audience, lang),
   ];
   if (VISIBILITY[audience].steeringButtons) {

@@ -8,7 +8,8 @@ import type { DinDefinition } from "../../domain/din.ts";
 import { QUESTIONS } from "../../domain/session.ts";
 import { indicatorsForChannel, mayShowIndicator } from "../../domain/sessionRules.ts";
 import type { DinState } from "../ports.ts";
-import { seriesUpTo } from "./chartElements.ts";
+import { comparisonsUpTo, seriesUpTo } from "./chartElements.ts";
+import { comparisonSeries } from "../../domain/comparison.ts";
 import { rootGuestRender, withGuest } from "./guestRender.ts";
 import { questionMessage, rootMessage, visibleIndicators } from "./messages.ts";
 import type {
@@ -33,7 +34,11 @@ export async function loadSessionIndicators(
   refs: readonly { indicatorId: string; period?: string }[],
 ): Promise<SessionIndicator[]> {
   const byId = new Map(din.indicators.map((i) => [i.indicator.id, i.indicator]));
-  const values = await deps.measurements.currentValues(din.slug, refs.map((r) => r.indicatorId));
+  const ids = refs.map((r) => r.indicatorId);
+  const values = await deps.measurements.currentValues(din.slug, ids);
+  // Only when some indicator compares: most DINs have no comparison figures, and this read is then skipped.
+  const compares = refs.some((r) => (byId.get(r.indicatorId)?.compare?.length ?? 0) > 0);
+  const context = compares ? await deps.measurements.contextValues(din.slug, ids) : [];
   const out: SessionIndicator[] = [];
   for (const ref of refs) {
     const indicator = byId.get(ref.indicatorId);
@@ -41,7 +46,15 @@ export async function loadSessionIndicators(
     const series = values.filter((v) => v.indicatorId === ref.indicatorId).map((v) => ({ period: v.period, value: v.value }));
     const period = ref.period ?? newestPeriod(series);
     if (period === undefined || !series.some((p) => p.period === period)) continue;
-    out.push({ indicatorId: indicator.id, period, indicator, change: detectChange(indicator, series, period), series: seriesUpTo(series, period) });
+    const comparisons = comparisonsUpTo(comparisonSeries(indicator, context), period);
+    out.push({
+      indicatorId: indicator.id,
+      period,
+      indicator,
+      change: detectChange(indicator, series, period),
+      series: seriesUpTo(series, period),
+      ...(comparisons.length > 0 ? { comparisons } : {}),
+    });
   }
   return out;
 }

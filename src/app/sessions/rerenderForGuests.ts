@@ -51,7 +51,9 @@ async function rerenderChangePost(deps: SessionDeps, changePostId: number): Prom
     audience: channel.audience,
     lang: langOf(channel, deps.sessionDefaults?.lang),
     goalName: goal.name,
-    items: items.flatMap((i) => (i.change ? [{ indicator: i.indicator, change: i.change, ...(i.series ? { series: i.series } : {}) }] : [])),
+    items: items.flatMap((i) =>
+      i.change ? [{ indicator: i.indicator, change: i.change, ...(i.series ? { series: i.series } : {}), ...(i.comparisons ? { comparisons: i.comparisons } : {}) }] : [],
+    ),
     changePostId,
   });
 }
