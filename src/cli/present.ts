@@ -3,6 +3,7 @@ import type { ChangeOverview } from "../app/measurements/listChanges.ts";
 import type { ImportSummary } from "../app/measurements/importMeasurements.ts";
 import type { Indicator } from "../domain/din.ts";
 import { describeChange } from "../domain/describeChange.ts";
+import { comparisonSeries } from "../domain/comparison.ts";
 import type { Lang } from "../domain/format.ts";
 import { describeLateData } from "../domain/lateData.ts";
 import { formatIssue, type ValidationIssue } from "../domain/validation.ts";
@@ -71,7 +72,8 @@ export function presentOverview(overview: ChangeOverview, lang: Lang): string {
       if (!known) continue;
       const flag = change.significant ? ` [${t.significant}]` : "";
       const retired = known.retired ? ` (${t.retired})` : "";
-      out.push(`  • ${known.indicator.name}${retired}: ${describeChange(change, known.indicator, lang, "intern")}${flag}`);
+      const areas = comparisonSeries(known.indicator, overview.context);
+      out.push(`  • ${known.indicator.name}${retired}: ${describeChange(change, known.indicator, lang, "intern", areas)}${flag}`);
     }
   }
   if (overview.groups.length === 0) out.push(t.noChanges);

@@ -31,8 +31,12 @@ describe("duidbot CLI: Huizen and serve", () => {
       expect(r.code).toBe(0);
       const changes = await runDuidbotHere(["changes", "--alle"], env);
       // Jeugdhulptrajecten langer dan een jaar: 14% (2016) → 27,4% (2019), a gap of two years.
-      expect(changes.stdout).toMatch(/27,4% \(2019\) · ▲ \+13,4 procentpunt t\.o\.v\. 2016/);
-      expect(changes.stdout).toMatch(/€ 181 \(2019\) · ▲ \+€ 50 \(\+38,2%\) t\.o\.v\. 2018/);
+      // Beside Noord-Holland and Nederland, which rose more (the report's comparison figures, now measurements).
+      expect(changes.stdout).toMatch(/27,4% \(2019; Noord-Holland 35,4%, Nederland 32%\) · ▲ \+13,4 procentpunt t\.o\.v\. 2016/);
+      expect(r.stdout).toContain("34 vergelijkings- of uitsplitsingswaarde(n)");
+      const indicator = await runDuidbotHere(["indicator", "jeugdhulptrajecten-langer-dan-een-jaar"], env);
+      expect(indicator.stdout).toContain("Vergelijking:\n  Noord-Holland: 2016 23,9% · 2019 35,4%\n  Nederland: 2016 23% · 2019 32%");
+      expect(changes.stdout).toMatch(/€ 181 \(2019; Gemeenten 20\.000-50\.000 inwoners € 170, Nederland € 189\) · ▲ \+€ 50 \(\+38,2%\) t\.o\.v\. 2018/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
