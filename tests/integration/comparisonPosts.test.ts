@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyConfig, postChanges } from "../../src/app/sessions/index.ts";
+import { runAction } from "../../src/app/commands/runAction.ts";
 import type { Services } from "../../src/main/services.ts";
 import { fixedClock, memoryRuntime } from "../support/db.ts";
 import { CONFIG, DIN, GAST, importFigures, LEERKRING, openFreshWorld, type World } from "../support/sessionWorld.ts";
@@ -55,6 +56,36 @@ describe("change posts with comparison areas (memory)", () => {
     expect(guest).not.toContain("anders dan Laren");
     const guestChart = postsOf(GAST).flatMap((m) => m.elements).find((e) => e.type === "chart" && e.chart.title === "Meldingen Veilig Thuis");
     expect(guestChart?.type === "chart" ? guestChart.chart.comparisons?.flatMap((c) => c.points.map((p) => p.value)) : undefined).toEqual([12]);
+  });
+
+  it("answers the Uitsplitsing button with a table: guests get small cells and the cell that would give one away hidden, staff every cell", async () => {
+    const imported = await importFigures(w.s, FIGURES);
+    // The breakdown arrives apart (it is never announced by itself) before the announcement goes out.
+    const cells = await importFigures(w.s, "indicator;periode;waarde;dimensie;categorie\nveilig-thuis;2024;25;wijk;Oost\nveilig-thuis;2024;4;wijk;West\nveilig-thuis;2024;16;wijk;Noord\n");
+    expect(cells).toMatchObject({ contextCount: 3, changes: [] });
+    const posted = await postChanges(w.s, { key: `import:${imported.importId}`, changes: imported.changes });
+    if (posted.status !== "posted") throw new Error(posted.status);
+    await w.dispatch();
+    const buttonIn = (channel: string) =>
+      postsOf(channel).flatMap((m) => m.elements).flatMap((e) => (e.type === "actions" ? e.actions : [])).find((a) => a.id === "indicator.breakdown");
+    const guestButton = buttonIn(GAST);
+    expect(guestButton?.label).toBe("Uitsplitsing");
+    expect(buttonIn(LEERKRING)?.value).toMatch(/^\d+:veilig-thuis$/);
+
+    // Each channel's post has its own button value (its change post).
+    const click = (channel: string, eventId: string) =>
+      runAction(w.s, { eventId, actor: { user: { key: "u1", name: "U" }, channel }, actionId: "indicator.breakdown", value: buttonIn(channel)!.value, lang: "nl" });
+    expect(await click(GAST, "e1")).toMatchObject({ kind: "result", result: { status: "breakdown-posted" }, quiet: true });
+    expect(await click(GAST, "e1")).toMatchObject({ result: { status: "duplicate" } });
+    await click(LEERKRING, "e2");
+    const other = await runAction(w.s, { eventId: "e4", actor: { user: { key: "u1", name: "U" }, channel: GAST }, actionId: "indicator.breakdown", value: "999:veilig-thuis", lang: "nl" });
+    expect(other).toMatchObject({ result: { status: "not-found" } });
+    await w.dispatch();
+    const table = (channel: string) => postsOf(channel).find((m) => m.summary === "Uitsplitsing: Meldingen Veilig Thuis");
+    const facts = (channel: string) => table(channel)!.elements.flatMap((e) => (e.type === "facts" ? e.facts : []));
+    expect(facts(GAST)).toEqual([{ label: "Oost", value: "25" }, { label: "West", value: "< 10" }, { label: "Noord", value: "niet getoond" }]);
+    expect(JSON.stringify(table(GAST))).toContain("Aantallen onder 10 worden niet getoond");
+    expect(facts(LEERKRING)).toEqual([{ label: "Oost", value: "25" }, { label: "West", value: "4" }, { label: "Noord", value: "16" }]);
   });
 
   it("posts nothing for an import of comparison figures alone", async () => {

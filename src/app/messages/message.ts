@@ -74,7 +74,7 @@ export interface MessageAction {
 
 /** Every button the product offers, so adapters can route clicks exhaustively. */
 export type ActionId = (typeof ACTION_IDS)[number];
-export const ACTION_IDS = ["session.start", "session.next", "session.back", "session.contributeOther", "session.conclude", "session.adopt", "session.guestLink"] as const;
+export const ACTION_IDS = ["session.start", "session.next", "session.back", "session.contributeOther", "session.conclude", "session.adopt", "session.guestLink", "indicator.breakdown"] as const;
 
 /** A click's id as the platform handed it back: one of ours, or not (an old or tampered message). */
 export function isActionId(id: string): id is ActionId {

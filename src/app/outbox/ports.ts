@@ -12,7 +12,10 @@ import type { NeutralMessage } from "../messages/message.ts";
 export interface GuestRender {
   din: string;
   shows: Disclosure[];
-  source: { kind: "session-root"; sessionId: number; rootKey: string } | { kind: "change-post"; changePostId: number };
+  source:
+    | { kind: "session-root"; sessionId: number; rootKey: string }
+    | { kind: "change-post"; changePostId: number }
+    | { kind: "breakdown"; changePostId: number; indicatorId: string };
 }
 
 export interface OutboxRow {

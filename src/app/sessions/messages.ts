@@ -18,6 +18,7 @@ import { questionText } from "../../domain/sessionText.ts";
 import { sessionText } from "./texts/index.ts";
 import type { MessageAction, MessageElement, NeutralMessage, Tone } from "../messages/message.ts";
 import { chartElements } from "./chartElements.ts";
+import { breakdownActions } from "./showBreakdown.ts";
 import type { ChartSource } from "./chartElements.ts";
 import type { ActionRecord, ConclusionRecord, SessionIndicator, SessionRecord, ThreadRecord } from "./ports.ts";
 import { formatPeriodKey } from "./periods.ts";
@@ -210,8 +211,8 @@ export function changePostMessage(args: {
   audience: ChannelAudience;
   lang: Lang;
   goalName: string;
-  /** `series`: the indicator's values up to the changed period, for its chart. */
-  items: (ChartSource & { change: IndicatorChange })[];
+  /** `series`: the indicator's values up to the changed period, for its chart; `hasBreakdown`: an "Uitsplitsing" button. */
+  items: (ChartSource & { change: IndicatorChange; hasBreakdown?: boolean })[];
   changePostId: number;
 }): NeutralMessage {
   const { lang, audience } = args;
@@ -223,8 +224,9 @@ export function changePostMessage(args: {
     ...items.map((i) => indicatorElement(i.indicator, i.change, audience, lang, i.comparisons)),
     ...chartElements(items, audience, lang),
   ];
-  if (VISIBILITY[audience].steeringButtons) {
-    elements.push({ type: "actions", actions: [{ id: "session.start", label: t.button.start, value: String(args.changePostId), style: "primary" }] });
-  }
+  const actions: MessageAction[] = VISIBILITY[audience].steeringButtons ? [{ id: "session.start", label: t.button.start, value: String(args.changePostId), style: "primary" }] : [];
+  // Breakdowns on request, for guests too: the answer follows the small-number rule of their audience.
+  actions.push(...breakdownActions(args.changePostId, items, lang));
+  if (actions.length > 0) elements.push({ type: "actions", actions });
   return { target: { channel: args.channel }, summary: t.changeSummary(args.goalName, items.length), elements };
 }

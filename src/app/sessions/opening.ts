@@ -10,6 +10,7 @@ import { indicatorsForChannel, mayShowIndicator } from "../../domain/sessionRule
 import type { DinState } from "../ports.ts";
 import { comparisonsUpTo, seriesUpTo } from "./chartElements.ts";
 import { comparisonSeries } from "../../domain/comparison.ts";
+import { latestBreakdownPeriod } from "../../domain/breakdown.ts";
 import { rootGuestRender, withGuest } from "./guestRender.ts";
 import { questionMessage, rootMessage, visibleIndicators } from "./messages.ts";
 import type {
@@ -36,9 +37,7 @@ export async function loadSessionIndicators(
   const byId = new Map(din.indicators.map((i) => [i.indicator.id, i.indicator]));
   const ids = refs.map((r) => r.indicatorId);
   const values = await deps.measurements.currentValues(din.slug, ids);
-  // Only when some indicator compares: most DINs have no comparison figures, and this read is then skipped.
-  const compares = refs.some((r) => (byId.get(r.indicatorId)?.compare?.length ?? 0) > 0);
-  const context = compares ? await deps.measurements.contextValues(din.slug, ids) : [];
+  const context = await deps.measurements.contextValues(din.slug, ids);
   const out: SessionIndicator[] = [];
   for (const ref of refs) {
     const indicator = byId.get(ref.indicatorId);
@@ -54,6 +53,7 @@ export async function loadSessionIndicators(
       change: detectChange(indicator, series, period),
       series: seriesUpTo(series, period),
       ...(comparisons.length > 0 ? { comparisons } : {}),
+      ...(latestBreakdownPeriod(indicator.id, context) !== undefined ? { hasBreakdown: true } : {}),
     });
   }
   return out;

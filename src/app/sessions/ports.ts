@@ -70,6 +70,8 @@ export interface SessionIndicator extends SessionIndicatorRef {
   series?: PeriodValue[];
   /** The comparison areas' values up to `period` (the DIN's `compare:`), beside the figure and in its chart. */
   comparisons?: AreaSeries[];
+  /** True when the municipality's figure has a breakdown ("Uitsplitsing" button); not kept in the snapshot. */
+  hasBreakdown?: boolean;
 }
 
 export interface NewSession {

@@ -14,6 +14,7 @@ import { newsworthy, newsworthyFor } from "../../domain/newsworthy.ts";
 import { formatAudience, indicatorsForChannel } from "../../domain/sessionRules.ts";
 import { comparisonsUpTo, seriesUpTo } from "./chartElements.ts";
 import { comparisonSeries } from "../../domain/comparison.ts";
+import { latestBreakdownPeriod } from "../../domain/breakdown.ts";
 import { changePostGuestRender, withGuest } from "./guestRender.ts";
 import { changePostMessage } from "./messages.ts";
 import { openSession, sessionChannels, sessionTitle } from "./opening.ts";
@@ -66,14 +67,20 @@ function withSeries(groups: Group[], values: readonly CurrentValue[], context: r
     ...g,
     items: g.items.map((i) => {
       const comparisons = comparisonsUpTo(comparisonSeries(i.indicator, context), i.period);
-      return { ...i, series: seriesUpTo(byIndicator.get(i.indicatorId) ?? [], i.period), ...(comparisons.length > 0 ? { comparisons } : {}) };
+      const hasBreakdown = latestBreakdownPeriod(i.indicatorId, context) !== undefined;
+      return {
+        ...i,
+        series: seriesUpTo(byIndicator.get(i.indicatorId) ?? [], i.period),
+        ...(comparisons.length > 0 ? { comparisons } : {}),
+        ...(hasBreakdown ? { hasBreakdown } : {}),
+      };
     }),
   }));
 }
 
-/** The comparison and breakdown values, read only when one of the indicators compares (most DINs: none). */
+/** The comparison and breakdown values of the changed indicators: one read per announcement. */
 async function contextOf(deps: SessionDeps, dinSlug: string, groups: readonly Group[]): Promise<ContextValue[]> {
-  const ids = [...new Set(groups.flatMap((g) => g.items.filter((i) => (i.indicator.compare?.length ?? 0) > 0).map((i) => i.indicatorId)))];
+  const ids = [...new Set(groups.flatMap((g) => g.items.map((i) => i.indicatorId)))];
   return ids.length === 0 ? [] : deps.measurements.contextValues(dinSlug, ids);
 }
 
@@ -113,7 +120,13 @@ export async function postChanges(deps: SessionDeps, input: PostChangesInput): P
           audience: channel.audience,
           lang: langOf(channel, deps.sessionDefaults?.lang),
           goalName: group.goalName,
-          items: visible.map((i) => ({ indicator: i.indicator, change: i.change!, ...(i.series ? { series: i.series } : {}), ...(i.comparisons ? { comparisons: i.comparisons } : {}) })),
+          items: visible.map((i) => ({
+            indicator: i.indicator,
+            change: i.change!,
+            ...(i.series ? { series: i.series } : {}),
+            ...(i.comparisons ? { comparisons: i.comparisons } : {}),
+            ...(i.hasBreakdown ? { hasBreakdown: true } : {}),
+          })),
           changePostId,
         });
         const guest = withGuest(changePostGuestRender(channel.audience, din.slug, visible.map((i) => i.indicator), changePostId));

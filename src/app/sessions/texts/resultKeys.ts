@@ -20,6 +20,7 @@ import type { WithdrawContributionResult } from "../withdrawContribution.ts";
 import type { CreateGuestLinkResult, RevokeGuestLinkResult } from "../guestLinks.ts";
 import type { JoinSessionResult } from "../joinSession.ts";
 import type { GuestLinkActionResult } from "../guestLinkAction.ts";
+import type { ShowBreakdownResult } from "../showBreakdown.ts";
 
 /** Outcomes shown as one line ("ok" results carry a message or form instead). */
 type ShownResult =
@@ -41,6 +42,7 @@ type ShownResult =
   | RevokeGuestLinkResult
   | JoinSessionResult
   | GuestLinkActionResult
+  | ShowBreakdownResult
   /** A form the platform handed back that is not one of ours (see message.ts isFormId). */
   | { status: "unknown-form" };
 
