@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyConfig, postChanges } from "../../src/app/sessions/index.ts";
 import { runAction } from "../../src/app/commands/runAction.ts";
+import { rerenderForGuests } from "../../src/app/sessions/rerenderForGuests.ts";
 import type { Services } from "../../src/main/services.ts";
 import { fixedClock, memoryRuntime } from "../support/db.ts";
 import { CONFIG, DIN, GAST, importFigures, LEERKRING, openFreshWorld, type World } from "../support/sessionWorld.ts";
@@ -86,6 +87,16 @@ describe("change posts with comparison areas (memory)", () => {
     expect(facts(GAST)).toEqual([{ label: "Oost", value: "25" }, { label: "West", value: "< 10" }, { label: "Noord", value: "niet getoond" }]);
     expect(JSON.stringify(table(GAST))).toContain("Aantallen onder 10 worden niet getoond");
     expect(facts(LEERKRING)).toEqual([{ label: "Oost", value: "25" }, { label: "West", value: "4" }, { label: "Noord", value: "16" }]);
+
+    // A stricter DIN before a guest breakdown is sent: rendered again under the new limit; intern: withdrawn.
+    const changePostId = Number(buttonIn(GAST)!.value.split(":")[0]);
+    const row = { kind: "post" as const, guest: { din: "hilversum", shows: [], source: { kind: "breakdown" as const, changePostId, indicatorId: "veilig-thuis" } } };
+    const stricter = (change: object) => ({ ...COMPARING, indicators: COMPARING.indicators.map((i) => (i.id === "veilig-thuis" ? { ...i, ...change } : i)) });
+    await w.s.dins.saveDinVersion(stricter({ smallNumbers: 20 }), { fileName: "din.yaml", contentHash: "stricter" });
+    const again = await rerenderForGuests(w.s, row);
+    expect(again?.elements.flatMap((e) => (e.type === "facts" ? e.facts : []))).toEqual([{ label: "Oost", value: "25" }, { label: "West", value: "< 20" }, { label: "Noord", value: "< 20" }]);
+    await w.s.dins.saveDinVersion(stricter({ visibility: "intern" }), { fileName: "din.yaml", contentHash: "intern" });
+    expect(await rerenderForGuests(w.s, row)).toBeUndefined();
   });
 
   it("posts nothing for an import of comparison figures alone", async () => {
