@@ -118,6 +118,9 @@ for (const runtime of allRuntimes()) {
         "|leeftijd|0-11|2024=7",
         "|leeftijd|12-17|2024=5",
       ]);
+      // A newer period of an area alone is no newer figure of the municipality (late data looks at the total).
+      await importFigures(c.s, "indicator;periode;waarde;gebied\njeugdhulp;2030;1;Nederland\nveilig-thuis;2030;1;Nederland\n");
+      expect(Object.fromEntries(await measurements.latestPeriods("hilversum"))).toEqual({ jeugdhulp: "2024", "veilig-thuis": "2024", wachtlijst: "2024" });
       // A correction of one cell replaces that cell only, keeps the value it replaced, and is no change.
       c.clock.set("2025-05-01T09:00:00Z");
       const fix = await importFigures(c.s, "indicator;periode;waarde;gebied;dimensie;categorie\njeugdhulp;2024;6;;leeftijd;12-17\njeugdhulp;2024;9;NEDERLAND;;\n");
