@@ -31,7 +31,12 @@ export function isTotalSeries(key: SeriesKey): boolean {
   return !key.area && !key.dimension;
 }
 
-/** One text per series, for maps ("\u0000"-joined; empty parts for the total). */
-export function seriesKeyText(key: SeriesKey): string {
-  return `${key.area ?? ""}\u0000${key.dimension ?? ""}\u0000${key.category ?? ""}`;
+/**
+ * One text per indicator, period and series, for maps: "indicator\u0000period" for the total (the hot
+ * path: as short as before series existed), with the area, dimension and category after it otherwise.
+ * No collision: NUL never gets through the parser.
+ */
+export function valueKeyText(indicatorId: string, period: string, key: SeriesKey): string {
+  const base = `${indicatorId}\u0000${period}`;
+  return isTotalSeries(key) ? base : `${base}\u0000${key.area ?? ""}\u0000${key.dimension ?? ""}\u0000${key.category ?? ""}`;
 }

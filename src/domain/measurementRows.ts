@@ -12,7 +12,7 @@ import { periodProblem, rangeProblem } from "./valueRules.ts";
 import type { ValueRules } from "./valueRules.ts";
 import { NUL_PROBLEM } from "./textEncoding.ts";
 import { areaName, LABEL_MAX } from "./area.ts";
-import { seriesKeyText } from "./measurement.ts";
+import { valueKeyText } from "./measurement.ts";
 import type { SeriesKey } from "./measurement.ts";
 
 export type RowField = "indicator" | "period" | "value" | "source" | "note" | "area" | "dimension" | "category";
@@ -125,7 +125,7 @@ export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: M
     if (series === undefined) ok = false;
 
     if (period !== undefined && indicator !== "" && series !== undefined) {
-      const key = `${indicator}\u0000${period}\u0000${seriesKeyText(series)}`;
+      const key = valueKeyText(indicator, period, series);
       const first = firstSeen.get(key);
       if (first === undefined) firstSeen.set(key, row);
       else {
@@ -164,7 +164,11 @@ type Add = (f: RowField, nl: string, en: string) => void;
  * The row's gebied and uitsplitsing: trimmed labels of at most LABEL_MAX characters, a known area in its
  * usual spelling, and dimensie and categorie together or not at all. Undefined when one is wrong.
  */
+const TOTAL: SeriesKey = {};
+
 function seriesOf(row: RawRow, add: Add): SeriesKey | undefined {
+  // Most rows are the municipality's own total: no labels to tidy (the per-row hot path of a large import).
+  if (blank(row.area) && blank(row.dimension) && blank(row.category)) return TOTAL;
   let ok = true;
   const label = (f: "area" | "dimension" | "category", nl: string, en: string): string | undefined => {
     const text = row[f]?.trim().replace(/\s+/g, " ") ?? "";

@@ -6,7 +6,7 @@
  */
 import { detectChanges, type ChangeRequest } from "../../domain/changes.ts";
 import type { Indicator } from "../../domain/din.ts";
-import { isTotalSeries, seriesKeyText } from "../../domain/measurement.ts";
+import { isTotalSeries, valueKeyText } from "../../domain/measurement.ts";
 import type { MeasurementInput, SeriesKey } from "../../domain/measurement.ts";
 import { parsePeriod, periodStart } from "../../domain/period.ts";
 import type { CurrentMeasurement, MeasurementPlan } from "../ports.ts";
@@ -110,7 +110,7 @@ function seriesOf(all: Map<string, Map<string, number>>, id: string): Map<string
 
 /** Indicator, period and series: what one current value is stored under. */
 function keyOf(v: { indicatorId: string; period: string } & SeriesKey): string {
-  return `${v.indicatorId}\u0000${v.period}\u0000${seriesKeyText(v)}`;
+  return valueKeyText(v.indicatorId, v.period, v);
 }
 
 /** Only the parts a row has, so totals stay as small as before. */
