@@ -86,6 +86,7 @@ describe("change posts with comparison areas (memory)", () => {
     const facts = (channel: string) => table(channel)!.elements.flatMap((e) => (e.type === "facts" ? e.facts : []));
     expect(facts(GAST)).toEqual([{ label: "Oost", value: "25" }, { label: "West", value: "< 10" }, { label: "Noord", value: "niet getoond" }]);
     expect(JSON.stringify(table(GAST))).toContain("Aantallen onder 10 worden niet getoond");
+    expect(table(GAST)!.elements).toContainEqual({ type: "text", title: "Naar wijk (2024)", text: "Totaal: 45" });
     expect(facts(LEERKRING)).toEqual([{ label: "Oost", value: "25" }, { label: "West", value: "4" }, { label: "Noord", value: "16" }]);
 
     // A stricter DIN before a guest breakdown is sent: rendered again under the new limit; intern: withdrawn.

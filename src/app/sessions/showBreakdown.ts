@@ -27,6 +27,7 @@ const TEXT = {
     by: (d: string, p: string) => `Naar ${d} (${p})`,
     small: (limit: string) => `< ${limit}`,
     secondary: "niet getoond",
+    total: (v: string) => `Totaal: ${v}`,
     why: (limit: string) =>
       `Aantallen onder ${limit} worden niet getoond. Waar dat één cel betreft, is ook de kleinste andere cel verborgen, zodat de kleine niet uit het totaal te berekenen is.`,
   },
@@ -36,6 +37,7 @@ const TEXT = {
     by: (d: string, p: string) => `By ${d} (${p})`,
     small: (limit: string) => `< ${limit}`,
     secondary: "not shown",
+    total: (v: string) => `Total: ${v}`,
     why: (limit: string) => `Counts below ${limit} are not shown. Where that is one cell, the smallest other cell is hidden too, so the small one cannot be computed from the total.`,
   },
 } as const;
@@ -71,6 +73,7 @@ export async function breakdownMessage(
   const context = await deps.measurements.contextValues(din.slug, [indicator.id]);
   const period = latestBreakdownPeriod(indicator.id, context);
   if (!period) return undefined;
+  const total = (await deps.measurements.currentValues(din.slug, [indicator.id])).find((v) => v.period === period)?.value;
   const t = TEXT[args.lang];
   const audience = formatAudience(args.audience);
   const limit = smallNumberLimit(indicator);
@@ -79,7 +82,9 @@ export async function breakdownMessage(
   let hidden = 0;
   for (const b of breakdownsAt(indicator.id, context, period).map((x) => shownBreakdown(x, indicator, audience))) {
     hidden += b.hiddenCount;
-    elements.push({ type: "text", title: t.by(b.dimension, formatPeriodKey(b.period, args.lang)), text: " " });
+    // The total follows the small-number rule like any value; the cells' secondary suppression assumes it is known.
+    const totalText = total === undefined ? "—" : formatValue(total, indicator.unit, args.lang, { audience, smallNumbers: limit });
+    elements.push({ type: "text", title: t.by(b.dimension, formatPeriodKey(b.period, args.lang)), text: t.total(totalText) });
     elements.push({
       type: "facts",
       facts: b.cells.map((c) => ({
