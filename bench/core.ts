@@ -23,6 +23,8 @@ export interface CoreCase {
   /** PGlite: an existing (initialised) folder, or undefined for a fresh temp folder. PostgreSQL: its URL. */
   dataDir?: string;
   postgresUrl?: string;
+  /** One comparison or breakdown row beside every value (2× the rows; issue #21). */
+  context?: boolean;
 }
 
 export interface CoreFigures {
@@ -38,6 +40,7 @@ export interface CoreFigures {
   /** Baseline of the listing: one window-function pass (lag per indicator) over the values. */
   baselineWindowMs: number;
   changesDetected: number;
+  context?: boolean;
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -76,8 +79,8 @@ export async function benchCore(c: CoreCase): Promise<CoreFigures> {
   const services = await openServices(target);
   try {
     const yaml = syntheticDinYaml(c.indicators, 2025, c.frequency);
-    const csv = syntheticCsv(c.indicators, 2015, c.years, c.frequency);
-    const values = c.indicators * c.years * (c.frequency === "week" ? 52 : 1);
+    const csv = syntheticCsv(c.indicators, 2015, c.years, c.frequency, c.context);
+    const values = c.indicators * c.years * (c.frequency === "week" ? 52 : 1) * (c.context ? 2 : 1);
     const [din, dinImportMs] = await time(() => importDin(services, { text: yaml, fileName: "bench-din.yaml" }));
     if (!din.ok) throw new Error(`synthetic DIN invalid: ${JSON.stringify(din.issues.slice(0, 3))}`);
     const baselineInsertMs = await baselineInsert(services, values);
@@ -104,6 +107,7 @@ export async function benchCore(c: CoreCase): Promise<CoreFigures> {
       changesAllMs,
       baselineWindowMs,
       changesDetected: figures.changes.length,
+      ...(c.context ? { context: true } : {}),
     };
   } finally {
     if (target.kind === "postgres") await services.db.raw.execute(`DROP SCHEMA "${schema}" CASCADE`, []);

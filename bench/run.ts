@@ -35,7 +35,7 @@ const vs = (ms: number, baseMs: number, budget?: string) =>
 
 function printCore(f: Measured, budgets: boolean): void {
   const n = f.values.toLocaleString("en");
-  console.log(`  ${f.database}: ${f.indicators.toLocaleString("en")} indicatoren, ${n} waarden (${f.changesDetected.toLocaleString("en")} veranderingen)`);
+  console.log(`  ${f.database}: ${f.indicators.toLocaleString("en")} indicatoren, ${n} waarden${f.context ? " (de helft vergelijking/uitsplitsing)" : ""} (${f.changesDetected.toLocaleString("en")} veranderingen)`);
   console.log(`    DIN importeren / DIN import                       ${fmt(f.dinImportMs).padStart(8)}`);
   console.log(`    cijfers importeren + detectie / figures import    ${vs(f.measurementImportMs, f.baselineInsertMs, budgets ? "< 1 s (met DIN)" : undefined)}`);
   console.log(`      DIN + cijfers samen / DIN + figures together    ${vs(f.dinImportMs + f.measurementImportMs, f.baselineInsertMs)}   (basis: unnest-insert van ${n} rijen)`);
@@ -49,6 +49,8 @@ console.log("\nCore: DIN + cijfers importeren met veranderingsdetectie, verander
 console.log("  (× = verhouding tot de kale database-basis in dezelfde run / ratio to the bare database baseline of the same run)");
 const cases: Omit<CoreCase, "dataDir" | "postgresUrl">[] = [
   { indicators: 5_000, years: 10, frequency: "jaarlijks" },
+  // Issue #21: the same 50,000 values, each with a comparison or breakdown row beside it (100,000 rows).
+  { indicators: 5_000, years: 10, frequency: "jaarlijks", context: true },
   { indicators: 500, years: 10, frequency: "week" },
 ];
 const postgresUrl = process.env.BENCH_DATABASE_URL;

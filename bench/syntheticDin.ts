@@ -35,8 +35,13 @@ export function syntheticDinYaml(n: number, year: number, frequency: BenchFreque
 }
 
 /** Dutch-style CSV (BOM, `;`, decimal comma) with `years` years of values per indicator (weekly: weeks 1–52). */
-export function syntheticCsv(n: number, firstYear: number, years: number, frequency: BenchFrequency = "jaarlijks"): string {
-  const rows = ["\ufeffindicator;periode;waarde;bron"];
+/**
+ * `context`: every value gets one more row beside it (issue #21: 2× the rows): alternately Nederland's
+ * value (a comparison) and a breakdown cell, so the import writes as many context rows as totals.
+ */
+export function syntheticCsv(n: number, firstYear: number, years: number, frequency: BenchFrequency = "jaarlijks", context = false): string {
+  const rows = [context ? "\ufeffindicator;periode;waarde;bron;gebied;dimensie;categorie" : "\ufeffindicator;periode;waarde;bron"];
+  let k = 0;
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (let i = 0; i < n; i++) {
@@ -45,7 +50,12 @@ export function syntheticCsv(n: number, firstYear: number, years: number, freque
       const periods = frequency === "week" ? Array.from({ length: 52 }, (_, w) => `${firstYear + y}-W${String(w + 1).padStart(2, "0")}`) : [String(firstYear + y)];
       for (const period of periods) {
         value = Math.min(95, Math.max(5, value + (random() - 0.5) * 6));
-        rows.push(`indicator-${i};${period};${value.toFixed(1).replace(".", ",")};Bench`);
+        const text = value.toFixed(1).replace(".", ",");
+        if (!context) rows.push(`indicator-${i};${period};${text};Bench`);
+        else {
+          rows.push(`indicator-${i};${period};${text};Bench;;;`);
+          rows.push(k++ % 2 === 0 ? `indicator-${i};${period};${text};Bench;Nederland;;` : `indicator-${i};${period};${text};Bench;;leeftijd;0-17`);
+        }
       }
     }
   }

@@ -39,6 +39,8 @@ const ChartSchema = z.object({
   points: z.array(Point).max(200),
   baseline: Point.optional(),
   target: Point.optional(),
+  // Comparison areas (issue #21): without them here the parse would drop them from the drawn image.
+  comparisons: z.array(z.object({ label: z.string().max(100), points: z.array(Point).max(200) })).max(3).optional(),
 });
 
 export interface ChartLinksOptions {

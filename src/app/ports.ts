@@ -5,6 +5,7 @@
 import type { DinDefinition, Indicator } from "../domain/din.ts";
 import type { ChangeRecord } from "../domain/changeRecord.ts";
 import type { IndicatorChange } from "../domain/changes.ts";
+import type { SeriesKey } from "../domain/measurement.ts";
 
 export interface Clock {
   now(): Date;
@@ -46,11 +47,14 @@ export interface CurrentValue {
   value: number;
 }
 
-/** A current value with the metadata an import compares it with. */
-export interface CurrentMeasurement extends CurrentValue {
+/** A current value with the metadata an import compares it with; a comparison or breakdown row names its series. */
+export interface CurrentMeasurement extends CurrentValue, SeriesKey {
   source?: string;
   note?: string;
 }
+
+/** A current value of a comparison area or a breakdown cell (not the municipality's total). */
+export interface ContextValue extends CurrentValue, SeriesKey {}
 
 /** The measurements part of an import, decided by the use case, written atomically by the store. */
 export interface MeasurementPlan {
@@ -71,14 +75,22 @@ export interface MeasurementPlan {
     origin: string;
     /** True when this replaces a current value: the old row is kept as history. */
     correction: boolean;
-    /** The figure change; absent for a correction of bron/opmerking only (the value stayed the same). */
+    /** The figure change; absent for a correction of bron/opmerking only (the value stayed the same) and for comparison/breakdown rows. */
     change?: IndicatorChange;
+    /** A comparison or breakdown row (absent: the municipality's total). Never a change of its own. */
+    area?: string;
+    dimension?: string;
+    category?: string;
+    /** A comparison or breakdown value that replaced another: the exact value it replaced (totals keep it in `change`). */
+    correctedFrom?: number;
   }[];
 }
 
 export interface MeasurementStore {
-  /** Current (not superseded) values of the given indicators, all periods. */
+  /** Current (not superseded) values of the given indicators, all periods: the municipality's totals only. */
   currentValues(dinSlug: string, indicatorIds: readonly string[]): Promise<CurrentValue[]>;
+  /** Current values of the given indicators' comparison areas and breakdown cells, all periods. */
+  contextValues(dinSlug: string, indicatorIds: readonly string[]): Promise<ContextValue[]>;
   /** Newest current period per indicator (for late-data detection). */
   latestPeriods(dinSlug: string): Promise<Map<string, string>>;
   /**
@@ -98,7 +110,7 @@ export interface MeasurementStore {
    * correction and each indicator's newest new period — selected by the database.
    */
   changesSince(dinSlug: string, since: Date | undefined, options?: { newsOnly?: boolean }): Promise<ChangeRecord[]>;
-  /** Full history of one indicator, superseded values included, oldest first. */
+  /** Full history of one indicator's total, superseded values included, oldest first. */
   history(dinSlug: string, indicatorId: string): Promise<(CurrentMeasurement & { recordedAt: Date; supersededAt?: Date; origin: string })[]>;
   isEmpty(): Promise<boolean>;
 }

@@ -59,6 +59,7 @@ export function chartSpec(data: ChartData): TopLevelSpec {
 
   const yDomain = valueDomain(data);
   const annotations = annotationLayers(data, axis, values, yDomain);
+  const comparisons = comparisonLayers(data, axis);
   const timeUnit = TIME_UNIT[axis.kind];
   const sub = subtitle(data.unit);
 
@@ -128,9 +129,53 @@ export function chartSpec(data: ChartData): TopLevelSpec {
           { mark: { type: "point", filled: true, size: 44, color: CHART_COLORS.series, opacity: 1, stroke: "white", strokeWidth: 1 } },
         ],
       },
+      ...comparisons,
       ...annotations,
     ],
   };
+}
+
+/**
+ * Comparison areas: grey lines under the municipality's, each with its own dash pattern and marker and
+ * its name written at its last point, so they are told apart without colour (and without a legend).
+ * Only the periods on the municipality's axis are drawn.
+ */
+const COMPARISON_STYLES = [
+  { dash: [6, 3], shape: "square" },
+  { dash: [2, 3], shape: "triangle-up" },
+  { dash: [10, 3, 2, 3], shape: "diamond" },
+] as const;
+
+function comparisonLayers(data: ChartData, axis: TimeAxis): LayerSpec[] {
+  const onAxis = new Set(axis.periods.map((p) => p.key));
+  return (data.comparisons ?? []).slice(0, COMPARISON_STYLES.length).flatMap((c, i): LayerSpec[] => {
+    const style = COMPARISON_STYLES[i]!;
+    const points = c.points.filter((p) => onAxis.has(p.period)).map((p) => ({ date: periodStart(parseSeriesPeriod(p.period)).toISOString(), value: p.value, label: c.label }));
+    if (points.length === 0) return [];
+    const x = { field: "date", type: "temporal", scale: { type: "utc", domain: axis.domain } } as const;
+    const y = { field: "value", type: "quantitative" } as const;
+    const last = points.at(-1)!;
+    const label = { type: "text", align: "right", baseline: "bottom", dy: -7, fontSize: 11, fontWeight: "bold" } as const;
+    return [
+      {
+        data: { values: points },
+        encoding: { x, y },
+        layer: [
+          { mark: { type: "line", color: CHART_COLORS.baseline, strokeWidth: 1.5, strokeDash: [...style.dash] } },
+          { mark: { type: "point", shape: style.shape, filled: true, size: 36, color: CHART_COLORS.baseline, opacity: 1 } },
+        ],
+      },
+      {
+        data: { values: [last] },
+        encoding: { x, y, text: { field: "label" } },
+        layer: [
+          // A white halo, as for the streef- and referentiewaarde labels, keeps the name readable over a line.
+          { mark: { ...label, color: "white", stroke: "white", strokeWidth: 4, strokeJoin: "round" } },
+          { mark: { ...label, color: CHART_COLORS.muted } },
+        ],
+      },
+    ];
+  });
 }
 
 /** Target and baseline layers, with their labels placed clear of the line where possible. */

@@ -22,7 +22,8 @@ export function chartUnitKind(unit: string): ChartUnitKind {
  * a percentage axis never runs past 100% unless the data does.
  */
 export function valueDomain(data: ChartData): [number, number] {
-  const all = [...data.points.map((p) => p.value), data.target?.value, data.baseline?.value].filter(
+  const others = (data.comparisons ?? []).flatMap((c) => c.points.map((p) => p.value));
+  const all = [...data.points.map((p) => p.value), ...others, data.target?.value, data.baseline?.value].filter(
     (v): v is number => v !== undefined && Number.isFinite(v),
   );
   if (all.length === 0) return [0, 1];

@@ -7,6 +7,9 @@ import { trendLine } from "../domain/trend.ts";
 import { formatDelay } from "../domain/delay.ts";
 import type { SessionStore } from "../app/sessions/ports.ts";
 import { presentIndicatorConclusions } from "./indicatorConclusions.ts";
+import { comparisonSeries } from "../domain/comparison.ts";
+import { breakdownsAt, latestBreakdownPeriod, shownBreakdown } from "../domain/breakdown.ts";
+import type { Indicator } from "../domain/din.ts";
 
 const TEXT = {
   nl: {
@@ -21,6 +24,8 @@ const TEXT = {
     delay: (d: string) => `cijfers verwacht ${d} na de periode`,
     source: "bron",
     note: "opmerking",
+    compare: "Vergelijking",
+    breakdown: (dimension: string, period: string) => `Uitsplitsing naar ${dimension} (${period})`,
   },
   en: {
     retired: "retired indicator",
@@ -34,6 +39,8 @@ const TEXT = {
     delay: (d: string) => `figures expected ${d} after the period`,
     source: "source",
     note: "note",
+    compare: "Comparison",
+    breakdown: (dimension: string, period: string) => `Breakdown by ${dimension} (${period})`,
   },
 } as const;
 
@@ -72,7 +79,32 @@ export async function presentIndicator(
     if (h.source) lines.push(`      ${t.source}: ${h.source}`);
     if (h.note) lines.push(`      ${t.note}: ${h.note}`);
   }
+  lines.push(...(await contextLines(deps.measurements, din.slug, ind, lang, value, period)));
   // Conclusions of the duidingssessies about this indicator, per period (when sessions are wired in).
   if (deps.sessions) lines.push(...(await presentIndicatorConclusions({ sessions: deps.sessions }, din.slug, id, lang)));
   return lines.join("\n");
+}
+
+/** The comparison areas (the DIN's compare:) per period, and the newest breakdowns: all values, the CLI is internal. */
+async function contextLines(
+  measurements: MeasurementStore,
+  dinSlug: string,
+  ind: Indicator,
+  lang: Lang,
+  value: (v: number) => string,
+  period: (key: string) => string,
+): Promise<string[]> {
+  const context = await measurements.contextValues(dinSlug, [ind.id]);
+  const t = TEXT[lang];
+  const lines: string[] = [];
+  const areas = comparisonSeries(ind, context);
+  if (areas.length > 0) lines.push(`${t.compare}:`);
+  for (const a of areas) lines.push(`  ${a.area}: ${a.points.map((p) => `${period(p.period)} ${value(p.value)}`).join(" · ")}`);
+  const newest = latestBreakdownPeriod(ind.id, context);
+  for (const b of newest ? breakdownsAt(ind.id, context, newest) : []) {
+    lines.push(`${t.breakdown(b.dimension, period(b.period))}:`);
+    // Through the one small-number rule of every face; internal use sees every cell.
+    for (const c of shownBreakdown(b, ind, "intern").cells) lines.push(`  ${c.category}: ${"value" in c ? value(c.value) : "—"}`);
+  }
+  return lines;
 }

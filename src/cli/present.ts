@@ -3,6 +3,7 @@ import type { ChangeOverview } from "../app/measurements/listChanges.ts";
 import type { ImportSummary } from "../app/measurements/importMeasurements.ts";
 import type { Indicator } from "../domain/din.ts";
 import { describeChange } from "../domain/describeChange.ts";
+import { comparisonSeries } from "../domain/comparison.ts";
 import type { Lang } from "../domain/format.ts";
 import { describeLateData } from "../domain/lateData.ts";
 import { formatIssue, type ValidationIssue } from "../domain/validation.ts";
@@ -15,6 +16,7 @@ const TEXT = {
     significant: "opvallend",
     imported: (s: ImportSummary) =>
       `${s.newCount} nieuwe waarde(n), ${s.correctionCount} correctie(s), ${s.unchangedCount} ongewijzigd; ` +
+      (s.contextCount > 0 ? `${s.contextCount} vergelijkings- of uitsplitsingswaarde(n); ` : "") +
       `${s.changes.filter((c) => c.significant).length} opvallende verandering(en).`,
     invalid: (n: number) => `${n} fout(en) gevonden; er is niets opgeslagen.`,
     more: (n: number) => `… en nog ${n} fout(en), niet getoond.`,
@@ -27,6 +29,7 @@ const TEXT = {
     significant: "significant",
     imported: (s: ImportSummary) =>
       `${s.newCount} new value(s), ${s.correctionCount} correction(s), ${s.unchangedCount} unchanged; ` +
+      (s.contextCount > 0 ? `${s.contextCount} comparison or breakdown value(s); ` : "") +
       `${s.changes.filter((c) => c.significant).length} significant change(s).`,
     invalid: (n: number) => `${n} problem(s) found; nothing was saved.`,
     more: (n: number) => `… and ${n} more problem(s), not shown.`,
@@ -69,7 +72,8 @@ export function presentOverview(overview: ChangeOverview, lang: Lang): string {
       if (!known) continue;
       const flag = change.significant ? ` [${t.significant}]` : "";
       const retired = known.retired ? ` (${t.retired})` : "";
-      out.push(`  • ${known.indicator.name}${retired}: ${describeChange(change, known.indicator, lang, "intern")}${flag}`);
+      const areas = comparisonSeries(known.indicator, overview.context);
+      out.push(`  • ${known.indicator.name}${retired}: ${describeChange(change, known.indicator, lang, "intern", undefined, areas)}${flag}`);
     }
   }
   if (overview.groups.length === 0) out.push(t.noChanges);

@@ -10,6 +10,8 @@ import type { Audience, Lang } from "./format.ts";
 import { formatPeriod, parsePeriod } from "./period.ts";
 import type { PeriodValue } from "./din.ts";
 import { describeTrend } from "./trend.ts";
+import { comparisonText as areasText, divergenceTexts } from "./comparison.ts";
+import type { AreaSeries } from "./comparison.ts";
 
 const TEXT = {
   nl: {
@@ -99,6 +101,8 @@ export function describeChangeParts(
   audience: Audience,
   /** The indicator's values (at least up to the change's period): adds the trend words (trend.ts). */
   series?: readonly PeriodValue[],
+  /** The indicator's comparison areas (comparison.ts): shown beside the value, and a different movement is said. */
+  areas: readonly AreaSeries[] = [],
 ): ChangeParts {
   const t = TEXT[lang];
   const limit = smallNumberLimit(indicator);
@@ -111,7 +115,10 @@ export function describeChangeParts(
   const before = change.correctedFrom ?? change.previous?.value;
   const beforeHidden = before !== undefined && isSuppressed(before, audience, limit);
   let target = hidden ? undefined : targetText(change, indicator, lang, !beforeHidden);
-  const parts: ChangeParts = { value: `${show(change.value)} (${periodText(change.period, lang)})`, changes };
+  changes.push(...divergenceTexts(change, indicator, areas, lang, audience));
+  const beside = areasText(indicator, areas, change.period, lang, audience);
+  const period = periodText(change.period, lang);
+  const parts: ChangeParts = { value: `${show(change.value)} (${beside ? `${period}; ${beside}` : period})`, changes };
   if (series) {
     // The series as it was at the change: a later value must not colour an older change's words.
     const trend = describeTrend(indicator, series, change.period, lang, audience);
@@ -124,7 +131,14 @@ export function describeChangeParts(
 }
 
 /** The parts joined by " · ", as one line (CLI, logs, plain text). */
-export function describeChange(change: IndicatorChange, indicator: Indicator, lang: Lang, audience: Audience, series?: readonly PeriodValue[]): string {
-  const parts = describeChangeParts(change, indicator, lang, audience, series);
+export function describeChange(
+  change: IndicatorChange,
+  indicator: Indicator,
+  lang: Lang,
+  audience: Audience,
+  series?: readonly PeriodValue[],
+  areas: readonly AreaSeries[] = [],
+): string {
+  const parts = describeChangeParts(change, indicator, lang, audience, series, areas);
   return [parts.value, ...parts.changes, parts.trend, parts.target, parts.baseline].filter((p) => p !== undefined).join(" · ");
 }

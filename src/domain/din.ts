@@ -58,6 +58,11 @@ export interface Indicator {
   expectedDelay?: Delay;
   /** A stelselindicator: one of the few headline indicators of its opgave, shown as an arrow on the voorblad. */
   stelsel?: boolean;
+  /**
+   * Comparison areas shown beside the municipality, in this order: names as in the figures' `gebied`
+   * (matched by slug; see area.ts). An area without figures is simply not shown.
+   */
+  compare?: string[];
 }
 
 export interface Goal {

@@ -14,6 +14,7 @@ import type { LineOf } from "./yamlLines.ts";
 import { readYaml } from "./yamlReader.ts";
 import { schemaIssues } from "./yamlIssues.ts";
 import { dutchErrorMap } from "./zodMessages.ts";
+import { areaKey, areaName } from "./area.ts";
 
 function dinSchemaIssues(data: unknown, file: string, lineOf: LineOf): { issues: ValidationIssue[]; value?: DinFileData } {
   const result = dinFileSchema.safeParse(data, { error: dutchErrorMap(DIN_LABELS), reportInput: true });
@@ -28,6 +29,7 @@ function toDefinition(data: DinFileData, rawData: unknown): DinDefinition {
     // Checks guarantee a goal: given, or exactly one through the speerpunten naming this indicator.
     const goalId = goal ?? speerpuntGoalsByIndicator.get(raw.id)?.[0] ?? "";
     const indicator: Indicator = { ...rest, goalId };
+    if (rest.compare) indicator.compare = [...new Map(rest.compare.map((a) => [areaKey(a), areaName(a)])).values()];
     for (const key of Object.keys(indicator) as (keyof Indicator)[]) {
       if (indicator[key] === undefined) delete indicator[key];
     }

@@ -45,6 +45,7 @@ export const DIN_LABELS: Labels = {
   status: "status",
   expectedDelay: "verwachte vertraging",
   stelsel: "stelselindicator",
+  compare: "vergelijken met",
 };
 
 const text = z.string().trim().min(1);
@@ -183,6 +184,8 @@ const indicatorSchema = z.strictObject({
   status: status.optional(),
   expectedDelay: delay.optional(),
   stelsel: z.boolean().optional(),
+  // Comparison areas to show beside the municipality ("gebied" in the figures): [nederland, noord-holland].
+  compare: z.array(text).max(5).optional(),
 });
 
 export const dinFileSchema = z.strictObject({

@@ -17,6 +17,9 @@ const COLUMNS: Record<RowField, readonly [string, ...string[]]> = {
   value: ["waarde", "value"],
   source: ["bron", "source"],
   note: ["opmerking", "note"],
+  area: ["gebied", "area"],
+  dimension: ["dimensie", "dimension"],
+  category: ["categorie", "category"],
 };
 const REQUIRED: readonly RowField[] = ["indicator", "period", "value"];
 const FIELDS = Object.keys(COLUMNS) as RowField[];
@@ -148,6 +151,10 @@ export function csvRows(text: string, file: string): CsvRows {
     const value = cell("value");
     const source = cell("source");
     const note = cell("note");
+    for (const f of ["area", "dimension", "category"] as const) {
+      const text = cell(f);
+      if (text !== undefined) row[f] = text;
+    }
     if (indicator !== undefined) row.indicator = indicator;
     if (period !== undefined) row.period = period;
     if (value !== undefined) row.value = value;

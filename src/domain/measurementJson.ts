@@ -33,6 +33,12 @@ const LABELS: Labels = {
   source: "bron",
   opmerking: "opmerking",
   note: "opmerking",
+  gebied: "gebied",
+  area: "gebied",
+  dimensie: "dimensie",
+  dimension: "dimensie",
+  categorie: "categorie",
+  category: "categorie",
 };
 
 /** Accepted keys per field, Dutch first. */
@@ -42,6 +48,9 @@ const KEYS: Record<RowField, readonly [string, ...string[]]> = {
   value: ["waarde", "value"],
   source: ["bron", "source"],
   note: ["opmerking", "note"],
+  area: ["gebied", "area"],
+  dimension: ["dimensie", "dimension"],
+  category: ["categorie", "category"],
 };
 const FIELDS = Object.keys(KEYS) as RowField[];
 
@@ -57,6 +66,12 @@ const itemSchema = z.strictObject({
   source: optionalText,
   opmerking: optionalText,
   note: optionalText,
+  gebied: optionalText,
+  area: optionalText,
+  dimensie: optionalText,
+  dimension: optionalText,
+  categorie: optionalText,
+  category: optionalText,
 });
 
 interface JsonSource {

@@ -11,8 +11,11 @@ import type { ValidationIssue } from "./validation.ts";
 import { periodProblem, rangeProblem } from "./valueRules.ts";
 import type { ValueRules } from "./valueRules.ts";
 import { NUL_PROBLEM } from "./textEncoding.ts";
+import { areaName, LABEL_MAX } from "./area.ts";
+import { valueKeyText } from "./measurement.ts";
+import type { SeriesKey } from "./measurement.ts";
 
-export type RowField = "indicator" | "period" | "value" | "source" | "note";
+export type RowField = "indicator" | "period" | "value" | "source" | "note" | "area" | "dimension" | "category";
 
 /** One row as read from its source, before the shared checks. */
 export interface RawRow {
@@ -29,6 +32,9 @@ export interface RawRow {
   value?: string | number;
   source?: string;
   note?: string;
+  area?: string;
+  dimension?: string;
+  category?: string;
 }
 
 export interface RowContext {
@@ -45,7 +51,7 @@ function blank(value: string | number | undefined): boolean {
 }
 
 /** Runs the shared checks over all rows; returns inputs only when no row has a problem. */
-const FIELDS: readonly RowField[] = ["indicator", "period", "value", "source", "note"];
+const FIELDS: readonly RowField[] = ["indicator", "period", "value", "source", "note", "area", "dimension", "category"];
 
 export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: MeasurementInput[]; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
@@ -115,17 +121,21 @@ export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: M
       }
     }
 
-    if (period !== undefined && indicator !== "") {
-      const key = `${indicator}\u0000${period}`;
+    const series = seriesOf(row, add);
+    if (series === undefined) ok = false;
+
+    if (period !== undefined && indicator !== "" && series !== undefined) {
+      const key = valueKeyText(indicator, period, series);
       const first = firstSeen.get(key);
       if (first === undefined) firstSeen.set(key, row);
       else {
         const nlWhere = first.line !== undefined ? `op regel ${first.line}` : `bij ${first.origin}`;
         const enWhere = first.line !== undefined ? `on line ${first.line}` : `at ${first.origin}`;
+        const of = seriesText(series);
         add(
           "period",
-          `indicator "${indicator}" heeft al een waarde voor periode ${period} ${nlWhere}`,
-          `indicator "${indicator}" already has a value for period ${period} ${enWhere}`,
+          `indicator "${indicator}" heeft al een waarde voor periode ${period}${of.nl} ${nlWhere}`,
+          `indicator "${indicator}" already has a value for period ${period}${of.en} ${enWhere}`,
         );
         ok = false;
       }
@@ -137,8 +147,54 @@ export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: M
       const note = row.note?.trim();
       if (source) input.source = source;
       if (note) input.note = note;
+      if (series?.area) input.area = series.area;
+      if (series?.dimension) {
+        input.dimension = series.dimension;
+        input.category = series.category!;
+      }
       inputs.push(input);
     }
   }
   return { inputs, issues };
+}
+
+type Add = (f: RowField, nl: string, en: string) => void;
+
+/**
+ * The row's gebied and uitsplitsing: trimmed labels of at most LABEL_MAX characters, a known area in its
+ * usual spelling, and dimensie and categorie together or not at all. Undefined when one is wrong.
+ */
+const TOTAL: SeriesKey = {};
+
+function seriesOf(row: RawRow, add: Add): SeriesKey | undefined {
+  // Most rows are the municipality's own total: no labels to tidy (the per-row hot path of a large import).
+  if (blank(row.area) && blank(row.dimension) && blank(row.category)) return TOTAL;
+  let ok = true;
+  const label = (f: "area" | "dimension" | "category", nl: string, en: string): string | undefined => {
+    const text = row[f]?.trim().replace(/\s+/g, " ") ?? "";
+    if (text.length > LABEL_MAX) {
+      add(f, `${nl} is langer dan ${LABEL_MAX} tekens`, `${en} is longer than ${LABEL_MAX} characters`);
+      ok = false;
+    }
+    return text === "" ? undefined : text;
+  };
+  const area = label("area", "gebied", "area");
+  const dimension = label("dimension", "dimensie", "dimension");
+  const category = label("category", "categorie", "category");
+  if (dimension !== undefined && category === undefined) {
+    add("category", `categorie ontbreekt: een uitsplitsing naar "${dimension}" noemt ook de categorie`, `category is missing: a breakdown by "${dimension}" also names the category`);
+    ok = false;
+  } else if (dimension === undefined && category !== undefined) {
+    add("dimension", `dimensie ontbreekt: bij categorie "${category}" hoort een dimensie (bijv. leeftijdsgroep)`, `dimension is missing: category "${category}" needs a dimension (e.g. age group)`);
+    ok = false;
+  }
+  if (!ok) return undefined;
+  return { ...(area !== undefined ? { area: areaName(area) } : {}), ...(dimension !== undefined ? { dimension, category: category! } : {}) };
+}
+
+/** " (gebied Nederland, leeftijdsgroep 0-11 jaar)" for messages about a row that is not the municipality's total. */
+function seriesText(key: SeriesKey): { nl: string; en: string } {
+  const nl = [key.area ? `gebied ${key.area}` : "", key.dimension ? `${key.dimension} ${key.category}` : ""].filter(Boolean);
+  const en = [key.area ? `area ${key.area}` : "", key.dimension ? `${key.dimension} ${key.category}` : ""].filter(Boolean);
+  return nl.length === 0 ? { nl: "", en: "" } : { nl: ` (${nl.join(", ")})`, en: ` (${en.join(", ")})` };
 }

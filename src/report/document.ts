@@ -25,9 +25,18 @@ export function chartDataOf(indicator: ReportIndicator, lang: Lang): ChartData |
     unit: indicator.unit,
     lang,
     points,
+    ...comparisonsOf(indicator),
     ...(baseline?.value !== undefined ? { baseline: { period: baseline.period, value: baseline.value } } : {}),
     ...(target?.value !== undefined ? { target: { period: target.period, value: target.value } } : {}),
   };
+}
+
+/** The comparison areas' visible values as extra chart lines (hidden small counts left out, as for the municipality). */
+function comparisonsOf(indicator: ReportIndicator): Pick<ChartData, "comparisons"> {
+  const lines = (indicator.comparisons ?? [])
+    .map((a) => ({ label: a.area, points: a.values.flatMap((v) => (v.value === undefined ? [] : [{ period: v.period, value: v.value }])) }))
+    .filter((a) => a.points.length > 0);
+  return lines.length > 0 ? { comparisons: lines } : {};
 }
 
 async function chartFigure(indicator: ReportIndicator, lang: Lang, charts: ChartRenderer): Promise<string | undefined> {

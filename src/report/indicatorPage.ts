@@ -8,7 +8,7 @@ import type { Lang } from "../domain/format.ts";
 import { describeLateData } from "../domain/lateData.ts";
 import type { PeriodValue } from "../domain/din.ts";
 import { trendLine } from "../domain/trend.ts";
-import { anchorId, type ReportIndicator, type ReportModel } from "../domain/report/model.ts";
+import { anchorId, type ReportIndicator, type ReportModel, type ReportPoint } from "../domain/report/model.ts";
 import { conclusionHtml } from "./conclusionHtml.ts";
 import { dateText, esc, periodText, pointText, statusMark } from "./format.ts";
 import { TEXTS } from "./texts.ts";
@@ -30,6 +30,38 @@ function valuesTable(indicator: ReportIndicator, lang: Lang): string {
     `<thead><tr><th scope="col">${esc(t.period)}</th><th scope="col" class="num">${esc(t.value)}</th></tr></thead>` +
     `<tbody>${rows.join("") || `<tr><td colspan="2">${esc(t.noValue)}</td></tr>`}${refs.join("")}</tbody></table>`
   );
+}
+
+/** Periods down, the municipality and each comparison area across; small public counts read "< 10". */
+function comparisonTable(indicator: ReportIndicator, municipality: string, lang: Lang): string {
+  const areas = indicator.comparisons ?? [];
+  if (areas.length === 0) return "";
+  const t = TEXTS[lang];
+  const periods = [...new Set([...indicator.values, ...areas.flatMap((a) => a.values)].map((v) => v.period))].sort().reverse();
+  const cell = (values: readonly ReportPoint[], period: string) => {
+    const point = values.find((v) => v.period === period);
+    return `<td class="num">${esc(point ? pointText(point, indicator, lang) : "—")}</td>`;
+  };
+  const head = [municipality, ...areas.map((a) => a.area)].map((h) => `<th scope="col" class="num">${esc(h)}</th>`).join("");
+  const rows = periods.map((p) => `<tr><th scope="row">${esc(periodText(p, lang))}</th>${cell(indicator.values, p)}${areas.map((a) => cell(a.values, p)).join("")}</tr>`);
+  return `<table><caption>${esc(t.comparison(indicator.name))}</caption><thead><tr><th scope="col">${esc(t.period)}</th>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+/** Each breakdown as a table; hidden cells say why (small, or hidden so a small one cannot be computed). */
+function breakdownTables(indicator: ReportIndicator, lang: Lang): string {
+  const t = TEXTS[lang];
+  return (indicator.breakdowns ?? [])
+    .map((b) => {
+      const rows = b.cells.map((c) => {
+        const text = "value" in c ? pointText({ period: b.period, value: c.value }, indicator, lang) : c.hidden === "klein" ? pointText({ period: b.period }, indicator, lang) : t.secondary;
+        return `<tr><td>${esc(c.category)}</td><td class="num">${esc(text)}</td></tr>`;
+      });
+      return (
+        `<table class="breakdown"><caption>${esc(t.breakdown(b.dimension, periodText(b.period, lang)))}</caption>` +
+        `<thead><tr><th scope="col">${esc(t.category)}</th><th scope="col" class="num">${esc(t.value)}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`
+      );
+    })
+    .join("");
 }
 
 function notesHtml(indicator: ReportIndicator, lang: Lang): string {
@@ -88,6 +120,8 @@ export function indicatorPage(indicator: ReportIndicator, model: ReportModel, ch
     trendHtml(indicator, lang) +
     (chart ?? "") +
     valuesTable(indicator, lang) +
+    comparisonTable(indicator, model.municipality, lang) +
+    breakdownTables(indicator, lang) +
     (facts.length > 0 ? `<p class="meta">${esc(facts.join(" · "))}</p>` : "") +
     notesHtml(indicator, lang) +
     `<h3>${esc(t.duiding)}</h3>${duiding}${earlier}` +

@@ -41,6 +41,11 @@ export interface ReportTexts {
   noDuiding: string;
   earlier: (n: number) => string;
   goalDuiding: (goal: string) => string;
+  comparison: (name: string) => string;
+  municipalityColumn: (municipality: string) => string;
+  breakdown: (dimension: string, period: string) => string;
+  category: string;
+  secondary: string;
   inSamenhang: string;
   doelDuiding: (goal: string) => string;
   indicatorsOfGoal: string;
@@ -100,6 +105,11 @@ export const TEXTS: Record<"nl" | "en", ReportTexts> = {
     noDuiding: "Voor deze editie is geen duiding vastgesteld.",
     earlier: (n) => (n === 1 ? "Eén eerder vastgestelde duiding staat in een vorige editie." : `${n} eerder vastgestelde duidingen staan in vorige edities.`),
     goalDuiding: (g) => `In samenhang geduid bij het doel: ${g}`,
+    comparison: (n) => `Vergelijking: ${n}`,
+    municipalityColumn: (m) => m,
+    breakdown: (d, p) => `Uitsplitsing naar ${d} (${p})`,
+    category: "Categorie",
+    secondary: "— niet getoond: anders is een klein aantal uit het totaal te berekenen",
     inSamenhang: "Gelezen in samenhang",
     doelDuiding: (g) => `Duiding bij het doel: ${g}`,
     indicatorsOfGoal: "Indicatoren bij dit doel",
@@ -157,6 +167,11 @@ export const TEXTS: Record<"nl" | "en", ReportTexts> = {
     noDuiding: "No interpretation was adopted for this edition.",
     earlier: (n) => (n === 1 ? "One interpretation adopted earlier is in a previous edition." : `${n} interpretations adopted earlier are in previous editions.`),
     goalDuiding: (g) => `Interpreted together at the goal: ${g}`,
+    comparison: (n) => `Comparison: ${n}`,
+    municipalityColumn: (m) => m,
+    breakdown: (d, p) => `Breakdown by ${d} (${p})`,
+    category: "Category",
+    secondary: "— not shown: a small number could otherwise be computed from the total",
     inSamenhang: "Read together",
     doelDuiding: (g) => `Interpretation of the goal: ${g}`,
     indicatorsOfGoal: "Indicators of this goal",

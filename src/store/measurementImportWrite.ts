@@ -19,9 +19,9 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
   const now = plan.recordedAt.toISOString();
   const counts = planCounts(plan);
   const [imp] = await tx.query<{ id: number }>(
-    `INSERT INTO "MeasurementImport" ("dinId", "via", "fileName", "contentHash", "newCount", "correctionCount", "metadataCount", "unchangedCount", "createdAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamp(3)) RETURNING "id"`,
-    [dinId, plan.via, plan.fileName, plan.contentHash, counts.newCount, counts.correctionCount, counts.metadataCount, plan.unchangedCount, now],
+    `INSERT INTO "MeasurementImport" ("dinId", "via", "fileName", "contentHash", "newCount", "correctionCount", "metadataCount", "unchangedCount", "createdAt", "contextCount")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamp(3), $10) RETURNING "id"`,
+    [dinId, plan.via, plan.fileName, plan.contentHash, counts.newCount, counts.correctionCount, counts.metadataCount, plan.unchangedCount, now, counts.contextCount],
   );
   const importId = imp!.id;
   const rows = plan.rows.map((r) => ({ row: r, indicatorId: keyOf(r.indicatorId), record: r.change && changeRecord(r.change) }));
@@ -31,21 +31,32 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
   if (corrected.length > 0) {
     await tx.query(
       `UPDATE "Measurement" m SET "supersededAt" = $1::timestamp(3)
-         FROM unnest($2::int[], $3::text[]) AS c("indicatorId", "period")
-        WHERE m."indicatorId" = c."indicatorId" AND m."period" = c."period" AND m."supersededAt" IS NULL`,
-      [now, corrected.map((r) => r.indicatorId), corrected.map((r) => r.row.period)],
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS c("indicatorId", "period", "area", "dimension", "category")
+        WHERE m."indicatorId" = c."indicatorId" AND m."period" = c."period" AND m."area" = c."area"
+          AND m."dimension" = c."dimension" AND m."category" = c."category" AND m."supersededAt" IS NULL`,
+      [
+        now,
+        corrected.map((r) => r.indicatorId),
+        corrected.map((r) => r.row.period),
+        corrected.map((r) => r.row.area ?? ""),
+        corrected.map((r) => r.row.dimension ?? ""),
+        corrected.map((r) => r.row.category ?? ""),
+      ],
     );
   }
   // Ids follow the plan's order (unnest's rows come in array order): changesOfImport reads them back in it.
   await tx.query(
     `INSERT INTO "Measurement" ("indicatorId", "period", "periodStart", "value", "source", "note", "origin", "importId", "recordedAt",
-                                "figureChanged", "correctedFrom", "previousPeriod", "previousValue", "yearEarlierValue")
+                                "figureChanged", "correctedFrom", "previousPeriod", "previousValue", "yearEarlierValue",
+                                "area", "dimension", "category")
      SELECT r."indicatorId", r."period", r."periodStart", r."value", r."source", r."note", r."origin", $13::int, $14::timestamp(3),
-            r."figureChanged", r."correctedFrom", r."previousPeriod", r."previousValue", r."yearEarlierValue"
+            r."figureChanged", r."correctedFrom", r."previousPeriod", r."previousValue", r."yearEarlierValue",
+            r."area", r."dimension", r."category"
        FROM unnest($1::int[], $2::text[], $3::timestamp(3)[], $4::float8[], $5::text[], $6::text[], $7::text[],
-                   $8::bool[], $9::float8[], $10::text[], $11::float8[], $12::float8[])
+                   $8::bool[], $9::float8[], $10::text[], $11::float8[], $12::float8[], $15::text[], $16::text[], $17::text[])
          AS r("indicatorId", "period", "periodStart", "value", "source", "note", "origin",
-              "figureChanged", "correctedFrom", "previousPeriod", "previousValue", "yearEarlierValue")`,
+              "figureChanged", "correctedFrom", "previousPeriod", "previousValue", "yearEarlierValue",
+              "area", "dimension", "category")`,
     [
       rows.map((r) => r.indicatorId),
       rows.map((r) => r.row.period),
@@ -55,12 +66,15 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
       rows.map((r) => r.row.note ?? null),
       rows.map((r) => r.row.origin),
       rows.map((r) => r.record !== undefined),
-      rows.map((r) => r.record?.correctedFrom ?? null),
+      rows.map((r) => r.record?.correctedFrom ?? r.row.correctedFrom ?? null),
       rows.map((r) => r.record?.previous?.period ?? null),
       rows.map((r) => r.record?.previous?.value ?? null),
       rows.map((r) => r.record?.yearEarlierValue ?? null),
       importId,
       now,
+      rows.map((r) => r.row.area ?? ""),
+      rows.map((r) => r.row.dimension ?? ""),
+      rows.map((r) => r.row.category ?? ""),
     ],
   );
   return { importId };

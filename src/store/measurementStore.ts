@@ -3,7 +3,7 @@
  * the change listing run on the driver (RawSql), the small reads through Prisma.
  */
 import type { PrismaClient } from "@prisma/client";
-import type { CurrentMeasurement, CurrentValue, MeasurementPlan, MeasurementStore } from "../app/ports.ts";
+import type { ContextValue, CurrentMeasurement, CurrentValue, MeasurementPlan, MeasurementStore } from "../app/ports.ts";
 import type { ChangeRecord } from "../domain/changeRecord.ts";
 import { ALL_CHANGES_SQL, changeRecords, NEWS_SQL } from "./changeQueries.ts";
 import type { RawSql } from "./database.ts";
@@ -32,22 +32,41 @@ export class PrismaMeasurementStore implements MeasurementStore {
   async currentValues(dinSlug: string, indicatorIds: readonly string[]): Promise<CurrentValue[]> {
     const ids = await this.indicatorIds(dinSlug, indicatorIds);
     const rows = await this.prisma.measurement.findMany({
-      where: { supersededAt: null, indicatorId: { in: [...ids.keys()] } },
+      where: { supersededAt: null, indicatorId: { in: [...ids.keys()] }, area: "", dimension: "" },
       select: { period: true, value: true, indicatorId: true },
     });
     return rows.map((r) => ({ indicatorId: ids.get(r.indicatorId)!, period: r.period, value: r.value }));
   }
 
+  async contextValues(dinSlug: string, indicatorIds: readonly string[]): Promise<ContextValue[]> {
+    const ids = await this.indicatorIds(dinSlug, indicatorIds);
+    const rows = await this.prisma.measurement.findMany({
+      where: { supersededAt: null, indicatorId: { in: [...ids.keys()] }, OR: [{ area: { not: "" } }, { dimension: { not: "" } }] },
+      select: { period: true, value: true, indicatorId: true, area: true, dimension: true, category: true },
+      orderBy: [{ periodStart: "asc" }, { id: "asc" }],
+    });
+    return rows.map((r) => ({
+      indicatorId: ids.get(r.indicatorId)!,
+      period: r.period,
+      value: r.value,
+      ...(r.area ? { area: r.area } : {}),
+      ...(r.dimension ? { dimension: r.dimension, category: r.category } : {}),
+    }));
+  }
+
   async latestPeriods(dinSlug: string): Promise<Map<string, string>> {
-    // One pair per indicator: its newest current period. Sorted narrow (ids and starts only), then joined
-    // for the texts; one JSON text back (see changeQueries.ts).
+    // One pair per indicator: its newest current period of the municipality's total. Sorted narrow (ids
+    // and starts only), then joined for the texts; one JSON text back (see changeQueries.ts). The total is
+    // preferred in the sort and filtered outside, not in the WHERE: without statistics right after a large
+    // import, the planner took "area = '' AND dimension = ''" for one row and walked all 50,000 (3× slower).
     const [row] = await this.raw.query<{ latest: string }>(
       `SELECT coalesce(json_agg(json_build_array(i."slug", m."period")), '[]')::text AS "latest" FROM (
          SELECT DISTINCT ON (m."indicatorId") m."id"
            FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId" JOIN "Din" d ON d."id" = i."dinId"
           WHERE d."slug" = $1 AND m."supersededAt" IS NULL
-          ORDER BY m."indicatorId", m."periodStart" DESC, m."id" DESC) x
-       JOIN "Measurement" m ON m."id" = x."id" JOIN "Indicator" i ON i."id" = m."indicatorId"`,
+          ORDER BY m."indicatorId", (m."area" = '' AND m."dimension" = '') DESC, m."periodStart" DESC, m."id" DESC) x
+       JOIN "Measurement" m ON m."id" = x."id" JOIN "Indicator" i ON i."id" = m."indicatorId"
+      WHERE m."area" = '' AND m."dimension" = ''`,
       [dinSlug],
     );
     return new Map(JSON.parse(row!.latest) as [string, string][]);
@@ -66,8 +85,8 @@ export class PrismaMeasurementStore implements MeasurementStore {
       const dinId = locked[0]?.id;
       if (dinId === undefined) throw new Error(`DIN ${dinSlug} bestaat niet / does not exist`);
       const indicators = await tx.query<{ id: number; slug: string }>(`SELECT "id", "slug" FROM "Indicator" WHERE "dinId" = $1`, [dinId]);
-      const rows = await tx.query<{ slug: string; period: string; value: number; source: string | null; note: string | null }>(
-        `SELECT i."slug", m."period", m."value", m."source", m."note"
+      const rows = await tx.query<{ slug: string; period: string; value: number; source: string | null; note: string | null; area: string; dimension: string; category: string }>(
+        `SELECT i."slug", m."period", m."value", m."source", m."note", m."area", m."dimension", m."category"
            FROM "Measurement" m JOIN "Indicator" i ON i."id" = m."indicatorId"
           WHERE i."dinId" = $1 AND i."slug" = ANY($2::text[]) AND m."supersededAt" IS NULL`,
         [dinId, [...indicatorIds]],
@@ -79,6 +98,8 @@ export class PrismaMeasurementStore implements MeasurementStore {
           value: r.value,
           ...(r.source !== null ? { source: r.source } : {}),
           ...(r.note !== null ? { note: r.note } : {}),
+          ...(r.area ? { area: r.area } : {}),
+          ...(r.dimension ? { dimension: r.dimension, category: r.category } : {}),
         })),
       );
       if (decided.rows.length === 0) return { plan: decided };
@@ -95,7 +116,7 @@ export class PrismaMeasurementStore implements MeasurementStore {
   async history(dinSlug: string, indicatorId: string) {
     const ids = await this.indicatorIds(dinSlug, [indicatorId]);
     const rows = await this.prisma.measurement.findMany({
-      where: { indicatorId: { in: [...ids.keys()] } },
+      where: { indicatorId: { in: [...ids.keys()] }, area: "", dimension: "" },
       orderBy: [{ periodStart: "asc" }, { id: "asc" }],
     });
     return rows.map((r) => ({

@@ -70,7 +70,7 @@ interface SessionRow {
 }
 
 /** What SessionIndicator.snapshot holds: the figures as they were when the session opened. */
-type Snapshot = Pick<SessionIndicator, "change" | "series">;
+type Snapshot = Pick<SessionIndicator, "change" | "series" | "comparisons">;
 
 function toSession(row: SessionRow): SessionRecord {
   return {
@@ -91,6 +91,7 @@ function toSession(row: SessionRow): SessionRecord {
       indicator: definition,
       ...(snapshot.change ? { change: snapshot.change } : {}),
       ...(snapshot.series ? { series: snapshot.series } : {}),
+      ...(snapshot.comparisons ? { comparisons: snapshot.comparisons } : {}),
     })),
     threads: (row.threads ?? []).map((t) => ({
       id: t.id,
@@ -136,7 +137,7 @@ function sessionTx(tx: Tx): Omit<SessionTx, keyof ReturnType<typeof channelTx> |
             create: s.indicators.map((i) => {
               const indicatorId = idOf.get(i.indicatorId);
               if (indicatorId === undefined) throw new Error(`indicator ${i.indicatorId} bestaat niet / does not exist`);
-              const snapshot: Snapshot = { change: i.change, series: i.series };
+              const snapshot: Snapshot = { change: i.change, series: i.series, ...(i.comparisons ? { comparisons: i.comparisons } : {}) };
               return { indicatorId, period: i.period, snapshot: asJson(snapshot) };
             }),
           },

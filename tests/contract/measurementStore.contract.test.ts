@@ -94,6 +94,47 @@ for (const runtime of allRuntimes()) {
       expect(await measurements.changesSince("almere", undefined)).toEqual([]);
     });
 
+    it("keeps comparison and breakdown values beside the total: never a change, corrections kept exactly", async () => {
+      const { measurements } = c.s;
+      const first = await importFigures(c.s);
+      c.clock.set("2025-04-01T09:00:00Z");
+      const series = await importFigures(
+        c.s,
+        "indicator;periode;waarde;gebied;dimensie;categorie\n" +
+          "jeugdhulp;2024;9;nederland;;\njeugdhulp;2024;11;Noord-Holland;;\n" +
+          "jeugdhulp;2024;7;;leeftijd;0-11\njeugdhulp;2024;5;;leeftijd;12-17\njeugdhulp;2024;8;Nederland;leeftijd;0-11\n",
+      );
+      expect(series).toMatchObject({ newCount: 0, correctionCount: 0, metadataCount: 0, contextCount: 5, changes: [] });
+      // The total is untouched: current values, latest periods and history read only the municipality's total.
+      expect((await measurements.currentValues("hilversum", ["jeugdhulp"])).map((v) => [v.period, v.value]).sort()).toEqual([["2023", 10], ["2024", 12]]);
+      expect((await measurements.latestPeriods("hilversum")).get("jeugdhulp")).toBe("2024");
+      expect((await measurements.history("hilversum", "jeugdhulp")).map((h) => h.value)).toEqual([10, 12]);
+      const byKey = (vs: Awaited<ReturnType<typeof measurements.contextValues>>) =>
+        vs.map((v) => `${v.area ?? ""}|${v.dimension ?? ""}|${v.category ?? ""}|${v.period}=${v.value}`).sort();
+      expect(byKey(await measurements.contextValues("hilversum", ["jeugdhulp"]))).toEqual([
+        "Nederland|leeftijd|0-11|2024=8",
+        "Nederland|||2024=9",
+        "Noord-Holland|||2024=11",
+        "|leeftijd|0-11|2024=7",
+        "|leeftijd|12-17|2024=5",
+      ]);
+      // A newer period of an area alone is no newer figure of the municipality (late data looks at the total).
+      await importFigures(c.s, "indicator;periode;waarde;gebied\njeugdhulp;2030;1;Nederland\nveilig-thuis;2030;1;Nederland\n");
+      expect(Object.fromEntries(await measurements.latestPeriods("hilversum"))).toEqual({ jeugdhulp: "2024", "veilig-thuis": "2024", wachtlijst: "2024" });
+      // A correction of one cell replaces that cell only, keeps the value it replaced, and is no change.
+      c.clock.set("2025-05-01T09:00:00Z");
+      const fix = await importFigures(c.s, "indicator;periode;waarde;gebied;dimensie;categorie\njeugdhulp;2024;6;;leeftijd;12-17\njeugdhulp;2024;9;NEDERLAND;;\n");
+      expect(fix).toMatchObject({ newCount: 0, correctionCount: 0, contextCount: 1, unchangedCount: 1, changes: [] });
+      expect(byKey(await measurements.contextValues("hilversum", ["jeugdhulp"]))).toContain("|leeftijd|12-17|2024=6");
+      expect(byKey(await measurements.contextValues("hilversum", ["jeugdhulp"]))).not.toContain("|leeftijd|12-17|2024=5");
+      expect(await measurements.changesSince("hilversum", new Date("2025-04-01T00:00:00Z"))).toEqual([]);
+      expect(await announcements(c.s).recentImports(new Date(0), 10)).toEqual([{ importId: first.importId, dinSlug: "hilversum", recordedAt: new Date(T0) }]);
+      // A new total beside them is still detected against the total's own previous value.
+      const next = await importFigures(c.s, "indicator;periode;waarde\njeugdhulp;2025;14\n");
+      expect(next.changes.map((ch) => [ch.period, ch.previous?.value])).toEqual([["2025", 12]]);
+      expect(await measurements.contextValues("almere", ["jeugdhulp"])).toEqual([]);
+    });
+
     it("writes nothing for a plan that fails or has no rows, and refuses an unknown DIN", async () => {
       const { measurements } = c.s;
       await expect(

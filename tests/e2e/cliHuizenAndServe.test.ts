@@ -2,7 +2,7 @@
 // database while refusing a second process on the same folder. Both start from a copy of the migrated
 // template folder; cli.test.ts proves a folder created from nothing.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -31,9 +31,19 @@ describe("duidbot CLI: Huizen and serve", () => {
       expect(r.code).toBe(0);
       const changes = await runDuidbotHere(["changes", "--alle"], env);
       // Jeugdhulptrajecten langer dan een jaar: 14% (2016) → 27,4% (2019), a gap of two years.
-      expect(changes.stdout).toMatch(/27,4% \(2019\) · ▲ \+13,4 procentpunt t\.o\.v\. 2016/);
-      expect(changes.stdout).toMatch(/€ 181 \(2019\) · ▲ \+€ 50 \(\+38,2%\) t\.o\.v\. 2018/);
-      // Less noise: no first value is "opvallend" (all 24 were), only real moves of the 5 indicators with an earlier year.
+      // Beside Noord-Holland and Nederland, which rose more (the report's comparison figures, now measurements).
+      expect(changes.stdout).toMatch(/27,4% \(2019; Noord-Holland 35,4%, Nederland 32%\) · ▲ \+13,4 procentpunt t\.o\.v\. 2016/);
+      expect(r.stdout).toContain("34 vergelijkings- of uitsplitsingswaarde(n)");
+      const indicator = await runDuidbotHere(["indicator", "jeugdhulptrajecten-langer-dan-een-jaar"], env);
+      expect(indicator.stdout).toContain("Vergelijking:\n  Noord-Holland: 2016 23,9% · 2019 35,4%\n  Nederland: 2016 23% · 2019 32%");
+      // And in the report: the comparison table and the areas' lines in the chart.
+      const out = path.join(dir, "rapport.html");
+      expect((await runDuidbotHere(["report", "--edition", "2019", "--out", out], env)).code).toBe(0);
+      const html = await readFile(out, "utf8");
+      expect(html).toContain('<th scope="row">2019</th><td class="num">27,4%</td><td class="num">35,4%</td><td class="num">32%</td>');
+      expect(html).toMatch(/<svg[^]*Noord-Holland[^]*<\/svg>/);
+      expect(changes.stdout).toMatch(/€ 181 \(2019; Gemeenten 20\.000-50\.000 inwoners € 170, Nederland € 189\) · ▲ \+€ 50 \(\+38,2%\) t\.o\.v\. 2018/);
+                  // Less noise: no first value is "opvallend" (all 24 were), only real moves of the 5 indicators with an earlier year.
       expect(r.stdout).toContain("24 nieuwe waarde(n), 0 correctie(s), 0 ongewijzigd; 5 opvallende verandering(en).");
       const lines = changes.stdout.split("\n");
       expect(lines.filter((l) => l.includes("eerste meting"))).toHaveLength(19);

@@ -104,6 +104,14 @@ describe("web workspace", () => {
     expect(page).not.toContain("<b>meer</b>");
   });
 
+  it("shows an indicator's breakdown on request, every cell for staff through the one small-number rule", async () => {
+    await importFigures(w.s, "indicator;periode;waarde;dimensie;categorie\nveilig-thuis;2024;4;wijk;Oost\nveilig-thuis;2024;2;wijk;West\n");
+    const page = await (await get("/indicator/veilig-thuis")).text();
+    expect(page).toContain('<details class="breakdown"><summary>Uitsplitsing naar wijk (2024)</summary>');
+    expect(page).toMatch(/<th scope="row">Oost<\/th><td class="num">4<\/td>/);
+    expect(page).not.toContain("Vergelijking");
+  });
+
   it("shows a doel with its indicators and sessions; unknown ids are a 404 page", async () => {
     const page = await (await get("/doel/doel-gezond-opgroeien")).text();
     expect(page).toContain("Indicatoren van dit doel");

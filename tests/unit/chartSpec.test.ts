@@ -50,6 +50,28 @@ function warningsOf(data: ChartData): string[] {
 }
 
 describe("chartSpec", () => {
+  it("draws comparison areas as grey lines told apart by dash, marker and a direct label, widening the y domain; compiles cleanly", () => {
+    const data = buildChartData({
+      unit: "%",
+      points: [{ period: "2016", value: 14 }, { period: "2019", value: 27.4 }],
+      comparisons: [
+        { label: "Noord-Holland", points: [{ period: "2016", value: 23.9 }, { period: "2019", value: 35.4 }, { period: "2030", value: 99 }] },
+        { label: "Nederland", points: [{ period: "2016", value: 23 }, { period: "2019", value: 32 }] },
+      ],
+    });
+    const spec = view(data);
+    const lines = spec.layer.filter((l) => l.layer?.some((m) => m.mark?.type === "line") && l !== spec.layer[0]);
+    expect(lines.map((l) => l.layer?.find((m) => m.mark?.type === "line")?.mark?.strokeDash)).toEqual([[6, 3], [2, 3]]);
+    const shapes = lines.map((l) => (l.layer?.find((m) => m.mark?.type === "point")?.mark as { shape?: string }).shape);
+    expect(new Set(shapes).size).toBe(2);
+    // A period off the municipality's axis (2030) is not drawn; each name is written once, at its last point.
+    expect(lines[0]?.data?.values.map((v) => v.value)).toEqual([23.9, 35.4]);
+    const labels = spec.layer.filter((l) => l.layer?.some((m) => m.mark?.type === "text")).map((l) => l.data?.values[0]);
+    expect(labels).toEqual([expect.objectContaining({ label: "Noord-Holland", value: 35.4 }), expect.objectContaining({ label: "Nederland", value: 32 })]);
+    expect(series(spec).encoding?.y?.scale?.domain?.[1]).toBeGreaterThanOrEqual(35.4);
+    expect(warningsOf(data)).toEqual([]);
+  });
+
   it("has only the series layer without target and baseline", () => {
     const spec = view(buildChartData({ title: "Jongeren met jeugdhulp" }));
     expect(spec.layer).toHaveLength(1);

@@ -155,6 +155,15 @@ describe("parseDinFile: valid file", () => {
     expect(ind?.threshold).toEqual({ absolute: 1.5 });
   });
 
+  it("reads compare: areas in the usual spelling of known ones, once each; an empty entry names its line", () => {
+    const text = VALID.replace("    description: Aandeel huishoudens met een achterstand\n", "    description: Aandeel huishoudens met een achterstand\n    compare: [nederland, noord-holland, Nederland, regio Gooi en Vechtstreek]\n");
+    const result = parseDinFile(text, "din.yaml");
+    expect(result.ok && result.value.indicators[0]?.compare).toEqual(["Nederland", "Noord-Holland", "regio Gooi en Vechtstreek"]);
+    expect(result.ok && result.value.indicators[1]?.compare).toBeUndefined();
+    const bad = parseDinFile(text.replace("compare: [nederland,", 'compare: ["",'), "din.yaml");
+    expect(bad.ok ? [] : bad.issues.map((i) => `${i.line}: ${i.field}`)).toEqual([`${lineOf(text, "compare:")}: indicators[0].compare[0]`]);
+  });
+
   it("accepts a file without speerpunten and a UTF-8 BOM", () => {
     const text = VALID.replace(/speerpunten:\n(?: {2,}.*\n)+/, "").replace("    kind: prestatie\n", "    kind: prestatie\n    goal: meedoen\n");
     const result = parseDinFile(`\uFEFF${text}`, "din.yaml");

@@ -324,3 +324,47 @@ describe("NUL characters are refused at the boundary (no database error later)",
     expect(api.ok ? [] : api.issues.map((i) => formatIssue(i))).toEqual([expect.stringContaining(`api: measurements[0].source: ${nul}`)]);
   });
 });
+
+describe("comparison areas (gebied) and breakdowns (dimensie, categorie)", () => {
+  it("reads gebied, dimensie and categorie in CSV; a known area gets its usual spelling; empty means the municipality", () => {
+    const text =
+      "indicator;periode;waarde;gebied;dimensie;categorie\n" +
+      "jeugdhulp-gebruik;2024;12,5;;;\n" +
+      "jeugdhulp-gebruik;2024;11;nederland;;\n" +
+      "jeugdhulp-gebruik;2024;13;  regio Gooi  en Vechtstreek ;;\n" +
+      "jeugdhulp-gebruik;2024;9;;leeftijdsgroep;0-11 jaar\n" +
+      "jeugdhulp-gebruik;2024;10;Noord-Holland;leeftijdsgroep;0-11 jaar\n";
+    expect(valuesOf(text, "m.csv").map((v) => [v.value, v.area, v.dimension, v.category])).toEqual([
+      [12.5, undefined, undefined, undefined],
+      [11, "Nederland", undefined, undefined],
+      [13, "regio Gooi en Vechtstreek", undefined, undefined],
+      [9, undefined, "leeftijdsgroep", "0-11 jaar"],
+      [10, "Noord-Holland", "leeftijdsgroep", "0-11 jaar"],
+    ]);
+  });
+
+  it("reads English column names and JSON keys in both languages", () => {
+    expect(valuesOf("indicator,period,value,area,dimension,category\njeugdhulp-gebruik,2024,3,Utrecht,wijk,Centrum\n", "m.csv")[0]).toMatchObject({ area: "Utrecht", dimension: "wijk", category: "Centrum" });
+    const json = JSON.stringify([{ indicator: "jeugdhulp-gebruik", periode: 2024, waarde: 3, gebied: "NEDERLAND", dimensie: "wijk", categorie: "Oost" }, { indicator: "jeugdhulp-gebruik", period: 2024, value: 4, area: "Fryslân" }]);
+    expect(valuesOf(json, "m.json").map((v) => [v.area, v.dimension, v.category])).toEqual([["Nederland", "wijk", "Oost"], ["Fryslân", undefined, undefined]]);
+  });
+
+  it("refuses a dimensie without categorie and the reverse, an overlong label, and the same series and period twice, with line and field", () => {
+    const text =
+      "indicator;periode;waarde;gebied;dimensie;categorie\n" +
+      "jeugdhulp-gebruik;2024;1;;wijk;\n" +
+      "jeugdhulp-gebruik;2024;2;;;Oost\n" +
+      `jeugdhulp-gebruik;2024;3;${"x".repeat(101)};;\n` +
+      "jeugdhulp-gebruik;2024;4;Nederland;;\n" +
+      "jeugdhulp-gebruik;2024;5;nederland;;\n" +
+      "jeugdhulp-gebruik;2024;6;;;\n";
+    expect(issuesOf(text, "m.csv")).toEqual([
+      'm.csv:2: categorie: categorie ontbreekt: een uitsplitsing naar "wijk" noemt ook de categorie',
+      'm.csv:3: dimensie: dimensie ontbreekt: bij categorie "Oost" hoort een dimensie (bijv. leeftijdsgroep)',
+      "m.csv:4: gebied: gebied is langer dan 100 tekens",
+      'm.csv:6: periode: indicator "jeugdhulp-gebruik" heeft al een waarde voor periode 2024 (gebied Nederland) op regel 5',
+    ]);
+    const api = parseMeasurementsJson({ measurements: [{ indicator: "jeugdhulp-gebruik", periode: "2024", waarde: 1, categorie: "Oost" }] }, "api", known);
+    expect(api.ok ? [] : api.issues.map((i) => `${i.field}: ${i.messageEn}`)).toEqual(['measurements[0].dimensie: dimension is missing: category "Oost" needs a dimension (e.g. age group)']);
+  });
+});

@@ -61,6 +61,16 @@ describe("Teams chart links", () => {
     expect(drawn).toBe(1);
   });
 
+  it("draws the comparison areas too: a link of three areas × 60 points stays within the token limit", async () => {
+    let seen: ChartData | undefined;
+    const { links, get } = await serve(async (chart) => ((seen = chart), PNG));
+    const points = Array.from({ length: 60 }, (_, i) => ({ period: `${2000 + Math.floor(i / 4)}-Q${(i % 4) + 1}`, value: 10 + (i * 7) % 13 + 0.1 * i }));
+    const comparisons = ["Nederland", "Noord-Holland", "Gemeenten 20.000-50.000 inwoners"].map((label, k) => ({ label, points: points.map((p) => ({ ...p, value: p.value + k + 0.37 })) }));
+    const chart = { ...CHART, points, comparisons };
+    expect((await get(links.url(chart)!)).status).toBe(200);
+    expect(seen?.comparisons).toEqual(comparisons);
+  });
+
   it("answers 500 when the drawing fails, and tries again on the next request", async () => {
     let calls = 0;
     const { links, get } = await serve(async () => {

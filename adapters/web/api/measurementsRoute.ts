@@ -70,6 +70,7 @@ export function measurementsRouter(deps: MeasurementsRouteDeps): Router {
       new: result.newCount,
       corrections: result.correctionCount,
       metadata: result.metadataCount,
+      context: result.contextCount,
       unchanged: result.unchangedCount,
       significantChanges: result.changes.filter((c) => c.significant).length,
     });

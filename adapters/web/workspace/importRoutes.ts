@@ -79,9 +79,9 @@ ${preview.retired.length > 0 ? html`<h2>${t.retired}</h2><ul>${preview.retired.m
     const result = await importMeasurements(deps, { source: source(entry), via: "web", ...(gemeente ? { dinSlug: gemeente } : {}), dryRun: true });
     if (!result.ok) return h.send(res, 422, issuesPage(ctx, fileName, result.issues));
     const indicators = await indicatorsOf(deps, result.dinSlug);
-    const nothing = result.newCount + result.correctionCount + result.metadataCount === 0;
+    const nothing = result.newCount + result.correctionCount + result.metadataCount + result.contextCount === 0;
     const summary = html`${note ? html`<p class="notice">${note}</p>` : ""}
-<p>${t.figures(result.newCount, result.correctionCount, result.unchangedCount)}${result.metadataCount > 0 ? html` ${t.metadata(result.metadataCount)}` : ""}</p>
+<p>${t.figures(result.newCount, result.correctionCount, result.unchangedCount)}${result.metadataCount > 0 ? html` ${t.metadata(result.metadataCount)}` : ""}${result.contextCount > 0 ? html` ${t.context(result.contextCount)}` : ""}</p>
 ${nothing ? html`<p>${t.nothing}</p>` : changeList(ctx, result.changes, indicators)}`;
     h.send(res, 200, previewPage(ctx, { fileName, ...(nothing ? {} : { token: pending.put(entry) }), summary, warnings: [] }));
   });

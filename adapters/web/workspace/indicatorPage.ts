@@ -10,6 +10,7 @@ import { hrefFor, type Place } from "./links.ts";
 import { conclusionBlock, sessionsSection } from "./sessionsSection.ts";
 import { startForm } from "./sessionPages.ts";
 import { TEXTS } from "./texts.ts";
+import { breakdownSection, comparisonSection } from "./contextSections.ts";
 
 const TEXT = {
   nl: {
@@ -62,9 +63,10 @@ export function indicatorPage(ctx: PageContext, d: IndicatorDetail, place: Place
   const t = TEXT[ctx.lang];
   const ind = d.summary.indicator;
   const value = (v: number) => formatValue(v, ind.unit, ctx.lang, { audience: "intern" });
-  // With the current values: the trend words and the referentiewaarde, as in a change post.
+  // With the current values: the trend words and the referentiewaarde, as in a change post; with the
+  // comparison areas their values beside it.
   const current = d.history.filter((h) => !h.supersededAt);
-  const parts = d.summary.latest ? describeChangeParts(d.summary.latest, ind, ctx.lang, "intern", current) : undefined;
+  const parts = d.summary.latest ? describeChangeParts(d.summary.latest, ind, ctx.lang, "intern", current, d.areas) : undefined;
   const adopted = d.sessions.filter((s) => s.conclusion?.status === "adopted");
   const newestFirst = [...d.history].reverse();
   const body = html`<p class="kicker">${d.goal ? html`${t.doel}: <a href="${hrefFor(place, `/doel/${d.goal.id}`)}">${d.goal.name}</a>` : ""}</p>
@@ -82,6 +84,8 @@ ${ind.target ? html`<dt>${t.target}</dt><dd>${value(ind.target.value)} (${format
 </dl>
 </section>
 ${d.chartSvg ? html`<section aria-labelledby="grafiek"><h2 id="grafiek">${t.chart}</h2><figure class="chart">${trusted(d.chartSvg)}</figure></section>` : ""}
+${comparisonSection(ind, d.din.latest.municipality, newestFirst.filter((h) => !h.supersededAt), d.areas, ctx.lang)}
+${breakdownSection(ind, d.breakdowns, ctx.lang)}
 <section aria-labelledby="waarden"><h2 id="waarden">${t.values}</h2>
 ${d.history.length === 0 ? html`<p>${t.none}</p>` : html`<table>
 <caption>${t.values}: ${ind.name}</caption>

@@ -24,6 +24,7 @@ import { reactRefFromValue } from "../digest/digestMessage.ts";
 import { parseActionStatus } from "../../domain/actionStatus.ts";
 import type { Actor, SessionDeps } from "../sessions/index.ts";
 import type { AnyResult } from "../sessions/resultText.ts";
+import { showBreakdown } from "../sessions/showBreakdown.ts";
 
 export type ActionOutcome = { kind: "form"; form: NeutralForm } | { kind: "result"; result: AnyResult; quiet: boolean };
 
@@ -42,7 +43,7 @@ export interface ActionInput {
 
 /** A value that names no session (an old or tampered message). */
 const NOT_FOUND = { status: "not-found" } as const;
-const QUIET = new Set(["started", "moved", "adopted", "duplicate"]);
+const QUIET = new Set(["started", "moved", "adopted", "duplicate", "breakdown-posted"]);
 
 const result = (r: AnyResult): ActionOutcome => ({ kind: "result", result: r, quiet: QUIET.has(r.status) });
 
@@ -91,6 +92,8 @@ export async function runAction(deps: SessionDeps, input: ActionInput): Promise<
     }
     case "session.contributeOther":
       return { kind: "form", form: contributeOtherForm(input.value, input.lang) };
+    case "indicator.breakdown":
+      return result(await showBreakdown(deps, { eventId, actor, value: input.value }));
     default: {
       const unreachable: never = input.actionId;
       throw new Error(`Unhandled action ${String(unreachable)}`);

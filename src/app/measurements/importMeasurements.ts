@@ -25,6 +25,8 @@ export interface ImportSummary {
   correctionCount: number;
   /** Values whose bron/opmerking changed, not the figure: stored with history, not announced. */
   metadataCount: number;
+  /** Comparison and breakdown values stored (new or corrected): kept beside the figures, never announced. */
+  contextCount: number;
   unchangedCount: number;
   changes: IndicatorChange[];
 }

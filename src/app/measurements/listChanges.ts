@@ -3,13 +3,15 @@ import { groupChangesByGoal, groupLateDataByGoal } from "../../domain/grouping.t
 import type { GoalChangeGroup, GoalLateDataGroup } from "../../domain/grouping.ts";
 import { detectLateData } from "../../domain/lateData.ts";
 import type { LateData } from "../../domain/lateData.ts";
-import type { Clock, DinState, DinStore, MeasurementStore } from "../ports.ts";
+import type { Clock, ContextValue, DinState, DinStore, MeasurementStore } from "../ports.ts";
 import { changesFromRecords } from "./storedChanges.ts";
 
 export interface ChangeOverview {
   din: DinState;
   groups: GoalChangeGroup[];
   late: GoalLateDataGroup[];
+  /** Comparison (and breakdown) values of the indicators that compare (the DIN's compare:), for the change texts. */
+  context: ContextValue[];
 }
 
 export async function listChanges(
@@ -29,5 +31,7 @@ export async function listChanges(
     .filter((i) => !i.retired)
     .map((i) => detectLateData(i.indicator, latest.get(i.indicator.id), now))
     .filter((l): l is LateData => l !== undefined);
-  return { din, groups: groupChangesByGoal(changes, din.latest), late: groupLateDataByGoal(late, din.latest) };
+  const comparing = [...new Set(changes.map((c) => c.indicatorId))].filter((id) => din.indicators.some((i) => i.indicator.id === id && (i.indicator.compare?.length ?? 0) > 0));
+  const context = comparing.length > 0 ? await deps.measurements.contextValues(din.slug, comparing) : [];
+  return { din, groups: groupChangesByGoal(changes, din.latest), late: groupLateDataByGoal(late, din.latest), context };
 }

@@ -59,6 +59,8 @@ export interface ChartData {
   points: { period: string; value: number }[];
   baseline?: { period: string; value: number };
   target?: { period: string; value: number };
+  /** Comparison areas ("Nederland"), drawn as extra lines told apart by dash pattern, marker and a direct label. */
+  comparisons?: { label: string; points: { period: string; value: number }[] }[];
 }
 
 export interface MessageAction {
@@ -83,6 +85,8 @@ export const ACTION_IDS = [
   "session.actionStatus",
   "session.share",
   "session.perspective",
+  /** "Uitsplitsing" on a change post: the indicator's breakdown as a table (showBreakdown). */
+  "indicator.breakdown",
   /** "Reageer" on a weekly digest item: opens (or joins, or starts) the session of that doel or indicator. */
   "digest.react",
 ] as const;

@@ -16,7 +16,8 @@ export interface GuestRender {
     | { kind: "session-root"; sessionId: number; rootKey: string }
     | { kind: "change-post"; changePostId: number }
     /** A weekly digest: not rendered again (it would cover another week); a stale one is withdrawn. */
-    | { kind: "digest"; channel: string; week: string };
+    | { kind: "digest"; channel: string; week: string }
+    | { kind: "breakdown"; changePostId: number; indicatorId: string };
 }
 
 export interface OutboxRow {

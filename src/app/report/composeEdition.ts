@@ -75,8 +75,11 @@ export async function draftModel(
     if (request.public && indicator.visibility === "intern") continue;
     history.set(indicator.id, await deps.measurements.history(request.dinSlug, indicator.id));
   }
+  // One read for every shown indicator's comparison and breakdown values.
+  const context = Map.groupBy(await deps.measurements.contextValues(request.dinSlug, [...history.keys()]), (v) => v.indicatorId);
   return composeReport({
     din,
+    context,
     dinSlug: request.dinSlug,
     edition: request.edition,
     public: request.public,

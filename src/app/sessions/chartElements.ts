@@ -13,6 +13,7 @@ import { formatAudience, mayShowIndicator } from "../../domain/sessionRules.ts";
 import type { ChannelAudience } from "../../domain/sessionRules.ts";
 import type { ChartData, MessageElement } from "../messages/message.ts";
 import { formatPeriodKey } from "./periods.ts";
+import type { AreaSeries } from "../../domain/comparison.ts";
 
 /**
  * At most this many charts per message, the significant changes first. Every chart is a separate
@@ -33,6 +34,16 @@ export interface ChartSource {
   indicator: Indicator;
   change?: IndicatorChange;
   series?: readonly PeriodValue[];
+  /** Comparison areas (the DIN's `compare:`), drawn as extra lines. */
+  comparisons?: readonly AreaSeries[];
+}
+
+/** Each area's values up to and including `period` (as seriesUpTo); areas left with none are dropped. */
+export function comparisonsUpTo(areas: readonly AreaSeries[], period: string): AreaSeries[] {
+  return areas.flatMap((a) => {
+    const points = seriesUpTo(a.points, period);
+    return points.length > 0 ? [{ area: a.area, points }] : [];
+  });
 }
 
 const TEXT = {
@@ -72,11 +83,14 @@ export function chartFor(source: ChartSource, audience: ChannelAudience, lang: L
   const series = source.series ?? [];
   const points = series.filter((p) => !hide(p.value));
   if (points.length < 2) return undefined;
+  // Small comparison counts (a neighbouring municipality) follow the same rule as the municipality's own.
+  const comparisons = (source.comparisons ?? []).map((a) => ({ label: a.area, points: a.points.filter((p) => !hide(p.value)) })).filter((a) => a.points.length > 0);
   const chart: ChartData = {
     title: indicator.name,
     unit: indicator.unit,
     lang,
     points,
+    ...(comparisons.length > 0 ? { comparisons } : {}),
     // The referentiewaarde is a measured figure (a nulmeting) and follows the small-number rule;
     // the streefwaarde is a policy figure, never suppressed (as in describeChange).
     ...(indicator.baseline && !hide(indicator.baseline.value) ? { baseline: { ...indicator.baseline } } : {}),

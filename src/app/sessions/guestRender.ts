@@ -32,6 +32,11 @@ export function changePostGuestRender(audience: ChannelAudience, din: string, in
   return stamp(audience, din, indicators, { kind: "change-post", changePostId });
 }
 
+/** For a breakdown table (showBreakdown.ts) posted to a channel of `audience`. */
+export function breakdownGuestRender(audience: ChannelAudience, din: string, indicator: Indicator, changePostId: number, indicatorId: string): GuestRender | undefined {
+  return stamp(audience, din, [indicator], { kind: "breakdown", changePostId, indicatorId });
+}
+
 /** `{ guest }` for an OutboxDraft, or nothing (exactOptionalPropertyTypes: no `guest: undefined`). */
 export function withGuest(guest: GuestRender | undefined): { guest?: GuestRender } {
   return guest ? { guest } : {};

@@ -9,6 +9,7 @@ import { PERSPECTIVE_TEXT } from "./texts/perspectiveTexts.ts";
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { Indicator, PeriodValue } from "../../domain/din.ts";
 import { describeChangeParts } from "../../domain/describeChange.ts";
+import type { AreaSeries } from "../../domain/comparison.ts";
 import { formatDate } from "../../domain/format.ts";
 import type { Lang } from "../../domain/format.ts";
 import { QUESTIONS, questionIndex } from "../../domain/session.ts";
@@ -19,6 +20,7 @@ import { perspectiveLabel, questionText } from "../../domain/sessionText.ts";
 import { sessionText } from "./texts/index.ts";
 import type { MessageAction, MessageElement, NeutralMessage, Tone } from "../messages/message.ts";
 import { chartElements } from "./chartElements.ts";
+import { breakdownActions } from "./showBreakdown.ts";
 import type { ChartSource } from "./chartElements.ts";
 import type { ActionRecord, ConclusionRecord, SessionIndicator, SessionRecord, ThreadRecord } from "./ports.ts";
 import { formatPeriodKey } from "./periods.ts";
@@ -32,7 +34,8 @@ function toneOf(change: IndicatorChange | undefined): Tone {
 
 /**
  * One indicator's figure for an audience, as structured parts (value, changes, target) each renderer
- * lays out. With its series the trend words join the changes and the referentiewaarde the target.
+ * lays out. With its series the trend words join the changes and the referentiewaarde the target; with
+ * its comparison areas their values stand beside the value.
  */
 export function indicatorElement(
   indicator: Indicator,
@@ -40,9 +43,10 @@ export function indicatorElement(
   audience: ChannelAudience,
   lang: Lang,
   series?: readonly PeriodValue[],
+  comparisons: readonly AreaSeries[] = [],
 ): MessageElement {
   if (!change) return { type: "indicator", name: indicator.name, value: "—", tone: "neutral" };
-  const parts = describeChangeParts(change, indicator, lang, formatAudience(audience), series);
+  const parts = describeChangeParts(change, indicator, lang, formatAudience(audience), series, comparisons);
   const changes = [...parts.changes, ...(parts.trend ? [parts.trend] : [])];
   const target = [parts.target, parts.baseline].filter((p) => p !== undefined).join(" · ");
   return {
@@ -131,7 +135,7 @@ export function rootMessage(view: RootView): NeutralMessage {
   const title = sessionTitleFor(session, thread.audience, lang);
   const elements: MessageElement[] = [{ type: "header", text: t.sessionTitle(title) }];
   const visible = visibleIndicators(session.indicators, thread.audience);
-  for (const i of visible) elements.push(indicatorElement(i.indicator, i.change, thread.audience, lang, i.series));
+  for (const i of visible) elements.push(indicatorElement(i.indicator, i.change, thread.audience, lang, i.series, i.comparisons));
   elements.push(...chartElements(visible, thread.audience, lang));
   elements.push({
     type: "progress",
@@ -241,8 +245,8 @@ export function changePostMessage(args: {
   audience: ChannelAudience;
   lang: Lang;
   goalName: string;
-  /** `series`: the indicator's values up to the changed period, for its chart. */
-  items: (ChartSource & { change: IndicatorChange })[];
+  /** `series`: the indicator's values up to the changed period, for its chart; `hasBreakdown`: an "Uitsplitsing" button. */
+  items: (ChartSource & { change: IndicatorChange; hasBreakdown?: boolean })[];
   changePostId: number;
 }): NeutralMessage {
   const { lang, audience } = args;
@@ -251,11 +255,12 @@ export function changePostMessage(args: {
   const elements: MessageElement[] = [
     { type: "header", text: t.changeHeader(args.goalName) },
     { type: "context", text: t.changeIntro },
-    ...items.map((i) => indicatorElement(i.indicator, i.change, audience, lang, i.series)),
+    ...items.map((i) => indicatorElement(i.indicator, i.change, audience, lang, i.series, i.comparisons)),
     ...chartElements(items, audience, lang),
   ];
-  if (VISIBILITY[audience].steeringButtons) {
-    elements.push({ type: "actions", actions: [{ id: "session.start", label: t.button.start, value: String(args.changePostId), style: "primary" }] });
-  }
+  const actions: MessageAction[] = VISIBILITY[audience].steeringButtons ? [{ id: "session.start", label: t.button.start, value: String(args.changePostId), style: "primary" }] : [];
+  // Breakdowns on request, for guests too: the answer follows the small-number rule of their audience.
+  actions.push(...breakdownActions(args.changePostId, items, lang));
+  if (actions.length > 0) elements.push({ type: "actions", actions });
   return { target: { channel: args.channel }, summary: t.changeSummary(args.goalName, items.length), elements };
 }

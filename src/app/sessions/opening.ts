@@ -8,7 +8,9 @@ import type { DinDefinition } from "../../domain/din.ts";
 import { QUESTIONS } from "../../domain/session.ts";
 import { indicatorsForChannel, mayShowIndicator } from "../../domain/sessionRules.ts";
 import type { DinState } from "../ports.ts";
-import { seriesUpTo } from "./chartElements.ts";
+import { comparisonsUpTo, seriesUpTo } from "./chartElements.ts";
+import { comparisonSeries } from "../../domain/comparison.ts";
+import { latestBreakdownPeriod } from "../../domain/breakdown.ts";
 import { rootGuestRender, withGuest } from "./guestRender.ts";
 import { questionMessage, rootMessage, visibleIndicators } from "./messages.ts";
 import type {
@@ -33,7 +35,9 @@ export async function loadSessionIndicators(
   refs: readonly { indicatorId: string; period?: string }[],
 ): Promise<SessionIndicator[]> {
   const byId = new Map(din.indicators.map((i) => [i.indicator.id, i.indicator]));
-  const values = await deps.measurements.currentValues(din.slug, refs.map((r) => r.indicatorId));
+  const ids = refs.map((r) => r.indicatorId);
+  const values = await deps.measurements.currentValues(din.slug, ids);
+  const context = await deps.measurements.contextValues(din.slug, ids);
   const out: SessionIndicator[] = [];
   for (const ref of refs) {
     const indicator = byId.get(ref.indicatorId);
@@ -41,7 +45,16 @@ export async function loadSessionIndicators(
     const series = values.filter((v) => v.indicatorId === ref.indicatorId).map((v) => ({ period: v.period, value: v.value }));
     const period = ref.period ?? newestPeriod(series);
     if (period === undefined || !series.some((p) => p.period === period)) continue;
-    out.push({ indicatorId: indicator.id, period, indicator, change: detectChange(indicator, series, period), series: seriesUpTo(series, period) });
+    const comparisons = comparisonsUpTo(comparisonSeries(indicator, context), period);
+    out.push({
+      indicatorId: indicator.id,
+      period,
+      indicator,
+      change: detectChange(indicator, series, period),
+      series: seriesUpTo(series, period),
+      ...(comparisons.length > 0 ? { comparisons } : {}),
+      ...(latestBreakdownPeriod(indicator.id, context) !== undefined ? { hasBreakdown: true } : {}),
+    });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * together with its processed-event row and its outbox rows, so a retried platform event or a crash
  * never adds a contribution twice or loses a message. src/store/sessionStore.ts implements this.
  */
+import type { AreaSeries } from "../../domain/comparison.ts";
 import type { ConclusionPart, Question, SessionStatus } from "../../domain/session.ts";
 import type { ChannelAudience, ChannelScope, Perspective, Role } from "../../domain/sessionRules.ts";
 import type { Lang } from "../../domain/format.ts";
@@ -73,6 +74,10 @@ export interface SessionIndicator extends SessionIndicatorRef {
    * charts are drawn from them. Absent in sessions opened before charts existed.
    */
   series?: PeriodValue[];
+  /** The comparison areas' values up to `period` (the DIN's `compare:`), beside the figure and in its chart. */
+  comparisons?: AreaSeries[];
+  /** True when the municipality's figure has a breakdown ("Uitsplitsing" button); not kept in the snapshot. */
+  hasBreakdown?: boolean;
 }
 
 export interface NewSession {

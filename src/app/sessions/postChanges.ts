@@ -12,14 +12,16 @@ import type { Indicator } from "../../domain/din.ts";
 import { groupChangesByGoal } from "../../domain/grouping.ts";
 import { newsworthy, newsworthyFor } from "../../domain/newsworthy.ts";
 import { formatAudience, indicatorsForChannel } from "../../domain/sessionRules.ts";
-import { seriesUpTo } from "./chartElements.ts";
+import { comparisonsUpTo, seriesUpTo } from "./chartElements.ts";
+import { comparisonSeries } from "../../domain/comparison.ts";
+import { latestBreakdownPeriod } from "../../domain/breakdown.ts";
 import { changePostGuestRender, withGuest } from "./guestRender.ts";
 import { changePostMessage } from "./messages.ts";
 import { openSession, sessionChannels, sessionTitle } from "./opening.ts";
 import type { ChannelSettings, SessionDeps, SessionIndicator, SessionTx } from "./ports.ts";
 import { langOf } from "./shared.ts";
 import type { Duplicate } from "./types.ts";
-import type { CurrentValue, DinState } from "../ports.ts";
+import type { ContextValue, CurrentValue, DinState } from "../ports.ts";
 
 export interface PostChangesInput {
   /** Idempotency key of this batch, e.g. "import:12": posting the same batch twice does nothing. */
@@ -58,10 +60,28 @@ function groupsOf(din: DinState, changes: readonly IndicatorChange[]): Group[] {
     .filter((g) => g.items.length > 0);
 }
 
-/** Adds each item's series up to its period (for the charts), from values loaded before the transaction. */
-function withSeries(groups: Group[], values: readonly CurrentValue[]): Group[] {
+/** Adds each item's series and comparison areas up to its period (for the texts and charts), from values loaded before the transaction. */
+function withSeries(groups: Group[], values: readonly CurrentValue[], context: readonly ContextValue[]): Group[] {
   const byIndicator = Map.groupBy(values, (v) => v.indicatorId);
-  return groups.map((g) => ({ ...g, items: g.items.map((i) => ({ ...i, series: seriesUpTo(byIndicator.get(i.indicatorId) ?? [], i.period) })) }));
+  return groups.map((g) => ({
+    ...g,
+    items: g.items.map((i) => {
+      const comparisons = comparisonsUpTo(comparisonSeries(i.indicator, context), i.period);
+      const hasBreakdown = latestBreakdownPeriod(i.indicatorId, context) !== undefined;
+      return {
+        ...i,
+        series: seriesUpTo(byIndicator.get(i.indicatorId) ?? [], i.period),
+        ...(comparisons.length > 0 ? { comparisons } : {}),
+        ...(hasBreakdown ? { hasBreakdown } : {}),
+      };
+    }),
+  }));
+}
+
+/** The comparison and breakdown values of the changed indicators: one read per announcement. */
+async function contextOf(deps: SessionDeps, dinSlug: string, groups: readonly Group[]): Promise<ContextValue[]> {
+  const ids = [...new Set(groups.flatMap((g) => g.items.map((i) => i.indicatorId)))];
+  return ids.length === 0 ? [] : deps.measurements.contextValues(dinSlug, ids);
 }
 
 /** Prefix of the processed-event keys of announced batches (kept when chat-event keys are pruned). */
@@ -78,7 +98,7 @@ export async function postChanges(deps: SessionDeps, input: PostChangesInput): P
   const grouped = groupsOf(din, input.changes);
   // Before the transaction: on PGlite a query through another store would wait for it to end.
   const ids = [...new Set(grouped.flatMap((g) => g.items.map((i) => i.indicatorId)))];
-  const groups = ids.length === 0 ? grouped : withSeries(grouped, await deps.measurements.currentValues(din.slug, ids));
+  const groups = ids.length === 0 ? grouped : withSeries(grouped, await deps.measurements.currentValues(din.slug, ids), await contextOf(deps, din.slug, grouped));
   const at = deps.clock.now();
   return deps.sessions.transaction(async (tx): Promise<PostChangesResult> => {
     if (!(await tx.claimEvent(changesClaimKey(din.slug, input.key), at))) return { status: "duplicate" };
@@ -103,7 +123,13 @@ export async function postChanges(deps: SessionDeps, input: PostChangesInput): P
           audience: channel.audience,
           lang: langOf(channel, deps.sessionDefaults?.lang),
           goalName: group.goalName,
-          items: visible.map((i) => ({ indicator: i.indicator, change: i.change!, ...(i.series ? { series: i.series } : {}) })),
+          items: visible.map((i) => ({
+            indicator: i.indicator,
+            change: i.change!,
+            ...(i.series ? { series: i.series } : {}),
+            ...(i.comparisons ? { comparisons: i.comparisons } : {}),
+            ...(i.hasBreakdown ? { hasBreakdown: true } : {}),
+          })),
           changePostId,
         });
         const guest = withGuest(changePostGuestRender(channel.audience, din.slug, visible.map((i) => i.indicator), changePostId));

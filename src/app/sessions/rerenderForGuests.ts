@@ -11,12 +11,26 @@ import { loadSessionIndicators } from "./opening.ts";
 import type { SessionDeps } from "./ports.ts";
 import { itemsForChannel } from "./postChanges.ts";
 import { langOf, statusUpdates } from "./shared.ts";
+import { breakdownMessage } from "./showBreakdown.ts";
 
 export async function rerenderForGuests(deps: SessionDeps, row: Pick<OutboxRow, "kind" | "guest">): Promise<NeutralMessage | undefined> {
   const source = row.guest?.source;
   if (!source) return undefined;
   if (source.kind === "digest") return undefined;
+  if (source.kind === "breakdown") return rerenderBreakdown(deps, source);
   return source.kind === "session-root" ? rerenderRoot(deps, row.kind, source) : rerenderChangePost(deps, source.changePostId);
+}
+
+/** The breakdown table again for the guest channel's audience now (cells of a stricter limit hidden); none when it may no longer see it. */
+async function rerenderBreakdown(deps: SessionDeps, source: Extract<GuestRender["source"], { kind: "breakdown" }>): Promise<NeutralMessage | undefined> {
+  const found = await deps.sessions.transaction(async (tx) => {
+    const post = await tx.changePost(source.changePostId);
+    const channel = post ? await tx.channel(post.channel) : undefined;
+    return post && channel ? { post, channel } : undefined;
+  });
+  if (!found) return undefined;
+  const { post, channel } = found;
+  return breakdownMessage(deps, { dinSlug: post.dinSlug, indicatorId: source.indicatorId, channel: channel.key, audience: channel.audience, lang: langOf(channel, deps.sessionDefaults?.lang) });
 }
 
 async function rerenderRoot(deps: SessionDeps, kind: OutboxRow["kind"], source: Extract<GuestRender["source"], { kind: "session-root" }>) {
@@ -52,7 +66,11 @@ async function rerenderChangePost(deps: SessionDeps, changePostId: number): Prom
     audience: channel.audience,
     lang: langOf(channel, deps.sessionDefaults?.lang),
     goalName: goal.name,
-    items: items.flatMap((i) => (i.change ? [{ indicator: i.indicator, change: i.change, ...(i.series ? { series: i.series } : {}) }] : [])),
+    items: items.flatMap((i) =>
+      i.change
+        ? [{ indicator: i.indicator, change: i.change, ...(i.series ? { series: i.series } : {}), ...(i.comparisons ? { comparisons: i.comparisons } : {}), ...(i.hasBreakdown ? { hasBreakdown: true } : {}) }]
+        : [],
+    ),
     changePostId,
   });
 }

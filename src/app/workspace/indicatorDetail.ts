@@ -12,6 +12,8 @@ import { parsePeriod, periodStart } from "../../domain/period.ts";
 import type { CurrentMeasurement, DinState } from "../ports.ts";
 import type { ActionRecord, ConclusionRecord, ContributionRecord, SessionRecord } from "../sessions/ports.ts";
 import { sharedSummaries, type SharedSummary } from "../sessions/shareSummary.ts";
+import { breakdownsAt, latestBreakdownPeriod, shownBreakdown, type ShownBreakdown } from "../../domain/breakdown.ts";
+import { comparisonSeries, type AreaSeries } from "../../domain/comparison.ts";
 import { summarizeIndicators, type IndicatorSummary, type WorkspaceDeps } from "./dinOverview.ts";
 
 export type HistoryEntry = CurrentMeasurement & { recordedAt: Date; supersededAt?: Date; origin: string };
@@ -36,6 +38,10 @@ export interface IndicatorDetail {
   chartSvg?: string;
   /** Newest session first. */
   sessions: SessionView[];
+  /** The comparison areas (the DIN's compare:) with figures, oldest first. */
+  areas: AreaSeries[];
+  /** The newest breakdowns, through the small-number rule (staff: every cell shown). */
+  breakdowns: ShownBreakdown[];
 }
 
 export interface DetailDeps extends WorkspaceDeps {
@@ -62,7 +68,7 @@ function startOf(key: string): number {
 }
 
 /** The staff chart: every current value (the web workspace is for staff; guests never reach it). */
-export function chartDataOf(indicator: Indicator, values: readonly { period: string; value: number }[], lang: Lang): ChartData {
+export function chartDataOf(indicator: Indicator, values: readonly { period: string; value: number }[], lang: Lang, areas: readonly AreaSeries[] = []): ChartData {
   return {
     title: indicator.name,
     unit: indicator.unit,
@@ -71,6 +77,7 @@ export function chartDataOf(indicator: Indicator, values: readonly { period: str
     points: values.map((v) => ({ period: v.period, value: v.value })).sort((a, b) => startOf(a.period) - startOf(b.period)),
     ...(indicator.baseline ? { baseline: indicator.baseline } : {}),
     ...(indicator.target ? { target: indicator.target } : {}),
+    ...(areas.length > 0 ? { comparisons: areas.map((a) => ({ label: a.area, points: a.points })) } : {}),
   };
 }
 
@@ -80,7 +87,11 @@ export async function indicatorDetail(deps: DetailDeps, din: DinState, indicator
   const [summary] = await summarizeIndicators(deps, din, [entry.indicator]);
   const history = await deps.measurements.history(din.slug, indicatorId);
   const current = history.filter((h) => !h.supersededAt);
-  const chartSvg = current.length > 0 ? await deps.charts.svg(chartDataOf(entry.indicator, current, lang)) : undefined;
+  const context = await deps.measurements.contextValues(din.slug, [indicatorId]);
+  const areas = comparisonSeries(entry.indicator, context);
+  const newest = latestBreakdownPeriod(indicatorId, context);
+  const breakdowns = newest ? breakdownsAt(indicatorId, context, newest).map((b) => shownBreakdown(b, entry.indicator, "intern")) : [];
+  const chartSvg = current.length > 0 ? await deps.charts.svg(chartDataOf(entry.indicator, current, lang, areas)) : undefined;
   const ids = await deps.sessions.transaction((tx) => tx.indicatorConclusions(din.slug, indicatorId));
   const goal = din.latest.goals.find((g) => g.id === entry.indicator.goalId);
   return {
@@ -91,6 +102,8 @@ export async function indicatorDetail(deps: DetailDeps, din: DinState, indicator
     history,
     ...(chartSvg ? { chartSvg } : {}),
     sessions: await sessionViews(deps, ids.map((c) => c.sessionId)),
+    areas,
+    breakdowns,
   };
 }
 

@@ -14,6 +14,8 @@ import { attachments, type Attachment, type SessionForReport } from "./editions.
 import type { ReportConclusion, ReportGoal, ReportIndicator, ReportModel } from "./model.ts";
 import { targetStatus } from "./targetStatus.ts";
 import { figuresOf, type ValueRecord } from "./values.ts";
+import { reportContext } from "./context.ts";
+import type { SeriesValue } from "../comparison.ts";
 
 export interface ComposeInput {
   din: DinDefinition;
@@ -25,6 +27,8 @@ export interface ComposeInput {
   previous?: { edition: number; cutoff: Date };
   /** MeasurementStore.history per indicator id. */
   history: ReadonlyMap<string, readonly ValueRecord[]>;
+  /** MeasurementStore.contextValues per indicator id: comparison areas and breakdowns. */
+  context?: ReadonlyMap<string, readonly SeriesValue[]>;
   sessions: readonly SessionForReport[];
 }
 
@@ -110,6 +114,7 @@ function indicatorOf(
     ...(indicator.baseline ? { baseline: hidden(indicator.baseline.value) ? { period: indicator.baseline.period } : { ...indicator.baseline } } : {}),
     ...(indicator.target ? { target: { ...indicator.target } } : {}),
     values: figures.values,
+    ...reportContext(indicator, input.context?.get(indicator.id) ?? [], input.edition, input.public),
     ...(latest ? { latest } : {}),
     status: targetStatus(indicator, visible),
     ...(figures.lastUpdate ? { lastUpdate: figures.lastUpdate.toISOString() } : {}),

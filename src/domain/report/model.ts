@@ -6,6 +6,7 @@
 import type { ActionStatus } from "../actionStatus.ts";
 import type { Direction, Frequency, IndicatorKind, Visibility } from "../din.ts";
 import type { ConclusionPart } from "../session.ts";
+import type { ShownBreakdown } from "../breakdown.ts";
 import type { Perspective } from "../sessionRules.ts";
 
 /** Progress toward the streefwaarde: see targetStatus.ts for the rule. */
@@ -40,6 +41,10 @@ export interface ReportIndicator {
   target?: ReportPoint;
   /** Values of periods up to the edition year, oldest first. */
   values: ReportPoint[];
+  /** The comparison areas (the DIN's compare:) up to the edition year; public: small counts without value. */
+  comparisons?: { area: string; values: ReportPoint[] }[];
+  /** The newest breakdowns up to the edition year, cells hidden by the small-number rule (breakdown.ts). */
+  breakdowns?: ShownBreakdown[];
   latest?: ReportPoint;
   status: TargetStatus;
   /** When the newest value was recorded (ISO). */

@@ -3,7 +3,7 @@
  * imports in turn (one at a time here anyway), and the detected changes.
  */
 import { changeRecord, type ChangeRecord } from "../../domain/changeRecord.ts";
-import type { CurrentMeasurement, CurrentValue, MeasurementPlan, MeasurementStore } from "../../app/ports.ts";
+import type { ContextValue, CurrentMeasurement, CurrentValue, MeasurementPlan, MeasurementStore } from "../../app/ports.ts";
 import { planCounts } from "../../app/measurements/planImport.ts";
 import type { MemoryDb, Tables } from "./memoryDb.ts";
 import type { MeasurementRow } from "./memoryRows.ts";
@@ -25,6 +25,10 @@ function current(t: Tables, dinSlug: string, indicatorIds?: readonly string[]): 
   return t.measurements.filter((m) => m.supersededAt === null && wanted.has(m.indicatorId));
 }
 
+function isTotal(m: MeasurementRow): boolean {
+  return m.area === "" && m.dimension === "";
+}
+
 function writePlan(db: MemoryDb, t: Tables, dinId: number, plan: MeasurementPlan): number {
   const keys = new Map(t.indicators.filter((i) => i.dinId === dinId).map((i) => [i.slug, i.id]));
   const keyOf = (slug: string): number => {
@@ -38,7 +42,11 @@ function writePlan(db: MemoryDb, t: Tables, dinId: number, plan: MeasurementPlan
   // Corrections: the current value becomes history before its successor is inserted.
   for (const row of plan.rows.filter((r) => r.correction)) {
     const id = keyOf(row.indicatorId);
-    for (const m of t.measurements) if (m.indicatorId === id && m.period === row.period && m.supersededAt === null) m.supersededAt = now;
+    const [area, dimension, category] = [row.area ?? "", row.dimension ?? "", row.category ?? ""];
+    for (const m of t.measurements) {
+      const same = m.indicatorId === id && m.period === row.period && m.area === area && m.dimension === dimension && m.category === category;
+      if (same && m.supersededAt === null) m.supersededAt = now;
+    }
   }
   for (const r of plan.rows) {
     const record = r.change ? changeRecord(r.change) : undefined;
@@ -55,10 +63,13 @@ function writePlan(db: MemoryDb, t: Tables, dinId: number, plan: MeasurementPlan
       recordedAt: now,
       supersededAt: null,
       figureChanged: record !== undefined,
-      correctedFrom: record?.correctedFrom ?? null,
+      correctedFrom: record?.correctedFrom ?? r.correctedFrom ?? null,
       previousPeriod: record?.previous?.period ?? null,
       previousValue: record?.previous?.value ?? null,
       yearEarlierValue: record?.yearEarlierValue ?? null,
+      area: r.area ?? "",
+      dimension: r.dimension ?? "",
+      category: r.category ?? "",
     });
   }
   return importId;
@@ -77,7 +88,25 @@ export class MemoryMeasurementStore implements MeasurementStore {
   currentValues(dinSlug: string, indicatorIds: readonly string[]): Promise<CurrentValue[]> {
     return this.db.read((t) => {
       const slug = slugOf(t);
-      return current(t, dinSlug, indicatorIds).map((m) => ({ indicatorId: slug(m.indicatorId), period: m.period, value: m.value }));
+      return current(t, dinSlug, indicatorIds)
+        .filter(isTotal)
+        .map((m) => ({ indicatorId: slug(m.indicatorId), period: m.period, value: m.value }));
+    });
+  }
+
+  contextValues(dinSlug: string, indicatorIds: readonly string[]): Promise<ContextValue[]> {
+    return this.db.read((t) => {
+      const slug = slugOf(t);
+      return current(t, dinSlug, indicatorIds)
+        .filter((m) => !isTotal(m))
+        .sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime() || a.id - b.id)
+        .map((m) => ({
+          indicatorId: slug(m.indicatorId),
+          period: m.period,
+          value: m.value,
+          ...(m.area ? { area: m.area } : {}),
+          ...(m.dimension ? { dimension: m.dimension, category: m.category } : {}),
+        }));
     });
   }
 
@@ -85,7 +114,7 @@ export class MemoryMeasurementStore implements MeasurementStore {
     return this.db.read((t) => {
       const slug = slugOf(t);
       // Ascending periodStart: the last write per indicator is its newest period (ties: table order, as the database's sort may give).
-      const rows = current(t, dinSlug).sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
+      const rows = current(t, dinSlug).filter(isTotal).sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
       return new Map(rows.map((m) => [slug(m.indicatorId), m.period]));
     });
   }
@@ -106,6 +135,8 @@ export class MemoryMeasurementStore implements MeasurementStore {
           value: m.value,
           ...(m.source !== null ? { source: m.source } : {}),
           ...(m.note !== null ? { note: m.note } : {}),
+          ...(m.area ? { area: m.area } : {}),
+          ...(m.dimension ? { dimension: m.dimension, category: m.category } : {}),
         })),
       );
       if (decided.rows.length === 0) return { plan: decided };
@@ -138,7 +169,7 @@ export class MemoryMeasurementStore implements MeasurementStore {
     return this.db.read((t) => {
       const id = indicatorsOf(t, dinSlug).get(indicatorId);
       return t.measurements
-        .filter((m) => m.indicatorId === id)
+        .filter((m) => m.indicatorId === id && isTotal(m))
         .sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime() || a.id - b.id)
         .map((m) => ({
           indicatorId,

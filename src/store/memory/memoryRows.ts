@@ -40,6 +40,7 @@ export interface ImportRow {
   newCount: number;
   correctionCount: number;
   metadataCount: number;
+  contextCount: number;
   unchangedCount: number;
   createdAt: Date;
 }
@@ -62,6 +63,10 @@ export interface MeasurementRow {
   previousPeriod: string | null;
   previousValue: number | null;
   yearEarlierValue: number | null;
+  /** "" for the municipality's total (as the database's NOT NULL DEFAULT ''). */
+  area: string;
+  dimension: string;
+  category: string;
 }
 
 export interface ChannelRow {

@@ -18,7 +18,7 @@ import { memoryDigestTx } from "./memoryDigestStore.ts";
 import { copying, json, MemoryConstraintError, must, type MemoryDb, type Tables } from "./memoryDb.ts";
 import type { SessionRow } from "./memoryRows.ts";
 
-type Snapshot = Pick<SessionIndicator, "change" | "series">;
+type Snapshot = Pick<SessionIndicator, "change" | "series" | "comparisons">;
 
 function toSession(t: Tables, row: SessionRow): SessionRecord {
   const indicators = t.sessionIndicators
@@ -33,6 +33,8 @@ function toSession(t: Tables, row: SessionRow): SessionRecord {
         indicator: definition,
         ...(snapshot.change ? { change: snapshot.change } : {}),
         ...(snapshot.series ? { series: snapshot.series } : {}),
+        ...(snapshot.comparisons ? { comparisons: snapshot.comparisons } : {}),
+      ...(snapshot.comparisons ? { comparisons: snapshot.comparisons } : {}),
       };
     });
   const threads = t.threads
@@ -91,7 +93,7 @@ function memorySessionTx(db: MemoryDb): OwnPart {
       const rows = s.indicators.map((i) => {
         const row = db.t.indicators.find((r) => r.dinId === din?.id && r.slug === i.indicatorId);
         if (!row) throw new Error(`indicator ${i.indicatorId} bestaat niet / does not exist`);
-        return { indicatorId: row.id, period: i.period, snapshot: json<Snapshot>({ change: i.change, series: i.series }) };
+        return { indicatorId: row.id, period: i.period, snapshot: json<Snapshot>({ change: i.change, series: i.series, ...(i.comparisons ? { comparisons: i.comparisons } : {}) }) };
       });
       const id = db.nextId("sessions");
       db.t.sessions.push({

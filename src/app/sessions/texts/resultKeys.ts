@@ -22,6 +22,7 @@ import type { JoinSessionResult } from "../joinSession.ts";
 import type { GuestLinkActionResult } from "../guestLinkAction.ts";
 import type { SetActionStatusResult } from "../setActionStatus.ts";
 import type { SetOwnPerspectiveResult } from "../setOwnPerspective.ts";
+import type { ShowBreakdownResult } from "../showBreakdown.ts";
 
 /** Outcomes shown as one line ("ok" results carry a message or form instead). */
 type ShownResult =
@@ -45,6 +46,7 @@ type ShownResult =
   | GuestLinkActionResult
   | SetActionStatusResult
   | SetOwnPerspectiveResult
+  | ShowBreakdownResult
   /** A form the platform handed back that is not one of ours (see message.ts isFormId). */
   | { status: "unknown-form" };
 

@@ -18,6 +18,8 @@ export const RESULTS_EN: ResultTexts = {
   "ignored:already-revoked": "This guest link was already revoked.",
   joined: "You take part in this session.",
   "refused:nothing-visible": "Guests may see none of this session's figures; a guest link makes no sense then.",
+  "breakdown-posted": "The breakdown is in the channel.",
+  "refused:no-breakdown": "There is no breakdown of this figure to show (here).",
   "refused:invalid-days": "A guest link is valid for 1 to 90 days.",
   "refused:channel-not-linked": "This channel is not linked to Duidbot yet.",
   "saved:person": "The roles were saved.",

@@ -19,6 +19,8 @@ export const RESULTS_NL: ResultTexts = {
   joined: "U doet mee in deze sessie.",
   "refused:nothing-visible": "Gasten mogen geen van de cijfers van deze sessie zien; een gastlink heeft dan geen zin.",
   "refused:invalid-days": "Een gastlink is 1 tot 90 dagen geldig.",
+  "breakdown-posted": "De uitsplitsing staat in het kanaal.",
+  "refused:no-breakdown": "Voor dit cijfer is (hier) geen uitsplitsing te tonen.",
   "refused:channel-not-linked": "Dit kanaal is nog niet gekoppeld aan Duidbot.",
   "saved:person": "De rollen zijn opgeslagen.",
   "ignored:duplicate": "Dit bericht is al verwerkt.",

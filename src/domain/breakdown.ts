@@ -1,0 +1,79 @@
+/**
+ * Breakdowns ("uitsplitsing": per wijk, zorgvorm, leeftijdsgroep …) of an indicator, and the
+ * small-number rule per cell. Pure; every face (chat, web, report, guest views) shows a breakdown only
+ * through `shownBreakdown`, so none can show a cell another would hide.
+ *
+ * Primary suppression: a cell below the indicator's limit is hidden outside internal use (as
+ * `isSuppressed`). Secondary suppression: one hidden cell could be computed from the total minus the
+ * cells shown, so when exactly one cell is hidden the smallest shown cell is hidden too (with two
+ * hidden cells only their sum is known). The total itself follows the rule like any value.
+ */
+import { smallNumberLimit } from "./din.ts";
+import type { Indicator } from "./din.ts";
+import { isSuppressed } from "./format.ts";
+import type { Audience } from "./format.ts";
+import type { SeriesValue } from "./comparison.ts";
+
+export interface BreakdownCell {
+  category: string;
+  value: number;
+}
+
+/** One dimension of an indicator at one period, the municipality's own (not a comparison area's). */
+export interface Breakdown {
+  dimension: string;
+  period: string;
+  cells: BreakdownCell[];
+}
+
+/** A cell as it may be shown: its value, or hidden because it is small ("klein") or would give a small one away ("secundair"). */
+export type ShownCell = { category: string; value: number } | { category: string; hidden: "klein" | "secundair" };
+
+export interface ShownBreakdown {
+  dimension: string;
+  period: string;
+  cells: ShownCell[];
+  /** How many cells are hidden; the faces say why ("< 10", and that one more is hidden so it cannot be computed). */
+  hiddenCount: number;
+}
+
+/** The municipality's breakdowns of an indicator at a period (each dimension in the order first stored, its cells too). */
+export function breakdownsAt(indicatorId: string, values: readonly SeriesValue[], period: string): Breakdown[] {
+  const byDimension = new Map<string, Breakdown>();
+  for (const v of values) {
+    if (v.indicatorId !== indicatorId || v.period !== period || v.area || !v.dimension) continue;
+    let b = byDimension.get(v.dimension);
+    if (!b) byDimension.set(v.dimension, (b = { dimension: v.dimension, period, cells: [] }));
+    b.cells.push({ category: v.category ?? "", value: v.value });
+  }
+  return [...byDimension.values()];
+}
+
+/** The newest period with a breakdown of the municipality's own, if any (canonical keys of one kind sort as text). */
+export function latestBreakdownPeriod(indicatorId: string, values: readonly SeriesValue[]): string | undefined {
+  return values
+    .filter((v) => v.indicatorId === indicatorId && !v.area && v.dimension)
+    .map((v) => v.period)
+    .sort()
+    .at(-1);
+}
+
+/** Applies the small-number rule per cell, with secondary suppression, for an audience. */
+export function shownBreakdown(breakdown: Breakdown, indicator: Pick<Indicator, "unit" | "count" | "smallNumbers">, audience: Audience): ShownBreakdown {
+  const limit = smallNumberLimit(indicator);
+  const small = breakdown.cells.map((c) => isSuppressed(c.value, audience, limit));
+  const hidden: ("klein" | "secundair" | undefined)[] = small.map((s) => (s ? "klein" : undefined));
+  if (small.filter(Boolean).length === 1) {
+    // The smallest shown cell: it gives the least away and hides the small one in a sum of two.
+    let pick = -1;
+    breakdown.cells.forEach((c, i) => {
+      if (hidden[i] === undefined && (pick < 0 || c.value < breakdown.cells[pick]!.value)) pick = i;
+    });
+    if (pick >= 0) hidden[pick] = "secundair";
+  }
+  const cells = breakdown.cells.map((c, i): ShownCell => {
+    const why = hidden[i];
+    return why === undefined ? { category: c.category, value: c.value } : { category: c.category, hidden: why };
+  });
+  return { dimension: breakdown.dimension, period: breakdown.period, cells, hiddenCount: hidden.filter(Boolean).length };
+}
