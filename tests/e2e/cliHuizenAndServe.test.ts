@@ -44,7 +44,7 @@ describe("duidbot CLI: Huizen and serve", () => {
       expect(html).toMatch(/<svg[^]*Noord-Holland[^]*<\/svg>/);
       expect(changes.stdout).toMatch(/€ 181 \(2019; Gemeenten 20\.000-50\.000 inwoners € 170, Nederland € 189\) · ▲ \+€ 50 \(\+38,2%\) t\.o\.v\. 2018/);
                   // Less noise: no first value is "opvallend" (all 24 were), only real moves of the 5 indicators with an earlier year.
-      expect(r.stdout).toContain("24 nieuwe waarde(n), 0 correctie(s), 0 ongewijzigd; 5 opvallende verandering(en).");
+      expect(r.stdout).toContain("24 nieuwe waarde(n), 0 correctie(s), 0 ongewijzigd; 34 vergelijkings- of uitsplitsingswaarde(n); 5 opvallende verandering(en).");
       const lines = changes.stdout.split("\n");
       expect(lines.filter((l) => l.includes("eerste meting"))).toHaveLength(19);
       expect(lines.filter((l) => l.includes("eerste meting") && l.includes("[opvallend]"))).toEqual([]);
