@@ -45,6 +45,12 @@ for (const runtime of testRuntimes()) {
       expect(await one(`SELECT array_to_json($1::text[])::text AS v`, binaryTextArray(texts))).toBe(JSON.stringify(texts));
     });
 
+    it("reads jsonb texts as the JSON they hold", async () => {
+      const docs = [{ id: "a", name: 'Huishoudens "met" \\ achterstand', baseline: { period: 2022, value: 8 } }, [1, 2.5, null], "tekst", null];
+      const back = await one<string>(`SELECT array_to_json($1::jsonb[])::text AS v`, binaryTextArray(docs.map((d) => (d === null ? null : JSON.stringify(d))), "jsonb"));
+      expect(JSON.parse(back)).toEqual(docs);
+    });
+
     it("sends an empty array as one without dimensions", async () => {
       expect(await one(`SELECT cardinality($1::int[]) AS v`, binaryArray("int4", []))).toBe(0);
       expect(await one(`SELECT cardinality($1::text[]) AS v`, binaryTextArray([]))).toBe(0);
