@@ -90,11 +90,13 @@ function plannedRow(
  * corrections (a figure change), and bron/opmerking corrections (a new row without a change).
  */
 export function planCounts(plan: Pick<MeasurementPlan, "rows">): { newCount: number; correctionCount: number; metadataCount: number } {
-  return {
-    newCount: plan.rows.filter((r) => !r.correction).length,
-    correctionCount: plan.rows.filter((r) => r.correction && r.change).length,
-    metadataCount: plan.rows.filter((r) => !r.change).length,
-  };
+  const counts = { newCount: 0, correctionCount: 0, metadataCount: 0 };
+  for (const r of plan.rows) {
+    if (!r.correction) counts.newCount++;
+    if (!r.change) counts.metadataCount++;
+    else if (r.correction) counts.correctionCount++;
+  }
+  return counts;
 }
 
 function mapOf<T>(all: Map<string, Map<string, T>>, id: string): Map<string, T> {
