@@ -73,13 +73,12 @@ export class PrismaMeasurementStore implements MeasurementStore {
         [dinId, [...indicatorIds]],
       );
       const decided = plan(
-        rows.map((r) => ({
-          indicatorId: r.slug,
-          period: r.period,
-          value: r.value,
-          ...(r.source !== null ? { source: r.source } : {}),
-          ...(r.note !== null ? { note: r.note } : {}),
-        })),
+        rows.map((r) => {
+          const current: CurrentMeasurement = { indicatorId: r.slug, period: r.period, value: r.value };
+          if (r.source !== null) current.source = r.source;
+          if (r.note !== null) current.note = r.note;
+          return current;
+        }),
       );
       if (decided.rows.length === 0) return { plan: decided };
       const { importId } = await writePlan(tx, dinId, new Map(indicators.map((i) => [i.slug, i.id])), decided);
