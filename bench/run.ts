@@ -39,6 +39,10 @@ function printCore(f: Measured, budgets: boolean): void {
   console.log(`    DIN importeren / DIN import                       ${fmt(f.dinImportMs).padStart(8)}`);
   console.log(`    cijfers importeren + detectie / figures import    ${vs(f.measurementImportMs, f.baselineInsertMs, budgets ? "< 1 s (met DIN)" : undefined)}`);
   console.log(`      DIN + cijfers samen / DIN + figures together    ${vs(f.dinImportMs + f.measurementImportMs, f.baselineInsertMs)}   (basis: unnest-insert van ${n} rijen)`);
+  const cpu = f.cpuMs;
+  console.log(
+    `      CPU-tijd / CPU time: DIN ${fmt(cpu.dinImport)}, cijfers / figures ${fmt(cpu.measurementImport)} (basis ${fmt(cpu.baselineInsert)}, × ${(cpu.measurementImport / cpu.baselineInsert).toFixed(1)}); hangt minder van de belasting af / depends less on load`,
+  );
   console.log(`    duidbot changes (laatste per indicator)           ${vs(f.changesListMs, f.baselineWindowMs, budgets ? "< 0,5 s" : undefined)}   (basis: één window-pass)`);
   console.log(`    duidbot changes --alle                            ${vs(f.changesAllMs, f.baselineWindowMs, budgets ? "< 1,5 s" : undefined)}`);
   console.log(`    piek-RSS ${f.peakRssMb.toFixed(0)} MB${f.initPeakRssMb ? ` (aanmaken van de lege database apart: ${f.initPeakRssMb.toFixed(0)} MB)` : ""}`);

@@ -23,14 +23,12 @@ export interface ChangeRecord {
 }
 
 export function changeRecord(change: IndicatorChange): ChangeRecord {
-  return {
-    indicatorId: change.indicatorId,
-    period: change.period,
-    value: change.value,
-    ...(change.correctedFrom !== undefined ? { correctedFrom: change.correctedFrom } : {}),
-    ...(change.previous ? { previous: { period: change.previous.period, value: change.previous.value } } : {}),
-    ...(change.yearEarlier ? { yearEarlierValue: change.yearEarlier.value } : {}),
-  };
+  // Assigned, not spread: an import makes one per value (50,000 in the bench).
+  const record: ChangeRecord = { indicatorId: change.indicatorId, period: change.period, value: change.value };
+  if (change.correctedFrom !== undefined) record.correctedFrom = change.correctedFrom;
+  if (change.previous) record.previous = { period: change.previous.period, value: change.previous.value };
+  if (change.yearEarlier) record.yearEarlierValue = change.yearEarlier.value;
+  return record;
 }
 
 /** The IndicatorChange a record stands for: the comparison points it stored, the rest from the definition. */

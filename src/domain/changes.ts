@@ -180,13 +180,25 @@ export function detectChanges(indicator: Indicator, series: readonly SeriesPoint
     if (!at) throw new Error(`series of ${indicator.id} has no value for ${current.key}`);
     // `at` is the first of equal keys, so the one before it is the latest strictly earlier period.
     const before = at.index - 1;
-    const yearAgo = current.kind === "year" ? undefined : position.get(yearEarlier(current).key);
-    return changeAt(indicator, current, at.list[at.index]!.value, {
-      ...(before >= 0 ? { previous: at.list[before]! } : {}),
-      ...(yearAgo ? { yearEarlier: yearAgo.list[yearAgo.index]! } : {}),
-      options: request,
-    });
+    const yearAgo = current.kind === "year" ? undefined : position.get(keyBefore(current, "year"));
+    const found: Parameters<typeof changeAt>[3] = { options: request };
+    if (before >= 0) found.previous = at.list[before]!;
+    if (yearAgo) found.yearEarlier = yearAgo.list[yearAgo.index]!;
+    return changeAt(indicator, current, at.list[at.index]!.value, found);
   });
+}
+
+/**
+ * The key of the period before `p` (or a year before it), remembered per parsed period: parsed periods
+ * are shared (parsePeriod), and an import asks this for every value (50,000–260,000 in the bench).
+ */
+const previousKeys = new WeakMap<Period, string>();
+const yearEarlierKeys = new WeakMap<Period, string>();
+function keyBefore(p: Period, step: "period" | "year"): string {
+  const memo = step === "period" ? previousKeys : yearEarlierKeys;
+  let key = memo.get(p);
+  if (key === undefined) memo.set(p, (key = (step === "period" ? previousPeriod(p) : yearEarlier(p)).key));
+  return key;
 }
 
 /**
@@ -212,7 +224,7 @@ export function changeAt(
   if (options.correctedFrom !== undefined) change.correctedFrom = options.correctedFrom;
 
   if (latestEarlier) {
-    const gap = latestEarlier.period.key !== previousPeriod(current).key;
+    const gap = latestEarlier.period.key !== keyBefore(current, "period");
     change.previous = compare(value, { period: latestEarlier.period.key, value: latestEarlier.value }, gap);
     change.assessment = assess(indicator.direction, change.previous.absolute);
   }

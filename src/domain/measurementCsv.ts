@@ -128,31 +128,32 @@ export function csvRows(text: string, file: string): CsvRows {
   ) as Record<RowField, string>;
   const delimiterName = DELIMITER_NAMES[csv.delimiter] ?? { nl: csv.delimiter, en: csv.delimiter };
 
+  // Column positions looked up once, not per row (50,000 rows in a large import).
+  const at = (f: RowField) => columnOf.get(f) ?? -1;
+  const [indicatorAt, periodAt, valueAt, sourceAt, noteAt] = [at("indicator"), at("period"), at("value"), at("source"), at("note")];
+  // A comparison area and a breakdown (#21): optional columns, absent in most files.
+  const contextAt = (["area", "dimension", "category"] as const).map((f) => [f, at(f)] as const).filter(([, i]) => i >= 0);
   const rows: RawRow[] = [];
   for (const record of records) {
-    const extra = record.fields.slice(names.length).filter((f) => f.trim() !== "");
-    if (extra.length > 0) {
+    const fields = record.fields;
+    if (fields.length > names.length && fields.slice(names.length).some((f) => f.trim() !== "")) {
       // Usually a decimal comma in a comma-separated file: the values would shift, so skip the row.
       issue(
         record.line,
         "row",
-        `regel heeft ${record.fields.length} velden maar de kop ${names.length} kolommen; staat er een ${delimiterName.nl} in een waarde? Zet die waarde dan tussen aanhalingstekens`,
-        `row has ${record.fields.length} fields but the header ${names.length} columns; does a value contain a ${delimiterName.en}? Then put that value in quotes`,
+        `regel heeft ${fields.length} velden maar de kop ${names.length} kolommen; staat er een ${delimiterName.nl} in een waarde? Zet die waarde dan tussen aanhalingstekens`,
+        `row has ${fields.length} fields but the header ${names.length} columns; does a value contain a ${delimiterName.en}? Then put that value in quotes`,
       );
       continue;
     }
-    const cell = (f: RowField): string | undefined => {
-      const col = columnOf.get(f);
-      return col === undefined ? undefined : record.fields[col];
-    };
     const row: RawRow = { line: record.line, origin: `${file}:${record.line}`, fieldNames };
-    const indicator = cell("indicator");
-    const period = cell("period");
-    const value = cell("value");
-    const source = cell("source");
-    const note = cell("note");
-    for (const f of ["area", "dimension", "category"] as const) {
-      const text = cell(f);
+    const indicator = fields[indicatorAt];
+    const period = fields[periodAt];
+    const value = fields[valueAt];
+    const source = sourceAt < 0 ? undefined : fields[sourceAt];
+    const note = noteAt < 0 ? undefined : fields[noteAt];
+    for (const [f, i] of contextAt) {
+      const text = fields[i];
       if (text !== undefined) row[f] = text;
     }
     if (indicator !== undefined) row.indicator = indicator;

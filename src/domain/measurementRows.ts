@@ -8,7 +8,7 @@ import { parseNumberText } from "./numberText.ts";
 import { parsePeriod } from "./period.ts";
 import { didYouMean } from "./suggest.ts";
 import type { ValidationIssue } from "./validation.ts";
-import { periodProblem, rangeProblem } from "./valueRules.ts";
+import { periodProblem, rangeProblem, valueRange } from "./valueRules.ts";
 import type { ValueRules } from "./valueRules.ts";
 import { NUL_PROBLEM } from "./textEncoding.ts";
 import { areaName, LABEL_MAX } from "./area.ts";
@@ -50,72 +50,90 @@ function blank(value: string | number | undefined): boolean {
   return value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-/** Runs the shared checks over all rows; returns inputs only when no row has a problem. */
 const FIELDS: readonly RowField[] = ["indicator", "period", "value", "source", "note", "area", "dimension", "category"];
 
+function hasNul(row: RawRow): boolean {
+  for (const f of FIELDS) {
+    const v = row[f];
+    if (typeof v === "string" && v.includes("\0")) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs the shared checks over all rows; returns inputs only when no row has a problem. Written for
+ * 50,000-row files (issue #15): no closures or arrays per row, each indicator's range worked out once,
+ * and the texts of a message only built for a row that has one.
+ */
 export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: MeasurementInput[]; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
   const inputs: MeasurementInput[] = [];
   const known = new Set(ctx.indicatorIds);
-  const firstSeen = new Map<string, RawRow>();
+  // Per indicator: the periods seen so far (the row that had it first), for "already has a value".
+  const firstSeen = new Map<string, Map<string, RawRow>>();
+  const ranges = new Map<string, { min?: number; max?: number }>();
+  const add = (row: RawRow, f: RowField, nl: string, en: string) =>
+    issues.push({ file: ctx.file, line: row.line, field: row.fieldNames[f], message: nl, messageEn: en });
+  const missing = (row: RawRow, f: RowField, nl: string, en: string) => {
+    if (!row.reported?.has(f)) add(row, f, `${nl} ontbreekt`, `${en} is missing`);
+  };
 
   for (const row of rows) {
-    const add = (f: RowField, nl: string, en: string) =>
-      issues.push({ file: ctx.file, line: row.line, field: row.fieldNames[f], message: nl, messageEn: en });
-    const missing = (f: RowField, nl: string, en: string) => {
-      if (!row.reported?.has(f)) add(f, `${nl} ontbreekt`, `${en} is missing`);
-    };
-    let ok = !row.reported?.has("indicator") && !row.reported?.has("period") && !row.reported?.has("value");
+    const reported = row.reported;
+    let ok = reported === undefined || (!reported.has("indicator") && !reported.has("period") && !reported.has("value"));
     // PostgreSQL cannot store NUL in text: such a row is reported once and not checked further.
-    const withNul = FIELDS.filter((f) => { const v = row[f]; return typeof v === "string" && v.includes("\0"); });
-    if (withNul.length > 0) {
-      for (const f of withNul) add(f, NUL_PROBLEM.nl, NUL_PROBLEM.en);
+    if (hasNul(row)) {
+      for (const f of FIELDS) {
+        const v = row[f];
+        if (typeof v === "string" && v.includes("\0")) add(row, f, NUL_PROBLEM.nl, NUL_PROBLEM.en);
+      }
       continue;
     }
 
     const indicator = row.indicator?.trim() ?? "";
     if (blank(row.indicator)) {
-      missing("indicator", "indicator", "indicator");
+      missing(row, "indicator", "indicator", "indicator");
       ok = false;
     } else if (!known.has(indicator)) {
       const hint = didYouMean(indicator, ctx.indicatorIds);
-      add("indicator", `onbekende indicator "${indicator}"${hint.nl}`, `unknown indicator "${indicator}"${hint.en}`);
+      add(row, "indicator", `onbekende indicator "${indicator}"${hint.nl}`, `unknown indicator "${indicator}"${hint.en}`);
       ok = false;
     }
+    const rules = ctx.rules.get(indicator);
 
     let period: string | undefined;
     if (row.period === undefined || blank(row.period)) {
-      missing("period", "periode", "period");
+      missing(row, "period", "periode", "period");
       ok = false;
     } else {
       const parsed = parsePeriod(row.period);
-      const rules = ctx.rules.get(indicator);
       const misfit = parsed.ok && rules ? periodProblem(parsed.period, rules.frequency) : undefined;
       if (misfit) {
-        add("period", misfit.nl, misfit.en);
+        add(row, "period", misfit.nl, misfit.en);
         ok = false;
       } else if (parsed.ok) period = parsed.period.key;
       else {
-        add("period", parsed.message, parsed.messageEn);
+        add(row, "period", parsed.message, parsed.messageEn);
         ok = false;
       }
     }
 
     let value: number | undefined;
     if (row.value === undefined || blank(row.value)) {
-      missing("value", "waarde", "value");
+      missing(row, "value", "waarde", "value");
       ok = false;
     } else {
       value = typeof row.value === "number" ? row.value : parseNumberText(row.value, ctx);
       if (value === undefined || !Number.isFinite(value)) {
         const shown = JSON.stringify(String(row.value));
-        add("value", `waarde ${shown} is geen getal; schrijf bijv. 12,5 of 1234`, `value ${shown} is not a number; write e.g. 12.5 or 1234`);
+        add(row, "value", `waarde ${shown} is geen getal; schrijf bijv. 12,5 of 1234`, `value ${shown} is not a number; write e.g. 12.5 or 1234`);
         ok = false;
-      } else {
-        const rules = ctx.rules.get(indicator);
-        const outside = rules ? rangeProblem(value, rules) : undefined;
+      } else if (rules) {
+        let range = ranges.get(indicator);
+        if (range === undefined) ranges.set(indicator, (range = valueRange(rules)));
+        const outside = (range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max) ? rangeProblem(value, rules) : undefined;
         if (outside) {
-          add("value", outside.nl, outside.en);
+          add(row, "value", outside.nl, outside.en);
           ok = false;
         }
       }
@@ -125,14 +143,18 @@ export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: M
     if (series === undefined) ok = false;
 
     if (period !== undefined && indicator !== "" && series !== undefined) {
-      const key = valueKeyText(indicator, period, series);
-      const first = firstSeen.get(key);
-      if (first === undefined) firstSeen.set(key, row);
+      // Per series (the indicator's total, or one of its areas or breakdown cells): the periods seen so far.
+      const seriesId = series === TOTAL ? indicator : valueKeyText(indicator, "", series);
+      let seen = firstSeen.get(seriesId);
+      if (seen === undefined) firstSeen.set(seriesId, (seen = new Map()));
+      const first = seen.get(period);
+      if (first === undefined) seen.set(period, row);
       else {
         const nlWhere = first.line !== undefined ? `op regel ${first.line}` : `bij ${first.origin}`;
         const enWhere = first.line !== undefined ? `on line ${first.line}` : `at ${first.origin}`;
         const of = seriesText(series);
         add(
+          row,
           "period",
           `indicator "${indicator}" heeft al een waarde voor periode ${period}${of.nl} ${nlWhere}`,
           `indicator "${indicator}" already has a value for period ${period}${of.en} ${enWhere}`,
@@ -142,9 +164,9 @@ export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: M
     }
 
     if (ok && period !== undefined && value !== undefined) {
-      const input: MeasurementInput = { indicatorId: indicator, period, value, origin: row.origin };
       const source = row.source?.trim();
       const note = row.note?.trim();
+      const input: MeasurementInput = { indicatorId: indicator, period, value, origin: row.origin };
       if (source) input.source = source;
       if (note) input.note = note;
       if (series?.area) input.area = series.area;
@@ -158,7 +180,7 @@ export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: M
   return { inputs, issues };
 }
 
-type Add = (f: RowField, nl: string, en: string) => void;
+type Add = (row: RawRow, f: RowField, nl: string, en: string) => void;
 
 /**
  * The row's gebied and uitsplitsing: trimmed labels of at most LABEL_MAX characters, a known area in its
@@ -173,7 +195,7 @@ function seriesOf(row: RawRow, add: Add): SeriesKey | undefined {
   const label = (f: "area" | "dimension" | "category", nl: string, en: string): string | undefined => {
     const text = row[f]?.trim().replace(/\s+/g, " ") ?? "";
     if (text.length > LABEL_MAX) {
-      add(f, `${nl} is langer dan ${LABEL_MAX} tekens`, `${en} is longer than ${LABEL_MAX} characters`);
+      add(row, f, `${nl} is langer dan ${LABEL_MAX} tekens`, `${en} is longer than ${LABEL_MAX} characters`);
       ok = false;
     }
     return text === "" ? undefined : text;
@@ -182,10 +204,10 @@ function seriesOf(row: RawRow, add: Add): SeriesKey | undefined {
   const dimension = label("dimension", "dimensie", "dimension");
   const category = label("category", "categorie", "category");
   if (dimension !== undefined && category === undefined) {
-    add("category", `categorie ontbreekt: een uitsplitsing naar "${dimension}" noemt ook de categorie`, `category is missing: a breakdown by "${dimension}" also names the category`);
+    add(row, "category", `categorie ontbreekt: een uitsplitsing naar "${dimension}" noemt ook de categorie`, `category is missing: a breakdown by "${dimension}" also names the category`);
     ok = false;
   } else if (dimension === undefined && category !== undefined) {
-    add("dimension", `dimensie ontbreekt: bij categorie "${category}" hoort een dimensie (bijv. leeftijdsgroep)`, `dimension is missing: category "${category}" needs a dimension (e.g. age group)`);
+    add(row, "dimension", `dimensie ontbreekt: bij categorie "${category}" hoort een dimensie (bijv. leeftijdsgroep)`, `dimension is missing: category "${category}" needs a dimension (e.g. age group)`);
     ok = false;
   }
   if (!ok) return undefined;

@@ -23,8 +23,20 @@ export interface NumberTextOptions {
   pointsAsThousands: boolean;
 }
 
+/**
+ * What nearly every cell of an export looks like: digits with at most a decimal comma ("12,5"), or
+ * with a decimal point when points are not thousands here ("8.1"). Read directly, with the same result
+ * the rules below give; anything else goes through them.
+ */
+const SIMPLE_COMMA = /^\d+(?:,\d+)?$/;
+const SIMPLE_POINT = /^\d+(?:\.\d+)?$/;
+
 /** The number the text stands for, or undefined when it is empty, text, or ambiguous. */
 export function parseNumberText(raw: string, options: NumberTextOptions): number | undefined {
+  if (SIMPLE_COMMA.test(raw) || (!options.pointsAsThousands && SIMPLE_POINT.test(raw))) {
+    const value = Number(raw.replace(",", "."));
+    return Number.isFinite(value) ? value : undefined;
+  }
   let text = raw
     .trim()
     .replace(/\s*([€%])\s*/g, "$1")

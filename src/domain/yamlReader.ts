@@ -9,6 +9,7 @@ import type { Document } from "yaml";
 import { fieldPath } from "./issues.ts";
 import type { PathSegment } from "./issues.ts";
 import { NUL_PROBLEM } from "./textEncoding.ts";
+import { readSimpleYaml } from "./yamlFast.ts";
 import type { Validated, ValidationIssue } from "./validation.ts";
 import { yamlLineFinder } from "./yamlLines.ts";
 import type { LineOf } from "./yamlLines.ts";
@@ -108,10 +109,22 @@ function nulPaths(value: unknown, path: PathSegment[], out: PathSegment[][]): vo
   }
 }
 
-/** Parses YAML text (a BOM is allowed) into plain data, or lists why it cannot be used. */
+/**
+ * Parses YAML text (a BOM is allowed) into plain data, or lists why it cannot be used. Plain files (every
+ * DIN we know) are read by yamlFast.ts, and the `yaml` library reads the file only when a message needs a
+ * line; anything else the library reads at once, as before.
+ */
 export function readYaml(text: string, fileName: string): Validated<YamlData> {
+  const clean = text.replace(/^\uFEFF/, "");
+  const simple = readSimpleYaml(clean);
+  if (simple !== undefined) {
+    // No NUL, alias or syntax error can be in it (yamlFast.ts leaves those to the library).
+    let finder: LineOf | undefined;
+    const lineOf: LineOf = (path) => (finder ??= libraryLineFinder(clean))(path);
+    return { ok: true, value: { data: simple, empty: false, lineOf } };
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(clean, { lineCounter, prettyErrors: true, uniqueKeys: true });
   // After a syntax error the tree is unreliable: other messages would only confuse.
   if (doc.errors.length > 0) return { ok: false, issues: yamlSyntaxIssues(doc.errors, fileName) };
   const lineOf = yamlLineFinder(doc, lineCounter);
@@ -120,6 +133,11 @@ export function readYaml(text: string, fileName: string): Validated<YamlData> {
   if (!plain.ok) return plain;
   const data = plain.value;
   return { ok: true, value: { data, empty: false, lineOf } };
+}
+
+function libraryLineFinder(text: string): LineOf {
+  const lineCounter = new LineCounter();
+  return yamlLineFinder(parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true }), lineCounter);
 }
 
 /**

@@ -31,7 +31,7 @@ import type { ReportStore } from "../app/report/ports.ts";
 import type { AnnouncementStore } from "../app/measurements/ports.ts";
 import type { AdapterStateStore } from "../app/adapterState.ts";
 import { PrismaAdapterStateStore } from "../store/adapterStateStore.ts";
-import { memoryStores, type MemoryDatabase } from "../store/memory/memoryStores.ts";
+import type { MemoryDatabase } from "../store/memory/memoryStores.ts";
 
 /** What the services know of their database: a real one (Prisma on PGlite or PostgreSQL), or the memory store (tests). */
 export type ServicesDb = Database | MemoryDatabase;
@@ -137,7 +137,9 @@ export async function servicesOn(db: Database, target: DatabaseTarget, clock: Cl
  * The services on the in-memory store (src/store/memory): no database, no files, nothing outlives
  * close(). For tests that are not about the database; tests/contract/ keeps it equal to the real ones.
  */
-export function openMemoryServices(clock: Clock = systemClock, options: ServiceOptions = {}): Promise<Services> {
+export async function openMemoryServices(clock: Clock = systemClock, options: ServiceOptions = {}): Promise<Services> {
+  // Loaded here, not with this module: `serve` never uses the memory store (20 modules less at start-up).
+  const { memoryStores } = await import("../store/memory/memoryStores.ts");
   return assemble(memoryStores(), clock, options);
 }
 

@@ -1,11 +1,12 @@
 /**
  * Writes one import plan inside the caller's driver transaction (no Prisma: see RawSql): the import
  * row, superseded old values, and the new values with their change columns — one statement per step,
- * whatever the size of the import, with the values as arrays (unnest).
+ * whatever the size of the import, with the values as arrays (unnest) in binary (binaryArrays.ts).
  */
 import { planCounts } from "../app/measurements/planImport.ts";
 import type { MeasurementPlan } from "../app/ports.ts";
 import { changeRecord } from "../domain/changeRecord.ts";
+import { binaryArray, binaryTextArray } from "./binaryArrays.ts";
 import type { RawQuery } from "./database.ts";
 
 export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: ReadonlyMap<string, number>, plan: MeasurementPlan): Promise<{ importId: number }> {
@@ -24,11 +25,59 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
     [dinId, plan.via, plan.fileName, plan.contentHash, counts.newCount, counts.correctionCount, counts.metadataCount, plan.unchangedCount, now, counts.contextCount],
   );
   const importId = imp!.id;
-  const rows = plan.rows.map((r) => ({ row: r, indicatorId: keyOf(r.indicatorId), record: r.change && changeRecord(r.change) }));
+
+  // The columns as arrays in one pass over the plan, sent in binary (binaryArrays.ts).
+  const n = plan.rows.length;
+  const ids = new Array<number>(n);
+  const periods = new Array<string>(n);
+  const starts = new Array<Date>(n);
+  const values = new Array<number>(n);
+  const sources = new Array<string | null>(n);
+  const notes = new Array<string | null>(n);
+  const origins = new Array<string>(n);
+  const figureChanged = new Array<boolean>(n);
+  const correctedFrom = new Array<number | null>(n);
+  const previousPeriods = new Array<string | null>(n);
+  const previousValues = new Array<number | null>(n);
+  const yearEarlierValues = new Array<number | null>(n);
+  // Comparison area and breakdown ("" for the municipality's own total: part of the current-value key).
+  const areas = new Array<string>(n);
+  const dimensions = new Array<string>(n);
+  const categories = new Array<string>(n);
+  const correctedIds: number[] = [];
+  const correctedPeriods: string[] = [];
+  const correctedAreas: string[] = [];
+  const correctedDimensions: string[] = [];
+  const correctedCategories: string[] = [];
+  plan.rows.forEach((r, i) => {
+    const record = r.change && changeRecord(r.change);
+    ids[i] = keyOf(r.indicatorId);
+    periods[i] = r.period;
+    starts[i] = r.periodStart;
+    values[i] = r.value;
+    sources[i] = r.source ?? null;
+    notes[i] = r.note ?? null;
+    origins[i] = r.origin;
+    figureChanged[i] = record !== undefined;
+    // A comparison or breakdown value has no change record but keeps the exact value it replaced.
+    correctedFrom[i] = record?.correctedFrom ?? r.correctedFrom ?? null;
+    previousPeriods[i] = record?.previous?.period ?? null;
+    previousValues[i] = record?.previous?.value ?? null;
+    yearEarlierValues[i] = record?.yearEarlierValue ?? null;
+    areas[i] = r.area ?? "";
+    dimensions[i] = r.dimension ?? "";
+    categories[i] = r.category ?? "";
+    if (r.correction) {
+      correctedIds.push(ids[i]);
+      correctedPeriods.push(r.period);
+      correctedAreas.push(areas[i]);
+      correctedDimensions.push(dimensions[i]);
+      correctedCategories.push(categories[i]);
+    }
+  });
 
   // Corrections: the current value becomes history before its successor is inserted.
-  const corrected = rows.filter((r) => r.row.correction);
-  if (corrected.length > 0) {
+  if (correctedIds.length > 0) {
     await tx.query(
       `UPDATE "Measurement" m SET "supersededAt" = $1::timestamp(3)
          FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS c("indicatorId", "period", "area", "dimension", "category")
@@ -36,11 +85,11 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
           AND m."dimension" = c."dimension" AND m."category" = c."category" AND m."supersededAt" IS NULL`,
       [
         now,
-        corrected.map((r) => r.indicatorId),
-        corrected.map((r) => r.row.period),
-        corrected.map((r) => r.row.area ?? ""),
-        corrected.map((r) => r.row.dimension ?? ""),
-        corrected.map((r) => r.row.category ?? ""),
+        binaryArray("int4", correctedIds),
+        binaryTextArray(correctedPeriods),
+        binaryTextArray(correctedAreas),
+        binaryTextArray(correctedDimensions),
+        binaryTextArray(correctedCategories),
       ],
     );
   }
@@ -58,23 +107,23 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
               "figureChanged", "correctedFrom", "previousPeriod", "previousValue", "yearEarlierValue",
               "area", "dimension", "category")`,
     [
-      rows.map((r) => r.indicatorId),
-      rows.map((r) => r.row.period),
-      rows.map((r) => r.row.periodStart.toISOString()),
-      rows.map((r) => r.row.value),
-      rows.map((r) => r.row.source ?? null),
-      rows.map((r) => r.row.note ?? null),
-      rows.map((r) => r.row.origin),
-      rows.map((r) => r.record !== undefined),
-      rows.map((r) => r.record?.correctedFrom ?? r.row.correctedFrom ?? null),
-      rows.map((r) => r.record?.previous?.period ?? null),
-      rows.map((r) => r.record?.previous?.value ?? null),
-      rows.map((r) => r.record?.yearEarlierValue ?? null),
+      binaryArray("int4", ids),
+      binaryTextArray(periods),
+      binaryArray("timestamp", starts),
+      binaryArray("float8", values),
+      binaryTextArray(sources),
+      binaryTextArray(notes),
+      binaryTextArray(origins),
+      binaryArray("bool", figureChanged),
+      binaryArray("float8", correctedFrom),
+      binaryTextArray(previousPeriods),
+      binaryArray("float8", previousValues),
+      binaryArray("float8", yearEarlierValues),
       importId,
       now,
-      rows.map((r) => r.row.area ?? ""),
-      rows.map((r) => r.row.dimension ?? ""),
-      rows.map((r) => r.row.category ?? ""),
+      binaryTextArray(areas),
+      binaryTextArray(dimensions),
+      binaryTextArray(categories),
     ],
   );
   return { importId };

@@ -92,15 +92,17 @@ export class PrismaMeasurementStore implements MeasurementStore {
         [dinId, [...indicatorIds]],
       );
       const decided = plan(
-        rows.map((r) => ({
-          indicatorId: r.slug,
-          period: r.period,
-          value: r.value,
-          ...(r.source !== null ? { source: r.source } : {}),
-          ...(r.note !== null ? { note: r.note } : {}),
-          ...(r.area ? { area: r.area } : {}),
-          ...(r.dimension ? { dimension: r.dimension, category: r.category } : {}),
-        })),
+        rows.map((r) => {
+          const current: CurrentMeasurement = { indicatorId: r.slug, period: r.period, value: r.value };
+          if (r.source !== null) current.source = r.source;
+          if (r.note !== null) current.note = r.note;
+          if (r.area) current.area = r.area;
+          if (r.dimension) {
+            current.dimension = r.dimension;
+            current.category = r.category;
+          }
+          return current;
+        }),
       );
       if (decided.rows.length === 0) return { plan: decided };
       const { importId } = await writePlan(tx, dinId, new Map(indicators.map((i) => [i.slug, i.id])), decided);

@@ -41,4 +41,12 @@ describe("parseNumberText", () => {
   it("never returns negative zero", () => {
     expect(Object.is(parseNumberText("-0", comma), 0)).toBe(true);
   });
+
+  it("reads plain digits the quick way with the same results, and refuses a number too large to hold", () => {
+    expect(parseNumberText("007,50", semicolon)).toBe(7.5);
+    expect(parseNumberText("42", semicolon)).toBe(42);
+    expect(parseNumberText("8.25", comma)).toBe(8.25);
+    expect(parseNumberText("1" + "0".repeat(400), semicolon)).toBeUndefined();
+    expect(parseNumberText("1" + "0".repeat(400) + ",5", comma)).toBeUndefined();
+  });
 });

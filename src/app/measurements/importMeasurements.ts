@@ -65,7 +65,8 @@ export async function importMeasurements(
   const { plan, importId } = input.dryRun
     ? await planOnly(deps.measurements, din.slug, ids, (current) => planImport(indicators, parsed.value, current, meta))
     : await deps.measurements.importInTurn(din.slug, ids, (current) => planImport(indicators, parsed.value, current, meta));
-  const changes = plan.rows.flatMap((r) => (r.change ? [r.change] : []));
+  const changes: IndicatorChange[] = [];
+  for (const r of plan.rows) if (r.change) changes.push(r.change);
   return {
     ok: true,
     dinSlug: din.slug,

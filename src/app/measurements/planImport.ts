@@ -4,11 +4,11 @@
  * value (a figure change, with the exact value it replaces as "was"), corrections of bron/opmerking
  * only (kept as history, no figure change), and rows that change nothing.
  */
-import { detectChanges, type ChangeRequest } from "../../domain/changes.ts";
+import { detectChanges, type ChangeRequest, type SeriesPoint } from "../../domain/changes.ts";
 import type { Indicator } from "../../domain/din.ts";
 import { isTotalSeries, valueKeyText } from "../../domain/measurement.ts";
 import type { MeasurementInput, SeriesKey } from "../../domain/measurement.ts";
-import { parsePeriod, periodStart } from "../../domain/period.ts";
+import { parsePeriod, periodStart, type Period } from "../../domain/period.ts";
 import type { CurrentMeasurement, MeasurementPlan } from "../ports.ts";
 
 const SAME_VALUE_TOLERANCE = 1e-12;
@@ -29,21 +29,22 @@ export function planImport(
   current: readonly CurrentMeasurement[],
   meta: PlanMeta,
 ): MeasurementPlan {
-  const stored = new Map(current.map((v) => [keyOf(v), v]));
+  // Per series, period → stored value: nested maps, no key string per value (50,000 in a large import).
+  const stored = new Map<string, Map<string, CurrentMeasurement>>();
+  for (const v of current) mapOf(stored, seriesId(v)).set(v.period, v);
   // The municipality's series per indicator as they will be after this import: current values overlaid
   // with the new rows. Comparison and breakdown rows are no part of it: they never make a change.
   const series = new Map<string, Map<string, number>>();
-  for (const v of current) if (isTotalSeries(v)) seriesOf(series, v.indicatorId).set(v.period, v.value);
-  for (const r of rows) if (isTotalSeries(r)) seriesOf(series, r.indicatorId).set(r.period, r.value);
+  for (const v of current) if (isTotalSeries(v)) mapOf(series, v.indicatorId).set(v.period, v.value);
+  for (const r of rows) if (isTotalSeries(r)) mapOf(series, r.indicatorId).set(r.period, r.value);
 
   const plan: MeasurementPlan = { ...meta, unchangedCount: 0, rows: [] };
   // Rows whose figure changed, per indicator: each series is then described in one pass (detectChanges).
   const toDetect = new Map<string, { rows: MeasurementPlan["rows"]; requests: ChangeRequest[] }>();
   for (const row of rows) {
-    const previous = stored.get(keyOf(row));
+    const previous = stored.get(seriesId(row))?.get(row.period);
     const period = parsePeriod(row.period);
     if (!period.ok) throw new Error(`parser let an invalid period through: ${row.period}`);
-    const base = { indicatorId: row.indicatorId, period: row.period, periodStart: periodStart(period.period), origin: row.origin, ...seriesFields(row) };
 
     if (previous !== undefined && Math.abs(previous.value - row.value) <= SAME_VALUE_TOLERANCE) {
       if (!metadataDiffers(row, previous)) {
@@ -51,18 +52,10 @@ export function planImport(
         continue;
       }
       // The same figure with another bron/opmerking: a new row (the old one stays as history), no change.
-      const source = row.source ?? previous.source;
-      const note = row.note ?? previous.note;
-      plan.rows.push({ ...base, value: previous.value, ...(source !== undefined ? { source } : {}), ...(note !== undefined ? { note } : {}), correction: true });
+      plan.rows.push(plannedRow(row, period.period, previous.value, row.source ?? previous.source, row.note ?? previous.note, true));
       continue;
     }
-    const planned: MeasurementPlan["rows"][number] = {
-      ...base,
-      value: row.value,
-      ...(row.source !== undefined ? { source: row.source } : {}),
-      ...(row.note !== undefined ? { note: row.note } : {}),
-      correction: previous !== undefined,
-    };
+    const planned = plannedRow(row, period.period, row.value, row.source, row.note, previous !== undefined);
     if (!isTotalSeries(row)) {
       // A comparison or breakdown value: stored (a correction keeps the exact value it replaced), never announced.
       if (previous !== undefined) planned.correctedFrom = previous.value;
@@ -77,11 +70,33 @@ export function planImport(
   }
   for (const [indicatorId, pending] of toDetect) {
     const indicator = indicators.get(indicatorId)!; // the parser only lets known ids through
-    const points = [...seriesOf(series, indicatorId)].map(([p, value]) => ({ period: p, value }));
+    const points: SeriesPoint[] = [];
+    for (const [p, value] of mapOf(series, indicatorId)) points.push({ period: p, value });
     const changes = detectChanges(indicator, points, pending.requests);
-    pending.rows.forEach((planned, i) => (planned.change = changes[i]!));
+    for (let i = 0; i < pending.rows.length; i++) pending.rows[i]!.change = changes[i]!;
   }
   return plan;
+}
+
+/** A row to write; source and note only when set (a row without them keeps one object shape too). */
+function plannedRow(
+  row: MeasurementInput,
+  period: Period,
+  value: number,
+  source: string | undefined,
+  note: string | undefined,
+  correction: boolean,
+): MeasurementPlan["rows"][number] {
+  const planned: MeasurementPlan["rows"][number] = { indicatorId: row.indicatorId, period: row.period, periodStart: periodStart(period), origin: row.origin, value, correction };
+  if (source !== undefined) planned.source = source;
+  if (note !== undefined) planned.note = note;
+  // Only the parts a row has, so the municipality's own rows stay as small as before.
+  if (row.area) planned.area = row.area;
+  if (row.dimension) {
+    planned.dimension = row.dimension;
+    planned.category = row.category ?? "";
+  }
+  return planned;
 }
 
 /**
@@ -102,21 +117,13 @@ export function planCounts(plan: Pick<MeasurementPlan, "rows">): { newCount: num
   return counts;
 }
 
-function seriesOf(all: Map<string, Map<string, number>>, id: string): Map<string, number> {
+/** The series a value belongs to: the indicator's own total, or one of its areas or breakdown cells. */
+function seriesId(v: { indicatorId: string } & SeriesKey): string {
+  return isTotalSeries(v) ? v.indicatorId : valueKeyText(v.indicatorId, "", v);
+}
+
+function mapOf<T>(all: Map<string, Map<string, T>>, id: string): Map<string, T> {
   let s = all.get(id);
   if (!s) all.set(id, (s = new Map()));
   return s;
-}
-
-/** Indicator, period and series: what one current value is stored under. */
-function keyOf(v: { indicatorId: string; period: string } & SeriesKey): string {
-  return valueKeyText(v.indicatorId, v.period, v);
-}
-
-/** Only the parts a row has, so totals stay as small as before. */
-function seriesFields(key: SeriesKey): SeriesKey {
-  return {
-    ...(key.area ? { area: key.area } : {}),
-    ...(key.dimension ? { dimension: key.dimension, category: key.category ?? "" } : {}),
-  };
 }
