@@ -8,10 +8,9 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartData } from "../app/messages/message.ts";
 import { formatPeriod, periodStart } from "../domain/period.ts";
-import { CHART_COLORS, CHART_FONT } from "./chartSpec.ts";
-import { chartLocale } from "./locale.ts";
-import { parseSeriesPeriod, TIME_UNIT, timeAxis } from "./timeAxis.ts";
-import { valueDomain, yLabelExpr } from "./valueScale.ts";
+import { chartConfig, seriesLayers } from "./chartSpec.ts";
+import { parseSeriesPeriod, timeAxis } from "./timeAxis.ts";
+import { valueDomain } from "./valueScale.ts";
 
 /** The whole small image: three fit side by side in the web's and the report's text column. */
 export const SMALL_CHART_WIDTH = 210;
@@ -33,7 +32,6 @@ export function smallChartSpec(data: ChartData & { small: NonNullable<ChartData[
   // The same input for every chart of the set (its shown extremes), hence the same y domain.
   const [lo, hi] = data.small.scale;
   const yDomain = valueDomain({ title: "", unit: data.unit, lang: data.lang, points: [{ period: "", value: lo }, { period: "", value: hi }] });
-  const timeUnit = TIME_UNIT[axis.kind];
   // Only the first and last period are labelled: more do not fit at this width.
   const ticks = [...new Set([periodStart(axis.periods[0]!).getTime(), periodStart(axis.periods.at(-1)!).getTime()])];
   const first = formatPeriod(periods[0]!, data.lang);
@@ -47,39 +45,8 @@ export function smallChartSpec(data: ChartData & { small: NonNullable<ChartData[
     autosize: { type: "fit-x", contains: "padding" },
     padding: PADDING,
     background: "white",
-    config: {
-      locale: chartLocale(data.lang),
-      font: CHART_FONT,
-      view: { stroke: null },
-      title: { anchor: "start", fontSize: 13, fontWeight: "bold", color: CHART_COLORS.text, offset: 8, limit: SMALL_CHART_WIDTH - PADDING.left - PADDING.right },
-      axis: {
-        labelFontSize: 11,
-        labelColor: CHART_COLORS.muted,
-        title: null,
-        domainColor: CHART_COLORS.axis,
-        tickColor: CHART_COLORS.axis,
-        gridColor: CHART_COLORS.grid,
-      },
-    },
+    config: chartConfig(data.lang, { fontSize: 13, offset: 8, limit: SMALL_CHART_WIDTH - PADDING.left - PADDING.right }, 11),
     data: { values },
-    encoding: {
-      x: {
-        field: "date",
-        type: "temporal",
-        ...(timeUnit ? { timeUnit } : {}),
-        scale: { type: "utc", domain: axis.domain },
-        axis: { values: ticks, format: axis.format, grid: false, labelAngle: 0, labelOverlap: true, labelPadding: 4, tickSize: 3 },
-      },
-      y: {
-        field: "value",
-        type: "quantitative",
-        scale: { domain: yDomain, nice: false, zero: false },
-        axis: { labelExpr: yLabelExpr(data.unit), tickCount: 3, domain: false, ticks: false, labelPadding: 4 },
-      },
-    },
-    layer: [
-      { mark: { type: "line", color: CHART_COLORS.series, strokeWidth: 2, strokeJoin: "round", strokeCap: "round" } },
-      { mark: { type: "point", filled: true, size: 30, color: CHART_COLORS.series, opacity: 1, stroke: "white", strokeWidth: 1 } },
-    ],
+    ...seriesLayers({ axis, ticks, yDomain, unit: data.unit, yTicks: 3, size: "small" }),
   };
 }
