@@ -60,7 +60,6 @@ export function chartSpec(data: ChartData): TopLevelSpec {
   const yDomain = valueDomain(data);
   const annotations = annotationLayers(data, axis, values, yDomain);
   const comparisons = comparisonLayers(data, axis);
-  const timeUnit = TIME_UNIT[axis.kind];
   const sub = subtitle(data.unit);
 
   return {
@@ -72,63 +71,9 @@ export function chartSpec(data: ChartData): TopLevelSpec {
     autosize: { type: "fit-x", contains: "padding" },
     padding: PADDING,
     background: "white",
-    config: {
-      locale: chartLocale(data.lang),
-      font: CHART_FONT,
-      view: { stroke: null },
-      title: {
-        anchor: "start",
-        fontSize: 15,
-        fontWeight: "bold",
-        color: CHART_COLORS.text,
-        subtitleFontSize: 12,
-        subtitleColor: CHART_COLORS.muted,
-        subtitlePadding: 4,
-        offset: 14,
-        limit: CHART_WIDTH - PADDING.left - PADDING.right,
-      },
-      axis: {
-        labelFontSize: 12,
-        labelColor: CHART_COLORS.muted,
-        title: null,
-        domainColor: CHART_COLORS.axis,
-        tickColor: CHART_COLORS.axis,
-        gridColor: CHART_COLORS.grid,
-      },
-    },
+    config: chartConfig(data.lang, { fontSize: 15, offset: 14, limit: CHART_WIDTH - PADDING.left - PADDING.right }, 12),
     layer: [
-      {
-        data: { values },
-        encoding: {
-          x: {
-            field: "date",
-            type: "temporal",
-            ...(timeUnit ? { timeUnit } : {}),
-            // Weeks have no time unit, so UTC is asked for explicitly (a utc time unit implies it).
-            scale: { type: "utc", domain: axis.domain },
-            axis: {
-              values: axis.ticks,
-              format: axis.format,
-              grid: false,
-              labelAngle: 0,
-              labelOverlap: true,
-              labelPadding: 6,
-              tickSize: 4,
-            },
-          },
-          y: {
-            field: "value",
-            type: "quantitative",
-            // Already nice (see valueScale.ts); vega must not widen it, or the label placement is off.
-            scale: { domain: yDomain, nice: false, zero: false },
-            axis: { labelExpr: yLabelExpr(data.unit), tickCount: Y_TICK_COUNT, domain: false, ticks: false, labelPadding: 6 },
-          },
-        },
-        layer: [
-          { mark: { type: "line", color: CHART_COLORS.series, strokeWidth: 2.5, strokeJoin: "round", strokeCap: "round" } },
-          { mark: { type: "point", filled: true, size: 44, color: CHART_COLORS.series, opacity: 1, stroke: "white", strokeWidth: 1 } },
-        ],
-      },
+      { data: { values }, ...seriesLayers({ axis, ticks: axis.ticks, yDomain, unit: data.unit, yTicks: Y_TICK_COUNT, size: "full" }) },
       ...comparisons,
       ...annotations,
     ],
@@ -176,6 +121,66 @@ function comparisonLayers(data: ChartData, axis: TimeAxis): LayerSpec[] {
       },
     ];
   });
+}
+
+const SERIES_SIZES = {
+  full: { labelPadding: 6, tickSize: 4, strokeWidth: 2.5, point: 44 },
+  small: { labelPadding: 4, tickSize: 3, strokeWidth: 2, point: 30 },
+} as const;
+
+/** The municipality's series (or a small multiple's) as line + points over the time axis, on a y domain that is already nice. */
+export function seriesLayers(o: { axis: TimeAxis; ticks: number[]; yDomain: [number, number]; unit: string; yTicks: number; size: keyof typeof SERIES_SIZES }) {
+  const z = SERIES_SIZES[o.size];
+  const timeUnit = TIME_UNIT[o.axis.kind];
+  return {
+    encoding: {
+      x: {
+        field: "date",
+        type: "temporal" as const,
+        ...(timeUnit ? { timeUnit } : {}),
+        // Weeks have no time unit, so UTC is asked for explicitly (a utc time unit implies it).
+        scale: { type: "utc" as const, domain: o.axis.domain },
+        axis: { values: o.ticks, format: o.axis.format, grid: false, labelAngle: 0, labelOverlap: true, labelPadding: z.labelPadding, tickSize: z.tickSize },
+      },
+      y: {
+        field: "value",
+        type: "quantitative" as const,
+        // Already nice (see valueScale.ts); vega must not widen it, or the label placement is off.
+        scale: { domain: o.yDomain, nice: false, zero: false },
+        axis: { labelExpr: yLabelExpr(o.unit), tickCount: o.yTicks, domain: false, ticks: false, labelPadding: z.labelPadding },
+      },
+    },
+    layer: [
+      { mark: { type: "line" as const, color: CHART_COLORS.series, strokeWidth: z.strokeWidth, strokeJoin: "round" as const, strokeCap: "round" as const } },
+      { mark: { type: "point" as const, filled: true, size: z.point, color: CHART_COLORS.series, opacity: 1, stroke: "white", strokeWidth: 1 } },
+    ],
+  };
+}
+
+/** Locale, font and the title and axis styles every chart shares (the small multiples too, at their sizes). */
+export function chartConfig(lang: "nl" | "en", title: { fontSize: number; offset: number; limit: number }, labelFontSize: number) {
+  return {
+    locale: chartLocale(lang),
+    font: CHART_FONT,
+    view: { stroke: null },
+    title: {
+      anchor: "start",
+      fontWeight: "bold",
+      color: CHART_COLORS.text,
+      subtitleFontSize: 12,
+      subtitleColor: CHART_COLORS.muted,
+      subtitlePadding: 4,
+      ...title,
+    },
+    axis: {
+      labelFontSize,
+      labelColor: CHART_COLORS.muted,
+      title: null,
+      domainColor: CHART_COLORS.axis,
+      tickColor: CHART_COLORS.axis,
+      gridColor: CHART_COLORS.grid,
+    },
+  } as const;
 }
 
 /** Target and baseline layers, with their labels placed clear of the line where possible. */

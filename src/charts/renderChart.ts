@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartData } from "../app/messages/message.ts";
 import { chartSpec } from "./chartSpec.ts";
+import { smallChartSpec } from "./smallChartSpec.ts";
 import { arimoFontFiles, arimoWidth } from "./textMetrics.ts";
 import type { WidthFn } from "./textMetrics.ts";
 
@@ -27,7 +28,7 @@ export function loadChartEngine(): Promise<Engine> {
 
 /** A standalone SVG document, announced by screen readers as one image with the spec's description. */
 export async function renderChartSvg(data: ChartData): Promise<string> {
-  const spec = chartSpec(data);
+  const spec = data.small ? smallChartSpec({ ...data, small: data.small }) : chartSpec(data);
   return withAccessibleName(await renderSpecSvg(spec), spec.description ?? data.title);
 }
 

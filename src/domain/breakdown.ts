@@ -58,6 +58,23 @@ export function latestBreakdownPeriod(indicatorId: string, values: readonly Seri
     .at(-1);
 }
 
+/**
+ * The municipality's breakdowns of one dimension over time, oldest first, one per period with cells:
+ * what small multiples draw. Each period goes through `shownBreakdown` on its own, so the secondary
+ * suppression of one period never rests on another's cells.
+ */
+export function breakdownHistory(indicatorId: string, values: readonly SeriesValue[], dimension: string): Breakdown[] {
+  const byPeriod = new Map<string, Breakdown>();
+  for (const v of values) {
+    if (v.indicatorId !== indicatorId || v.area || v.dimension !== dimension) continue;
+    let b = byPeriod.get(v.period);
+    if (!b) byPeriod.set(v.period, (b = { dimension, period: v.period, cells: [] }));
+    b.cells.push({ category: v.category ?? "", value: v.value });
+  }
+  // Canonical keys of one kind sort as text, and an indicator has one frequency.
+  return [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+}
+
 /** Applies the small-number rule per cell, with secondary suppression, for an audience. */
 export function shownBreakdown(breakdown: Breakdown, indicator: Pick<Indicator, "unit" | "count" | "smallNumbers">, audience: Audience): ShownBreakdown {
   const limit = smallNumberLimit(indicator);

@@ -44,6 +44,10 @@ section.page { border-top: 2px solid var(--line); margin-top: 2.5rem; padding-to
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: .9rem; }
+.multiples > figcaption { color: var(--text); font-weight: bold; margin-bottom: .5rem; }
+.multiples-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .75rem 1rem; }
+.multiples-grid figure { margin: 0; }
+.multiples-grid figcaption { font-size: .8rem; }
 table { border-collapse: collapse; margin: .5rem 0; min-width: 50%; }
 caption { text-align: left; font-weight: bold; padding-bottom: .25rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .25rem .75rem .25rem 0; text-align: left; vertical-align: top; }
@@ -58,6 +62,7 @@ td.num, th.num { text-align: right; }
   .skip, .back, .no-print { display: none !important; }
   section.page { break-before: page; border-top: none; margin-top: 0; }
   figure, table, .conclusion { break-inside: avoid; }
+  figure.multiples { break-inside: auto; }
   h2, h3, h4 { break-after: avoid; }
   a { color: var(--text); text-decoration: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; }

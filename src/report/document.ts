@@ -4,6 +4,7 @@
  * attachment. Landmarks (header, main, footer), one h1, headings in order, lang on <html>.
  */
 import type { ChartRenderer } from "../app/charts.ts";
+import { renderMultiples, smallMultiples, type RenderedMultiples } from "../app/breakdownCharts.ts";
 import type { ChartData } from "../app/messages/message.ts";
 import { altText, MAX_POINTS } from "../app/sessions/chartElements.ts";
 import type { Lang } from "../domain/format.ts";
@@ -47,6 +48,20 @@ async function chartFigure(indicator: ReportIndicator, lang: Lang, charts: Chart
   return `<figure>${svg}<figcaption>${esc(altText(data, lang, hidden ? indicator.smallNumbers : undefined))}</figcaption></figure>`;
 }
 
+/**
+ * The small multiples of each breakdown dimension with more than one period, drawn from the model:
+ * a public model holds no hidden cell's value, so none can reach a chart or its text.
+ */
+async function multiplesOf(indicator: ReportIndicator, lang: Lang, charts: ChartRenderer): Promise<Map<string, RenderedMultiples>> {
+  const drawn = new Map<string, RenderedMultiples>();
+  for (const b of indicator.breakdowns ?? []) {
+    const history = (indicator.breakdownHistory ?? []).filter((h) => h.dimension === b.dimension);
+    const set = smallMultiples(history, { unit: indicator.unit, ...(indicator.smallNumbers !== undefined ? { smallNumbers: indicator.smallNumbers } : {}) }, lang);
+    if (set) drawn.set(b.dimension, await renderMultiples(charts, set));
+  }
+  return drawn;
+}
+
 function goalPage(goal: ReportGoal, model: ReportModel, lang: Lang): string {
   const t = TEXTS[lang];
   const id = anchorId("doel", goal.id);
@@ -68,7 +83,9 @@ export async function renderReportHtml(model: ReportModel, lang: Lang, status: "
   const title = t.title(model.municipality, model.edition);
   const pages: string[] = [];
   for (const goal of model.opgaven.flatMap((o) => o.goals)) if (goal.conclusionIds.length > 0) pages.push(goalPage(goal, model, lang));
-  for (const indicator of model.indicators) pages.push(indicatorPage(indicator, model, await chartFigure(indicator, lang, charts), lang));
+  for (const indicator of model.indicators) {
+    pages.push(indicatorPage(indicator, model, await chartFigure(indicator, lang, charts), lang, await multiplesOf(indicator, lang, charts)));
+  }
   const kind = model.public ? t.publicEdition : t.internalEdition;
   const previous = model.previous ? { edition: model.previous.edition, date: dateText(model.previous.cutoff, lang) } : undefined;
   return (

@@ -12,6 +12,7 @@ import { anchorId, type ReportIndicator, type ReportModel, type ReportPoint } fr
 import { conclusionHtml } from "./conclusionHtml.ts";
 import { dateText, esc, periodText, pointText, statusMark } from "./format.ts";
 import { TEXTS } from "./texts.ts";
+import type { RenderedMultiples } from "../app/breakdownCharts.ts";
 
 export function backLink(lang: Lang): string {
   return `<a class="back" href="#voorblad">← ${esc(TEXTS[lang].back)}</a>`;
@@ -47,8 +48,17 @@ function comparisonTable(indicator: ReportIndicator, municipality: string, lang:
   return `<table><caption>${esc(t.comparison(indicator.name))}</caption><thead><tr><th scope="col">${esc(t.period)}</th>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
-/** Each breakdown as a table; hidden cells say why (small, or hidden so a small one cannot be computed). */
-function breakdownTables(indicator: ReportIndicator, lang: Lang): string {
+/** A breakdown's small multiples: one figure per category with its text alternative, in a grid. */
+function multiplesHtml(set: RenderedMultiples | undefined, lang: Lang): string {
+  if (!set || set.charts.length === 0) return "";
+  const from = periodText(set.periods[0] ?? "", lang);
+  const to = periodText(set.periods.at(-1) ?? "", lang);
+  const charts = set.charts.map((c) => `<figure>${c.svg}<figcaption>${esc(c.alt)}</figcaption></figure>`).join("");
+  return `<figure class="multiples"><figcaption>${esc(TEXTS[lang].overTime(set.dimension, from, to))}</figcaption><div class="multiples-grid">${charts}</div></figure>`;
+}
+
+/** Each breakdown as a table, then its small multiples; hidden cells say why (small, or hidden so a small one cannot be computed). */
+function breakdownTables(indicator: ReportIndicator, lang: Lang, multiples: ReadonlyMap<string, RenderedMultiples>): string {
   const t = TEXTS[lang];
   return (indicator.breakdowns ?? [])
     .map((b) => {
@@ -58,7 +68,8 @@ function breakdownTables(indicator: ReportIndicator, lang: Lang): string {
       });
       return (
         `<table class="breakdown"><caption>${esc(t.breakdown(b.dimension, periodText(b.period, lang)))}</caption>` +
-        `<thead><tr><th scope="col">${esc(t.category)}</th><th scope="col" class="num">${esc(t.value)}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`
+        `<thead><tr><th scope="col">${esc(t.category)}</th><th scope="col" class="num">${esc(t.value)}</th></tr></thead><tbody>${rows.join("")}</tbody></table>` +
+        multiplesHtml(multiples.get(b.dimension), lang)
       );
     })
     .join("");
@@ -94,7 +105,13 @@ function trendHtml(indicator: ReportIndicator, lang: Lang): string {
   return line ? `<p class="trend">${esc(line)}</p>` : "";
 }
 
-export function indicatorPage(indicator: ReportIndicator, model: ReportModel, chart: string | undefined, lang: Lang): string {
+export function indicatorPage(
+  indicator: ReportIndicator,
+  model: ReportModel,
+  chart: string | undefined,
+  lang: Lang,
+  multiples: ReadonlyMap<string, RenderedMultiples> = new Map(),
+): string {
   const t = TEXTS[lang];
   const id = anchorId("indicator", indicator.id);
   const goal = model.opgaven.flatMap((o) => o.goals.map((g) => ({ opgave: o.name, goal: g }))).find((x) => x.goal.id === indicator.goalId);
@@ -121,7 +138,7 @@ export function indicatorPage(indicator: ReportIndicator, model: ReportModel, ch
     (chart ?? "") +
     valuesTable(indicator, lang) +
     comparisonTable(indicator, model.municipality, lang) +
-    breakdownTables(indicator, lang) +
+    breakdownTables(indicator, lang, multiples) +
     (facts.length > 0 ? `<p class="meta">${esc(facts.join(" · "))}</p>` : "") +
     notesHtml(indicator, lang) +
     `<h3>${esc(t.duiding)}</h3>${duiding}${earlier}` +

@@ -46,6 +46,8 @@ export interface ReportTexts {
   breakdown: (dimension: string, period: string) => string;
   category: string;
   secondary: string;
+  /** Above a breakdown's small multiples. */
+  overTime: (dimension: string, from: string, to: string) => string;
   inSamenhang: string;
   doelDuiding: (goal: string) => string;
   indicatorsOfGoal: string;
@@ -110,6 +112,7 @@ export const TEXTS: Record<"nl" | "en", ReportTexts> = {
     breakdown: (d, p) => `Uitsplitsing naar ${d} (${p})`,
     category: "Categorie",
     secondary: "— niet getoond: anders is een klein aantal uit het totaal te berekenen",
+    overTime: (d, f, t) => `Per ${d} door de tijd, ${f} t/m ${t}, alle op dezelfde schaal`,
     inSamenhang: "Gelezen in samenhang",
     doelDuiding: (g) => `Duiding bij het doel: ${g}`,
     indicatorsOfGoal: "Indicatoren bij dit doel",
@@ -172,6 +175,7 @@ export const TEXTS: Record<"nl" | "en", ReportTexts> = {
     breakdown: (d, p) => `Breakdown by ${d} (${p})`,
     category: "Category",
     secondary: "— not shown: a small number could otherwise be computed from the total",
+    overTime: (d, f, t) => `Per ${d} over time, ${f} to ${t}, all on the same scale`,
     inSamenhang: "Read together",
     doelDuiding: (g) => `Interpretation of the goal: ${g}`,
     indicatorsOfGoal: "Indicators of this goal",

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderEdition } from "../../src/app/report/renderEdition.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
 import { adoptedDuiding, reportDeps } from "../support/reportWorld.ts";
-import { openFreshWorld } from "../support/sessionWorld.ts";
+import { importFigures, openFreshWorld } from "../support/sessionWorld.ts";
 
 const ARTIFACTS = path.join(import.meta.dirname, "..", "..", "artifacts", "browser");
 const CHROMIUM = process.env["DUIDBOT_CHROMIUM"] ?? "/usr/bin/chromium";
@@ -25,6 +25,9 @@ describe("the DIN report in Chromium", () => {
     const { world, dispose } = await openFreshWorld(testRuntimes()[0]!, clock, "2025-03-03T09:00:00Z");
     try {
       await adoptedDuiding(world, clock);
+      // A breakdown over three years: its small multiples are on the page axe checks.
+      const rows = ["2022;9;Oost", "2022;11;West", "2022;7;Noord", "2023;12;Oost", "2023;8;West", "2023;5;Noord", "2024;4;Oost", "2024;2;West"];
+      await importFigures(world.s, `indicator;periode;waarde;dimensie;categorie\n${rows.map((r) => `veilig-thuis;${r.replace(/;([A-Z])/, ";wijk;$1")}\n`).join("")}`);
       const result = await renderEdition(reportDeps(world), { edition: 2024, lang: "nl", public: false });
       if (result.status === "no-din") throw new Error("no DIN");
       await mkdir(ARTIFACTS, { recursive: true });
@@ -70,6 +73,9 @@ describe("the DIN report in Chromium", () => {
     expect(await back.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string } }).getComputedStyle(el).outlineStyle)).not.toBe("none");
     await page.keyboard.press("Enter");
     expect(new URL(page.url()).hash).toBe("#voorblad");
+    const multiples = page.locator("#indicator-veilig-thuis figure.multiples");
+    expect(await multiples.locator("svg[role=img]").count()).toBe(3);
+    await multiples.screenshot({ path: path.join(ARTIFACTS, "rapport-uitsplitsing.png") });
     await page.close();
   });
 

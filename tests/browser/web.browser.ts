@@ -13,7 +13,7 @@ import { loadConfig, type Config } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
 import { adoptedDuiding } from "../support/reportWorld.ts";
-import { openFreshWorld, type World } from "../support/sessionWorld.ts";
+import { importFigures, openFreshWorld, type World } from "../support/sessionWorld.ts";
 
 const ARTIFACTS = path.join(import.meta.dirname, "..", "..", "artifacts", "browser");
 const CHROMIUM = process.env["DUIDBOT_CHROMIUM"] ?? "/usr/bin/chromium";
@@ -105,6 +105,24 @@ describe("the web workspace in Chromium", () => {
     await page.getByRole("heading", { name: "Geïmporteerd" }).waitFor();
     expect(await page.locator("ul.changes").textContent()).toContain("Jongeren met jeugdhulp: 9% (2025)");
     expect((await w.s.measurements.currentValues("hilversum", ["jeugdhulp"])).some((v) => v.period === "2025")).toBe(true);
+    await page.close();
+  });
+
+  it("opens a breakdown with its small multiples side by side, without axe violations", async () => {
+    const rows = ["2022;9;Oost", "2022;11;West", "2022;7;Noord", "2023;12;Oost", "2023;8;West", "2023;5;Noord", "2024;4;Oost", "2024;2;West"];
+    await importFigures(w.s, `indicator;periode;waarde;dimensie;categorie\n${rows.map((r) => `veilig-thuis;${r.replace(/;([A-Z])/, ";wijk;$1")}\n`).join("")}`);
+    const base = await serve({ mode: "local" });
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${base}/indicator/veilig-thuis`);
+    await page.getByText("Uitsplitsing naar wijk (2024)").click();
+    const charts = page.locator(".breakdown-multiples figure");
+    expect(await charts.count()).toBe(3);
+    // The same row: the grid puts the small charts beside each other, not under.
+    const boxes = await Promise.all([0, 1, 2].map((i) => charts.nth(i).boundingBox()));
+    expect(new Set(boxes.map((b) => Math.round(b?.y ?? -1))).size).toBe(1);
+    expect(await page.getByRole("img", { name: "Lijngrafiek: Noord, 2022 t/m 2024" }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator("details.breakdown").screenshot({ path: path.join(ARTIFACTS, "web-uitsplitsing.png") });
     await page.close();
   });
 

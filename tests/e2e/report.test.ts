@@ -12,6 +12,7 @@ import { inject } from "vitest";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
 import { loadExampleIfEmpty } from "../../src/main/example.ts";
+import { importMeasurements } from "../../src/app/measurements/importMeasurements.ts";
 import { cheapChartRenderer } from "../support/cheapCharts.ts";
 import { testRuntimes } from "../support/db.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
@@ -102,5 +103,24 @@ describe("GET /rapport", () => {
     } finally {
       await new Promise((r) => local.close(r));
     }
+  }, 60_000);
+
+  it("draws a breakdown over time as small multiples: the public edition without any hidden cell, the internal one with all", async () => {
+    // 2023: Zuid (6) is small and Oost (87, the smallest other cell) hides with it; 2024 shows every cell.
+    const rows = ["2023;101;Centrum", "2023;94;Noord", "2023;87;Oost", "2023;6;Zuid", "2024;110;Centrum", "2024;76;Noord", "2024;104;Oost", "2024;11;Zuid"];
+    const text = `indicator;periode;waarde;dimensie;categorie\n${rows.map((r) => `gezinnen-lichte-opvoedondersteuning;${r.replace(/;([A-Z])/, ";wijk;$1")}`).join("\n")}\n`;
+    const imported = await importMeasurements(services, { source: { kind: "file", text, fileName: "wijken.csv" }, via: "cli" });
+    expect(imported.ok).toBe(true);
+    const section = (html: string) => html.slice(html.indexOf('id="indicator-gezinnen-lichte-opvoedondersteuning"'), html.indexOf("</section>", html.indexOf('id="indicator-gezinnen-lichte-opvoedondersteuning"')));
+    // The cheap renderer writes each chart's data into its SVG: what a chart received is on the page.
+    const pub = section(await (await fetch(`${base}/rapport`)).text());
+    expect(pub).toContain('<figure class="multiples"><figcaption>Per wijk door de tijd, 2023 t/m 2024, alle op dezelfde schaal</figcaption>');
+    expect(pub).toContain("<title>Oost</title><desc>2024: 104</desc></svg><figcaption>Oost: 2023 niet getoond, 2024 104</figcaption>");
+    expect(pub).toContain("<title>Zuid</title><desc>2024: 11</desc></svg><figcaption>Zuid: 2023 &#60; 10, 2024 11</figcaption>");
+    expect(pub.match(/<title>(Centrum|Noord|Oost|Zuid)<\/title>/g)).toHaveLength(4);
+    expect(pub).not.toMatch(/\b(87|6)\b/);
+    const internal = section(await (await fetch(`${base}/rapport/2024?versie=intern`, { headers: { authorization: `Bearer ${TOKEN}` } })).text());
+    expect(internal).toContain("<title>Oost</title><desc>2023: 87, 2024: 104</desc>");
+    expect(internal).toContain("<figcaption>Zuid: 2023 6, 2024 11</figcaption>");
   }, 60_000);
 });

@@ -104,12 +104,21 @@ describe("web workspace", () => {
     expect(page).not.toContain("<b>meer</b>");
   });
 
-  it("shows an indicator's breakdown on request, every cell for staff through the one small-number rule", async () => {
-    await importFigures(w.s, "indicator;periode;waarde;dimensie;categorie\nveilig-thuis;2024;4;wijk;Oost\nveilig-thuis;2024;2;wijk;West\n");
+  it("shows an indicator's breakdown on request, every cell for staff through the one small-number rule, with small multiples over time", async () => {
+    const rows = ["2023;12;wijk;Oost", "2023;8;wijk;West", "2024;4;wijk;Oost", "2024;2;wijk;West", "2024;6;leeftijd;0-17"];
+    await importFigures(w.s, `indicator;periode;waarde;dimensie;categorie\n${rows.map((r) => `veilig-thuis;${r}\n`).join("")}`);
     const page = await (await get("/indicator/veilig-thuis")).text();
     expect(page).toContain('<details class="breakdown"><summary>Uitsplitsing naar wijk (2024)</summary>');
     expect(page).toMatch(/<th scope="row">Oost<\/th><td class="num">4<\/td>/);
     expect(page).not.toContain("Vergelijking");
+    // The real renderer: one chart per wijk with its accessible name and text alternative (staff: every value).
+    const wijk = page.slice(page.indexOf("Uitsplitsing naar wijk"), page.indexOf("Uitsplitsing naar leeftijd"));
+    expect(wijk).toContain('<p class="detail">Per wijk door de tijd, 2023 t/m 2024, alle op dezelfde schaal</p>');
+    expect(wijk.match(/<figure class="chart"><svg[^>]* role="img" aria-label="Lijngrafiek: (Oost|West), 2023 t\/m 2024">/g)).toHaveLength(2);
+    expect(wijk).toContain("<figcaption>West: 2023 8, 2024 2</figcaption>");
+    // One period only: the table says it all.
+    const leeftijd = page.slice(page.indexOf("Uitsplitsing naar leeftijd"));
+    expect(leeftijd.slice(0, leeftijd.indexOf("</details>"))).not.toContain("<svg");
   });
 
   it("shows a doel with its indicators and sessions; unknown ids are a 404 page", async () => {

@@ -61,6 +61,12 @@ export interface ChartData {
   target?: { period: string; value: number };
   /** Comparison areas ("Nederland"), drawn as extra lines told apart by dash pattern, marker and a direct label. */
   comparisons?: { label: string; points: { period: string; value: number }[] }[];
+  /**
+   * One of a set of small multiples (a breakdown's category over time, src/app/breakdownCharts.ts):
+   * drawn small, on the set's shared x axis (`periods`, first to last) and y scale (`scale`: the lowest
+   * and highest value shown in the whole set), so the charts compare at a glance.
+   */
+  small?: { periods: string[]; scale: [number, number] };
 }
 
 export interface MessageAction {

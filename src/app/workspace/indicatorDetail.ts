@@ -6,13 +6,14 @@
 import type { ChartData } from "../messages/message.ts";
 import type { ChartRenderer } from "../charts.ts";
 import type { ReportStore } from "../report/ports.ts";
-import type { Goal, Indicator } from "../../domain/din.ts";
+import { smallNumberLimit, type Goal, type Indicator } from "../../domain/din.ts";
 import type { Lang } from "../../domain/format.ts";
 import { parsePeriod, periodStart } from "../../domain/period.ts";
 import type { CurrentMeasurement, DinState } from "../ports.ts";
 import type { ActionRecord, ConclusionRecord, ContributionRecord, SessionRecord } from "../sessions/ports.ts";
 import { sharedSummaries, type SharedSummary } from "../sessions/shareSummary.ts";
-import { breakdownsAt, latestBreakdownPeriod, shownBreakdown, type ShownBreakdown } from "../../domain/breakdown.ts";
+import { breakdownHistory, breakdownsAt, latestBreakdownPeriod, shownBreakdown, type ShownBreakdown } from "../../domain/breakdown.ts";
+import { renderMultiples, smallMultiples, type RenderedMultiples } from "../breakdownCharts.ts";
 import { comparisonSeries, type AreaSeries } from "../../domain/comparison.ts";
 import { summarizeIndicators, type IndicatorSummary, type WorkspaceDeps } from "./dinOverview.ts";
 
@@ -40,8 +41,11 @@ export interface IndicatorDetail {
   sessions: SessionView[];
   /** The comparison areas (the DIN's compare:) with figures, oldest first. */
   areas: AreaSeries[];
-  /** The newest breakdowns, through the small-number rule (staff: every cell shown). */
-  breakdowns: ShownBreakdown[];
+  /**
+   * The newest breakdowns, through the small-number rule (staff: every cell shown), each with its
+   * small multiples over time when the dimension has more than one period.
+   */
+  breakdowns: (ShownBreakdown & { multiples?: RenderedMultiples })[];
 }
 
 export interface DetailDeps extends WorkspaceDeps {
@@ -90,7 +94,13 @@ export async function indicatorDetail(deps: DetailDeps, din: DinState, indicator
   const context = await deps.measurements.contextValues(din.slug, [indicatorId]);
   const areas = comparisonSeries(entry.indicator, context);
   const newest = latestBreakdownPeriod(indicatorId, context);
-  const breakdowns = newest ? breakdownsAt(indicatorId, context, newest).map((b) => shownBreakdown(b, entry.indicator, "intern")) : [];
+  const breakdowns: IndicatorDetail["breakdowns"] = [];
+  for (const b of newest ? breakdownsAt(indicatorId, context, newest) : []) {
+    const history = breakdownHistory(indicatorId, context, b.dimension).map((h) => shownBreakdown(h, entry.indicator, "intern"));
+    const limit = smallNumberLimit(entry.indicator);
+    const set = smallMultiples(history, { unit: entry.indicator.unit, ...(limit !== undefined ? { smallNumbers: limit } : {}) }, lang);
+    breakdowns.push({ ...shownBreakdown(b, entry.indicator, "intern"), ...(set ? { multiples: await renderMultiples(deps.charts, set) } : {}) });
+  }
   const chartSvg = current.length > 0 ? await deps.charts.svg(chartDataOf(entry.indicator, current, lang, areas)) : undefined;
   const ids = await deps.sessions.transaction((tx) => tx.indicatorConclusions(din.slug, indicatorId));
   const goal = din.latest.goals.find((g) => g.id === entry.indicator.goalId);

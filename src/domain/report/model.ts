@@ -45,6 +45,12 @@ export interface ReportIndicator {
   comparisons?: { area: string; values: ReportPoint[] }[];
   /** The newest breakdowns up to the edition year, cells hidden by the small-number rule (breakdown.ts). */
   breakdowns?: ShownBreakdown[];
+  /**
+   * The same dimensions over time up to the edition year, oldest first, each period through the rule
+   * on its own: drawn as small multiples. Absent when every dimension has one period (editions before
+   * small multiples have none either).
+   */
+  breakdownHistory?: ShownBreakdown[];
   latest?: ReportPoint;
   status: TargetStatus;
   /** When the newest value was recorded (ISO). */

@@ -1,6 +1,6 @@
 // Proves that the report shows the municipality beside its comparison areas (table and chart lines) and
 // its newest breakdown per dimension, and that the public edition's stored model holds no small
-// comparison count and no suppressed cell, secondary suppression included.
+// comparison count and no suppressed cell (of any period, for the small multiples), secondary suppression included.
 import { describe, expect, it } from "vitest";
 import { composeReport, type ComposeInput } from "../../../src/domain/report/compose.ts";
 import type { SeriesValue } from "../../../src/domain/comparison.ts";
@@ -67,6 +67,9 @@ describe("report: comparisons and breakdowns", () => {
         hiddenCount: 2,
       },
     ]);
+    // Over time (small multiples): every period through the rule on its own; the stored model holds no hidden cell of any period.
+    expect(pub.breakdownHistory?.map((b) => [b.period, b.hiddenCount])).toEqual([["2018", 0], ["2019", 2]]);
+    expect(pub.breakdownHistory?.[1]).toEqual(pub.breakdowns?.[0]);
     expect(JSON.stringify(pub)).not.toMatch(/"value":(3|4|10)\b/);
     const html = indicatorPage(pub, composeReport(input(true)), undefined, "nl");
     expect(html).toContain("Uitsplitsing naar wijk (2019)");
@@ -74,6 +77,11 @@ describe("report: comparisons and breakdowns", () => {
     expect(html).toContain("<td>Zuid</td><td class=\"num\">— niet getoond: anders is een klein aantal uit het totaal te berekenen</td>");
     const internal = composeReport(input(false)).indicators.find((i) => i.id === "meldingen")!;
     expect(internal.breakdowns?.[0]?.hiddenCount).toBe(0);
+    expect(internal.breakdownHistory?.every((b) => b.hiddenCount === 0)).toBe(true);
+    // One period only: no history, so no small multiples (the table suffices).
+    const oneYear = composeReport({ ...input(true), edition: 2018 }).indicators.find((i) => i.id === "meldingen")!;
+    expect(oneYear.breakdowns?.map((b) => b.period)).toEqual(["2018"]);
+    expect(oneYear.breakdownHistory).toBeUndefined();
     expect(internal.comparisons?.[0]?.values).toEqual([{ period: "2019", value: 4 }]);
   });
 });
