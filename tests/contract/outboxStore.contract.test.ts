@@ -8,7 +8,7 @@
  * force would show less of is marked stale.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PARKED_UNTIL } from "../../src/app/outbox/ports.ts";
+import { PARKED_UNTIL, type ClaimOptions } from "../../src/app/outbox/ports.ts";
 import { allRuntimes } from "../support/db.ts";
 import { DIN } from "../support/sessionWorld.ts";
 import { outboxRows } from "../support/peek.ts";
@@ -24,7 +24,7 @@ for (const runtime of allRuntimes()) {
     });
     afterEach(() => c.s.dispose());
     const enqueue = (...rows: Parameters<typeof draft>[]) => c.tx((tx) => tx.enqueue(rows.map(([key, extra]) => draft(key, extra)), c.clock.now()));
-    const claim = async (options = LEASE) => (await c.s.outbox.claimDue(c.clock.now(), options)).map((r) => r.key);
+    const claim = async (options: ClaimOptions = LEASE) => (await c.s.outbox.claimDue(c.clock.now(), options)).map((r) => r.key);
     const status = async () => Object.fromEntries((await outboxRows(c.s)).map((r) => [r.key, r.status]));
 
     it("writes a key once (the first row wins, also within one batch) and claims per stream the oldest only", async () => {
