@@ -1,17 +1,22 @@
 // Proves `duidbot digest --now` SENDS when the channel's platform is configured in the environment:
 // with SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (and SLACK_API_URL at the Slack stand-in) the digest is
 // posted to the stand-in once, by the command itself (no serve, no HTTP server); a second --now posts
-// nothing and says the week is done. While serve holds the embedded database (its lock file), --now
+// nothing and says the week is done. The same with the TEAMS_* variables and the Teams stand-in. While serve holds the embedded database (its lock file), --now
 // says that serve sends the digest and writes nothing.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FAKE_TEAM, startFakeSlack, type FakeSlack } from "../support/fakeSlack.ts";
-import { root, runDuidbotHere } from "../support/cli.ts";
+import { startFakeTeams, type FakeTeams } from "../support/fakeTeams.ts";
+import { CLIENT_ID, DEV_TOKEN, TENANT } from "../support/teamsWorld.ts";
+import { root, runDuidbot, runDuidbotHere } from "../support/cli.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 const CHANNEL = `slack:${FAKE_TEAM}:C0WEEK`;
+const TEAMS_CONVERSATION = "19:weekoverzicht@thread.tacv2";
+const TEAMS_CHANNEL = `teams:${TENANT}:${TEAMS_CONVERSATION}`;
+let teams: FakeTeams;
 let dir: string;
 let dataDir: string;
 let env: Record<string, string>;
@@ -20,23 +25,25 @@ const duidbot = (args: string[], extra: Record<string, string> = {}) => runDuidb
 
 beforeAll(async () => {
   fake = await startFakeSlack();
+  teams = await startFakeTeams();
   dir = await mkdtemp(path.join(tmpdir(), "duidbot-cli-digest-slack-"));
   dataDir = path.join(dir, "data");
   await copyTemplateFolder(inject("pgliteTemplate"), dataDir);
   const config = path.join(dir, "duidbot.yaml");
-  await writeFile(config, `channels:\n  - key: ${CHANNEL}\n    name: "#weekoverzicht"\n    audience: digest\n    digest: "ma 09:00"\n`);
+  await writeFile(config, `channels:\n  - key: ${CHANNEL}\n    name: "#weekoverzicht"\n    audience: digest\n    digest: "ma 09:00"\n  - key: "${TEAMS_CHANNEL}"\n    name: "Weekoverzicht"\n    audience: digest\n`);
   env = { DUIDBOT_DATA_DIR: dataDir, DUIDBOT_CONFIG: config, SLACK_BOT_TOKEN: "", SLACK_SIGNING_SECRET: "", SLACK_API_URL: "" };
   expect((await duidbot(["din", "import", path.join(root, "examples", "hilversum", "din.yaml")])).code).toBe(0);
   expect((await duidbot(["measurements", "import", path.join(root, "examples", "hilversum", "metingen.csv")])).code).toBe(0);
 }, 120_000);
 afterAll(async () => {
   await fake.close();
+  await teams.close();
   await rm(dir, { recursive: true, force: true });
 });
 
 const slack = () => ({ SLACK_BOT_TOKEN: "xoxb-test-not-real", SLACK_SIGNING_SECRET: "test-signing-secret", SLACK_API_URL: fake.apiUrl });
 
-describe("duidbot digest --now with Slack configured", () => {
+describe("duidbot digest --now with Slack or Teams configured", () => {
   it("says serve sends it while serve holds the embedded database, and writes nothing", { timeout: 60_000 }, async () => {
     // A live process other than this one holds the folder, as a running serve does (dataDirLock.ts).
     const lock = path.join(dataDir, "duidbot.lock");
@@ -58,7 +65,8 @@ describe("duidbot digest --now with Slack configured", () => {
     expect(preview.code).toBe(0);
     expect(fake.ok("chat.postMessage")).toHaveLength(0);
 
-    const sent = await duidbot(["digest", "--channel", CHANNEL, "--now"], slack());
+    // A real process: it also proves the command ends once sent (the chat client keeps nothing open).
+    const sent = await runDuidbot(["digest", "--channel", CHANNEL, "--now"], { ...env, ...slack() });
     expect(sent.stderr).toBe("");
     expect(sent.code).toBe(0);
     expect(sent.stdout).toMatch(/^Weekoverzicht \d{4}-W\d{2} verstuurd naar slack:T0FAKE:C0WEEK\.\n$/);
@@ -74,6 +82,22 @@ describe("duidbot digest --now with Slack configured", () => {
     const again = await duidbot(["digest", "--channel", CHANNEL, "--now", "--lang", "en"], slack());
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("has been sent (or skipped) already");
+    expect(fake.ok("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("sends through Teams when the TEAMS_* variables are set, once", { timeout: 120_000 }, async () => {
+    const teamsEnv = { TEAMS_CLIENT_ID: CLIENT_ID, TEAMS_DEV_TOKEN: DEV_TOKEN, TEAMS_OPENID_METADATA_URL: teams.openIdMetadataUrl, TEAMS_SERVICE_URL: teams.serviceUrl };
+    const sent = await runDuidbot(["digest", "--channel", TEAMS_CHANNEL, "--now", "--lang", "en"], { ...env, ...teamsEnv });
+    expect(sent.stderr).toBe("");
+    expect(sent.stdout).toMatch(/^Weekly digest \d{4}-W\d{2} sent to teams:/);
+    expect(sent.code).toBe(0);
+    const posted = teams.sent.filter((a) => a.channel === TEAMS_CONVERSATION);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.thread).toBeUndefined();
+    expect(JSON.stringify(posted[0]!.activity)).toContain("Weekoverzicht");
+    expect((await duidbot(["digest", "--channel", TEAMS_CHANNEL, "--now"], teamsEnv)).code).toBe(1);
+    expect(teams.sent.filter((a) => a.channel === TEAMS_CONVERSATION)).toHaveLength(1);
+    // Slack was not asked for anything by the Teams runs.
     expect(fake.ok("chat.postMessage")).toHaveLength(1);
   });
 });
