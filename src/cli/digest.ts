@@ -15,7 +15,7 @@ import { digestOutboxKey, previewDigest, sendDigest } from "../app/digest/sendDi
 import type { OutboxStore } from "../app/outbox/ports.ts";
 import { platformOf } from "../app/sessions/types.ts";
 import { plainText } from "../app/messages/message.ts";
-import { formatDigestSchedule, latestOccurrence, nextOccurrence } from "../domain/digest/schedule.ts";
+import { formatDigestSchedule, nextOccurrence } from "../domain/digest/schedule.ts";
 import type { Lang } from "../domain/format.ts";
 
 export const DIGEST_USAGE = `  digest --channel <sleutel> --preview|--now
@@ -75,9 +75,10 @@ export async function runDigestCommand(
     io.err(note);
     return 0;
   }
-  // The week of the newest scheduled occurrence (a channel without a schedule: this week).
-  const occurrence = schedule ? latestOccurrence(schedule, deps.clock.now()) : deps.clock.now();
-  const sent = await sendDigest(deps, { ...input, occurrence, ...(deps.sessionDefaults?.digestSendEmpty ? { sendEmpty: true } : {}) });
+  // This calendar week (Amsterdam), not the week of the newest scheduled occurrence: on a Monday before
+  // 09:00, or any day before a Friday channel's time, that is last week's, long sent, and --now would
+  // refuse. Claiming this week sends it early; the scheduler then finds the week done.
+  const sent = await sendDigest(deps, { ...input, occurrence: deps.clock.now(), ...(deps.sessionDefaults?.digestSendEmpty ? { sendEmpty: true } : {}) });
   const platform = platformOf(channel.key);
   switch (sent.status) {
     case "sent": {

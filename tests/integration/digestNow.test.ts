@@ -2,10 +2,13 @@
 // PostgreSQL two instances with their own connections — serve's dispatcher and the command's, racing
 // at the same moment — post the digest exactly once, and the command touches no other row (the change
 // posts stay serve's); on PGlite the same inside one process. A busy platform leaves the row to serve,
-// a refusal fails it with the platform's reason.
+// a refusal fails it with the platform's reason. --now claims this calendar week, also before the
+// week's scheduled time.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MemoryChat } from "../../adapters/memory/memoryChat.ts";
 import { deliverNow } from "../../src/app/digest/deliverNow.ts";
+import { runDueDigests } from "../../src/app/digest/digestJob.ts";
+import { runDigestCommand } from "../../src/cli/digest.ts";
 import { sendDigest } from "../../src/app/digest/sendDigest.ts";
 import { postChanges } from "../../src/app/sessions/index.ts";
 import { openMemoryServices, type Services } from "../../src/main/services.ts";
@@ -97,5 +100,30 @@ describe("digest --now when the platform does not take it", () => {
       status: "failed",
       reason: expect.stringContaining("failed for good"),
     });
+  });
+});
+
+describe("digest --now's week", () => {
+  it("is this calendar week: before Monday 09:00 it sends this week's early (not last week's, long sent), and the scheduler then sends nothing more", async () => {
+    const clock = fixedClock("2025-03-10T08:00:10Z"); // Monday 09:00:10 Amsterdam: W11's digest is due
+    const s = await openMemoryServices(clock, { duidbotConfig: CONFIG });
+    try {
+      await seedDin(s);
+      await importFigures(s);
+      expect((await runDueDigests(s)).sent).toEqual([`${DIGEST} 2025-W11`]);
+      // The next Monday at 08:30: the newest occurrence is still last Monday's (W11, sent).
+      clock.set("2025-03-17T07:30:00Z");
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runDigestCommand(s, { channel: DIGEST, mode: "now" }, { lang: "nl", out: (t) => out.push(t), err: (t) => err.push(t) });
+      expect(err).toEqual([]);
+      expect(code).toBe(0);
+      expect(out).toEqual([`Weekoverzicht 2025-W12 voor ${DIGEST} staat klaar; duidbot serve verstuurt het (memory staat hier niet aan).`]);
+      clock.set("2025-03-17T08:00:10Z");
+      expect(await runDueDigests(s)).toEqual({ sent: [], empty: [], skipped: [] });
+      expect((await outboxRows(s)).filter((r) => r.key.startsWith(`digest:${DIGEST}:`)).map((r) => r.key)).toEqual([`digest:${DIGEST}:2025-W11`, `digest:${DIGEST}:2025-W12`]);
+    } finally {
+      await s.close();
+    }
   });
 });
