@@ -43,7 +43,7 @@ const when = (at: Date, lang: Lang) =>
 export type OpenChat = (platform: string) => Promise<{ chat: ChatPort; close(): Promise<void> } | undefined>;
 
 export async function runDigestCommand(
-  deps: DigestDeps & { outbox: OutboxStore; openChat?: OpenChat },
+  deps: DigestDeps & { outbox: OutboxStore; openChat?: OpenChat; /** What to set to switch a chat platform on here (its start-up line), if it is one. */ offHint?: (platform: string) => string | undefined },
   args: { channel: string; mode: "preview" | "now"; dinSlug?: string },
   io: { lang: Lang; out(text: string): void; err(text: string): void },
 ): Promise<number> {
@@ -89,6 +89,9 @@ export async function runDigestCommand(
             ? `Weekly digest ${sent.week} for ${channel.key} is in the outbox; duidbot serve sends it (${platform} is not configured here).`
             : `Weekoverzicht ${sent.week} voor ${channel.key} staat klaar; duidbot serve verstuurt het (${platform} staat hier niet aan).`,
         );
+        // How to make --now send it itself next time (the adapter's start-up line: Dutch, names the variables).
+        const hint = deps.offHint?.(platform);
+        if (hint) io.err(hint);
         return 0;
       }
       return sayDelivered(delivered, { week: sent.week, channel: channel.key }, io);

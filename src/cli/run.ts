@@ -26,6 +26,7 @@ import { vegaChartRenderer } from "../charts/index.ts";
 import { htmlReportRenderer } from "../report/index.ts";
 import { checkDigestArgs, DIGEST_USAGE, DigestUsageError, digestServeRunning, runDigestCommand } from "./digest.ts";
 import { openChatClient } from "../main/chatClient.ts";
+import { CHAT_ADAPTERS } from "../main/chatAdapters.ts";
 import { duidbotConfigPath, loadDuidbotConfig } from "../main/duidbotConfigFile.ts";
 
 
@@ -181,7 +182,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
           const gemeente = await cliGemeente(services.dins, values.gemeente, lang);
           if (!gemeente.ok) return fail(io, gemeente.message);
           const openChat = (platform: string) => openChatClient({ ...config, lang }, services, platform, vegaChartRenderer);
-          return await runDigestCommand({ ...services, openChat }, { ...args, ...(gemeente.dinSlug ? { dinSlug: gemeente.dinSlug } : {}) }, { lang, out: io.out, err: io.err });
+          const offHint = (platform: string) => CHAT_ADAPTERS.find((a) => a.name === platform)?.describeOff;
+          return await runDigestCommand({ ...services, openChat, offHint }, { ...args, ...(gemeente.dinSlug ? { dinSlug: gemeente.dinSlug } : {}) }, { lang, out: io.out, err: io.err });
         } finally {
           await services.close();
         }

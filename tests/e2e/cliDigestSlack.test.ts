@@ -1,7 +1,7 @@
 // Proves `duidbot digest --now` SENDS when the channel's platform is configured in the environment:
 // with SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (and SLACK_API_URL at the Slack stand-in) the digest is
-// posted to the stand-in once, by the command itself (no serve, no HTTP server); a second --now posts
-// nothing and says the week is done. The same with the TEAMS_* variables and the Teams stand-in. While serve holds the embedded database (its lock file), --now
+// posted to the stand-in once, by the command itself (no serve, no HTTP server) — also when an earlier
+// --now without Slack left it waiting for serve; a second --now posts nothing and says the week is done. The same with the TEAMS_* variables and the Teams stand-in. While serve holds the embedded database (its lock file), --now
 // says that serve sends the digest and writes nothing.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -65,6 +65,14 @@ describe("duidbot digest --now with Slack or Teams configured", () => {
     expect(preview.code).toBe(0);
     expect(fake.ok("chat.postMessage")).toHaveLength(0);
 
+    // Without Slack configured here: claimed, left for serve, and said how to switch Slack on.
+    const waiting = await duidbot(["digest", "--channel", CHANNEL, "--now"]);
+    expect(waiting.code).toBe(0);
+    expect(waiting.stdout).toMatch(/staat klaar; duidbot serve verstuurt het \(slack staat hier niet aan\)\.\n$/);
+    expect(waiting.stderr).toContain("zet SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET");
+    expect(fake.ok("chat.postMessage")).toHaveLength(0);
+
+    // With Slack: the week is claimed already, but its message still waits: sent now.
     // A real process: it also proves the command ends once sent (the chat client keeps nothing open).
     const sent = await runDuidbot(["digest", "--channel", CHANNEL, "--now"], { ...env, ...slack() });
     expect(sent.stderr).toBe("");
