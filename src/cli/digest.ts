@@ -113,7 +113,13 @@ export async function runDigestCommand(
 
 /** Sends the row through this process's chat client; undefined when the platform is not configured here. */
 async function deliverHere(deps: { outbox: OutboxStore; clock: DigestDeps["clock"]; openChat?: OpenChat }, platform: string, key: string): Promise<DeliverNowResult | undefined> {
-  const client = await deps.openChat?.(platform);
+  let client: Awaited<ReturnType<OpenChat>>;
+  try {
+    client = await deps.openChat?.(platform);
+  } catch (error) {
+    // The platform's SDK could not start (e.g. its sign-in endpoint unreachable): the row waits for serve.
+    return { status: "retry", reason: error instanceof Error ? error.message : String(error) };
+  }
   if (!client) return undefined;
   try {
     // No rerender: a digest is never rendered again (a stale guest digest is withdrawn, as in serve).

@@ -127,3 +127,32 @@ describe("digest --now's week", () => {
     }
   });
 });
+
+describe("digest --now's words", () => {
+  it("says when the platform's client could not start (the digest waits for serve), and sends with a later --now", async () => {
+    const clock = fixedClock("2025-03-11T10:00:00Z");
+    const s = await openMemoryServices(clock, { duidbotConfig: CONFIG });
+    try {
+      await seedDin(s);
+      await importFigures(s);
+      const run = async (openChat: Parameters<typeof runDigestCommand>[0]["openChat"]) => {
+        const out: string[] = [];
+        const err: string[] = [];
+        const code = await runDigestCommand({ ...s, ...(openChat ? { openChat } : {}) }, { channel: DIGEST, mode: "now" }, { lang: "en", out: (t) => out.push(t), err: (t) => err.push(t) });
+        return { code, out, err };
+      };
+      const broken = await run(async () => {
+        throw new Error("sign-in endpoint unreachable");
+      });
+      expect(broken).toEqual({ code: 0, out: [], err: [`Weekly digest 2025-W11 for ${DIGEST} could not be sent yet (sign-in endpoint unreachable); it stays in the outbox and duidbot serve sends it.`] });
+      const chat = new MemoryChat();
+      let closed = 0;
+      const ok = await run(async () => ({ chat, close: async () => void closed++ }));
+      expect(ok).toEqual({ code: 0, out: [`Weekly digest 2025-W11 sent to ${DIGEST}.`], err: [] });
+      expect(digestPosts(chat)).toHaveLength(1);
+      expect(closed).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
+});
