@@ -102,7 +102,8 @@ export async function runDigestCommand(
     case "already-claimed": {
       // Claimed before while the platform was not configured here: its row may still be waiting for serve.
       const delivered = await deliverHere(deps, platform, digestOutboxKey(channel.key, sent.week));
-      if (delivered !== undefined && delivered.status !== "elsewhere") return sayDelivered(delivered, { week: sent.week, channel: channel.key }, io);
+      // Nothing claimed (sent long ago), or no client to try with: the week is done as far as we can tell.
+      if (delivered !== undefined && delivered.status !== "elsewhere" && !delivered.unstarted) return sayDelivered(delivered, { week: sent.week, channel: channel.key }, io);
       io.err(lang === "en" ? `Week ${sent.week}'s digest of ${channel.key} has been sent (or skipped) already.` : `Het weekoverzicht van week ${sent.week} voor ${channel.key} is al verstuurd (of overgeslagen).`);
       return 1;
     }
@@ -112,13 +113,17 @@ export async function runDigestCommand(
 }
 
 /** Sends the row through this process's chat client; undefined when the platform is not configured here. */
-async function deliverHere(deps: { outbox: OutboxStore; clock: DigestDeps["clock"]; openChat?: OpenChat }, platform: string, key: string): Promise<DeliverNowResult | undefined> {
+async function deliverHere(
+  deps: { outbox: OutboxStore; clock: DigestDeps["clock"]; openChat?: OpenChat },
+  platform: string,
+  key: string,
+): Promise<(DeliverNowResult & { unstarted?: true }) | undefined> {
   let client: Awaited<ReturnType<OpenChat>>;
   try {
     client = await deps.openChat?.(platform);
   } catch (error) {
     // The platform's SDK could not start (e.g. its sign-in endpoint unreachable): the row waits for serve.
-    return { status: "retry", reason: error instanceof Error ? error.message : String(error) };
+    return { status: "retry", reason: error instanceof Error ? error.message : String(error), unstarted: true };
   }
   if (!client) return undefined;
   try {

@@ -151,6 +151,8 @@ describe("digest --now's words", () => {
       expect(ok).toEqual({ code: 0, out: [`Weekly digest 2025-W11 sent to ${DIGEST}.`], err: [] });
       expect(digestPosts(chat)).toHaveLength(1);
       expect(closed).toBe(1);
+      // Done: a client that cannot start does not make it look as if the week were still waiting.
+      expect(await run(async () => Promise.reject(new Error("down")))).toEqual({ code: 1, out: [], err: [`Week 2025-W11's digest of ${DIGEST} has been sent (or skipped) already.`] });
     } finally {
       await s.close();
     }
