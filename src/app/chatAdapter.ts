@@ -27,6 +27,11 @@ export interface ChatAdapter {
   readonly router: HttpHandler;
   readonly chat: ChatPort;
   readonly directory: ChatDirectory;
+  /**
+   * Resolves once `chat` can send (Teams: the SDK initialised and the tenants' endpoints restored).
+   * `duidbot digest --now` awaits it before its one send; serve's start() awaits it itself.
+   */
+  readonly ready?: Promise<void>;
   /** A thread root in one of its channels got its platform id: events held back for it may run now. */
   rootPosted?(channel: string): void;
   /** Starts its background rounds (replay, guest checks); resolves with what the first round did. */

@@ -24,7 +24,9 @@ import { decodeText, encodingNote } from "../domain/textEncoding.ts";
 import { checkReportArgs, REPORT_USAGE, ReportUsageError, runReportCommand } from "./report.ts";
 import { vegaChartRenderer } from "../charts/index.ts";
 import { htmlReportRenderer } from "../report/index.ts";
-import { checkDigestArgs, DIGEST_USAGE, DigestUsageError, runDigestCommand } from "./digest.ts";
+import { checkDigestArgs, DIGEST_USAGE, DigestUsageError, digestServeRunning, runDigestCommand } from "./digest.ts";
+import { openChatClient } from "../main/chatClient.ts";
+import { CHAT_ADAPTERS } from "../main/chatAdapters.ts";
 import { duidbotConfigPath, loadDuidbotConfig } from "../main/duidbotConfigFile.ts";
 
 
@@ -168,11 +170,20 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         const args = checkDigestArgs({ ...(values.channel !== undefined ? { channel: values.channel } : {}), preview: values.preview, now: values.now });
         // Like serve: duidbot.yaml applied first, so its channels are known before serve ever ran.
         const { config: duidbotConfig } = await loadDuidbotConfig(duidbotConfigPath(io.env), lang);
-        const services = await openServices(databaseTarget(config), undefined, { duidbotConfig, lang });
+        let services: Services;
+        try {
+          services = await openServices(databaseTarget(config), undefined, { duidbotConfig, lang });
+        } catch (error) {
+          // PGlite: serve holds the data folder. It sends the digest itself, at the scheduled time.
+          if (error instanceof DataDirInUseError && args.mode === "now") return fail(io, `${digestServeRunning(lang)}\n${error.message}`);
+          throw error;
+        }
         try {
           const gemeente = await cliGemeente(services.dins, values.gemeente, lang);
           if (!gemeente.ok) return fail(io, gemeente.message);
-          return await runDigestCommand(services, { ...args, ...(gemeente.dinSlug ? { dinSlug: gemeente.dinSlug } : {}) }, { lang, out: io.out, err: io.err });
+          const openChat = (platform: string) => openChatClient({ ...config, lang }, services, platform, vegaChartRenderer);
+          const offHint = (platform: string) => CHAT_ADAPTERS.find((a) => a.name === platform)?.describeOff;
+          return await runDigestCommand({ ...services, openChat, offHint }, { ...args, ...(gemeente.dinSlug ? { dinSlug: gemeente.dinSlug } : {}) }, { lang, out: io.out, err: io.err });
         } finally {
           await services.close();
         }

@@ -4,7 +4,7 @@
  */
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { NeutralMessage } from "../app/messages/message.ts";
-import { PARKED_UNTIL, type GuestRender, type OutboxCounts, type OutboxRow, type OutboxStore } from "../app/outbox/ports.ts";
+import { PARKED_UNTIL, type ClaimOptions, type GuestRender, type OutboxCounts, type OutboxRow, type OutboxStore } from "../app/outbox/ports.ts";
 import type { Indicator } from "../domain/din.ts";
 import { disclosureOf, isStricter } from "../domain/disclosure.ts";
 import type { SessionTx } from "../app/sessions/ports.ts";
@@ -66,7 +66,7 @@ export class PrismaOutboxStore implements OutboxStore {
     this.prisma = prisma;
   }
 
-  async claimDue(now: Date, options: { limit: number; leaseMs: number; skipPlatforms: readonly string[] }): Promise<OutboxRow[]> {
+  async claimDue(now: Date, options: ClaimOptions): Promise<OutboxRow[]> {
     // Superseding an update makes the next row of its stream the head: look again, so an empty
     // answer always means "nothing due" (the dispatcher stops its pass on an empty answer).
     for (;;) {
@@ -75,16 +75,14 @@ export class PrismaOutboxStore implements OutboxStore {
     }
   }
 
-  private async claimRound(
-    now: Date,
-    options: { limit: number; leaseMs: number; skipPlatforms: readonly string[] },
-  ): Promise<{ rows: OutboxRow[]; superseded: number }> {
+  private async claimRound(now: Date, options: ClaimOptions): Promise<{ rows: OutboxRow[]; superseded: number }> {
     let superseded = 0;
     const free = { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
     const candidates = await this.prisma.outboxMessage.findMany({
       where: {
         status: "pending",
         nextAttemptAt: { lte: now },
+        ...(options.keys ? { key: { in: [...options.keys] } } : {}),
         ...free,
         ...(options.skipPlatforms.length > 0 ? { NOT: options.skipPlatforms.map((p) => ({ channelKey: { startsWith: `${p}:` } })) } : {}),
       },

@@ -3,11 +3,12 @@
  * TEST_DATABASE_URL) PostgreSQL: a key is written once (the first wins); per stream only the oldest
  * pending row is claimed, replies carry their root's platform id and are orphaned when it failed;
  * leases hold a row until they run out; a newer update supersedes older pending ones (at enqueue and at
- * claim); retries, releases and failures are recorded; platforms can be skipped; a guest row the DIN in
+ * claim); retries, releases and failures are recorded; platforms can be skipped; a claim can be limited
+ * to given keys (`digest --now`), still only when due, free and the head of its stream; a guest row the DIN in
  * force would show less of is marked stale.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PARKED_UNTIL } from "../../src/app/outbox/ports.ts";
+import { PARKED_UNTIL, type ClaimOptions } from "../../src/app/outbox/ports.ts";
 import { allRuntimes } from "../support/db.ts";
 import { DIN } from "../support/sessionWorld.ts";
 import { outboxRows } from "../support/peek.ts";
@@ -23,7 +24,7 @@ for (const runtime of allRuntimes()) {
     });
     afterEach(() => c.s.dispose());
     const enqueue = (...rows: Parameters<typeof draft>[]) => c.tx((tx) => tx.enqueue(rows.map(([key, extra]) => draft(key, extra)), c.clock.now()));
-    const claim = async (options = LEASE) => (await c.s.outbox.claimDue(c.clock.now(), options)).map((r) => r.key);
+    const claim = async (options: ClaimOptions = LEASE) => (await c.s.outbox.claimDue(c.clock.now(), options)).map((r) => r.key);
     const status = async () => Object.fromEntries((await outboxRows(c.s)).map((r) => [r.key, r.status]));
 
     it("writes a key once (the first row wins, also within one batch) and claims per stream the oldest only", async () => {
@@ -44,6 +45,18 @@ for (const runtime of allRuntimes()) {
       const [reply] = await c.s.outbox.claimDue(new Date("2025-03-03T09:03:00Z"), LEASE);
       expect(reply).toMatchObject({ key: "r1", kind: "post", threadMessageId: "P-root", orphaned: false, attempts: 0, message: message("r1") });
       expect(await c.s.outbox.counts()).toEqual({ pending: 2, sent: 1, failed: 0, superseded: 0 });
+    });
+
+    it("claims only the given keys when asked, still only rows that are due, free and the head of their stream", async () => {
+      await enqueue(["digest"], ["root"], ["reply", { threadKey: "root" }], ["other", { channel: "teams:19:x" }]);
+      const only = (keys: string[]) => claim({ ...LEASE, keys });
+      // A reply behind its unsent root is not claimed even when named; the named root is.
+      expect(await only(["digest", "reply"])).toEqual(["digest"]);
+      // Leased now: a second dispatcher asking for it gets nothing (it is `serve`'s or ours, not both).
+      expect(await only(["digest"])).toEqual([]);
+      expect(await only(["nope"])).toEqual([]);
+      // Everything not named is still there for the ordinary dispatcher.
+      expect(await claim()).toEqual(["root", "other"]);
     });
 
     it("orphans the replies and updates of a root that failed, and acknowledges by the user's message id", async () => {

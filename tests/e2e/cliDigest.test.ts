@@ -1,6 +1,6 @@
 // Proves `duidbot digest`: with duidbot.yaml (DUIDBOT_CONFIG) read as serve reads it, a configured channel
-// is previewed before serve ever ran; --now puts this week's digest in the outbox once (a second --now is
-// exit 1); an unknown channel is exit 1 naming the linked ones; wrong arguments exit 2.
+// is previewed before serve ever ran; --now without the channel's platform configured here puts this
+// week's digest in the outbox for serve once (a second --now is exit 1; cliDigestSlack.test.ts: it sends); an unknown channel is exit 1 naming the linked ones; wrong arguments exit 2.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -44,7 +44,7 @@ describe("duidbot digest", () => {
 
     const sent = await duidbot(["digest", "--channel", "memory:weekoverzicht", "--now"]);
     expect(sent.code).toBe(0);
-    expect(sent.stdout).toMatch(/Weekoverzicht \d{4}-W\d{2} voor memory:weekoverzicht staat klaar; duidbot serve verstuurt het\./);
+    expect(sent.stdout).toMatch(/Weekoverzicht \d{4}-W\d{2} voor memory:weekoverzicht staat klaar; duidbot serve verstuurt het \(memory staat hier niet aan\)\./);
     const again = await duidbot(["digest", "--channel", "memory:weekoverzicht", "--now"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("is al verstuurd (of overgeslagen)");

@@ -51,6 +51,12 @@ export interface DispatchOptions {
   leaseMs?: number;
   /** Claim rounds per pass; one row per thread per round, so a long thread needs several. */
   maxRounds?: number;
+  /**
+   * Send only the rows with these keys (`duidbot digest --now`: its own row, while every other row,
+   * and every platform this process has no client for, stays with `serve`). Rows of other platforms
+   * are then never claimed, so never parked here.
+   */
+  onlyKeys?: readonly string[];
 }
 
 export interface DispatchReport {
@@ -79,6 +85,7 @@ const UNKNOWN_ERROR_MAX_ATTEMPTS = 12;
 
 export function createDispatcher(deps: DispatcherDeps, options: DispatchOptions = {}): Dispatcher {
   const { batchSize, leaseMs, maxRounds } = { ...DEFAULTS, ...options };
+  const only = options.onlyKeys ? { keys: options.onlyKeys } : {};
   const random = deps.random ?? Math.random;
   const log = deps.log ?? (() => {});
   /** Platforms whose parking was logged: one line each, not one per row. */
@@ -205,7 +212,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatchOptions 
     await unparkConfigured(deps.clock.now());
     for (let round = 0; round < maxRounds; round++) {
       const now = deps.clock.now();
-      const rows = await deps.outbox.claimDue(now, { limit: batchSize, leaseMs, skipPlatforms: paused(now) });
+      const rows = await deps.outbox.claimDue(now, { limit: batchSize, leaseMs, skipPlatforms: paused(now), ...only });
       if (rows.length === 0) break;
       for (const row of rows) await handle(row, report);
     }

@@ -55,14 +55,23 @@ export interface OutboxCounts {
   superseded: number;
 }
 
+export interface ClaimOptions {
+  limit: number;
+  leaseMs: number;
+  skipPlatforms: readonly string[];
+  /** Claim only rows with these keys (still only when due, free and the head of their thread). */
+  keys?: readonly string[];
+}
+
 export interface OutboxStore {
   /**
    * Leases up to `limit` due rows: per stream (thread) only the oldest unsent row, so replies never
    * overtake their root or each other. A row stays leased until `now + leaseMs`; an expired lease
    * (a crashed dispatcher) can be claimed again. Updates replaced by a newer update are marked
-   * superseded instead of being returned.
+   * superseded instead of being returned. `keys`: only these rows (`duidbot digest --now` sends its
+   * own row and leaves every other row to `serve`).
    */
-  claimDue(now: Date, options: { limit: number; leaseMs: number; skipPlatforms: readonly string[] }): Promise<OutboxRow[]>;
+  claimDue(now: Date, options: ClaimOptions): Promise<OutboxRow[]>;
   markSent(id: number, at: Date, platformMessageId?: string): Promise<void>;
   /** The platform took the post (id known) but the send goes on (uploads): stores the id, the row stays pending. */
   recordPlatformId(id: number, platformMessageId: string): Promise<void>;

@@ -4,7 +4,7 @@
  * rules and guest-render staleness check.
  */
 import type { NeutralMessage } from "../../app/messages/message.ts";
-import { PARKED_UNTIL, type GuestRender, type OutboxCounts, type OutboxRow, type OutboxStore } from "../../app/outbox/ports.ts";
+import { PARKED_UNTIL, type ClaimOptions, type GuestRender, type OutboxCounts, type OutboxRow, type OutboxStore } from "../../app/outbox/ports.ts";
 import type { SessionTx } from "../../app/sessions/ports.ts";
 import type { Indicator } from "../../domain/din.ts";
 import { disclosureOf, isStricter } from "../../domain/disclosure.ts";
@@ -61,7 +61,6 @@ export function memoryEnqueueTx(db: MemoryDb): Pick<SessionTx, "enqueue" | "post
 /** Rows looked at per claim round, before keeping only each stream's oldest (as outboxStore.ts). */
 const CANDIDATE_FACTOR = 4;
 
-type ClaimOptions = { limit: number; leaseMs: number; skipPlatforms: readonly string[] };
 
 /** Guest rows whose indicators the DIN in force now shows less of than when they were rendered. */
 function staleGuestRows(t: Tables, rows: readonly OutboxMessageRow[]): Set<number> {
@@ -82,7 +81,7 @@ function staleGuestRows(t: Tables, rows: readonly OutboxMessageRow[]): Set<numbe
 function claimRound(t: Tables, now: Date, options: ClaimOptions): { rows: OutboxRow[]; superseded: number } {
   let superseded = 0;
   const candidates = t.outbox
-    .filter((o) => o.status === "pending" && o.nextAttemptAt <= now && free(o, now) && !options.skipPlatforms.some((p) => o.channelKey.startsWith(`${p}:`)))
+    .filter((o) => o.status === "pending" && o.nextAttemptAt <= now && free(o, now) && (!options.keys || options.keys.includes(o.key)) && !options.skipPlatforms.some((p) => o.channelKey.startsWith(`${p}:`)))
     .sort((a, b) => a.id - b.id)
     .slice(0, options.limit * CANDIDATE_FACTOR);
   if (candidates.length === 0) return { rows: [], superseded };
