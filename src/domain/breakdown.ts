@@ -4,9 +4,9 @@
  * through `shownBreakdown`, so none can show a cell another would hide.
  *
  * Primary suppression: a cell below the indicator's limit is hidden outside internal use (as
- * `isSuppressed`). Secondary suppression: one hidden cell could be computed from the total minus the
- * cells shown, so when exactly one cell is hidden the smallest shown cell is hidden too (with two
- * hidden cells only their sum is known). The total itself follows the rule like any value.
+ * `isSuppressed`). Secondary suppression: the total minus the cells shown is the sum of the hidden
+ * cells, so smallest shown cells are hidden too while that sum gives a small one away (see
+ * `givesSmallAway`). The total itself follows the rule like any value.
  */
 import { smallNumberLimit } from "./din.ts";
 import type { Indicator } from "./din.ts";
@@ -80,17 +80,34 @@ export function shownBreakdown(breakdown: Breakdown, indicator: Pick<Indicator, 
   const limit = smallNumberLimit(indicator);
   const small = breakdown.cells.map((c) => isSuppressed(c.value, audience, limit));
   const hidden: ("klein" | "secundair" | undefined)[] = small.map((s) => (s ? "klein" : undefined));
-  if (small.filter(Boolean).length === 1) {
-    // The smallest shown cell: it gives the least away and hides the small one in a sum of two.
+  // Hide the smallest shown cell (it gives the least away) while the hidden cells still give a small
+  // one away through total − cells shown.
+  while (givesSmallAway(breakdown.cells, hidden, limit)) {
     let pick = -1;
     breakdown.cells.forEach((c, i) => {
       if (hidden[i] === undefined && (pick < 0 || c.value < breakdown.cells[pick]!.value)) pick = i;
     });
-    if (pick >= 0) hidden[pick] = "secundair";
+    if (pick < 0) break;
+    hidden[pick] = "secundair";
   }
   const cells = breakdown.cells.map((c, i): ShownCell => {
     const why = hidden[i];
     return why === undefined ? { category: c.category, value: c.value } : { category: c.category, hidden: why };
   });
   return { dimension: breakdown.dimension, period: breakdown.period, cells, hiddenCount: hidden.filter(Boolean).length };
+}
+
+/**
+ * Whether total − shown cells still gives a small cell away: one hidden cell is that difference; a
+ * hidden sum below the limit is a small count itself (4 + 3 = 7); and secondary cells are known to be
+ * at least the limit, so a hidden sum of just their floor pins every small cell to 0 (0 + 10 = 10).
+ */
+function givesSmallAway(cells: readonly BreakdownCell[], hidden: readonly ("klein" | "secundair" | undefined)[], limit: number | undefined): boolean {
+  const at = hidden.flatMap((h, i) => (h ? [i] : []));
+  if (at.length === 0) return false;
+  if (at.length === 1) return true;
+  if (limit === undefined) return false;
+  const sum = at.reduce((total, i) => total + cells[i]!.value, 0);
+  const secondary = at.filter((i) => hidden[i] === "secundair").length;
+  return sum < limit || (secondary > 0 && sum - secondary * limit <= 0);
 }

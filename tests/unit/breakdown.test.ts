@@ -40,14 +40,25 @@ describe("small-number rule per cell, with secondary suppression", () => {
     ]);
   });
 
-  it("hides two small cells without more: only their sum can be computed", () => {
-    const shown = shownBreakdown(of(25, 4, 3, 30), count, "extern");
+  it("hides two small cells without more when their sum is not small itself: only that sum can be computed", () => {
+    const shown = shownBreakdown(of(25, 6, 5, 30), count, "extern");
     expect(shown.cells.map((c) => ("value" in c ? c.value : c.hidden))).toEqual([25, "klein", "klein", 30]);
     expect(shown.hiddenCount).toBe(2);
   });
 
+  it("hides one more cell when the small cells' sum, computable as total minus the cells shown, is itself small", () => {
+    // 4 + 3 = 7 = 62 − 25 − 30: a count below 10 by subtraction, just what the rule hides.
+    const shown = shownBreakdown(of(25, 4, 3, 30), count, "extern");
+    expect(shown.cells.map((c) => ("value" in c ? c.value : c.hidden))).toEqual(["secundair", "klein", "klein", 30]);
+  });
+
+  it("never pins a small cell to an exact value through a secondary cell known to be at least the limit", () => {
+    // Hiding 0 with 10 leaves a hidden sum of 10 with one cell ≥ 10: the other is exactly 0.
+    expect(shownBreakdown(of(0, 10, 11, 40), count, "extern").cells.map((c) => ("value" in c ? c.value : c.hidden))).toEqual(["klein", "secundair", "secundair", 40]);
+  });
+
   it("treats 0 as small and the limit itself as shown; follows the DIN's own limit", () => {
-    expect(shownBreakdown(of(0, 10, 11), count, "extern").cells.map((c) => ("value" in c ? c.value : c.hidden))).toEqual(["klein", "secundair", 11]);
+    expect(shownBreakdown(of(0, 12, 11), count, "extern").cells.map((c) => ("value" in c ? c.value : c.hidden))).toEqual(["klein", 12, "secundair"]);
     expect(shownBreakdown(of(12, 15, 40), { ...count, smallNumbers: 20 }, "extern").cells.map((c) => ("value" in c ? c.value : c.hidden))).toEqual(["klein", "klein", 40]);
   });
 
@@ -72,6 +83,14 @@ describe("small-number rule per cell, with secondary suppression", () => {
         if (v < 10) expect("hidden" in shown.cells[i]!).toBe(true);
       });
       expect(hiddenValues.length === 0 || hiddenValues.length >= 2 || cells.length === 1).toBe(true);
+      // Total − shown cells = the hidden sum: never a small number, and never so close to the
+      // secondary cells' floor (each ≥ 10) that the small cells are all pinned to 0 — unless all is hidden.
+      const sum = hiddenValues.reduce((a, b) => a + b, 0);
+      const secondary = shown.cells.filter((c) => "hidden" in c && c.hidden === "secundair").length;
+      if (hiddenValues.length > 0 && hiddenValues.length < cells.length) {
+        expect(sum).toBeGreaterThanOrEqual(10);
+        if (shown.cells.some((c) => "hidden" in c && c.hidden === "klein")) expect(sum - 10 * secondary).toBeGreaterThan(0);
+      }
     }
   });
 });

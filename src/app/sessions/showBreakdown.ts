@@ -29,7 +29,7 @@ const TEXT = {
     secondary: "niet getoond",
     total: (v: string) => `Totaal: ${v}`,
     why: (limit: string) =>
-      `Aantallen onder ${limit} worden niet getoond. Waar dat één cel betreft, is ook de kleinste andere cel verborgen, zodat de kleine niet uit het totaal te berekenen is.`,
+      `Aantallen onder ${limit} worden niet getoond. Zolang een klein aantal uit het totaal te berekenen zou zijn (één verborgen cel, of verborgen cellen die samen klein zijn), zijn ook de kleinste andere cellen verborgen.`,
   },
   en: {
     button: (name?: string) => (name ? `Breakdown: ${name}` : "Breakdown"),
@@ -38,7 +38,7 @@ const TEXT = {
     small: (limit: string) => `< ${limit}`,
     secondary: "not shown",
     total: (v: string) => `Total: ${v}`,
-    why: (limit: string) => `Counts below ${limit} are not shown. Where that is one cell, the smallest other cell is hidden too, so the small one cannot be computed from the total.`,
+    why: (limit: string) => `Counts below ${limit} are not shown. While a small number could be computed from the total (one hidden cell, or hidden cells that are small together), the smallest other cells are hidden too.`,
   },
 } as const;
 
