@@ -188,6 +188,13 @@ type Add = (row: RawRow, f: RowField, nl: string, en: string) => void;
  */
 const TOTAL: SeriesKey = {};
 
+/**
+ * Control characters (after whitespace is tidied) and text-direction marks, embeddings, overrides and
+ * isolates: a label is shown in chat, on the web and in the report, where these would hide or reorder
+ * what a reader sees ("Oost" + U+202E reads as another category).
+ */
+const UNSHOWABLE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
 function seriesOf(row: RawRow, add: Add): SeriesKey | undefined {
   // Most rows are the municipality's own total: no labels to tidy (the per-row hot path of a large import).
   if (blank(row.area) && blank(row.dimension) && blank(row.category)) return TOTAL;
@@ -196,6 +203,12 @@ function seriesOf(row: RawRow, add: Add): SeriesKey | undefined {
     const text = row[f]?.trim().replace(/\s+/g, " ") ?? "";
     if (text.length > LABEL_MAX) {
       add(row, f, `${nl} is langer dan ${LABEL_MAX} tekens`, `${en} is longer than ${LABEL_MAX} characters`);
+      ok = false;
+    }
+    const odd = UNSHOWABLE.exec(text)?.[0];
+    if (odd !== undefined) {
+      const code = `U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+      add(row, f, `${nl} bevat een stuur- of tekstrichtingsteken (${code}); laat dat weg`, `${en} holds a control or text-direction character (${code}); leave it out`);
       ok = false;
     }
     return text === "" ? undefined : text;

@@ -349,6 +349,22 @@ describe("comparison areas (gebied) and breakdowns (dimensie, categorie)", () =>
     expect(valuesOf(json, "m.json").map((v) => [v.area, v.dimension, v.category])).toEqual([["Nederland", "wijk", "Oost"], ["Fryslân", undefined, undefined]]);
   });
 
+  it("refuses a label with control or text-direction characters, which would reorder or hide what chat, web and report show", () => {
+    const text =
+      "indicator;periode;waarde;gebied;dimensie;categorie\n" +
+      "jeugdhulp-gebruik;2024;1;;wijk;Oost\u202eTSEW\n" +
+      "jeugdhulp-gebruik;2024;2;Neder\u0007land;;\n" +
+      "jeugdhulp-gebruik;2024;3;;wijk\u2066;Noord\n" +
+      "jeugdhulp-gebruik;2024;4;;wijk;Zuid-Oost\n";
+    expect(issuesOf(text, "m.csv")).toEqual([
+      "m.csv:2: categorie: categorie bevat een stuur- of tekstrichtingsteken (U+202E); laat dat weg",
+      "m.csv:3: gebied: gebied bevat een stuur- of tekstrichtingsteken (U+0007); laat dat weg",
+      "m.csv:4: dimensie: dimensie bevat een stuur- of tekstrichtingsteken (U+2066); laat dat weg",
+    ]);
+    const api = parseMeasurementsJson({ measurements: [{ indicator: "jeugdhulp-gebruik", periode: "2024", waarde: 1, dimensie: "wijk", categorie: "O\u200fost" }] }, "api", known);
+    expect(api.ok ? [] : api.issues.map((i) => `${i.field}: ${i.messageEn}`)).toEqual(["measurements[0].categorie: category holds a control or text-direction character (U+200F); leave it out"]);
+  });
+
   it("refuses a dimensie without categorie and the reverse, an overlong label, and the same series and period twice, with line and field", () => {
     const text =
       "indicator;periode;waarde;gebied;dimensie;categorie\n" +
