@@ -60,7 +60,9 @@ export function smallMultiples(history: readonly ShownBreakdown[], indicator: { 
     const cells = shown.map((b) => ({ period: b.period, cell: b.cells.find((c) => c.category === category) }));
     const points = cells.flatMap(({ period, cell }) => (cell && "value" in cell ? [{ period, value: cell.value }] : []));
     const words = cells.map(({ period, cell }) => {
-      const text = !cell ? t.none : "value" in cell ? value(cell.value) : cell.hidden === "klein" && indicator.smallNumbers !== undefined ? `< ${value(indicator.smallNumbers)}` : t.hidden;
+      // Every hidden cell reads the same: telling the small ones from the ones hidden to protect them
+      // would say which hidden cell is small and narrow it down (total − shown − the others ≥ the limit).
+      const text = !cell ? t.none : "value" in cell ? value(cell.value) : t.hidden;
       return `${formatPeriodKey(period, lang)} ${text}`;
     });
     const alt = `${category}: ${points.length === 0 ? `${t.allHidden}; ` : ""}${words.join(", ")}`;

@@ -63,7 +63,8 @@ function breakdownTables(indicator: ReportIndicator, lang: Lang, multiples: Read
   return (indicator.breakdowns ?? [])
     .map((b) => {
       const rows = b.cells.map((c) => {
-        const text = "value" in c ? pointText({ period: b.period, value: c.value }, indicator, lang) : c.hidden === "klein" ? pointText({ period: b.period }, indicator, lang) : t.secondary;
+        // Every hidden cell reads the same (which one is small would narrow it down: breakdown.ts).
+        const text = "value" in c ? pointText({ period: b.period, value: c.value }, indicator, lang) : t.secondary;
         return `<tr><td>${esc(c.category)}</td><td class="num">${esc(text)}</td></tr>`;
       });
       return (

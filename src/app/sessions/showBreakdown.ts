@@ -25,7 +25,6 @@ const TEXT = {
     button: (name?: string) => (name ? `Uitsplitsing: ${name}` : "Uitsplitsing"),
     header: (name: string) => `Uitsplitsing: ${name}`,
     by: (d: string, p: string) => `Naar ${d} (${p})`,
-    small: (limit: string) => `< ${limit}`,
     secondary: "niet getoond",
     total: (v: string) => `Totaal: ${v}`,
     why: (limit: string) =>
@@ -35,7 +34,6 @@ const TEXT = {
     button: (name?: string) => (name ? `Breakdown: ${name}` : "Breakdown"),
     header: (name: string) => `Breakdown: ${name}`,
     by: (d: string, p: string) => `By ${d} (${p})`,
-    small: (limit: string) => `< ${limit}`,
     secondary: "not shown",
     total: (v: string) => `Total: ${v}`,
     why: (limit: string) => `Counts below ${limit} are not shown. While a small number could be computed from the total (one hidden cell, or hidden cells that are small together), the smallest other cells are hidden too.`,
@@ -89,7 +87,8 @@ export async function breakdownMessage(
       type: "facts",
       facts: b.cells.map((c) => ({
         label: c.category,
-        value: "value" in c ? formatValue(c.value, indicator.unit, args.lang, { audience: "intern" }) : c.hidden === "klein" ? t.small(limitText) : t.secondary,
+        // Every hidden cell reads the same: which one is small would narrow it down (breakdown.ts).
+        value: "value" in c ? formatValue(c.value, indicator.unit, args.lang, { audience: "intern" }) : t.secondary,
       })),
     });
   }
