@@ -80,7 +80,7 @@ describe("weekly digest on memory", () => {
     expect(text).toContain("Jongeren met jeugdhulp: 12% (2024)");
     expect(text).toContain("bijdragen herkennen 1");
     expect(text).not.toContain("Verbeteracties");
-    expect(preview.prepared.message.elements.some((e) => e.type === "actions")).toBe(false);
+    expect(preview.prepared.message.elements.some((e) => e.type === "actions" || e.type === "choice")).toBe(false);
     await sendDigest(w.s, { channel: GAST });
     expect((await outboxRows(w.s)).find((r) => r.key.startsWith(`digest:${GAST}`))?.status).toBe("pending");
 
@@ -187,7 +187,7 @@ describe("weekly digest on memory", () => {
     await importAndDiscuss();
     const sent = await sendDigest(w.s, { channel: DIGEST });
     if (sent.status !== "sent") throw new Error(sent.status);
-    const button = sent.message.elements.flatMap((e) => (e.type === "actions" ? e.actions : [])).find((a) => a.label === "Reageer 1")!;
+    const button = sent.message.elements.flatMap((e) => (e.type === "choice" ? e.options : [])).find((o) => o.button === "Reageer 1")!;
     expect(button.value).toBe(`doel:${GOAL}:hilversum`);
     const outcome = await runAction(w.s, { eventId: "click1", actor: actor(PEOPLE.colleague, DIGEST), actionId: "digest.react", value: button.value, lang: "nl" });
     expect(outcome).toMatchObject({ kind: "result", result: { status: "already-open", joined: true } });

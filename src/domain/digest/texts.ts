@@ -32,6 +32,8 @@ const nl = {
   howTo: "Reageer in deze draad met het nummer van een onderwerp voorop (bijv. \"2: dit herkennen we\"), of met de knop Reageer: je bijdrage komt in de duiding van dat onderwerp.",
   howToGuest: "Reageer in deze draad met het nummer van een lopende duiding voorop (bijv. \"1: …\"): je bijdrage komt in die duiding.",
   react: (n: number) => `Reageer ${n}`,
+  reactPrompt: "Reageer op …",
+  reactMissing: "Kies eerst een onderwerp.",
 };
 
 const en: typeof nl = {
@@ -65,6 +67,8 @@ const en: typeof nl = {
   howTo: "Reply in this thread with a topic's number first (e.g. \"2: we recognise this\"), or use the Reageer button: your contribution goes to that topic's duiding.",
   howToGuest: "Reply in this thread with an open duiding's number first (e.g. \"1: …\"): your contribution goes to that duiding.",
   react: (n: number) => `Reageer ${n}`,
+  reactPrompt: "Reageer on a topic …",
+  reactMissing: "Choose a topic first.",
 };
 
 export function digestText(lang: Lang): typeof nl {
