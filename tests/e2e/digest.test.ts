@@ -80,6 +80,9 @@ describe("weekly digest on memory", () => {
     expect(text).toContain("Jongeren met jeugdhulp: 12% (2024)");
     expect(text).toContain("bijdragen herkennen 1");
     expect(text).not.toContain("Verbeteracties");
+    // How to join, in plain words; never a link in a channel message (links are personal).
+    expect(text).toContain("Wilt u meedoen? Dat kan hier. Schrijf een bericht in deze draad. Zet het nummer van de duiding ervoor");
+    expect(text).not.toMatch(/https?:/);
     expect(preview.prepared.message.elements.some((e) => e.type === "actions" || e.type === "choice")).toBe(false);
     await sendDigest(w.s, { channel: GAST });
     expect((await outboxRows(w.s)).find((r) => r.key.startsWith(`digest:${GAST}`))?.status).toBe("pending");
