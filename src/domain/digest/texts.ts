@@ -68,7 +68,7 @@ const en: typeof nl = {
   howTo: "Reply in this thread with a topic's number first (e.g. \"2: we recognise this\"), or use the Reageer button: your contribution goes to that topic's duiding.",
   howToGuest: "Want to take part? You can, right here. Write a message in this thread. Put the duiding's number first, for example: \"1: I recognise this.\" Your message then goes to that duiding.",
   react: (n: number) => `Reageer ${n}`,
-  reactPrompt: "Reageer on a topic …",
+  reactPrompt: "React to a topic …",
   reactMissing: "Choose a topic first.",
 };
 
