@@ -39,6 +39,8 @@ export const SLACK_LIMITS = {
   inputValue: 3000,
   /** Options of a static_select. @see .../reference/block-kit/block-elements/select-menu-element */
   selectOptions: 100,
+  /** A select menu's placeholder (plain_text). */
+  placeholderText: 150,
   /** Option text (plain_text). @see .../reference/block-kit/composition-objects/option-object */
   optionText: 75,
   /** Option value. */

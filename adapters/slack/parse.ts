@@ -201,7 +201,8 @@ const BlockAction = z.object({
   container: z.object({ message_ts: z.string().optional(), thread_ts: z.string().optional() }).optional(),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
   trigger_id: z.string(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().default("") })).min(1),
+  // A button hands back `value`; a menu (static_select, a long choice) the chosen option's.
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().default(""), selected_option: z.object({ value: z.string() }).nullable().optional() })).min(1),
 });
 
 export interface ButtonClick {
@@ -227,7 +228,7 @@ export function parseButtonClick(body: unknown, installTeam?: string): ButtonCli
   const messageId = b.message?.ts ?? b.container?.message_ts;
   return {
     actionId: action.action_id.replace(/#\d+$/, ""),
-    value: action.value,
+    value: action.selected_option?.value ?? action.value,
     ...(team && b.channel ? { channel: channelKey(team, b.channel.id), slackChannel: b.channel.id } : {}),
     userId: b.user.id,
     ...(messageId ? { messageId } : {}),

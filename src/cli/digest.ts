@@ -10,7 +10,7 @@
  */
 import type { ChatPort } from "../app/chat.ts";
 import { deliverNow, type DeliverNowResult } from "../app/digest/deliverNow.ts";
-import { digestScheduleOf, type DigestDeps } from "../app/digest/loadDigest.ts";
+import { digestScheduleOf, digestSendsEmpty, type DigestDeps } from "../app/digest/loadDigest.ts";
 import { digestOutboxKey, previewDigest, sendDigest } from "../app/digest/sendDigest.ts";
 import type { OutboxStore } from "../app/outbox/ports.ts";
 import { platformOf } from "../app/sessions/types.ts";
@@ -65,10 +65,11 @@ export async function runDigestCommand(
     if (preview.status !== "ready") return noDin(io);
     io.out(plainText(preview.prepared.message));
     const { digest } = preview.prepared;
+    const quietWeek = digest.empty && !digestSendsEmpty(preview.prepared.channel, deps.sessionDefaults);
     const note = schedule
       ? lang === "en"
-        ? `(preview; scheduled ${formatDigestSchedule(schedule, "en")}, next ${when(nextOccurrence(schedule, deps.clock.now()), lang)}${digest.empty && !deps.sessionDefaults?.digestSendEmpty ? "; nothing new: it would not be sent" : ""})`
-        : `(voorbeeld; gepland ${formatDigestSchedule(schedule)}, volgende ${when(nextOccurrence(schedule, deps.clock.now()), lang)}${digest.empty && !deps.sessionDefaults?.digestSendEmpty ? "; niets nieuws: het zou niet verstuurd worden" : ""})`
+        ? `(preview; scheduled ${formatDigestSchedule(schedule, "en")}, next ${when(nextOccurrence(schedule, deps.clock.now()), lang)}${quietWeek ? "; nothing new: it would not be sent" : ""})`
+        : `(voorbeeld; gepland ${formatDigestSchedule(schedule)}, volgende ${when(nextOccurrence(schedule, deps.clock.now()), lang)}${quietWeek ? "; niets nieuws: het zou niet verstuurd worden" : ""})`
       : lang === "en"
         ? "(preview; this channel gets no weekly digest: set digest: \"mon 09:00\" in duidbot.yaml or koppel … digest=mon 09:00)"
         : "(voorbeeld; dit kanaal krijgt geen weekoverzicht: zet digest: \"ma 09:00\" in duidbot.yaml of koppel … digest=ma 09:00)";
@@ -78,7 +79,7 @@ export async function runDigestCommand(
   // This calendar week (Amsterdam), not the week of the newest scheduled occurrence: on a Monday before
   // 09:00, or any day before a Friday channel's time, that is last week's, long sent, and --now would
   // refuse. Claiming this week sends it early; the scheduler then finds the week done.
-  const sent = await sendDigest(deps, { ...input, occurrence: deps.clock.now(), ...(deps.sessionDefaults?.digestSendEmpty ? { sendEmpty: true } : {}) });
+  const sent = await sendDigest(deps, { ...input, occurrence: deps.clock.now() });
   const platform = platformOf(channel.key);
   switch (sent.status) {
     case "sent": {

@@ -26,6 +26,8 @@ export interface ChannelConfig {
   advanceAfterDays?: number;
   /** Weekly digest schedule, "ma 09:00" (src/domain/digest/schedule.ts); digest channels default to Monday 09:00. */
   digest?: string;
+  /** Send its digest also when there is nothing new; absent: defaults.digestSendEmpty. */
+  digestSendEmpty?: boolean;
 }
 
 export interface PersonConfig {
@@ -104,6 +106,7 @@ const channelSchema = z.strictObject({
   lang: z.enum(["nl", "en"]).optional(),
   advanceAfterDays: days.optional(),
   digest: digestSchedule.optional(),
+  digestSendEmpty: z.boolean().optional(),
 });
 
 const personSchema = z.strictObject({
@@ -161,6 +164,7 @@ const LABELS = {
   members: "leden",
   advanceAfterDays: "advanceAfterDays",
   digest: "digest",
+  digestSendEmpty: "digestSendEmpty",
 } as const;
 
 /** The keys allowed at a path, for "bedoelt u" suggestions on unknown keys. */

@@ -19,6 +19,7 @@ export function toChannel(row: {
   lang: string;
   advanceAfterDays: number | null;
   digestSchedule: string | null;
+  digestSendEmpty: boolean | null;
 }): ChannelSettings {
   const scope = row.scope as Partial<ChannelScope>;
   return {
@@ -31,6 +32,7 @@ export function toChannel(row: {
     lang: row.lang as Lang,
     ...(row.advanceAfterDays !== null ? { advanceAfterDays: row.advanceAfterDays } : {}),
     ...(row.digestSchedule !== null ? { digest: row.digestSchedule } : {}),
+    ...(row.digestSendEmpty !== null ? { digestSendEmpty: row.digestSendEmpty } : {}),
   };
 }
 
@@ -87,6 +89,7 @@ export function channelTx(
         lang: settings.lang,
         advanceAfterDays: settings.advanceAfterDays ?? null,
         digestSchedule: settings.digest ?? null,
+        digestSendEmpty: settings.digestSendEmpty ?? null,
         source: meta.source,
         // A chat change keeps the last applied file hash: the file overrides it only when its entry changes.
         configHash: meta.configHash ?? existing?.configHash ?? null,

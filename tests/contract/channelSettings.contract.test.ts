@@ -25,6 +25,11 @@ for (const runtime of allRuntimes()) {
       expect(await c.tx((tx) => tx.saveChannel({ ...SETTINGS, advanceAfterDays: 3 }, { source: "chat", by: "memory:U1" }))).toBe("updated");
       expect(await c.tx((tx) => tx.configHash("channel", "memory:a"))).toBe("h1");
       expect(await c.tx((tx) => tx.channel("memory:a"))).toEqual({ ...SETTINGS, advanceAfterDays: 3 });
+      // A channel's own "send an empty digest" is kept, false as well as true (absent: the default).
+      expect(await c.tx((tx) => tx.saveChannel({ ...SETTINGS, advanceAfterDays: 3, digestSendEmpty: false }, { source: "chat" }))).toBe("updated");
+      expect((await c.tx((tx) => tx.channel("memory:a")))?.digestSendEmpty).toBe(false);
+      expect(await c.tx((tx) => tx.saveChannel({ ...SETTINGS, advanceAfterDays: 3 }, { source: "chat" }))).toBe("updated");
+      expect(await c.tx((tx) => tx.channel("memory:a"))).toEqual({ ...SETTINGS, advanceAfterDays: 3 });
       await c.tx((tx) => tx.saveChannel({ ...SETTINGS, key: "memory:b" }, { source: "chat" }));
       expect((await c.tx((tx) => tx.channels())).map((ch) => ch.key)).toEqual(["memory:a", "memory:b"]);
       expect(await c.tx((tx) => tx.configHash("channel", "memory:b"))).toBeUndefined();

@@ -4,12 +4,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runAction } from "../../src/app/commands/runAction.ts";
 import { previewDigest, sendDigest } from "../../src/app/digest/sendDigest.ts";
+import { runDueDigests } from "../../src/app/digest/digestJob.ts";
 import { digestScheduleOf } from "../../src/app/digest/loadDigest.ts";
 import { plainText } from "../../src/app/messages/message.ts";
 import { linkChannel, postChanges, recordContribution } from "../../src/app/sessions/index.ts";
 import { fixedClock, memoryRuntime } from "../support/db.ts";
 import { outboxRows } from "../support/peek.ts";
-import { actor, DIGEST, DIN, GAST, GOAL, importFigures, LEERKRING, PEOPLE, type World, openFreshWorld } from "../support/sessionWorld.ts";
+import { actor, BELEID, DIGEST, DIN, GAST, GOAL, importFigures, LEERKRING, PEOPLE, type World, openFreshWorld } from "../support/sessionWorld.ts";
 
 const START = "2025-03-03T09:00:00Z";
 
@@ -79,7 +80,10 @@ describe("weekly digest on memory", () => {
     expect(text).toContain("Jongeren met jeugdhulp: 12% (2024)");
     expect(text).toContain("bijdragen herkennen 1");
     expect(text).not.toContain("Verbeteracties");
-    expect(preview.prepared.message.elements.some((e) => e.type === "actions")).toBe(false);
+    // How to join, in plain words; never a link in a channel message (links are personal).
+    expect(text).toContain("Wilt u meedoen? Dat kan hier. Schrijf een bericht in deze draad. Zet het nummer van de duiding ervoor");
+    expect(text).not.toMatch(/https?:/);
+    expect(preview.prepared.message.elements.some((e) => e.type === "actions" || e.type === "choice")).toBe(false);
     await sendDigest(w.s, { channel: GAST });
     expect((await outboxRows(w.s)).find((r) => r.key.startsWith(`digest:${GAST}`))?.status).toBe("pending");
 
@@ -98,6 +102,35 @@ describe("weekly digest on memory", () => {
     expect(await sendDigest(w.s, { channel: DIGEST, sendEmpty: true })).toMatchObject({ status: "sent", week: "2025-W11" });
     await w.dispatch();
     expect(w.chat.postsIn(DIGEST, null).map((p) => p.message.summary)).toEqual(["Weekoverzicht: niets nieuws"]);
+  });
+
+  it("a channel's own leeg=ja|nee decides an empty week, over duidbot.yaml's default; a wrong word is refused", async () => {
+    const admin = actor(PEOPLE.admin, DIGEST);
+    const quietSends = async (at: string) => {
+      clock.set(at);
+      const due = await runDueDigests(w.s);
+      return { sent: due.sent.length, empty: due.empty.length };
+    };
+    // No default, no channel setting: an empty week is claimed quietly (the scheduler's path).
+    expect(await quietSends("2025-03-03T08:00:00Z")).toEqual({ sent: 0, empty: 1 });
+    // The channel says yes (as `koppel digest leeg=ja` hands it over: the typed word).
+    expect(await linkChannel(w.s, { actor: admin, settings: { audience: "digest", digestSendEmpty: "ja" } })).toMatchObject({ status: "linked" });
+    expect(await quietSends("2025-03-10T08:00:00Z")).toEqual({ sent: 1, empty: 0 });
+    // The default says yes, the channel no: the channel wins.
+    w.s.sessionDefaults.digestSendEmpty = true;
+    await linkChannel(w.s, { actor: admin, settings: { audience: "digest", digestSendEmpty: "nee" } });
+    expect(await quietSends("2025-03-17T08:00:00Z")).toEqual({ sent: 0, empty: 1 });
+    // A relink without leeg= keeps the channel's choice; the default applies to a channel without one.
+    await linkChannel(w.s, { actor: admin, settings: { audience: "digest", autoStart: false } });
+    expect((await w.s.sessions.transaction((tx) => tx.channel(DIGEST)))?.digestSendEmpty).toBe(false);
+    await linkChannel(w.s, { actor: actor(PEOPLE.admin, BELEID), settings: { audience: "leerkring", digest: "ma 09:00" } });
+    expect((await quietSends("2025-03-24T08:00:00Z")).sent).toBe(1); // BELEID, by the default
+    await w.dispatch();
+    expect(w.chat.postsIn(BELEID, null).map((p) => p.message.summary)).toEqual(["Weekoverzicht: niets nieuws"]);
+    expect(w.chat.postsIn(DIGEST, null).map((p) => p.message.summary)).toEqual(["Weekoverzicht: niets nieuws"]);
+
+    const refused = await linkChannel(w.s, { actor: admin, settings: { audience: "digest", digestSendEmpty: "misschien" } });
+    expect(refused).toMatchObject({ status: "invalid", issues: [{ field: "leeg", message: expect.stringContaining("kies leeg=ja") }] });
   });
 
   it("a leerkring asks for a digest with koppel digest=…; a wrong time is refused", async () => {
@@ -157,7 +190,7 @@ describe("weekly digest on memory", () => {
     await importAndDiscuss();
     const sent = await sendDigest(w.s, { channel: DIGEST });
     if (sent.status !== "sent") throw new Error(sent.status);
-    const button = sent.message.elements.flatMap((e) => (e.type === "actions" ? e.actions : [])).find((a) => a.label === "Reageer 1")!;
+    const button = sent.message.elements.flatMap((e) => (e.type === "choice" ? e.options : [])).find((o) => o.button === "Reageer 1")!;
     expect(button.value).toBe(`doel:${GOAL}:hilversum`);
     const outcome = await runAction(w.s, { eventId: "click1", actor: actor(PEOPLE.colleague, DIGEST), actionId: "digest.react", value: button.value, lang: "nl" });
     expect(outcome).toMatchObject({ kind: "result", result: { status: "already-open", joined: true } });

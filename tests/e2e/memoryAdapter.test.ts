@@ -52,6 +52,17 @@ for (const runtime of [memoryRuntime]) {
     const as = (who: keyof typeof PEOPLE) => ({ user: PEOPLE[who].key.replace(/^memory:/, ""), name: PEOPLE[who].name });
     const dispatch = () => createDispatcher({ outbox: s.outbox, chats: s.chats, clock }).dispatchOnce();
 
+    it("links a channel's digest with leeg=ja from chat, and names what to write for a wrong word", async () => {
+      memory.directory.channels.set("memory:week", {});
+      expect((await post("command", { ...as("admin"), channel: "week", text: "koppel digest leeg=ja" })).text).toBe("Het kanaal is gekoppeld.");
+      expect((await s.sessions.transaction((tx) => tx.channel("memory:week")))?.digestSendEmpty).toBe(true);
+      const wrong = (await post("command", { ...as("admin"), channel: "week", text: "koppel digest leeg=soms" })).text as string;
+      expect(wrong).toContain("kies leeg=ja");
+      expect((await s.sessions.transaction((tx) => tx.channel("memory:week")))?.digestSendEmpty).toBe(true);
+      expect((await post("command", { ...as("admin"), channel: "week", text: "koppel digest digest=vr 16:00 leeg=nee" })).text).toBe("Het kanaal is gekoppeld.");
+      expect(await s.sessions.transaction((tx) => tx.channel("memory:week"))).toMatchObject({ digest: "vr 16:00", digestSendEmpty: false });
+    });
+
     it("runs a whole session through the chat core, with the platform's own words in the help", async () => {
       memory.directory.channels.set("memory:leer", {});
       memory.directory.channels.set("memory:raad", { shared: true });

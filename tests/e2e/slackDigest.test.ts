@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sendDigest } from "../../src/app/digest/sendDigest.ts";
 import { postChanges } from "../../src/app/sessions/index.ts";
 import { memoryRuntime } from "../support/db.ts";
+import { buildDin, buildIndicator } from "../support/factories.ts";
 import { importFigures, seedDin } from "../support/sessionWorld.ts";
 import { SLACK_CHANNELS, SLACK_USERS, slackKey, startSlackWorld, type SlackWorld } from "../support/slackWorld.ts";
 
@@ -61,5 +62,28 @@ describe("weekly digest in Slack", () => {
     // Reageer 1: the session runs here already: said to the clicker alone.
     await w.driver.blockAction({ user_id: SLACK_USERS.facilitator.id, channel_id: DIGEST, message_ts: digest.ts, action_id: "digest.react", value: react.value });
     expect(w.fake.ok("chat.postEphemeral").at(-1)?.body).toMatchObject({ user: SLACK_USERS.facilitator.id, text: expect.stringContaining("loopt al een duidingssessie") });
+  });
+
+  it("a week with more items than buttons gets a menu with every item, and choosing the last one starts its session", async () => {
+    // Twelve doelen with a significant change each: twelve numbered items, more than Slack gets buttons for.
+    const goals = Array.from({ length: 12 }, (_, i) => ({ id: `doel-${i + 1}`, name: `Doel nummer ${i + 1}`, opgaveId: "opgave-kansengelijkheid" }));
+    const indicators = goals.map((g, i) => buildIndicator({ id: `ind-${i + 1}`, name: `Indicator ${i + 1}`, goalId: g.id, unit: "aantal" }));
+    await w.s.dins.saveDinVersion(buildDin({ goals, indicators }), { fileName: "din.yaml", contentHash: "twaalf" });
+    await importFigures(w.s, `indicator;periode;waarde\n${indicators.map((i) => `${i.id};2023;100\n${i.id};2024;150`).join("\n")}\n`);
+    expect(await sendDigest(w.s, { channel: slackKey(DIGEST) })).toMatchObject({ status: "sent" });
+    await w.dispatch();
+    const digest = w.posted(DIGEST, { thread: null }).find((m) => m.text.startsWith("Weekoverzicht"))!;
+    const menus = (digest.blocks as { type: string; elements?: { type: string; action_id: string; options?: { text: { text: string }; value: string }[] }[] }[])
+      .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
+      .filter((e) => e.action_id.startsWith("digest.react"));
+    expect(menus.map((m) => m.type)).toEqual(["static_select"]);
+    expect(menus[0]!.options!.map((o) => o.text.text)).toEqual(goals.map((g, i) => `${i + 1} · ${g.name}`));
+
+    const last = menus[0]!.options!.at(-1)!;
+    expect(last.value).toBe("doel:doel-12:hilversum");
+    await w.driver.selectAction({ user_id: SLACK_USERS.colleague.id, channel_id: DIGEST, message_ts: digest.ts, action_id: "digest.react", selected: { value: last.value, text: last.text.text } });
+    await w.dispatch();
+    const root = w.posted(DIGEST, { thread: null }).find((m) => m.text.startsWith("Duiding"));
+    expect(root?.text).toContain("Doel nummer 12");
   });
 });

@@ -7,7 +7,8 @@
  * counted under the chosen question.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { postChanges } from "../../src/app/sessions/index.ts";
+import { sendDigest } from "../../src/app/digest/sendDigest.ts";
+import { createGuestLink, postChanges } from "../../src/app/sessions/index.ts";
 import { memoryRuntime } from "../support/db.ts";
 import { importFigures, seedDin } from "../support/sessionWorld.ts";
 import { SLACK_CHANNELS, SLACK_USERS, startSlackWorld, type SlackWorld } from "../support/slackWorld.ts";
@@ -62,6 +63,32 @@ for (const runtime of [memoryRuntime]) {
       const [contribution] = await w.s.sessions.transaction((tx) => tx.contributions(sessionId));
       expect(contribution).toMatchObject({ perspective: "adviesraad", audience: "gast", question: "herkennen", author: { name: "Joke Ervaringsdeskundige" } });
       expect(w.fake.reactions).toEqual([{ channel: GAST, timestamp: "1741000000.000100", name: "white_check_mark" }]);
+    });
+
+    it("a guest joins from the guest digest by replying in its thread: how-to in plain words, no link, the reply counts as theirs", async () => {
+      const { sessionId } = await openSessionInBoth();
+      // The session has a guest link (for the web): the channel's digest still carries none, links are personal.
+      const link = await createGuestLink(w.s, { actor: { user: { key: `slack:${SLACK_USERS.facilitator.id}`, name: "F" }, channel: `slack:T0FAKE:${LEER}` }, session: { sessionId } });
+      expect(link).toMatchObject({ status: "created" });
+      expect(await sendDigest(w.s, { channel: `slack:T0FAKE:${GAST}` })).toMatchObject({ status: "sent" });
+      await w.dispatch();
+      const digest = w.posted(GAST, { thread: null }).find((m) => m.text.startsWith("Weekoverzicht"))!;
+      const shown = JSON.stringify(digest.blocks);
+      expect(shown).toContain("Wilt u meedoen? Dat kan hier. Schrijf een bericht in deze draad.");
+      expect(shown).not.toMatch(/https?:|digest\.react/);
+
+      await w.driver.event({ type: "message", channel: GAST, user: SLACK_USERS.guest.id, text: "1: Dit herken ik uit de buurt.", ts: "1741000000.000200", thread_ts: digest.ts });
+      await w.dispatch();
+      const contributions = await w.s.sessions.transaction((tx) => tx.contributions(sessionId));
+      expect(contributions.at(-1)).toMatchObject({ channel: `slack:T0FAKE:${GAST}`, text: "Dit herken ik uit de buurt.", audience: "gast", perspective: "adviesraad", author: { name: "Joke Ervaringsdeskundige" } });
+      expect(w.fake.reactions.at(-1)).toEqual({ channel: GAST, timestamp: "1741000000.000200", name: "white_check_mark" });
+
+      // A reply without a number gets the same plain how-to and the list, in the digest's thread.
+      await w.driver.event({ type: "message", channel: GAST, user: SLACK_USERS.guest.id, text: "Hoe doe ik mee?", ts: "1741000000.000300", thread_ts: digest.ts });
+      await w.dispatch();
+      const help = JSON.stringify(w.posted(GAST, { thread: digest.ts }).map((m) => [m.text, m.blocks]));
+      expect(help).toContain("Zet het nummer van de duiding ervoor");
+      expect(help).toContain("1. Hilversumse kinderen en jongeren groeien gezond en veilig op");
     });
 
     it("refuses steering from the guest channel with an ephemeral explanation", async () => {

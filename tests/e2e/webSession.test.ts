@@ -6,12 +6,12 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postChanges, recordContribution } from "../../src/app/sessions/index.ts";
+import { linkChannel, postChanges, recordContribution } from "../../src/app/sessions/index.ts";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
 import { cheapChartRenderer } from "../support/cheapCharts.ts";
 import { fixedClock, memoryRuntime } from "../support/db.ts";
-import { importFigures, LEERKRING, openFreshWorld, PEOPLE, type World } from "../support/sessionWorld.ts";
+import { DIGEST, importFigures, LEERKRING, openFreshWorld, PEOPLE, type World } from "../support/sessionWorld.ts";
 import { WebClient } from "../support/webClient.ts";
 
 const START = "2025-03-03T09:00:00Z";
@@ -194,6 +194,9 @@ describe("the session page", () => {
     const page = await web.page("/kanalen");
     expect(page.text).toContain('action="/kanalen/personen"');
     expect(page.text).toContain("weekoverzicht ma 09:00"); // the digest channel's schedule (its default)
+    expect(page.text).not.toContain("zonder nieuws"); // no own choice for an empty week: duidbot.yaml's default
+    await linkChannel(w.s, { actor: { user: { ...PEOPLE.admin }, channel: DIGEST }, settings: { audience: "digest", digestSendEmpty: true } });
+    expect((await web.page("/kanalen")).text).toContain("weekoverzicht ma 09:00, ook zonder nieuws");
     const saved = await web.post("/kanalen/personen", { key: "web:0a1b2c", name: "Noor Beleid", roles: "facilitator", perspective: "beleid" });
     expect(saved.headers.get("location")).toBe("/kanalen?uitkomst=saved%3Aperson#rollen");
     expect(await w.s.sessions.transaction((tx) => tx.person("web:0a1b2c"))).toEqual({ key: "web:0a1b2c", name: "Noor Beleid", roles: ["facilitator"], perspective: "beleid" });

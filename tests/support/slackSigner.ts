@@ -85,6 +85,32 @@ export class SlackDriver {
     return this.send(body, { "content-type": "application/x-www-form-urlencoded" }, signature);
   }
 
+  /** A block_actions payload for a choice in a static_select menu on a message (Slack sends the chosen option, no `value`). */
+  selectAction(fields: { user_id: string; channel_id: string; message_ts: string; action_id: string; selected: { value: string; text: string } }): Promise<SlackResponse> {
+    return this.interactive({
+      type: "block_actions",
+      team: { id: this.teamId, domain: "gemeente" },
+      user: { id: fields.user_id, team_id: this.teamId },
+      api_app_id: "A0DUIDBOT",
+      token: "legacy",
+      trigger_id: this.nextTrigger(),
+      channel: { id: fields.channel_id, name: "weekoverzicht" },
+      container: { type: "message", message_ts: fields.message_ts, channel_id: fields.channel_id, is_ephemeral: false },
+      message: { type: "message", ts: fields.message_ts, text: "" },
+      response_url: `${this.baseUrl}/__unused_response_url`,
+      actions: [
+        {
+          type: "static_select",
+          action_id: fields.action_id,
+          block_id: "actions",
+          selected_option: { text: { type: "plain_text", text: fields.selected.text, emoji: true }, value: fields.selected.value },
+          placeholder: { type: "plain_text", text: "Reageer op …", emoji: true },
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    });
+  }
+
   /** A block_actions payload for one button click on a message. */
   blockAction(
     fields: { user_id: string; channel_id: string; message_ts: string; thread_ts?: string; action_id: string; value: string },

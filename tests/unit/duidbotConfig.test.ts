@@ -55,6 +55,19 @@ describe("duidbot.yaml", () => {
     expect(bad.issues[0]?.messageEn).toContain("is no day and time");
   });
 
+  it("reads a channel's own digestSendEmpty, and refuses one that is no true/false with its line", () => {
+    const ok = parseDuidbotConfig("defaults:\n  digestSendEmpty: true\nchannels:\n  - key: slack:T1:C1\n    name: x\n    audience: digest\n    digestSendEmpty: false\n  - key: slack:T1:C2\n    name: y\n    audience: digest\n", "d.yaml");
+    expect(ok.ok && [ok.value.defaults.digestSendEmpty, ok.value.channels[0]?.digestSendEmpty, ok.value.channels[1]?.digestSendEmpty]).toEqual([true, false, undefined]);
+    const bad = parseDuidbotConfig("channels:\n  - key: slack:T1:C1\n    name: x\n    audience: digest\n    digestSendEmpty: ja\n    digestSendEmty: true\n", "d.yaml");
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.issues.map((i) => [i.line, i.field])).toEqual([
+      [5, "channels[0].digestSendEmpty"],
+      [6, "channels[0].digestSendEmty"],
+    ]);
+    expect(bad.issues[1]?.message).toContain("digestSendEmpty");
+  });
+
   it("refuses keys of duidbot's own system actors, for people and channels", () => {
     const text = "channels:\n  - key: system:kanaal\n    name: x\n    audience: leerkring\npeople:\n  - key: system:guest-detection\n    name: Nep\n    roles: [admin]\n";
     const parsed = parseDuidbotConfig(text, "d.yaml");

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { types } from "@slack/bolt";
 import type { MessageAction, NeutralForm } from "../../src/app/messages/message.ts";
 import { SLACK_LIMITS as L, splitText, truncate } from "../../adapters/slack/limits.ts";
-import { elementBlocks } from "../../adapters/slack/render/blocks.ts";
+import { CHOICE_BUTTONS, elementBlocks } from "../../adapters/slack/render/blocks.ts";
 import { fitBlocks, renderMessage } from "../../adapters/slack/render/message.ts";
 import { renderModal } from "../../adapters/slack/render/modal.ts";
 
@@ -106,6 +106,30 @@ describe("block limits", () => {
     const blocks = elementBlocks({ type: "actions", actions: actions(L.actionsElements + 1) }) as types.ActionsBlock[];
     expect(blocks.map((b) => b.elements.length)).toEqual([25, 1]);
     expect((blocks[0]?.elements[0] as types.Button).text.text).toHaveLength(L.buttonText);
+  });
+
+  it("a choice: buttons up to ten, then menus of at most 100 options, each naming its range", () => {
+    const choice = (n: number) => ({
+      type: "choice" as const,
+      id: "digest.react" as const,
+      prompt: "Reageer op …",
+      missing: "Kies eerst een onderwerp.",
+      options: Array.from({ length: n }, (_, i) => ({ value: `doel:d${i + 1}:x`, button: `Reageer ${i + 1}`, label: `${i + 1} · ${"d".repeat(90)}` })),
+    });
+    const ten = elementBlocks(choice(CHOICE_BUTTONS)) as types.ActionsBlock[];
+    expect(ten.flatMap((b) => b.elements.map((e) => e.type))).toEqual(Array(CHOICE_BUTTONS).fill("button"));
+    const many = elementBlocks(choice(2 * L.selectOptions + 5)) as types.ActionsBlock[];
+    expect(many).toHaveLength(1);
+    const menus = many[0]!.elements as types.StaticSelect[];
+    expect(menus.map((m) => [m.action_id, m.placeholder?.text, m.options?.length])).toEqual([
+      ["digest.react", "Reageer op … (1–100)", 100],
+      ["digest.react#2", "Reageer op … (101–200)", 100],
+      ["digest.react#3", "Reageer op … (201–205)", 5],
+    ]);
+    expect(menus[2]!.options!.at(-1)).toMatchObject({ value: "doel:d205:x" });
+    expect(menus[0]!.options![0]!.text.text).toHaveLength(L.optionText);
+    // Eleven: one menu, no range in its placeholder.
+    expect((elementBlocks(choice(11))[0] as types.ActionsBlock).elements.map((e) => [e.type, (e as types.StaticSelect).placeholder?.text])).toEqual([["static_select", "Reageer op …"]]);
   });
 
   it("button values are ids: too long is a bug and throws rather than being cut", () => {

@@ -5,7 +5,7 @@
  * text people typed cannot become Markdown, our rich text does, and the tone is never colour alone.
  */
 import { describe, expect, it } from "vitest";
-import { renderCard, FORM_ACTIONS, CARD_MAX_BYTES } from "../../adapters/teams/render/card.ts";
+import { renderCard, FORM_ACTIONS, CARD_MAX_BYTES, CHOICE_INPUT, TEAMS_VISIBLE_ACTIONS } from "../../adapters/teams/render/card.ts";
 import { renderFormCard } from "../../adapters/teams/render/form.ts";
 import { escapeMarkdown, richMarkdown } from "../../adapters/teams/render/text.ts";
 import type { MessageElement, NeutralMessage } from "../../src/app/messages/message.ts";
@@ -83,5 +83,29 @@ describe("Teams Adaptive Cards", () => {
     expect(escapeMarkdown("[klik](https://x) **vet** _ja_ # kop")).toBe("\\[klik\\]\\(https://x\\) \\*\\*vet\\*\\* \\_ja\\_ \\# kop");
     expect(escapeMarkdown("1. eerste\n- tweede")).toBe("1\\. eerste\n\\- tweede");
     expect(richMarkdown(rich("**@duidbot** — typ `@duidbot help`\nklaar"))).toBe("**@duidbot** — typ `@duidbot help`\n\nklaar");
+  });
+
+  it("a choice: six buttons at most (Teams hides the rest), beyond that a required menu and one button, kept when the card is cut", () => {
+    const choice = (n: number): MessageElement => ({
+      type: "choice",
+      id: "digest.react",
+      prompt: "Reageer op …",
+      missing: "Kies eerst een onderwerp.",
+      options: Array.from({ length: n }, (_, i) => ({ value: `doel:d${i + 1}:x`, button: `Reageer ${i + 1}`, label: `${i + 1} · Doel ${i + 1}` })),
+    });
+    const card = (elements: MessageElement[]) => renderCard({ target: { channel: "teams:x" }, summary: "s", elements });
+    const six = card([choice(TEAMS_VISIBLE_ACTIONS)]);
+    expect(six.body.map((e) => e.type)).toEqual(["ActionSet"]);
+    expect((six.body[0]!.actions as unknown[]).length).toBe(TEAMS_VISIBLE_ACTIONS);
+    const seven = card([choice(TEAMS_VISIBLE_ACTIONS + 1)]);
+    expect(seven.body.map((e) => e.type)).toEqual(["Input.ChoiceSet", "ActionSet"]);
+    expect(seven.body[0]).toMatchObject({ id: CHOICE_INPUT, isRequired: true, errorMessage: "Kies eerst een onderwerp." });
+    expect((seven.body[0]!.choices as unknown[]).length).toBe(7);
+    expect(seven.body[1]!.actions).toEqual([expect.objectContaining({ type: "Action.Execute", verb: "digest.react", data: { duidbot: { action: "digest.react", value: "" } } })]);
+    expect(cardProblems(seven)).toEqual([]);
+    // A card too large: the middle goes, the menu and its button stay.
+    const big = card([...Array.from({ length: 60 }, (_, i): MessageElement => ({ type: "text", text: `${i} ${"x".repeat(800)}` })), choice(40)]);
+    expect(big.body.slice(-2).map((e) => e.type)).toEqual(["Input.ChoiceSet", "ActionSet"]);
+    expect(Buffer.byteLength(JSON.stringify(big))).toBeLessThanOrEqual(CARD_MAX_BYTES);
   });
 });

@@ -44,4 +44,10 @@ describe("the web message renderer", () => {
     const out = (await renderMessage({ ...message, elements: [message.elements[7]!] }, { charts, headerLevel: 2, action: () => undefined })).text;
     expect(out).toBe("");
   });
+
+  it("renders a choice as one button per option, the page deciding which it offers", async () => {
+    const choice = { type: "choice" as const, id: "digest.react" as const, prompt: "Reageer op …", missing: "Kies eerst.", options: [1, 2, 3].map((n) => ({ value: `doel:d${n}:x`, button: `Reageer ${n}`, label: `${n} · Doel` })) };
+    const out = (await renderMessage({ ...message, elements: [choice] }, { charts, headerLevel: 2, action: (a) => html`<button value="${a.value}">${a.label}</button>` })).text;
+    expect(out).toBe('<div class="buttons"><button value="doel:d1:x">Reageer 1</button><button value="doel:d2:x">Reageer 2</button><button value="doel:d3:x">Reageer 3</button></div>');
+  });
 });

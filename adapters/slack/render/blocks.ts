@@ -5,7 +5,7 @@
  * @see https://docs.slack.dev/reference/block-kit/blocks
  */
 import type { types } from "@slack/bolt";
-import type { MessageAction, MessageElement, Tone } from "../../../src/app/messages/message.ts";
+import type { ChoiceOption, MessageAction, MessageElement, Tone } from "../../../src/app/messages/message.ts";
 import { SLACK_LIMITS as L, splitText, truncate } from "../limits.ts";
 import { escapeMrkdwn, mrkdwn, plain } from "./text.ts";
 
@@ -40,6 +40,8 @@ export function elementBlocks(element: MessageElement): types.KnownBlock[] {
       return [progressSection(element.steps)];
     case "actions":
       return actionBlocks(element.actions);
+    case "choice":
+      return choiceBlocks(element);
     case "divider":
       return [{ type: "divider" }];
     default: {
@@ -127,6 +129,39 @@ function actionBlocks(actions: MessageAction[]): types.ActionsBlock[] {
     });
   }
   return blocks;
+}
+
+/**
+ * A choice as buttons while there are at most CHOICE_BUTTONS (more buttons than that are no longer
+ * read at a glance; Slack itself allows 25 per block), otherwise as menus: a static_select holds at
+ * most 100 options, so a longer list becomes several menus side by side, each naming its range.
+ */
+export const CHOICE_BUTTONS = 10;
+
+type ChoiceElement = Extract<MessageElement, { type: "choice" }>;
+
+function choiceBlocks(element: ChoiceElement): types.ActionsBlock[] {
+  if (element.options.length <= CHOICE_BUTTONS) {
+    return actionBlocks(element.options.map((o) => ({ id: element.id, label: o.button, value: o.value })));
+  }
+  const menus: types.StaticSelect[] = [];
+  for (let i = 0; i < element.options.length; i += L.selectOptions) {
+    const part = element.options.slice(i, i + L.selectOptions);
+    const range = element.options.length > L.selectOptions ? ` (${i + 1}–${i + part.length})` : "";
+    menus.push({
+      type: "static_select",
+      action_id: menus.length === 0 ? element.id : `${element.id}#${menus.length + 1}`,
+      placeholder: plain(`${element.prompt}${range}`, L.placeholderText),
+      options: part.map(option),
+    });
+  }
+  const blocks: types.ActionsBlock[] = [];
+  for (let i = 0; i < menus.length; i += L.actionsElements) blocks.push({ type: "actions", elements: menus.slice(i, i + L.actionsElements) });
+  return blocks;
+}
+
+function option(o: ChoiceOption): types.PlainTextOption {
+  return { text: plain(o.label, L.optionText), value: o.value.length <= L.optionValue ? o.value : throwTooLong("option value", o.value) };
 }
 
 function button(action: MessageAction, actionId: string): types.Button {

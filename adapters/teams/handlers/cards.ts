@@ -25,6 +25,7 @@ import { questionText } from "../../../src/domain/sessionText.ts";
 import { ChatError } from "../../../src/app/errors.ts";
 import { eventId, personOf, placeOf, type Activity, type Person, type Place } from "../parse.ts";
 import { renderFormCard, INPUT_MAX } from "../render/form.ts";
+import { CHOICE_INPUT } from "../render/card.ts";
 import { escapeMarkdown } from "../render/text.ts";
 import { threadConversation } from "../keys.ts";
 import { CARD_CONTENT_TYPE } from "../teamsChat.ts";
@@ -71,7 +72,10 @@ async function click(activity: Activity, ours: z.infer<typeof Ours>, deps: Teams
 export async function cardAction(activity: Activity, deps: TeamsHandlerDeps): Promise<InvokeBody> {
   const parsed = ExecuteValue.safeParse(activity.value);
   if (!parsed.success || !who(activity)) return messageResponse(teamsTexts(deps.lang).oldCard);
-  const outcome = await click(activity, parsed.data.action.data.duidbot, deps);
+  // A long choice's menu (render/card.ts) hands the chosen value beside our data.
+  const chosen = parsed.data.action.data[CHOICE_INPUT];
+  const ours = typeof chosen === "string" && chosen !== "" && chosen.length <= 200 ? { ...parsed.data.action.data.duidbot, value: chosen } : parsed.data.action.data.duidbot;
+  const outcome = await click(activity, ours, deps);
   // A form from an Execute button (an old card): the newest card opens it as a dialog.
   if (outcome.kind === "form") return messageResponse(teamsTexts(deps.lang).oldCard);
   return messageResponse(resultText(outcome.result, deps.lang));

@@ -62,6 +62,8 @@ export function elementCards(element: MessageElement, chartUrl?: ChartUrl): Card
       return [block(element.steps.map((s) => (s.current ? `▶ **${escapeMarkdown(s.label)}** (${s.count})` : `${escapeMarkdown(s.label)} (${s.count})`)).join("   ·   "))];
     case "actions":
       return [{ type: "ActionSet", actions: element.actions.map(cardAction) }];
+    case "choice":
+      return choiceCards(element);
     case "divider":
       // Adaptive Cards have no divider element: an empty container drawn with a separator line.
       return [{ type: "Container", separator: true, spacing: "Medium", items: [] }];
@@ -90,6 +92,38 @@ export interface ActionData {
   duidbot: { action: string; value: string };
 }
 
+/**
+ * Teams shows at most six actions of an ActionSet as buttons; the seventh and later hide behind a
+ * "…" overflow (older clients drop them). A choice is therefore buttons up to six, otherwise a
+ * compact Input.ChoiceSet with one button that sends the chosen value (Action.Execute merges the
+ * input into its data under CHOICE_INPUT; cards.ts reads it).
+ * @see https://github.com/MicrosoftDocs/bot-docs/issues/2161
+ */
+export const TEAMS_VISIBLE_ACTIONS = 6;
+export const CHOICE_INPUT = "duidbotChoice";
+
+type ChoiceElement = Extract<MessageElement, { type: "choice" }>;
+
+function choiceCards(element: ChoiceElement): CardElement[] {
+  if (element.options.length <= TEAMS_VISIBLE_ACTIONS) {
+    return [{ type: "ActionSet", actions: element.options.map((o) => cardAction({ id: element.id, label: o.button, value: o.value })) }];
+  }
+  const data: ActionData = { duidbot: { action: element.id, value: "" } };
+  return [
+    {
+      type: "Input.ChoiceSet",
+      id: CHOICE_INPUT,
+      style: "compact",
+      isRequired: true,
+      label: truncate(element.prompt, 80),
+      errorMessage: truncate(element.missing, 200),
+      placeholder: truncate(element.prompt, 80),
+      choices: element.options.map((o) => ({ title: truncate(o.label, 200), value: o.value })),
+    },
+    { type: "ActionSet", actions: [{ type: "Action.Execute", title: truncate(element.prompt, 80), verb: element.id, data, associatedInputs: "auto" }] },
+  ];
+}
+
 function cardAction(action: MessageAction): CardElement {
   const data: ActionData = { duidbot: { action: action.id, value: action.value } };
   const style = action.style === "primary" ? { style: "positive" } : action.style === "danger" ? { style: "destructive" } : {};
@@ -104,14 +138,15 @@ export function renderCard(message: NeutralMessage, chartUrl?: ChartUrl): Adapti
 
 /**
  * Keeps a card under CARD_MAX_BYTES. The buttons at the end are what people act on, so trailing
- * ActionSets survive; elements are dropped from the middle and a "… (+n)" line marks the cut.
+ * ActionSets (and a choice's menu) survive; elements are dropped from the middle and a "… (+n)" line marks the cut.
  */
 export function fitCard(card: AdaptiveCard): AdaptiveCard {
   const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
   let total = bytes(card);
   if (total <= CARD_MAX_BYTES) return card;
   let tailStart = card.body.length;
-  while (tailStart > 0 && card.body[tailStart - 1]?.type === "ActionSet") tailStart -= 1;
+  // The menu of a long choice sits just before its button: it is kept with it.
+  while (tailStart > 0 && (card.body[tailStart - 1]?.type === "ActionSet" || card.body[tailStart - 1]?.type === "Input.ChoiceSet")) tailStart -= 1;
   const head = card.body.slice(0, tailStart);
   const tail = card.body.slice(tailStart);
   // Sizes once (each element plus its comma); the marker line's size is reserved up front.

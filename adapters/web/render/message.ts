@@ -45,6 +45,11 @@ async function element(e: MessageElement, options: RenderOptions): Promise<Html>
       const shown = e.actions.map((a) => options.action(a)).filter((a): a is Html => a !== undefined);
       return shown.length > 0 ? html`<div class="buttons">${shown}</div>` : html``;
     }
+    case "choice": {
+      // A page has no button limit: every option is its own button (a form each, works without JavaScript).
+      const shown = e.options.map((o) => options.action({ id: e.id, label: o.button, value: o.value })).filter((a): a is Html => a !== undefined);
+      return shown.length > 0 ? html`<div class="buttons">${shown}</div>` : html``;
+    }
     case "divider":
       return html`<hr>`;
     default: {

@@ -32,6 +32,7 @@ const TEXT = {
     noPeople: "Nog niemand heeft een rol.",
     advance: (d: number) => `na ${d} dagen naar de volgende vraag`,
     digest: (when: string) => `weekoverzicht ${when}`,
+    sendEmpty: { yes: ", ook zonder nieuws", no: ", alleen met nieuws" },
     forbidden: "Alleen beheerders zien deze pagina.",
     guestLinks: "Gastlinks per sessie",
     guestLinksIntro: "Een gastlink is geen gekoppeld kanaal: hij hoort bij één sessie. Intrekken kan hier of op de pagina van de sessie.",
@@ -60,6 +61,7 @@ const TEXT = {
     noPeople: "Nobody has a role yet.",
     advance: (d: number) => `next question after ${d} days`,
     digest: (when: string) => `weekly digest ${when}`,
+    sendEmpty: { yes: ", also with nothing new", no: ", only with news" },
     forbidden: "Only admins see this page.",
     guestLinks: "Guest links per session",
     guestLinksIntro: "A guest link is no linked channel: it belongs to one session. Revoke it here or on the session's page.",
@@ -78,7 +80,9 @@ export function channelsPage(ctx: PageContext, o: ChannelsOverview, form?: Html,
   // When the channel's weekly digest goes out (src/app/digest: its own time, or Monday 09:00 for digest channels).
   const digestLine = (c: SettingsOverview["channels"][number]) => {
     const schedule = digestScheduleOf(c);
-    return schedule ? html`<br><span class="detail">${t.digest(formatDigestSchedule(schedule, ctx.lang))}</span>` : "";
+    // The channel's own choice for an empty week; without one it follows duidbot.yaml's default (not repeated here).
+    const empty = c.digestSendEmpty === undefined ? "" : c.digestSendEmpty ? t.sendEmpty.yes : t.sendEmpty.no;
+    return schedule ? html`<br><span class="detail">${t.digest(formatDigestSchedule(schedule, ctx.lang))}${empty}</span>` : "";
   };
   const body = html`<h1>${t.title}</h1>
 <p>${t.intro}</p>

@@ -78,8 +78,8 @@ const HELP: readonly HelpLine[] = [
   {
     verb: "koppel",
     usage: {
-      nl: "koppel <leerkring|digest|gast> [opgave, doel of indicator …] [auto] [digest=ma 09:00]",
-      en: "koppel <leerkring|digest|gast> [opgave, goal or indicator …] [auto] [digest=mon 09:00]",
+      nl: "koppel <leerkring|digest|gast> [opgave, doel of indicator …] [auto] [digest=ma 09:00] [leeg=ja|nee]",
+      en: "koppel <leerkring|digest|gast> [opgave, goal or indicator …] [auto] [digest=mon 09:00] [empty=yes|no]",
     },
     text: { nl: "(beheerder) koppel dit kanaal", en: "(admin) link this channel" },
   },

@@ -1,5 +1,5 @@
 /**
- * `koppel <publiek> [ids…] [auto] [perspectief=<p>] [taal=<nl|en>] [digest=ma 09:00]` read into channel settings. Ids
+ * `koppel <publiek> [ids…] [auto] [perspectief=<p>] [taal=<nl|en>] [digest=ma 09:00] [leeg=ja|nee]` read into channel settings. Ids
  * are sorted into opgaven, doelen and indicators by looking them up in the DIN (people type ids,
  * not kinds); unknown ids go to indicators so that linkChannel reports them.
  */
@@ -16,6 +16,8 @@ export interface KoppelArgs {
   lang?: Lang;
   /** "digest=ma 09:00" (the time may follow after a space); checked by linkChannel. */
   digest?: string;
+  /** "leeg=ja|nee" (empty=yes|no): send the digest when there is nothing new; the word is checked by linkChannel. */
+  digestSendEmpty?: string;
 }
 
 /** Undefined when the first word is no audience. */
@@ -34,6 +36,7 @@ export function parseKoppelArgs(args: string): KoppelArgs | undefined {
     if ((k === "perspectief" || k === "perspective") && (PERSPECTIVES as readonly string[]).includes(value)) parsed.perspective = value as Perspective;
     if ((k === "taal" || k === "lang") && (value === "nl" || value === "en")) parsed.lang = value;
     if (k === "digest" || k === "weekoverzicht") parsed.digest = value.replace("@", " ");
+    if (k === "leeg" || k === "empty") parsed.digestSendEmpty = value;
   }
   return parsed;
 }

@@ -40,6 +40,7 @@ export async function koppelChannel(
   if (args.perspective) settings.perspective = args.perspective;
   if (args.lang) settings.lang = args.lang;
   if (args.digest) settings.digest = args.digest;
+  if (args.digestSendEmpty !== undefined) settings.digestSendEmpty = args.digestSendEmpty;
   const result = await linkChannel(deps, { eventId: input.eventId, actor: input.actor, settings });
   return { status: "done", result, forcedGuest: forcedGuest && result.status === "linked" };
 }

@@ -42,7 +42,7 @@ export async function runDueDigests(deps: DigestDeps, log?: (line: string) => vo
       }
       continue;
     }
-    const result = await sendDigest(deps, { channel: d.channel, occurrence: d.occurrence, ...(deps.sessionDefaults?.digestSendEmpty ? { sendEmpty: true } : {}) });
+    const result = await sendDigest(deps, { channel: d.channel, occurrence: d.occurrence });
     if (result.status === "sent") {
       report.sent.push(label);
       log?.(`weekoverzicht ${label}: verstuurd / digest sent`);

@@ -1,14 +1,14 @@
 /**
  * The digest as a neutral message: a header, one titled paragraph per section, how to reply, and a
- * "Reageer" button per numbered item (internal channels only: guests cannot start a session, they reply
- * in the thread). Slack allows 25 buttons in a block: the first REACT_BUTTONS items get one.
+ * "Reageer" choice over EVERY numbered item (internal channels only: guests cannot start a session,
+ * they reply in the thread). Each adapter renders the choice within its platform's limits — buttons
+ * while they fit, a menu "Reageer op …" beyond (adapters/slack/render/blocks.ts, adapters/teams/render/card.ts) —
+ * so no item is left without a way to react, however long the week was.
  */
 import type { Digest, DigestSubject } from "../../domain/digest/compose.ts";
 import { digestText } from "../../domain/digest/texts.ts";
 import type { MessageElement, NeutralMessage } from "../messages/message.ts";
 import type { ChannelSettings } from "../sessions/ports.ts";
-
-export const REACT_BUTTONS = 10;
 
 /** The Reageer button's value: "<kind>:<id>:<din slug>" (ids and slugs have no colon). */
 export function reactValue(subject: DigestSubject, dinSlug: string): string {
@@ -28,8 +28,11 @@ export function digestMessage(channel: Pick<ChannelSettings, "key" | "audience" 
   if (digest.howTo) elements.push({ type: "context", text: digest.howTo });
   if (channel.audience !== "gast" && digest.items.length > 0) {
     elements.push({
-      type: "actions",
-      actions: digest.items.slice(0, REACT_BUTTONS).map((item) => ({ id: "digest.react" as const, label: t.react(item.n), value: reactValue(item.subject, dinSlug) })),
+      type: "choice",
+      id: "digest.react",
+      prompt: t.reactPrompt,
+      missing: t.reactMissing,
+      options: digest.items.map((item) => ({ value: reactValue(item.subject, dinSlug), button: t.react(item.n), label: `${item.n} · ${item.label}` })),
     });
   }
   return { target: { channel: channel.key }, summary: digest.summary, elements };

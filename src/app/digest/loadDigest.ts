@@ -35,6 +35,11 @@ export function digestScheduleOf(channel: Pick<ChannelSettings, "audience" | "di
   return channel.audience === "digest" ? DEFAULT_DIGEST_SCHEDULE : undefined;
 }
 
+/** Whether a week with nothing new still sends "niets nieuws": the channel's own choice, else duidbot.yaml's default, else no. */
+export function digestSendsEmpty(channel: Pick<ChannelSettings, "digestSendEmpty">, defaults: { digestSendEmpty?: boolean } | undefined): boolean {
+  return channel.digestSendEmpty ?? defaults?.digestSendEmpty ?? false;
+}
+
 export interface PreparedDigest {
   channel: ChannelSettings;
   din: DinState;

@@ -61,7 +61,7 @@ async function explain(deps: SessionDeps, input: RecordContributionInput, digest
     const text = [guest ? t.howToGuest : t.howTo, ...digest.items.map((i) => `${i.n}. ${i.label}`)].join("\n");
     if (digest.outboxKey) {
       await tx.enqueue(
-        [{ key: `digest-help:${input.channel}:${input.messageId}`, channel: input.channel, kind: "post", threadKey: digest.outboxKey, message: { target: { channel: input.channel }, summary: t.howTo, elements: [{ type: "text", text }] } }],
+        [{ key: `digest-help:${input.channel}:${input.messageId}`, channel: input.channel, kind: "post", threadKey: digest.outboxKey, message: { target: { channel: input.channel }, summary: guest ? t.howToGuest : t.howTo, elements: [{ type: "text", text }] } }],
         now,
       );
     }

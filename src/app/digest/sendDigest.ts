@@ -10,13 +10,16 @@ import { indicatorsForChannel } from "../../domain/sessionRules.ts";
 import { digestGuestRender, withGuest } from "../sessions/guestRender.ts";
 import type { NeutralMessage } from "../messages/message.ts";
 import type { NewDigestRun } from "./ports.ts";
-import { prepareDigest, type DigestDeps, type PreparedDigest } from "./loadDigest.ts";
+import { digestSendsEmpty, prepareDigest, type DigestDeps, type PreparedDigest } from "./loadDigest.ts";
 
 export interface SendDigestInput {
   channel: string;
   /** The scheduled occurrence it is for; a manual send: now. Its ISO week is the claim key. */
   occurrence?: Date;
-  /** Send "nothing new" too (duidbot.yaml defaults.digestSendEmpty); otherwise an empty week is claimed but not sent. */
+  /**
+   * Send "nothing new" too; otherwise an empty week is claimed but not sent. Undefined: the channel's
+   * setting, else duidbot.yaml's default (digestSendsEmpty).
+   */
   sendEmpty?: boolean;
   dinSlug?: string;
 }
@@ -42,7 +45,7 @@ export async function sendDigest(deps: DigestDeps, input: SendDigestInput): Prom
   if (ready.status !== "ready") return ready;
   const { prepared } = ready;
   const week = digestWeek(input.occurrence ?? prepared.now);
-  const quiet = prepared.digest.empty && !input.sendEmpty;
+  const quiet = prepared.digest.empty && !(input.sendEmpty ?? digestSendsEmpty(prepared.channel, deps.sessionDefaults));
   const outboxKey = digestOutboxKey(prepared.channel.key, week);
   const run: NewDigestRun = {
     channel: prepared.channel.key,

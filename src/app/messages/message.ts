@@ -48,6 +48,13 @@ export type MessageElement =
   | { type: "progress"; steps: { label: string; count: number; current: boolean }[] }
   /** Buttons. */
   | { type: "actions"; actions: MessageAction[] }
+  /**
+   * One action over a list, e.g. "Reageer" on every numbered item of a weekly digest. Each renderer
+   * picks the form its platform allows (its limits are adapter data): a button per option
+   * (`button`) while they fit, otherwise a menu of the options (`label`) under `prompt` — Slack
+   * static_select, a Teams Input.ChoiceSet with a button. Choosing one is a click of `id` with its `value`.
+   */
+  | { type: "choice"; id: ActionId; prompt: string; options: ChoiceOption[]; /** Said when the menu's button is pressed with nothing chosen. */ missing: string }
   | { type: "divider" };
 
 /** Everything needed to draw an indicator chart; serialisable, so it can wait in the outbox. */
@@ -67,6 +74,15 @@ export interface ChartData {
    * and highest value shown in the whole set), so the charts compare at a glance.
    */
   small?: { periods: string[]; scale: [number, number] };
+}
+
+export interface ChoiceOption {
+  /** Opaque value handed back on choice, as a button's. */
+  value: string;
+  /** Short, as a button: "Reageer 2". */
+  button: string;
+  /** Longer, as a menu line: "2 · Hilversumse kinderen … groeien gezond op". */
+  label: string;
 }
 
 export interface MessageAction {
@@ -156,6 +172,8 @@ export function elementText(element: MessageElement): string {
       return element.steps.map((s) => `${s.current ? "▶ " : ""}${s.label} (${s.count})`).join(" · ");
     case "actions":
       return element.actions.map((a) => `[${a.label}]`).join(" ");
+    case "choice":
+      return element.options.map((o) => `[${o.button}]`).join(" ");
     case "divider":
       return "—";
     default: {

@@ -31,7 +31,20 @@ export interface LinkChannelInput {
     advanceAfterDays?: number;
     /** Weekly digest schedule, "ma 09:00" (koppel … digest=ma 09:00). */
     digest?: string;
+    /**
+     * Send the digest also when there is nothing new. From chat the typed word (koppel … leeg=ja|nee):
+     * it is read here, so a wrong one is refused with the other settings' issues.
+     */
+    digestSendEmpty?: boolean | string;
   };
+}
+
+/** "ja"/"nee" (and yes/no, aan/uit, on/off, true/false) as typed in chat; anything else: undefined. */
+export function parseYesNo(word: string): boolean | undefined {
+  const w = word.trim().toLowerCase();
+  if (["ja", "yes", "aan", "on", "true"].includes(w)) return true;
+  if (["nee", "no", "uit", "off", "false"].includes(w)) return false;
+  return undefined;
 }
 
 export type LinkChannelResult =
@@ -58,6 +71,10 @@ export async function linkChannel(deps: SessionDeps, input: LinkChannelInput): P
     const parsed = parseDigestSchedule(s.digest);
     if (!parsed.ok) issues.push({ field: "digest", message: parsed.message, messageEn: parsed.messageEn });
   }
+  const sendEmpty = typeof s.digestSendEmpty === "string" ? parseYesNo(s.digestSendEmpty) : s.digestSendEmpty;
+  if (s.digestSendEmpty !== undefined && sendEmpty === undefined) {
+    issues.push({ field: "leeg", message: `"${s.digestSendEmpty}": kies leeg=ja (ook een weekoverzicht zonder nieuws) of leeg=nee`, messageEn: `"${s.digestSendEmpty}": choose empty=yes (a digest with nothing new too) or empty=no` });
+  }
   return deps.sessions.transaction(async (tx): Promise<LinkChannelResult> => {
     const context = await actorContext(tx, input.actor);
     // Linking a new channel happens from inside it, before it has an audience: only the admin role counts then.
@@ -79,6 +96,7 @@ export async function linkChannel(deps: SessionDeps, input: LinkChannelInput): P
       ...((s.perspective ?? existing?.perspective) ? { perspective: s.perspective ?? existing?.perspective } : {}),
       ...((s.advanceAfterDays ?? existing?.advanceAfterDays) !== undefined ? { advanceAfterDays: s.advanceAfterDays ?? existing?.advanceAfterDays } : {}),
       ...((s.digest ?? existing?.digest) !== undefined ? { digest: s.digest ?? existing?.digest } : {}),
+      ...((sendEmpty ?? existing?.digestSendEmpty) !== undefined ? { digestSendEmpty: sendEmpty ?? existing?.digestSendEmpty } : {}),
     };
     const status = await saveChannelSettings(tx, { before: existing, settings, meta: { source: "chat", by: input.actor.user.key }, at: now });
     return { status: "linked", channel: key, created: status === "created" };

@@ -37,6 +37,11 @@ export interface ChannelSettings {
    * default (digest channels Monday 09:00, leerkring and gast channels none). See src/app/digest/.
    */
   digest?: string;
+  /**
+   * Send the weekly digest also when there is nothing new ("niets nieuws"); undefined: follow
+   * duidbot.yaml defaults.digestSendEmpty (digestSendsEmpty in src/app/digest/loadDigest.ts).
+   */
+  digestSendEmpty?: boolean;
 }
 
 export interface PersonSettings {
@@ -265,7 +270,7 @@ export interface SessionDefaults {
   lang: Lang;
   /** Default for auto-advance; undefined = sessions only move when a facilitator moves them. */
   advanceAfterDays?: number;
-  /** Send a weekly digest that has nothing new too (duidbot.yaml defaults.digestSendEmpty). */
+  /** Send a weekly digest that has nothing new too (duidbot.yaml defaults.digestSendEmpty); a channel may say otherwise. */
   digestSendEmpty?: boolean;
 }
 

@@ -30,8 +30,11 @@ const nl = {
   reportLine: (done: number, total: number, year: number) => `${done} van ${total} indicatoren hebben een vastgestelde duiding over hun nieuwste cijfer (rapportage ${year})`,
   more: (n: number) => `… en nog ${n}`,
   howTo: "Reageer in deze draad met het nummer van een onderwerp voorop (bijv. \"2: dit herkennen we\"), of met de knop Reageer: je bijdrage komt in de duiding van dat onderwerp.",
-  howToGuest: "Reageer in deze draad met het nummer van een lopende duiding voorop (bijv. \"1: …\"): je bijdrage komt in die duiding.",
+  howToGuest:
+    "Wilt u meedoen? Dat kan hier. Schrijf een bericht in deze draad. Zet het nummer van de duiding ervoor, bijvoorbeeld: \"1: Dit herken ik.\" Uw bericht komt dan bij die duiding.",
   react: (n: number) => `Reageer ${n}`,
+  reactPrompt: "Reageer op …",
+  reactMissing: "Kies eerst een onderwerp.",
 };
 
 const en: typeof nl = {
@@ -63,8 +66,10 @@ const en: typeof nl = {
   reportLine: (done: number, total: number, year: number) => `${done} of ${total} indicators have an adopted duiding of their newest figure (report ${year})`,
   more: (n: number) => `… and ${n} more`,
   howTo: "Reply in this thread with a topic's number first (e.g. \"2: we recognise this\"), or use the Reageer button: your contribution goes to that topic's duiding.",
-  howToGuest: "Reply in this thread with an open duiding's number first (e.g. \"1: …\"): your contribution goes to that duiding.",
+  howToGuest: "Want to take part? You can, right here. Write a message in this thread. Put the duiding's number first, for example: \"1: I recognise this.\" Your message then goes to that duiding.",
   react: (n: number) => `Reageer ${n}`,
+  reactPrompt: "React to a topic …",
+  reactMissing: "Choose a topic first.",
 };
 
 export function digestText(lang: Lang): typeof nl {

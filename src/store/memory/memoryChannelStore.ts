@@ -38,6 +38,7 @@ export function memoryChannelTx(
         lang: settings.lang,
         advanceAfterDays: settings.advanceAfterDays ?? null,
         digestSchedule: settings.digest ?? null,
+        digestSendEmpty: settings.digestSendEmpty ?? null,
         source: meta.source,
         configHash: meta.configHash ?? existing?.configHash ?? null,
         updatedBy: meta.by ?? null,

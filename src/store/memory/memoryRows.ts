@@ -80,6 +80,7 @@ export interface ChannelRow {
   lang: string;
   advanceAfterDays: number | null;
   digestSchedule: string | null;
+  digestSendEmpty: boolean | null;
   source: string;
   configHash: string | null;
   updatedBy: string | null;
