@@ -186,6 +186,29 @@ describe("weekly digest on memory", () => {
     expect(guestReply).toMatchObject({ status: "recorded", sessionId: session!.id, perspective: "adviesraad" });
   });
 
+  it("a channel that turned guest after an internal digest is reminded only of items it can still reply to", async () => {
+    await importAndDiscuss();
+    const sent = await sendDigest(w.s, { channel: DIGEST });
+    if (sent.status !== "sent") throw new Error(sent.status);
+    await w.dispatch();
+    const digestPost = w.chat.postsIn(DIGEST, null).find((p) => p.message.summary.startsWith("Weekoverzicht"))!;
+    const reply = (eventId: string) => recordContribution(w.s, { eventId, channel: DIGEST, threadId: digestPost.messageId, messageId: `r-${eventId}`, user: { ...PEOPLE.guest }, text: "hallo", at: clock.now() });
+    // While internal, the how-to lists the digest's items (written for staff).
+    expect(await reply("I1")).toEqual({ status: "answered", reason: "digest-how-to-reply" });
+    await w.dispatch();
+    expect(plainText(w.chat.postsIn(DIGEST, digestPost.messageId).at(-1)!.message)).toContain("1. Hilversumse kinderen en jongeren groeien gezond en veilig op");
+    // A guest joins and the channel becomes a guest channel: the staff's labels are not repeated to it.
+    await w.s.sessions.transaction(async (tx) => {
+      const channel = (await tx.channel(DIGEST))!;
+      await tx.saveChannel({ ...channel, audience: "gast" }, { source: "chat" });
+    });
+    expect(await reply("I2")).toEqual({ status: "answered", reason: "digest-how-to-reply" });
+    await w.dispatch();
+    const help = plainText(w.chat.postsIn(DIGEST, digestPost.messageId).at(-1)!.message);
+    expect(help).toContain("Wilt u meedoen?");
+    expect(help).not.toContain("Hilversumse kinderen");
+  });
+
   it("Reageer joins the doel's open session in the digest channel", async () => {
     await importAndDiscuss();
     const sent = await sendDigest(w.s, { channel: DIGEST });

@@ -58,7 +58,18 @@ async function explain(deps: SessionDeps, input: RecordContributionInput, digest
     const lang = channel?.lang ?? deps.sessionDefaults?.lang ?? "nl";
     const t = digestText(lang);
     const guest = channel?.audience === "gast";
-    const text = [guest ? t.howToGuest : t.howTo, ...digest.items.map((i) => `${i.n}. ${i.label}`)].join("\n");
+    // A guest channel is reminded only of items it can still reply to (a session it takes part in): the
+    // channel may have turned guest after an internal digest, or an indicator turned intern since.
+    const items = [];
+    for (const item of digest.items) {
+      if (!guest) items.push(item);
+      else if (digest.dinSlug) {
+        const id = await tx.openSessionAbout(digest.dinSlug, item.subject);
+        const session = id === undefined ? undefined : await tx.session(id);
+        if (session?.threads.some((th) => th.channel === input.channel)) items.push(item);
+      }
+    }
+    const text = [guest ? t.howToGuest : t.howTo, ...items.map((i) => `${i.n}. ${i.label}`)].join("\n");
     if (digest.outboxKey) {
       await tx.enqueue(
         [{ key: `digest-help:${input.channel}:${input.messageId}`, channel: input.channel, kind: "post", threadKey: digest.outboxKey, message: { target: { channel: input.channel }, summary: guest ? t.howToGuest : t.howTo, elements: [{ type: "text", text }] } }],
