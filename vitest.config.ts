@@ -22,9 +22,11 @@ export default defineConfig({
     // and a PGlite start per file. Safe because no test leaves module state behind (timers are restored,
     // nothing is mocked by module) and tests/support/db.ts hands every test a reset database.
     isolate: false,
-    // vitest's default is one worker less than the cores: a single worker on a 2-core machine, while
-    // the files mostly wait on PGlite start-up and child processes. A test process stays under 300 MB.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // One worker more than the cores (vitest's default is one less): files often wait on child processes
+    // (the CLI tests), the PostgreSQL server and file I/O, and a third worker fills that time. Measured on
+    // 2 cores (issue #14, alternating whole runs, load 5-7 from others): 2 workers 121.0 and 113.7 s wall,
+    // 3 workers 117.3 and 95.5 s, the same CPU (~122 s). A test process stays under 300 MB.
+    maxWorkers: availableParallelism() + 1,
     // Liftoff only: V8 otherwise recompiles PGlite's 9 MB of WebAssembly with its optimising compiler
     // in every test process (measured: a test database's first open 2.9 -> 2.1 s of CPU, later ones 80 -> 15 ms).
     execArgv: ["--liftoff-only"],

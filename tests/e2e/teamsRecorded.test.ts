@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { testRuntimes } from "../support/db.ts";
+import { memoryRuntime } from "../support/db.ts";
 import { seedDin } from "../support/sessionWorld.ts";
 import { BOT, TEAMS_USERS, TENANT, startTeamsWorld, type TeamsWorld } from "../support/teamsWorld.ts";
 
@@ -32,7 +32,9 @@ function recordings(w: TeamsWorld): Map<string, Record<string, unknown>> {
   return new Map(Object.entries(parsed).map(([name, entry]) => [name, entry.activity]));
 }
 
-for (const runtime of testRuntimes()) {
+// On the memory store only (issue #14): this file is about the Teams activity shapes; the store calls
+// they lead to are proven on memory, PGlite and PostgreSQL in tests/contract.
+for (const runtime of [memoryRuntime]) {
   describe(`recorded Teams activities on ${runtime.name}`, () => {
     let w: TeamsWorld;
     beforeEach(async () => {

@@ -10,7 +10,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { postChanges } from "../../src/app/sessions/index.ts";
 import { cardProblems } from "../support/adaptiveCards.ts";
-import { testRuntimes } from "../support/db.ts";
+import { memoryRuntime } from "../support/db.ts";
 import { importFigures, seedDin } from "../support/sessionWorld.ts";
 import { TEAMS_CHANNELS, TEAMS_USERS, teamsKey, startTeamsWorld, type TeamsWorld } from "../support/teamsWorld.ts";
 
@@ -19,7 +19,10 @@ const U = TEAMS_USERS;
 
 const json = (value: unknown) => JSON.stringify(value);
 
-for (const runtime of testRuntimes()) {
+// On the memory store only (issue #14): this file proves the Teams face (SDK, cards, dialogs); the store
+// calls it makes are the ones tests/contract proves on memory, PGlite and PostgreSQL, and a whole session
+// on both databases stays in slackSession and sessionsOnDatabase.
+for (const runtime of [memoryRuntime]) {
   describe(`Teams session on ${runtime.name}`, () => {
     let w: TeamsWorld;
     beforeEach(async () => {

@@ -1,11 +1,11 @@
 // Proves the compact stored form of changes (issue #15) on PGlite and PostgreSQL: the news selected in
 // SQL is exactly what newsworthy() keeps of all changes; the announce pass and `changes --alle` get back
 // exactly what the imports returned; and the migration converts the old Change rows into the columns.
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { importDin } from "../../src/app/din/importDin.ts";
 import { importMeasurements, type ImportMeasurementsResult, type ImportSummary } from "../../src/app/measurements/importMeasurements.ts";
 import { changesFromRecords } from "../../src/app/measurements/storedChanges.ts";
@@ -136,7 +136,8 @@ describe("the migration to compact changes", () => {
     const target = names.findIndex((n) => n.endsWith("_compact_changes"));
     dir = await mkdtemp(path.join(tmpdir(), "duidbot-migrations-"));
     for (const name of names.slice(0, target)) await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
-    const pglite = new PGlite();
+    // A database as initdb leaves it (the template's dump of one: this test is about the migration, not initdb).
+    const pglite = new PGlite({ loadDataDir: new Blob([await readFile(inject("pgliteTemplate").initdb)]) });
     try {
       const sql = runner(pglite);
       await applyMigrations(sql, dir);

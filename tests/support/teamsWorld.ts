@@ -176,7 +176,7 @@ export interface TeamsWorldOptions {
   services?: TeamsWorld["s"];
 }
 
-export async function startTeamsWorld(runtime: TestRuntime, options: TeamsWorldOptions): Promise<TeamsWorld> {
+export async function startTeamsWorld(runtime: TestRuntime<Services>, options: TeamsWorldOptions): Promise<TeamsWorld> {
   const shared = options.services;
   const clock = shared ? (shared.clock as ReturnType<typeof fixedClock>) : fixedClock(options.start);
   const fake = await startFakeTeams();
