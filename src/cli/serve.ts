@@ -9,7 +9,9 @@ import { loadAdapters } from "../app/chatAdapter.ts";
 import { systemClock } from "../app/ports.ts";
 import type { Config } from "../main/config.ts";
 import { duidbotConfigPath, loadDuidbotConfig } from "../main/duidbotConfigFile.ts";
+import { loadExampleIfEmpty } from "../main/example.ts";
 import { listenGated, type GatedServer } from "../main/readiness.ts";
+import { buildHttp } from "../main/server.ts";
 import { BACKGROUND_INTERVAL_MS, databaseTarget, openServices, type Services } from "../main/services.ts";
 import type { Database } from "../store/database.ts";
 
@@ -58,22 +60,7 @@ export async function runServe(config: Config): Promise<void> {
 async function start(config: Config, gate: GatedServer) {
   const configFile = duidbotConfigPath();
   const { config: duidbotConfig, found } = await loadDuidbotConfig(configFile, config.lang);
-  // The HTTP app's modules (express, the web workspace, the report, charts: a third of the start-up's
-  // JavaScript) load while the database opens: its waits (reading, decompressing and writing out the
-  // ready dump, all on libuv's thread pool since extractReadyDump is asynchronous; compiling PGlite's
-  // WebAssembly) leave the main thread free (issue #15: cold start < 2 s). Tried before with the dump
-  // written synchronously, it gained nothing: the writing held the main thread.
-  const [opened, modules] = await Promise.allSettled([
-    openServices(databaseTarget(config), systemClock, { duidbotConfig, lang: config.lang, log: (line) => console.log(line) }),
-    Promise.all([import("../main/server.ts"), import("../main/example.ts")]),
-  ]);
-  if (opened.status === "rejected") throw opened.reason;
-  const services = opened.value;
-  if (modules.status === "rejected") {
-    await services.close();
-    throw modules.reason;
-  }
-  const [{ buildHttp }, { loadExampleIfEmpty }] = modules.value;
+  const services = await openServices(databaseTarget(config), systemClock, { duidbotConfig, lang: config.lang, log: (line) => console.log(line) });
   let background: ReturnType<Services["startBackground"]> | undefined;
   try {
     console.log(`Database: ${describeDatabase(services.db, config.dataDir)}; migraties toegepast / migrations applied.`);

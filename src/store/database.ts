@@ -76,7 +76,7 @@ async function openPglite(dataDir: string | undefined, readyDir: string | false 
     const isNew = !dataDir || !existsSync(path.join(dataDir, "PG_VERSION"));
     const ready = isNew && readyDir !== false ? await loadReadyDump(readyDir) : undefined;
     origin = !isNew ? { kind: "existing" } : ready?.tar ? { kind: "ready" } : { kind: "initdb", reason: ready?.reason ?? "ready: false" };
-    if (dataDir && ready?.tar) await extractReadyDump(ready.tar, dataDir);
+    if (dataDir && ready?.tar) extractReadyDump(ready.tar, dataDir);
     const inMemoryDump = !dataDir && ready?.tar ? { loadDataDir: new Blob([ready.tar]) } : {};
     pglite = dataDir ? new PGlite(dataDir, { startParams: PGLITE_START_PARAMS }) : new PGlite({ startParams: PGLITE_START_PARAMS, ...inMemoryDump });
     await pglite.waitReady;

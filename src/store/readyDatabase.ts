@@ -10,7 +10,7 @@
  * applied on top by the migrate that runs after every open; anything else falls back to initdb.
  * `npm run db:ready` writes it again; tests/integration/readyDatabase.test.ts fails until someone does.
  */
-import { close, ftruncate, mkdirSync, open, write } from "node:fs";
+import { closeSync, ftruncateSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -77,8 +77,6 @@ export async function loadReadyDump(dir = READY_DIR, migrationsDir?: string): Pr
 
 const BLOCK = 512;
 const PAGE = 8192;
-/** Files written at once (libuv's default thread pool). Measured 1 against 4 writers: the same wall and kernel time on 2 cores; what counts is that the main thread is free. */
-const WRITERS = 4;
 
 /**
  * Writes the dump's files into `dataDir` with Node's file system, not PGlite's loadDataDir (measured:
@@ -86,14 +84,9 @@ const WRITERS = 4;
  * All-zero pages are left as holes (half of the 16 MB WAL segment, empty pages): they read back as the
  * same zeros. PG_VERSION, PGlite's mark of an existing database, is written last: a start killed
  * half-way finds no database and starts over.
- *
- * Asynchronous, a few files at once (issue #15): creating the ~530 files is most of the cost, and it
- * runs on libuv's thread pool, so `serve` loads its HTTP modules on the main thread meanwhile. Every path
- * is checked before anything is written.
  */
-export async function extractReadyDump(tar: Uint8Array, dataDir: string): Promise<void> {
+export function extractReadyDump(tar: Uint8Array, dataDir: string): void {
   const text = (from: number, length: number) => new TextDecoder().decode(tar.subarray(from, from + length)).replace(/\0.*$/s, "");
-  const files: [string, Uint8Array][] = [];
   const marks: [string, Uint8Array][] = [];
   const folders = new Set<string>();
   for (let at = 0; at + BLOCK <= tar.length; ) {
@@ -107,43 +100,33 @@ export async function extractReadyDump(tar: Uint8Array, dataDir: string): Promis
     at += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
     if (relative.split("/").includes("..")) throw new Error(`ready dump: unsafe path ${relative}`);
     const target = path.join(dataDir, relative);
-    if (type === "5") folders.add(target);
+    if (type === "5") {
+      mkdirSync(target, { recursive: true, mode: 0o700 });
+      folders.add(target);
+    }
     else if (type === "0") {
-      folders.add(path.dirname(target));
-      (relative === "PG_VERSION" ? marks : files).push([target, body]);
+      if (relative === "PG_VERSION") marks.push([target, body]);
+      else writeSparse(target, body, folders);
     } else throw new Error(`ready dump: unexpected entry type ${type} for ${relative}`);
   }
-  // Parents before children (a sorted list of paths has them first); few folders, one at a time.
-  for (const folder of [...folders].sort()) mkdirSync(folder, { recursive: true, mode: 0o700 });
-  let next = 0;
-  const writer = async () => {
-    while (next < files.length) {
-      const [target, body] = files[next++]!;
-      await writeSparse(target, body);
-    }
-  };
-  // allSettled: a failed file must not let PG_VERSION be written while the others are still being written.
-  const results = await Promise.allSettled(Array.from({ length: WRITERS }, writer));
-  const failed = results.find((r) => r.status === "rejected");
-  if (failed) throw failed.reason;
-  for (const [target, body] of marks) await writeSparse(target, body);
+  for (const [target, body] of marks) writeSparse(target, body, folders);
 }
 
 const ZERO_PAGE = new Uint8Array(PAGE);
-const fsOpen = promisify(open);
-const fsWrite = promisify(write);
-const fsTruncate = promisify(ftruncate);
-const fsClose = promisify(close);
 
 /** Writes `body` to `file`, leaving all-zero pages as holes: one write per run of pages with data. */
-async function writeSparse(file: string, body: Uint8Array): Promise<void> {
+function writeSparse(file: string, body: Uint8Array, folders: Set<string>): void {
+  const folder = path.dirname(file);
+  if (!folders.has(folder)) {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    folders.add(folder);
+  }
   const isZero = (at: number) => {
     const page = body.subarray(at, Math.min(at + PAGE, body.length));
     return Buffer.compare(page, ZERO_PAGE.subarray(0, page.length)) === 0; // memcmp, not a byte loop in JS
   };
-  const fd = await fsOpen(file, "w", 0o600);
+  const fd = openSync(file, "w", 0o600);
   try {
-    let written = 0;
     for (let at = 0; at < body.length; ) {
       if (isZero(at)) {
         at += PAGE;
@@ -152,13 +135,11 @@ async function writeSparse(file: string, body: Uint8Array): Promise<void> {
       let end = at + PAGE;
       while (end < body.length && !isZero(end)) end += PAGE;
       end = Math.min(end, body.length);
-      await fsWrite(fd, body, at, end - at, at);
+      writeSync(fd, body, at, end - at, at);
       at = end;
-      written = end;
     }
-    // Only a file that ends in a hole needs its length set (one syscall less for most files).
-    if (written < body.length) await fsTruncate(fd, body.length);
+    ftruncateSync(fd, body.length);
   } finally {
-    await fsClose(fd);
+    closeSync(fd);
   }
 }

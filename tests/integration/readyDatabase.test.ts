@@ -159,19 +159,19 @@ describe("the ready database", () => {
     await mkdir(dir);
     // A file where the folder base/ must go: writing base/1/x fails there, as a crash at that point would stop it.
     await writeFile(path.join(dir, "base"), "");
-    await expect(extractReadyDump(tar, dir)).rejects.toThrow();
+    expect(() => extractReadyDump(tar, dir)).toThrow();
     expect(existsSync(path.join(dir, "PG_VERSION"))).toBe(false);
     await rm(path.join(dir, "base"));
-    await extractReadyDump(tar, dir);
+    extractReadyDump(tar, dir);
     expect(await readFile(path.join(dir, "PG_VERSION"), "utf8")).toBe("17\n");
     expect(await readFile(path.join(dir, "base", "1", "x"), "utf8")).toBe("data");
   });
 
-  it("refuses a path that leaves the data folder", async () => {
+  it("refuses a path that leaves the data folder", () => {
     const header = new Uint8Array(512 * 3);
     header.set(new TextEncoder().encode("/../evil"), 0);
     header.set(new TextEncoder().encode("00000000000\0"), 124);
     header.set(new TextEncoder().encode("0"), 156);
-    await expect(extractReadyDump(header, path.join(scratch, "evil"))).rejects.toThrow("ready dump: unsafe path ../evil");
+    expect(() => extractReadyDump(header, path.join(scratch, "evil"))).toThrow("ready dump: unsafe path ../evil");
   });
 });
