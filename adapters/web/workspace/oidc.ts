@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Request, Response } from "express";
-import * as client from "openid-client";
+import type * as Client from "openid-client";
 import { toLogin, type Gate } from "./access.ts";
 import { cookieAttributes, cookies } from "./security.ts";
 import { WebSessions, type WebUser } from "./webSessions.ts";
@@ -44,16 +44,21 @@ function loopbackHttp(url: URL): boolean {
   return url.protocol === "http:" && (url.hostname === "localhost" || url.hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(url.hostname));
 }
 
+// Loaded on first use: most installations sign in without OIDC, and `serve` should not load openid-client
+// and jose (~14 modules) before its first /healthz (issue #15).
+let openidClient: Promise<typeof Client> | undefined;
+const loadClient = () => (openidClient ??= import("openid-client"));
+
 export function createOidcGate(settings: OidcSettings, lookup: PersonLookup, now: () => number = Date.now): OidcGate {
   const sessions = new WebSessions(now);
   const flows = new Map<string, Flow>();
   const redirectUri = new URL("/inloggen/terug", settings.publicUrl).href;
-  let config: Promise<client.Configuration> | undefined;
+  let config: Promise<Client.Configuration> | undefined;
   // Discovered on first use and kept; a failed discovery (provider down) is tried again next time.
   const configuration = () => {
     const issuer = new URL(settings.issuer);
-    config ??= client
-      .discovery(issuer, settings.clientId, settings.clientSecret, undefined, loopbackHttp(issuer) ? { execute: [client.allowInsecureRequests] } : {})
+    config ??= loadClient()
+      .then((client) => client.discovery(issuer, settings.clientId, settings.clientSecret, undefined, loopbackHttp(issuer) ? { execute: [client.allowInsecureRequests] } : {}))
       .catch((error: unknown) => {
         config = undefined;
         throw error;
@@ -75,6 +80,7 @@ export function createOidcGate(settings: OidcSettings, lookup: PersonLookup, now
     signOut: (req, res) => sessions.end(req, res),
 
     async start(req, res, back) {
+      const client = await loadClient();
       const verifier = client.randomPKCECodeVerifier();
       const flow: Flow = { state: client.randomState(), nonce: client.randomNonce(), verifier, back, expires: now() + FLOW_MS };
       for (const [id, f] of flows) if (f.expires <= now()) flows.delete(id);
@@ -99,8 +105,9 @@ export function createOidcGate(settings: OidcSettings, lookup: PersonLookup, now
       if (id) flows.delete(id);
       res.append("Set-Cookie", `${FLOW_COOKIE}=; ${cookieAttributes(req, "Lax")}; Max-Age=0`);
       if (!flow || flow.expires <= now()) return { ok: false, reason: "expired" };
-      let claims: client.IDToken | undefined;
+      let claims: Client.IDToken | undefined;
       try {
+        const client = await loadClient();
         // The URL the provider called, on the public base (a proxy may have changed host and scheme).
         const current = new URL(req.originalUrl, settings.publicUrl);
         const tokens = await client.authorizationCodeGrant(await configuration(), current, {
