@@ -22,11 +22,12 @@ export default defineConfig({
     // and a PGlite start per file. Safe because no test leaves module state behind (timers are restored,
     // nothing is mocked by module) and tests/support/db.ts hands every test a reset database.
     isolate: false,
-    // One worker more than the cores (vitest's default is one less): files often wait on child processes
-    // (the CLI tests), the PostgreSQL server and file I/O, and a third worker fills that time. Measured on
-    // 2 cores (issue #14, alternating whole runs, load 5-7 from others): 2 workers 121.0 and 113.7 s wall,
-    // 3 workers 117.3 and 95.5 s, the same CPU (~122 s). A test process stays under 300 MB.
-    maxWorkers: availableParallelism() + 1,
+    // Two workers on 2 cores (vitest's default would be one). A third worker was tried (issue #14): under
+    // load from other work it looked faster (2: 121.0/113.7 s, 3: 117.3/95.5 s), but on a quiet 2-core
+    // machine the whole suite took the same (alternating runs: 2 workers 67.8 and 70.1 s, 3 workers 77.5
+    // and 67.0 s, CPU ~113 s either way) while files time-share: with 3 the slowest files run 11-12.6 s
+    // (budget 10 s), with 2 at most 7.6 s. A test process stays under 300 MB.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Liftoff only: V8 otherwise recompiles PGlite's 9 MB of WebAssembly with its optimising compiler
     // in every test process (measured: a test database's first open 2.9 -> 2.1 s of CPU, later ones 80 -> 15 ms).
     execArgv: ["--liftoff-only"],
