@@ -7,7 +7,7 @@ import { listIndicatorConclusions } from "../app/sessions/listIndicatorConclusio
 import type { IndicatorConclusion, SessionStore } from "../app/sessions/ports.ts";
 import type { Lang } from "../domain/format.ts";
 import { formatDate } from "../domain/format.ts";
-import { formatPeriod, parsePeriod } from "../domain/period.ts";
+import { formatPeriodKey } from "../domain/period.ts";
 
 const TEXT = {
   nl: {
@@ -34,14 +34,10 @@ const TEXT = {
   },
 } as const;
 
-function periodText(key: string, lang: Lang): string {
-  const parsed = parsePeriod(key);
-  return parsed.ok ? formatPeriod(parsed.period, lang) : key;
-}
 
 function entryLines(entry: IndicatorConclusion, lang: Lang): string[] {
   const t = TEXT[lang];
-  const lines = [`  ${periodText(entry.period, lang)} — ${entry.title} (${t.session(entry.sessionId)})`];
+  const lines = [`  ${formatPeriodKey(entry.period, lang)} — ${entry.title} (${t.session(entry.sessionId)})`];
   const conclusion = entry.conclusion;
   if (!conclusion) {
     lines.push(`    ${t.running}`);

@@ -7,7 +7,7 @@ import type { Indicator } from "./din.ts";
 import type { Comparison, IndicatorChange } from "./changes.ts";
 import { formatDelta, formatDifference, formatRelative, formatValue, isSuppressed } from "./format.ts";
 import type { Audience, Lang } from "./format.ts";
-import { formatPeriod, parsePeriod } from "./period.ts";
+import { formatPeriodKey } from "./period.ts";
 import type { PeriodValue } from "./din.ts";
 import { describeTrend } from "./trend.ts";
 import { comparisonText as areasText, divergenceTexts } from "./comparison.ts";
@@ -38,10 +38,6 @@ const TEXT = {
 
 const ARROW = { up: "▲", down: "▼", equal: "●" } as const;
 
-function periodText(key: string, lang: Lang): string {
-  const parsed = parsePeriod(key);
-  return parsed.ok ? formatPeriod(parsed.period, lang) : key;
-}
 
 /**
  * "▲ +1,8 procentpunt t.o.v. 2023". When either side is a small number for an external audience the
@@ -49,7 +45,7 @@ function periodText(key: string, lang: Lang): string {
  */
 function comparisonText(c: Comparison, current: number, indicator: Indicator, lang: Lang, audience: Audience): string {
   const limit = smallNumberLimit(indicator);
-  const period = periodText(c.period, lang);
+  const period = formatPeriodKey(c.period, lang);
   if (isSuppressed(current, audience, limit) || isSuppressed(c.value, audience, limit)) {
     return `${period}: ${formatValue(c.value, indicator.unit, lang, { audience, smallNumbers: limit })}`;
   }
@@ -68,7 +64,7 @@ function targetText(change: IndicatorChange, indicator: Indicator, lang: Lang, s
   const t = TEXT[lang];
   const crossing = showCrossing ? target.crossing : undefined;
   // The streefwaarde is a policy figure, not data about people: never suppressed.
-  const label = t.target(formatValue(target.value, indicator.unit, lang, { audience: "intern" }), periodText(target.period, lang));
+  const label = t.target(formatValue(target.value, indicator.unit, lang, { audience: "intern" }), formatPeriodKey(target.period, lang));
   if (target.reached) return crossing === "reached" ? t.reachedNew(label) : t.reached(label);
   if (crossing === "lost") return t.lost(label);
   return t.toGo(formatDifference(Math.abs(target.distance), indicator.unit, lang), label);
@@ -117,7 +113,7 @@ export function describeChangeParts(
   let target = hidden ? undefined : targetText(change, indicator, lang, !beforeHidden);
   changes.push(...divergenceTexts(change, indicator, areas, lang, audience));
   const beside = areasText(indicator, areas, change.period, lang, audience);
-  const period = periodText(change.period, lang);
+  const period = formatPeriodKey(change.period, lang);
   const parts: ChangeParts = { value: `${show(change.value)} (${beside ? `${period}; ${beside}` : period})`, changes };
   if (series) {
     // The series as it was at the change: a later value must not colour an older change's words.

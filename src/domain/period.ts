@@ -265,6 +265,12 @@ export function monthName(month: number, lang: "nl" | "en"): string {
 }
 
 /** nl: "2024", "1e kwartaal 2024", "maart 2024", "week 12 2024"; en: "2024", "Q1 2024", "March 2024", "week 12 2024". */
+/** A period key as people read it ("2024", "1e kwartaal 2024"), falling back to the key itself. */
+export function formatPeriodKey(key: string, lang: "nl" | "en"): string {
+  const parsed = parsePeriod(key);
+  return parsed.ok ? formatPeriod(parsed.period, lang) : key;
+}
+
 export function formatPeriod(p: Period, lang: "nl" | "en"): string {
   switch (p.kind) {
     case "year":

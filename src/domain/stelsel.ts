@@ -7,8 +7,8 @@ import { assess } from "./changes.ts";
 import { smallNumberLimit } from "./din.ts";
 import type { DinDefinition, Indicator, PeriodValue } from "./din.ts";
 import { isSuppressed } from "./format.ts";
-import type { Audience } from "./format.ts";
-import { comparePeriods, parsePeriod, periodEnd } from "./period.ts";
+import type { Audience, Lang } from "./format.ts";
+import { comparePeriods, formatPeriodKey, parsePeriod, periodEnd } from "./period.ts";
 import type { Period } from "./period.ts";
 import { TREND_NOISE } from "./trend.ts";
 
@@ -37,6 +37,22 @@ export interface StelselOpgave {
 }
 
 export const ARROW_SYMBOL: Readonly<Record<ArrowDirection, string>> = { up: "▲", down: "▼", flat: "●" };
+
+const ARROW_WORDS = {
+  nl: { up: "gestegen", down: "gedaald", flat: "gelijk gebleven", good: "beter", bad: "slechter", vs: (p: string, f: string) => `${p} t.o.v. ${f}` },
+  en: { up: "up", down: "down", flat: "unchanged", good: "better", bad: "worse", vs: (p: string, f: string) => `${p} vs ${f}` },
+} as const;
+
+/** The arrow in words, beside its symbol on every face (never symbol or colour alone): "gestegen, slechter". */
+export function arrowMovement(arrow: Arrow, lang: Lang): string {
+  const w = ARROW_WORDS[lang];
+  return [w[arrow.direction], ...(arrow.tone === "neutral" ? [] : [w[arrow.tone]])].join(", ");
+}
+
+/** What the arrow compares: "2024 t.o.v. 2023". */
+export function arrowPeriods(arrow: Arrow, lang: Lang): string {
+  return ARROW_WORDS[lang].vs(formatPeriodKey(arrow.period, lang), formatPeriodKey(arrow.from, lang));
+}
 
 /**
  * The newest value against the latest earlier one of the same period kind. A move under 1% of the

@@ -9,7 +9,7 @@ import { smallNumberLimit } from "./din.ts";
 import type { Direction, Indicator, PeriodValue } from "./din.ts";
 import { formatDifference, formatValue, isSuppressed } from "./format.ts";
 import type { Audience, Lang } from "./format.ts";
-import { comparePeriods, formatPeriod, frequencyKind, parsePeriod, periodEnd, periodStart, previousPeriod, shiftPeriod } from "./period.ts";
+import { comparePeriods, formatPeriodKey, frequencyKind, parsePeriod, periodEnd, periodStart, previousPeriod, shiftPeriod } from "./period.ts";
 import type { Period, PeriodKind } from "./period.ts";
 
 /** What the trend needs of an indicator (the report passes its own model's fields). */
@@ -179,10 +179,6 @@ export interface TrendText {
   pace?: string;
 }
 
-function periodText(key: string, lang: Lang): string {
-  const p = parsed(key);
-  return p ? formatPeriod(p, lang) : key;
-}
 
 /** The one function every face uses for the trend words (see the file comment). */
 export function describeTrend(indicator: TrendIndicator, series: readonly PeriodValue[], period: string, lang: Lang, audience: Audience = "intern"): TrendText {
@@ -193,7 +189,7 @@ export function describeTrend(indicator: TrendIndicator, series: readonly Period
   if (m) out.movement = m.kind === "stijgt" || m.kind === "daalt" ? t[m.kind](m.steps, UNITS[lang][m.unit]) : t[m.kind];
   if (analysis.baselineDistance !== undefined && indicator.baseline) {
     // Shown as it is: analyseTrend gave no distance when the audience may not see it.
-    const ref = `${formatValue(indicator.baseline.value, indicator.unit, lang, { audience: "intern" })} (${periodText(indicator.baseline.period, lang)})`;
+    const ref = `${formatValue(indicator.baseline.value, indicator.unit, lang, { audience: "intern" })} (${formatPeriodKey(indicator.baseline.period, lang)})`;
     const d = analysis.baselineDistance;
     const size = formatDifference(Math.abs(d), indicator.unit, lang);
     // "0 procentpunt boven" after rounding reads as equal.
@@ -202,8 +198,8 @@ export function describeTrend(indicator: TrendIndicator, series: readonly Period
   }
   const pace = analysis.pace;
   if (pace && indicator.target) {
-    const target = periodText(indicator.target.period, lang);
-    out.pace = pace.kind === "in-time" ? t.inTime(periodText(pace.at, lang)) : pace.kind === "late" ? t.late(periodText(pace.at, lang), target) : t.never(target);
+    const target = formatPeriodKey(indicator.target.period, lang);
+    out.pace = pace.kind === "in-time" ? t.inTime(formatPeriodKey(pace.at, lang)) : pace.kind === "late" ? t.late(formatPeriodKey(pace.at, lang), target) : t.never(target);
   }
   return out;
 }

@@ -1,6 +1,5 @@
 /** Escaping and the value/period/date formats the report writes (nl-NL or English), small counts as "< n". */
 import { formatDate, formatValue, type Lang } from "../domain/format.ts";
-import { formatPeriod, parsePeriod } from "../domain/period.ts";
 import type { ReportIndicator, ReportPoint } from "../domain/report/model.ts";
 import { TEXTS } from "./texts.ts";
 
@@ -16,10 +15,7 @@ export function paragraphs(text: string): string {
     .join("");
 }
 
-export function periodText(key: string, lang: Lang): string {
-  const parsed = parsePeriod(key);
-  return parsed.ok ? formatPeriod(parsed.period, lang) : key;
-}
+export { formatPeriodKey as periodText } from "../domain/period.ts";
 
 export function dateText(iso: string, lang: Lang): string {
   return formatDate(new Date(iso), lang);

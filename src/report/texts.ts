@@ -24,7 +24,8 @@ export interface ReportTexts {
   status: Record<TargetStatus, { symbol: string; text: string }>;
   hasDuiding: string;
   stelsel: string;
-  arrow: { up: string; down: string; flat: string; good: string; bad: string; vs: (period: string, from: string) => string; none: string };
+  /** A stelselindicator without an arrow (one value, or a hidden one); the arrow words: src/domain/stelsel.ts. */
+  noArrow: string;
   noValue: string;
   latest: string;
   period: string;
@@ -90,7 +91,7 @@ export const TEXTS: Record<"nl" | "en", ReportTexts> = {
     },
     hasDuiding: "duiding vastgesteld",
     stelsel: "Stelselindicatoren",
-    arrow: { up: "gestegen", down: "gedaald", flat: "gelijk gebleven", good: "beter", bad: "slechter", vs: (p, f) => `${p} t.o.v. ${f}`, none: "nog geen vergelijking" },
+    noArrow: "nog geen vergelijking",
     noValue: "geen waarde",
     latest: "laatste waarde",
     period: "Periode",
@@ -153,7 +154,7 @@ export const TEXTS: Record<"nl" | "en", ReportTexts> = {
     },
     hasDuiding: "interpretation adopted",
     stelsel: "Headline indicators",
-    arrow: { up: "up", down: "down", flat: "unchanged", good: "better", bad: "worse", vs: (p, f) => `${p} vs ${f}`, none: "no comparison yet" },
+    noArrow: "no comparison yet",
     noValue: "no value",
     latest: "latest value",
     period: "Period",

@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../domain/format.ts";
 import { anchorId, type ReportGoal, type ReportIndicator, type ReportModel } from "../domain/report/model.ts";
-import { ARROW_SYMBOL, arrowOf } from "../domain/stelsel.ts";
+import { ARROW_SYMBOL, arrowMovement, arrowOf, arrowPeriods } from "../domain/stelsel.ts";
 import { esc, periodText, pointText, statusMark } from "./format.ts";
 import { TEXTS } from "./texts.ts";
 
@@ -50,9 +50,8 @@ function stelselBlock(goals: readonly ReportGoal[], model: ReportModel, lang: La
       const arrow = i.latest?.value === undefined ? undefined : arrowOf(i, series);
       const mark = arrow
         ? `<span class="mark arrow-${arrow.tone}"><span aria-hidden="true">${ARROW_SYMBOL[arrow.direction]}</span> ` +
-          `${esc([t.arrow[arrow.direction], ...(arrow.tone === "neutral" ? [] : [t.arrow[arrow.tone]])].join(", "))}</span> ` +
-          `(${esc(t.arrow.vs(periodText(arrow.period, lang), periodText(arrow.from, lang)))})`
-        : esc(t.arrow.none);
+          `${esc(arrowMovement(arrow, lang))}</span> (${esc(arrowPeriods(arrow, lang))})`
+        : esc(t.noArrow);
       return `<li><a href="#${anchorId("indicator", i.id)}">${esc(i.name)}</a>: ${mark}</li>`;
     });
   return items.length > 0 ? `<div class="stelsel"><h4>${esc(t.stelsel)}</h4><ul class="tree">${items.join("")}</ul></div>` : "";

@@ -22,7 +22,7 @@ import { formatDate, isSuppressed } from "../format.ts";
 import type { Lang } from "../format.ts";
 import type { LateData } from "../lateData.ts";
 import { newsworthyFor } from "../newsworthy.ts";
-import { formatPeriod, parsePeriod } from "../period.ts";
+import { formatPeriodKey } from "../period.ts";
 import { QUESTIONS, type Question } from "../session.ts";
 import { formatAudience, indicatorsForChannel, type ChannelAudience, type ChannelScope } from "../sessionRules.ts";
 import { questionText } from "../sessionText.ts";
@@ -128,10 +128,6 @@ function capped(lines: string[], lang: Lang): string[] {
   return lines.length <= SECTION_LINES ? lines : [...lines.slice(0, SECTION_LINES - 1), digestText(lang).more(lines.length - SECTION_LINES + 1)];
 }
 
-function periodText(key: string, lang: Lang): string {
-  const parsed = parsePeriod(key);
-  return parsed.ok ? formatPeriod(parsed.period, lang) : key;
-}
 
 /** A calendar day ("2026-12-14") as a Date at UTC midnight, for comparing and formatting days. */
 const dayOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -192,7 +188,7 @@ export function composeDigest(input: DigestInput): Digest {
     input.late
       .filter((l) => visible.has(l.indicatorId) && !input.retired.has(l.indicatorId))
       .sort((a, b) => b.daysOverdue - a.daysOverdue)
-      .map((l) => t.lateLine(visible.get(l.indicatorId)!.name, periodText(l.duePeriod, lang), l.daysOverdue)),
+      .map((l) => t.lateLine(visible.get(l.indicatorId)!.name, formatPeriodKey(l.duePeriod, lang), l.daysOverdue)),
   );
 
   // Sessions: an internal channel follows the ones on its scope; a guest channel the ones it takes part in.
