@@ -15,13 +15,13 @@ import path from "node:path";
 import pg from "pg";
 
 const root = path.join(import.meta.dirname, "..");
-const cli = path.join(root, "src", "cli", "duidbot.ts");
+const cli = path.join(root, "src", "cli", "duidbot.js");
 
 /** The node flags `npm start` passes (package.json), so the bench measures what users run. */
 function startFlags(): string[] {
   const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
   const words = (pkg.scripts.start ?? "").split(/\s+/);
-  return words.slice(words.indexOf("node") + 1, words.indexOf("src/cli/duidbot.ts"));
+  return words.slice(words.indexOf("node") + 1, words.indexOf("src/cli/duidbot.js"));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

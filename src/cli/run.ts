@@ -1,7 +1,7 @@
 /**
  * The `duidbot` command's work, apart from the process it runs in: arguments in, text out through `io`,
  * an exit code back (0 ok, 1 invalid input with nothing written, 2 usage, 3 unexpected failure). The
- * executable (duidbot.ts) gives it the process's environment and streams; tests may run it in their
+ * executable (duidbot.js, main.ts) gives it the process's environment and streams; tests may run it in their
  * own process. `serve` is the exception: it runs until stopped and writes to the console.
  */
 import { readFile } from "node:fs/promises";

@@ -2,10 +2,10 @@
  * Configuration from environment variables, validated with zod. Every variable is listed in the
  * README's configuration table; keep the two in step.
  */
-import path from "node:path";
 import { z } from "zod";
 import type { EnabledAdapter } from "../app/chatAdapter.ts";
 import { CHAT_ADAPTERS } from "./chatAdapters.ts";
+import { dataDirFrom } from "./dataDir.ts";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -107,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success || lines.length > 0 || !web) throw new ConfigError(`Ongeldige configuratie / invalid configuration:\n${lines.join("\n")}`);
   const e = parsed.data;
   return {
-    dataDir: path.resolve(cwd, e.DUIDBOT_DATA_DIR ?? "data"),
+    dataDir: dataDirFrom(e.DUIDBOT_DATA_DIR, cwd),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     host: e.HOST,
     port: e.PORT,

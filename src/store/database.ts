@@ -11,6 +11,7 @@ import type { PoolClient } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { lockDataDir } from "./dataDirLock.ts";
 import { applyMigrations, type MigrationResult, type SqlRunner } from "./migrate.ts";
+import { dropPrefetched, pgliteAssets } from "./pgliteAssets.ts";
 import { extractReadyDump, loadReadyDump } from "./readyDatabase.ts";
 
 export type DatabaseTarget =
@@ -75,10 +76,13 @@ async function openPglite(dataDir: string | undefined, readyDir: string | false 
     // PGlite's own test for an existing database; a new one loads the ready dump when it fits (readyDatabase.ts).
     const isNew = !dataDir || !existsSync(path.join(dataDir, "PG_VERSION"));
     const ready = isNew && readyDir !== false ? await loadReadyDump(readyDir) : undefined;
+    dropPrefetched(); // a dump decompressed ahead for a folder that exists after all, or a stale one
     origin = !isNew ? { kind: "existing" } : ready?.tar ? { kind: "ready" } : { kind: "initdb", reason: ready?.reason ?? "ready: false" };
     if (dataDir && ready?.tar) extractReadyDump(ready.tar, dataDir);
     const inMemoryDump = !dataDir && ready?.tar ? { loadDataDir: new Blob([ready.tar]) } : {};
-    pglite = dataDir ? new PGlite(dataDir, { startParams: PGLITE_START_PARAMS }) : new PGlite({ startParams: PGLITE_START_PARAMS, ...inMemoryDump });
+    // Compiled and read once per process, usually while the modules loaded (pgliteAssets.ts).
+    const options = { startParams: PGLITE_START_PARAMS, ...(await pgliteAssets()) };
+    pglite = dataDir ? new PGlite(dataDir, options) : new PGlite({ ...options, ...inMemoryDump });
     await pglite.waitReady;
   } catch (error) {
     unlock();

@@ -14,13 +14,11 @@ import { closeSync, ftruncateSync, mkdirSync, openSync, writeSync } from "node:f
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { promisify } from "node:util";
-import { brotliDecompress } from "node:zlib";
 import { z } from "zod";
 import { readMigrations, type Migration } from "./migrate.ts";
+import { READY_DIR, READY_DUMP_FILE, takeDecompressed } from "./pgliteAssets.ts";
 
-export const READY_DIR = path.join(import.meta.dirname, "..", "..", "prisma", "ready");
-export const READY_DUMP_FILE = "empty.tar.br";
+export { READY_DIR, READY_DUMP_FILE };
 export const READY_MANIFEST_FILE = "manifest.json";
 
 const manifestSchema = z.object({
@@ -71,8 +69,8 @@ export async function loadReadyDump(dir = READY_DIR, migrationsDir?: string): Pr
   if (!parsed.success) return { tar: undefined, reason: `${manifestFile}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
   const reason = staleReason(parsed.data, await pgliteVersion(), await readMigrations(migrationsDir));
   if (reason) return { tar: undefined, reason: `${manifestFile}: ${reason}` };
-  const compressed = await readFile(path.join(dir, READY_DUMP_FILE));
-  return { tar: new Uint8Array(await promisify(brotliDecompress)(compressed)), manifest: parsed.data };
+  // Usually decompressed already, while the modules loaded (pgliteAssets.ts).
+  return { tar: await takeDecompressed(path.join(dir, READY_DUMP_FILE)), manifest: parsed.data };
 }
 
 const BLOCK = 512;

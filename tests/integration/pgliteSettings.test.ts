@@ -25,7 +25,7 @@ describe("the embedded database's settings", () => {
   it("npm start, npm run duidbot, npm run db:ready and the duidbot executable run Node with --liftoff-only", async () => {
     const pkg = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
     for (const script of ["start", "duidbot", "db:ready"]) expect(pkg.scripts[script], script).toMatch(/^node --liftoff-only /);
-    const shebang = (await readFile(path.join(root, "src", "cli", "duidbot.ts"), "utf8")).split("\n")[0];
+    const shebang = (await readFile(path.join(root, "src", "cli", "duidbot.js"), "utf8")).split("\n")[0];
     expect(shebang).toBe("#!/usr/bin/env -S node --liftoff-only");
   });
 });

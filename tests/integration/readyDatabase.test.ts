@@ -14,6 +14,7 @@ import {
   loadReadyDump,
   pgliteVersion,
   READY_DIR,
+  READY_DUMP_FILE,
   READY_MANIFEST_FILE,
   staleReason,
   type ReadyManifest,
@@ -125,7 +126,7 @@ describe("the ready database", () => {
       const stale = JSON.parse(await readFile(path.join(dir, READY_MANIFEST_FILE), "utf8")) as ReadyManifest;
       stale.migrations[0]!.checksum = "0".repeat(64); // as if the first migration had been edited since
       await writeFile(path.join(dir, READY_MANIFEST_FILE), JSON.stringify(stale));
-      await writeFile(path.join(dir, "empty.tar.br"), "not a dump: reading it would fail the open");
+      await writeFile(path.join(dir, READY_DUMP_FILE), "not a dump: reading it would fail the open");
       const db = await openDatabase({ kind: "pglite", ready: dir });
       try {
         expect(db.origin?.kind).toBe("initdb");

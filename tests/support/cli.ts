@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { runCli } from "../../src/cli/run.ts";
 
 export const root = path.join(import.meta.dirname, "..", "..");
-const bin = path.join(root, "src", "cli", "duidbot.ts");
+const bin = path.join(root, "src", "cli", "duidbot.js");
 const run = promisify(execFile);
 
 /**
