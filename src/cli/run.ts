@@ -12,7 +12,8 @@ import { parseDinFile } from "../domain/dinFile.ts";
 import { importAndAnnounce } from "../app/measurements/importAndAnnounce.ts";
 import { listChanges } from "../app/measurements/listChanges.ts";
 import { ConfigError, loadConfig, type Config } from "../main/config.ts";
-import { databaseTarget, openServices, type Services } from "../main/services.ts";
+import { databaseTarget, servicesOn, type ServiceOptions, type Services } from "../main/services.ts";
+import { openDatabase, type Database, type DatabaseTarget } from "../store/database.ts";
 import { presentImport, presentIssues, presentOverview, presentWarnings } from "./present.ts";
 import { presentIndicator } from "./indicator.ts";
 import { ACTIES_USAGE, presentActions } from "./actions.ts";
@@ -35,6 +36,12 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   out(text: string): void;
   err(text: string): void;
+  /**
+   * How a command opens its database (default: openDatabase, then closed after the command). The tests
+   * keep one open across the commands of a file (tests/support/cli.ts): a PGlite start costs ~0.25 s of
+   * CPU, most of a small command's.
+   */
+  openDatabase?: (target: DatabaseTarget) => Promise<Database>;
 }
 
 const USAGE = `Gebruik / usage: duidbot <opdracht>
@@ -98,7 +105,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       await runServe(config);
       return 0;
     case "db migrate":
-      return withServices(config, async (s) => {
+      return withServices(io, config, async (s) => {
         const result = await s.db.migrate();
         io.out(`Database (${s.db.kind}) is bijgewerkt / up to date. ${result.applied.join(", ")}`);
         return 0;
@@ -109,7 +116,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       // Validated before the database is opened: a bad file is refused at once.
       const parsed = parseDinFile(await readInput(file, lang, io), fileName);
       if (!parsed.ok) return fail(io, presentIssues(parsed.issues, lang));
-      return withServices(config, async (s) => {
+      return withServices(io, config, async (s) => {
         const result = await saveParsedDin(s, { definition: parsed.value, warnings: parsed.warnings ?? [], fileName });
         if (!result.ok) return fail(io, presentIssues(result.issues, lang));
         if (result.warnings.length > 0) io.err(presentWarnings(result.warnings, lang));
@@ -124,7 +131,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     case "measurements import": {
       const file = requireArg(arg, "measurements import <bestand.csv|json>");
       const text = await readInput(file, lang, io);
-      return withServices(config, async (s) => {
+      return withServices(io, config, async (s) => {
         const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
         if (!gemeente.ok) return fail(io, gemeente.message);
         const { dinSlug } = gemeente;
@@ -140,7 +147,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     }
     case "changes": {
       const since = values.since === undefined ? undefined : parseDate(values.since);
-      return withServices(config, async (s) => {
+      return withServices(io, config, async (s) => {
         const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
         if (!gemeente.ok) return fail(io, gemeente.message);
         const { dinSlug } = gemeente;
@@ -153,13 +160,13 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     default:
       if (command === "inbox") {
         checkInboxArgs(positionals.slice(1));
-        return withServices(config, (s) => runInboxCommand(s.inbox, positionals.slice(1), io));
+        return withServices(io, config, (s) => runInboxCommand(s.inbox, positionals.slice(1), io));
       }
       if (command === "report" && sub === undefined) {
         const { edition, out, pdf, preview, publish } = values;
         const args = { ...(edition !== undefined ? { edition } : {}), ...(out !== undefined ? { out } : {}), ...(pdf !== undefined ? { pdf } : {}), preview, publish, public: values.public };
         checkReportArgs(args); // wrong arguments are said before the database is opened
-        return withServices(config, async (s) => {
+        return withServices(io, config, async (s) => {
           const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
           if (!gemeente.ok) return fail(io, gemeente.message);
           const deps = { ...s, renderer: htmlReportRenderer(vegaChartRenderer) };
@@ -172,7 +179,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         const { config: duidbotConfig } = await loadDuidbotConfig(duidbotConfigPath(io.env), lang);
         let services: Services;
         try {
-          services = await openServices(databaseTarget(config), undefined, { duidbotConfig, lang });
+          services = await openCommandServices(io, config, { duidbotConfig, lang });
         } catch (error) {
           // PGlite: serve holds the data folder. It sends the digest itself, at the scheduled time.
           if (error instanceof DataDirInUseError && args.mode === "now") return fail(io, `${digestServeRunning(lang)}\n${error.message}`);
@@ -189,7 +196,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         }
       }
       if (command === "acties" && sub === undefined) {
-        return withServices(config, async (s) => {
+        return withServices(io, config, async (s) => {
           const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
           if (!gemeente.ok) return fail(io, gemeente.message);
           const owner = values.eigenaar;
@@ -198,7 +205,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         });
       }
       if (command === "indicator" && sub) {
-        return withServices(config, async (s) => {
+        return withServices(io, config, async (s) => {
           const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
           if (!gemeente.ok) return fail(io, gemeente.message);
           const text = await presentIndicator(s, sub, lang, gemeente.dinSlug);
@@ -244,8 +251,14 @@ function fail(io: CliIo, message: string): number {
   return 1;
 }
 
-async function withServices(config: Config, fn: (s: Services) => Promise<number>): Promise<number> {
-  const services = await openServices(databaseTarget(config));
+/** openServices through `io.openDatabase` when given. */
+async function openCommandServices(io: CliIo, config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const target = databaseTarget(config);
+  return servicesOn(await (io.openDatabase ?? openDatabase)(target), target, undefined, options);
+}
+
+async function withServices(io: CliIo, config: Config, fn: (s: Services) => Promise<number>): Promise<number> {
+  const services = await openCommandServices(io, config);
   try {
     return await fn(services);
   } finally {

@@ -5,12 +5,13 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { root, runDuidbotHere } from "../support/cli.ts";
+import { keptDatabases, root, runDuidbotHere } from "../support/cli.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 let dir: string;
 let env: Record<string, string>;
-const duidbot = (args: string[]) => runDuidbotHere(args, env);
+const kept = keptDatabases();
+const duidbot = (args: string[]) => runDuidbotHere(args, env, kept);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "duidbot-cli-digest-"));
@@ -25,7 +26,10 @@ beforeAll(async () => {
   expect((await duidbot(["din", "import", path.join(root, "examples", "hilversum", "din.yaml")])).code).toBe(0);
   expect((await duidbot(["measurements", "import", path.join(root, "examples", "hilversum", "metingen.csv")])).code).toBe(0);
 }, 120_000);
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await kept.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe("duidbot digest", () => {
   it("previews a channel from duidbot.yaml, sends once with --now, refuses unknown channels and wrong arguments", { timeout: 120_000 }, async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FAKE_TEAM, startFakeSlack, type FakeSlack } from "../support/fakeSlack.ts";
 import { startFakeTeams, type FakeTeams } from "../support/fakeTeams.ts";
 import { CLIENT_ID, DEV_TOKEN, TENANT } from "../support/teamsWorld.ts";
-import { root, runDuidbot, runDuidbotHere } from "../support/cli.ts";
+import { keptDatabases, root, runDuidbot as runProcess, runDuidbotHere } from "../support/cli.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 const CHANNEL = `slack:${FAKE_TEAM}:C0WEEK`;
@@ -21,7 +21,13 @@ let dir: string;
 let dataDir: string;
 let env: Record<string, string>;
 let fake: FakeSlack;
-const duidbot = (args: string[], extra: Record<string, string> = {}) => runDuidbotHere(args, { ...env, ...extra });
+const kept = keptDatabases();
+const duidbot = (args: string[], extra: Record<string, string> = {}) => runDuidbotHere(args, { ...env, ...extra }, kept);
+/** A real process on the same folder: the kept database is closed first (PGlite allows one process per folder). */
+const runDuidbot = async (args: string[], env: Record<string, string>) => {
+  await kept.close();
+  return runProcess(args, env);
+};
 
 beforeAll(async () => {
   fake = await startFakeSlack();
@@ -36,6 +42,7 @@ beforeAll(async () => {
   expect((await duidbot(["measurements", "import", path.join(root, "examples", "hilversum", "metingen.csv")])).code).toBe(0);
 }, 120_000);
 afterAll(async () => {
+  await kept.close();
   await fake.close();
   await teams.close();
   await rm(dir, { recursive: true, force: true });
@@ -45,7 +52,9 @@ const slack = () => ({ SLACK_BOT_TOKEN: "xoxb-test-not-real", SLACK_SIGNING_SECR
 
 describe("duidbot digest --now with Slack or Teams configured", () => {
   it("says serve sends it while serve holds the embedded database, and writes nothing", { timeout: 60_000 }, async () => {
-    // A live process other than this one holds the folder, as a running serve does (dataDirLock.ts).
+    // A live process other than this one holds the folder, as a running serve does (dataDirLock.ts);
+    // this process's own database is closed first, so each command below opens the folder itself.
+    await kept.close();
     const lock = path.join(dataDir, "duidbot.lock");
     await writeFile(lock, String(process.ppid));
     try {

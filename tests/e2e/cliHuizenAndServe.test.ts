@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { childEnv, nodeArgs, root, runDuidbot, runDuidbotHere } from "../support/cli.ts";
+import { childEnv, keptDatabases, nodeArgs, root, runDuidbot, runDuidbotHere as runHere } from "../support/cli.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 let dataDir: string;
@@ -24,6 +24,8 @@ describe("duidbot CLI: Huizen and serve", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "duidbot-huizen-"));
     // Starts from the migrated template folder; cli.test.ts starts from an empty one.
     await copyTemplateFolder(inject("pgliteTemplate"), dir);
+    const kept = keptDatabases();
+    const runDuidbotHere = (args: string[], env: Record<string, string>) => runHere(args, env, kept);
     try {
       const env = { DUIDBOT_DATA_DIR: dir };
       expect((await runDuidbotHere(["din", "import", "examples/huizen/din.yaml"], env)).code).toBe(0);
@@ -52,6 +54,7 @@ describe("duidbot CLI: Huizen and serve", () => {
       expect(changes.stdout).not.toContain("Cijfers te laat");
       expect((await runDuidbotHere(["indicator", "werkloosheid"], env)).stdout).toContain("eenmalige bron: geen nieuwe cijfers verwacht");
     } finally {
+      await kept.close();
       await rm(dir, { recursive: true, force: true });
     }
   });

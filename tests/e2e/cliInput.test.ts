@@ -7,13 +7,14 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { runDuidbotHere } from "../support/cli.ts";
+import { keptDatabases, runDuidbotHere } from "../support/cli.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 let dataDir: string;
 
 /** In this process (see runDuidbotHere): what the command says and does; the alias bomb needs a real process. */
-const duidbot = (args: string[], env: Record<string, string> = {}) => runDuidbotHere(args, { DUIDBOT_DATA_DIR: dataDir, ...env });
+const kept = keptDatabases();
+const duidbot = (args: string[], env: Record<string, string> = {}) => runDuidbotHere(args, { DUIDBOT_DATA_DIR: dataDir, ...env }, kept);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "duidbot-cli-input-"));
@@ -24,6 +25,7 @@ beforeAll(async () => {
   }
 }, 240_000);
 afterAll(async () => {
+  await kept.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { runDuidbot, runDuidbotHere } from "../support/cli.ts";
+import { keptDatabases, runDuidbot, runDuidbotHere } from "../support/cli.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 let dataDir: string;
@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 /** In this process (see runDuidbotHere); the tests name their own folder in `env`. */
-const duidbot = (args: string[], env: Record<string, string> = {}) => runDuidbotHere(args, { DUIDBOT_DATA_DIR: dataDir, ...env });
+const kept = keptDatabases();
+const duidbot = (args: string[], env: Record<string, string> = {}) => runDuidbotHere(args, { DUIDBOT_DATA_DIR: dataDir, ...env }, kept);
 
 /** Starts a fresh folder from the migrated template (for tests that need a database of their own). */
 async function templateFolder(prefix: string): Promise<string> {
@@ -60,6 +61,7 @@ describe("duidbot CLI with bad input, each in a process or folder of its own", (
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('waarschuwing: din.yaml:15: indicators[0].unit: eenheid "aantal personen" lijkt een aantal');
     } finally {
+      await kept.close();
       await rm(dir, { recursive: true, force: true });
     }
   });
@@ -80,7 +82,8 @@ describe("duidbot CLI with bad input, each in a process or folder of its own", (
       expect(named.code).toBe(0);
       expect(named.stdout).toMatch(/^\d+ nieuwe waarde\(n\)/);
     } finally {
+      await kept.close();
       await rm(dir, { recursive: true, force: true });
     }
-  }, 240_000); // five processes, each opening the embedded database (slow on a busy machine)
+  }, 240_000); // five commands (slow on a busy machine)
 });

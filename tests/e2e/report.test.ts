@@ -16,11 +16,13 @@ import { importMeasurements } from "../../src/app/measurements/importMeasurement
 import { cheapChartRenderer } from "../support/cheapCharts.ts";
 import { testRuntimes } from "../support/db.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
-import { runDuidbotHere, root } from "../support/cli.ts";
+import { keptDatabases, runDuidbotHere as runHere, root } from "../support/cli.ts";
 
 const TOKEN = "test-token-not-secret";
 
 describe("duidbot report (CLI)", () => {
+  const kept = keptDatabases();
+  const runDuidbotHere = (args: string[], env: Record<string, string>) => runHere(args, env, kept);
   let dir: string;
   let env: Record<string, string>;
   beforeAll(async () => {
@@ -30,7 +32,10 @@ describe("duidbot report (CLI)", () => {
     expect((await runDuidbotHere(["din", "import", path.join(root, "examples/hilversum/din.yaml")], env)).code).toBe(0);
     expect((await runDuidbotHere(["measurements", "import", path.join(root, "examples/hilversum/metingen.csv")], env)).code).toBe(0);
   }, 120_000);
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await kept.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it("writes, previews and publishes the edition of the example figures", async () => {
     const out = path.join(dir, "rapport.html");

@@ -3,6 +3,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { runCli } from "../../src/cli/run.ts";
+import { openDatabase, type Database, type DatabaseTarget } from "../../src/store/database.ts";
 
 export const root = path.join(import.meta.dirname, "..", "..");
 const bin = path.join(root, "src", "cli", "duidbot.js");
@@ -42,14 +43,45 @@ export async function runDuidbot(args: string[], env: Record<string, string>) {
  * does; tests about the process itself (exit status, memory, the lock against a second process) use
  * runDuidbot.
  */
-export async function runDuidbotHere(args: string[], env: Record<string, string>) {
+export async function runDuidbotHere(args: string[], env: Record<string, string>, kept?: KeptDatabases) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const code = await runCli(args, {
+    ...(kept ? { openDatabase: kept.openDatabase } : {}),
     env: { ...process.env, DATABASE_URL: "", ...env },
     // As console.log/console.error would write them: one line break after each call.
     out: (text) => stdout.push(`${text}\n`),
     err: (text) => stderr.push(`${text}\n`),
   });
   return { code, stdout: stdout.join(""), stderr: stderr.join("") };
+}
+
+export type KeptDatabases = ReturnType<typeof keptDatabases>;
+
+/**
+ * Databases kept open across the in-process commands of a test file, one per data folder: every
+ * command still runs its own migration check, reads duidbot.yaml and builds its services; only the
+ * PGlite start (~0.25 s of CPU each, issue #14) is shared, and the command's close() leaves it open.
+ * close() in afterAll; before a real process opens the same folder (it would find it locked), too.
+ */
+export function keptDatabases() {
+  const open = new Map<string, Promise<Database>>();
+  return {
+    openDatabase(target: DatabaseTarget): Promise<Database> {
+      if (target.kind !== "pglite" || !target.dataDir) return openDatabase(target);
+      const key = target.dataDir;
+      let db = open.get(key);
+      if (!db) {
+        db = openDatabase(target);
+        open.set(key, db);
+        db.catch(() => open.delete(key)); // a failed open is not kept: the next command tries again
+      }
+      return db.then((kept) => ({ ...kept, close: async () => {} }));
+    },
+    async close(): Promise<void> {
+      const all = [...open.values()];
+      open.clear();
+      for (const db of all) await (await db.catch(() => undefined))?.close();
+    },
+  };
 }
