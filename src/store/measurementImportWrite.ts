@@ -5,7 +5,6 @@
  */
 import { planCounts } from "../app/measurements/planImport.ts";
 import type { MeasurementPlan } from "../app/ports.ts";
-import { changeRecord } from "../domain/changeRecord.ts";
 import { binaryArray, binaryTextArray } from "./binaryArrays.ts";
 import type { RawQuery } from "./database.ts";
 
@@ -49,32 +48,38 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
   const correctedAreas: string[] = [];
   const correctedDimensions: string[] = [];
   const correctedCategories: string[] = [];
-  plan.rows.forEach((r, i) => {
-    const record = r.change && changeRecord(r.change);
-    ids[i] = keyOf(r.indicatorId);
+  for (let i = 0; i < n; i++) {
+    const r = plan.rows[i]!;
+    // The change's stored form (changeRecord.ts) read straight from the change: no record object per row.
+    const change = r.change;
+    const id = keyOf(r.indicatorId);
+    const area = r.area ?? "";
+    const dimension = r.dimension ?? "";
+    const category = r.category ?? "";
+    ids[i] = id;
     periods[i] = r.period;
     starts[i] = r.periodStart;
     values[i] = r.value;
     sources[i] = r.source ?? null;
     notes[i] = r.note ?? null;
     origins[i] = r.origin;
-    figureChanged[i] = record !== undefined;
+    figureChanged[i] = change !== undefined;
     // A comparison or breakdown value has no change record but keeps the exact value it replaced.
-    correctedFrom[i] = record?.correctedFrom ?? r.correctedFrom ?? null;
-    previousPeriods[i] = record?.previous?.period ?? null;
-    previousValues[i] = record?.previous?.value ?? null;
-    yearEarlierValues[i] = record?.yearEarlierValue ?? null;
-    areas[i] = r.area ?? "";
-    dimensions[i] = r.dimension ?? "";
-    categories[i] = r.category ?? "";
+    correctedFrom[i] = change?.correctedFrom ?? r.correctedFrom ?? null;
+    previousPeriods[i] = change?.previous?.period ?? null;
+    previousValues[i] = change?.previous?.value ?? null;
+    yearEarlierValues[i] = change?.yearEarlier?.value ?? null;
+    areas[i] = area;
+    dimensions[i] = dimension;
+    categories[i] = category;
     if (r.correction) {
-      correctedIds.push(ids[i]);
+      correctedIds.push(id);
       correctedPeriods.push(r.period);
-      correctedAreas.push(areas[i]);
-      correctedDimensions.push(dimensions[i]);
-      correctedCategories.push(categories[i]);
+      correctedAreas.push(area);
+      correctedDimensions.push(dimension);
+      correctedCategories.push(category);
     }
-  });
+  }
 
   // Corrections: the current value becomes history before its successor is inserted.
   if (correctedIds.length > 0) {
