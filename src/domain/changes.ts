@@ -158,34 +158,46 @@ export function detectChange(
  * sorted once and every request is a lookup: calling detectChange per value rebuilt and re-parsed the
  * whole series each time, quadratic in its length (10 years of weekly values: 520 × 520 parses).
  */
-export function detectChanges(indicator: Indicator, series: readonly SeriesPoint[], requests: readonly ChangeRequest[]): IndicatorChange[] {
+export function detectChanges(
+  indicator: Indicator,
+  series: readonly SeriesPoint[] | ReadonlyMap<string, number>,
+  requests: readonly ChangeRequest[],
+): IndicatorChange[] {
+  // A series may come as points or as period → value (planImport's map: no point object per value).
   const byKind = new Map<Period["kind"], ParsedPoint[]>();
-  for (const point of series) {
-    const parsed = { period: parseOrThrow(point.period), value: point.value };
+  const add = (period: string, value: number) => {
+    const parsed: ParsedPoint = { period: parseOrThrow(period), value };
     const list = byKind.get(parsed.period.kind);
     if (list) list.push(parsed);
     else byKind.set(parsed.period.kind, [parsed]);
-  }
-  // Position of each key in its kind's sorted list; the first of duplicate keys counts (stable sort).
-  const position = new Map<string, { list: ParsedPoint[]; index: number }>();
+  };
+  if (series instanceof Map) for (const [period, value] of series) add(period, value);
+  else for (const point of series as readonly SeriesPoint[]) add(point.period, point.value);
+  // Position of each key in its kind's sorted list; the first of duplicate keys counts (stable sort). A
+  // key names its kind, so the list is the one of the asked period's kind: a number per key, no object.
+  const position = new Map<string, number>();
   for (const list of byKind.values()) {
     list.sort((a, b) => comparePeriods(a.period, b.period));
-    list.forEach((p, index) => {
-      if (!position.has(p.period.key)) position.set(p.period.key, { list, index });
-    });
+    for (let index = 0; index < list.length; index++) {
+      const key = list[index]!.period.key;
+      if (!position.has(key)) position.set(key, index);
+    }
   }
-  return requests.map((request) => {
+  const changes = new Array<IndicatorChange>(requests.length);
+  for (let i = 0; i < requests.length; i++) {
+    const request = requests[i]!;
     const current = parseOrThrow(request.period);
     const at = position.get(current.key);
-    if (!at) throw new Error(`series of ${indicator.id} has no value for ${current.key}`);
+    if (at === undefined) throw new Error(`series of ${indicator.id} has no value for ${current.key}`);
+    const list = byKind.get(current.kind)!;
     // `at` is the first of equal keys, so the one before it is the latest strictly earlier period.
-    const before = at.index - 1;
     const yearAgo = current.kind === "year" ? undefined : position.get(keyBefore(current, "year"));
     const found: Parameters<typeof changeAt>[3] = { options: request };
-    if (before >= 0) found.previous = at.list[before]!;
-    if (yearAgo) found.yearEarlier = yearAgo.list[yearAgo.index]!;
-    return changeAt(indicator, current, at.list[at.index]!.value, found);
-  });
+    if (at > 0) found.previous = list[at - 1]!;
+    if (yearAgo !== undefined) found.yearEarlier = list[yearAgo]!;
+    changes[i] = changeAt(indicator, current, list[at]!.value, found);
+  }
+  return changes;
 }
 
 /**

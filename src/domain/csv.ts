@@ -78,35 +78,53 @@ function blankRecord(fields: readonly string[]): boolean {
  * a 50,000-line file costs one pass and one string per field, not a string per character.
  */
 export function readCsv(input: string, delimiter?: CsvDelimiter): CsvResult {
+  const reader = csvRecords(input, delimiter);
+  const records = [...reader.records];
+  const result: CsvResult = { delimiter: reader.delimiter, records };
+  if (reader.unclosedQuoteLine() !== undefined) result.unclosedQuoteLine = reader.unclosedQuoteLine();
+  return result;
+}
+
+/**
+ * readCsv one record at a time: `records` yields them as they are read, so a caller that turns each
+ * into something else does not hold all 50,000 (with their field arrays) at once — objects that live
+ * through a garbage collection cost far more than those that die young (issue #15).
+ * `unclosedQuoteLine` is known once `records` is done.
+ */
+export function csvRecords(
+  input: string,
+  delimiter?: CsvDelimiter,
+): { delimiter: CsvDelimiter; records: Generator<CsvRecord, void, undefined>; unclosedQuoteLine: () => number | undefined } {
   const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
   const delim = delimiter ?? detectDelimiter(firstNonBlankLine(text));
-  const records: CsvRecord[] = [];
-  const result: CsvResult = { delimiter: delim, records };
-  let line = 1;
-  let i = 0;
-  while (i < text.length) {
-    let end = i;
-    let quoted = false;
-    for (; end < text.length; end++) {
-      const c = text.charCodeAt(end);
-      if (c === LF || c === CR) break;
-      if (c === QUOTE) quoted = true;
+  let unclosedQuoteLine: number | undefined;
+  function* records(): Generator<CsvRecord, void, undefined> {
+    let line = 1;
+    let i = 0;
+    while (i < text.length) {
+      let end = i;
+      let quoted = false;
+      for (; end < text.length; end++) {
+        const c = text.charCodeAt(end);
+        if (c === LF || c === CR) break;
+        if (c === QUOTE) quoted = true;
+      }
+      if (quoted) {
+        const read = quoteRecord(text, i, line, delim);
+        if (read.unclosedQuoteLine !== undefined) unclosedQuoteLine = read.unclosedQuoteLine;
+        if (read.fields !== undefined) yield { line, fields: read.fields };
+        i = read.next;
+        line = read.line;
+        continue;
+      }
+      const fields = text.slice(i, end).split(delim);
+      if (!blankRecord(fields)) yield { line, fields };
+      if (end >= text.length) break;
+      i = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
+      line++;
     }
-    if (quoted) {
-      const read = quoteRecord(text, i, line, delim);
-      if (read.fields !== undefined) records.push({ line, fields: read.fields });
-      if (read.unclosedQuoteLine !== undefined) result.unclosedQuoteLine = read.unclosedQuoteLine;
-      i = read.next;
-      line = read.line;
-      continue;
-    }
-    const fields = text.slice(i, end).split(delim);
-    if (!blankRecord(fields)) records.push({ line, fields });
-    if (end >= text.length) break;
-    i = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
-    line++;
   }
-  return result;
+  return { delimiter: delim, records: records(), unclosedQuoteLine: () => unclosedQuoteLine };
 }
 
 /**

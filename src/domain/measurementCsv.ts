@@ -4,7 +4,7 @@
  * Unknown extra columns are ignored (spreadsheets often carry extra columns), except when one looks
  * like a typo of a missing column: then it is reported, because its data would be silently lost.
  */
-import { readCsv } from "./csv.ts";
+import { csvRecords } from "./csv.ts";
 import type { RawRow, RowField } from "./measurementRows.ts";
 import { suggest } from "./suggest.ts";
 import type { ValidationIssue } from "./validation.ts";
@@ -25,7 +25,11 @@ const REQUIRED: readonly RowField[] = ["indicator", "period", "value"];
 const FIELDS = Object.keys(COLUMNS) as RowField[];
 
 export interface CsvRows {
-  rows: RawRow[];
+  /**
+   * Read as they are iterated, once (the file's records are not all held at once; see csvRecords).
+   * `issues` is complete only after that.
+   */
+  rows: Iterable<RawRow>;
   issues: ValidationIssue[];
   pointsAsThousands: boolean;
 }
@@ -50,21 +54,27 @@ export function csvRows(text: string, file: string): CsvRows {
     for (const line of nulLines) issue(line, "csv", `regel ${NUL_PROBLEM.nl}`, `line ${NUL_PROBLEM.en}`);
     return { rows: [], issues, pointsAsThousands: false };
   }
-  const csv = readCsv(text);
+  const csv = csvRecords(text);
   const pointsAsThousands = csv.delimiter === ";";
-  if (csv.unclosedQuoteLine !== undefined) {
-    issue(
-      csv.unclosedQuoteLine,
-      "csv",
-      'aanhalingsteken (") wordt nergens gesloten; de rest van het bestand is als één veld gelezen',
-      'quote (") is never closed; the rest of the file was read as one field',
-    );
-  }
-  const [header, ...records] = csv.records;
-  if (header === undefined) {
+  // Known only once every record is read; it comes first among the issues, as when it was read first.
+  const unclosedQuote = () => {
+    const line = csv.unclosedQuoteLine();
+    if (line === undefined) return;
+    issues.unshift({
+      file,
+      line,
+      field: "csv",
+      message: 'aanhalingsteken (") wordt nergens gesloten; de rest van het bestand is als één veld gelezen',
+      messageEn: 'quote (") is never closed; the rest of the file was read as one field',
+    });
+  };
+  const first = csv.records.next();
+  if (first.done) {
+    unclosedQuote();
     issue(1, "file", "het bestand is leeg", "the file is empty");
     return { rows: [], issues, pointsAsThousands };
   }
+  const header = first.value;
 
   const names = header.fields.map((h) => h.trim());
   const columnOf = new Map<RowField, number>();
@@ -115,9 +125,10 @@ export function csvRows(text: string, file: string): CsvRows {
       );
     }
   }
-  if (REQUIRED.some((f) => !columnOf.has(f))) return { rows: [], issues, pointsAsThousands };
-  if (records.length === 0) {
-    issue(header.line, "file", "het bestand bevat geen metingen, alleen een kop", "the file holds no measurements, only a header");
+  if (REQUIRED.some((f) => !columnOf.has(f))) {
+    while (!csv.records.next().done); // read to the end: an unclosed quote is still reported
+    unclosedQuote();
+    return { rows: [], issues, pointsAsThousands };
   }
 
   const fieldNames = Object.fromEntries(
@@ -133,35 +144,40 @@ export function csvRows(text: string, file: string): CsvRows {
   const [indicatorAt, periodAt, valueAt, sourceAt, noteAt] = [at("indicator"), at("period"), at("value"), at("source"), at("note")];
   // A comparison area and a breakdown (#21): optional columns, absent in most files.
   const contextAt = (["area", "dimension", "category"] as const).map((f) => [f, at(f)] as const).filter(([, i]) => i >= 0);
-  const rows: RawRow[] = [];
-  for (const record of records) {
-    const fields = record.fields;
-    if (fields.length > names.length && fields.slice(names.length).some((f) => f.trim() !== "")) {
-      // Usually a decimal comma in a comma-separated file: the values would shift, so skip the row.
-      issue(
-        record.line,
-        "row",
-        `regel heeft ${fields.length} velden maar de kop ${names.length} kolommen; staat er een ${delimiterName.nl} in een waarde? Zet die waarde dan tussen aanhalingstekens`,
-        `row has ${fields.length} fields but the header ${names.length} columns; does a value contain a ${delimiterName.en}? Then put that value in quotes`,
-      );
-      continue;
+  function* rows(): Generator<RawRow, void, undefined> {
+    let count = 0;
+    for (const record of csv.records) {
+      count++;
+      const fields = record.fields;
+      if (fields.length > names.length && fields.slice(names.length).some((f) => f.trim() !== "")) {
+        // Usually a decimal comma in a comma-separated file: the values would shift, so skip the row.
+        issue(
+          record.line,
+          "row",
+          `regel heeft ${fields.length} velden maar de kop ${names.length} kolommen; staat er een ${delimiterName.nl} in een waarde? Zet die waarde dan tussen aanhalingstekens`,
+          `row has ${fields.length} fields but the header ${names.length} columns; does a value contain a ${delimiterName.en}? Then put that value in quotes`,
+        );
+        continue;
+      }
+      const row: RawRow = { line: record.line, origin: `${file}:${record.line}`, fieldNames };
+      const indicator = fields[indicatorAt];
+      const period = fields[periodAt];
+      const value = fields[valueAt];
+      const source = sourceAt < 0 ? undefined : fields[sourceAt];
+      const note = noteAt < 0 ? undefined : fields[noteAt];
+      for (const [f, i] of contextAt) {
+        const text = fields[i];
+        if (text !== undefined) row[f] = text;
+      }
+      if (indicator !== undefined) row.indicator = indicator;
+      if (period !== undefined) row.period = period;
+      if (value !== undefined) row.value = value;
+      if (source !== undefined) row.source = source;
+      if (note !== undefined) row.note = note;
+      yield row;
     }
-    const row: RawRow = { line: record.line, origin: `${file}:${record.line}`, fieldNames };
-    const indicator = fields[indicatorAt];
-    const period = fields[periodAt];
-    const value = fields[valueAt];
-    const source = sourceAt < 0 ? undefined : fields[sourceAt];
-    const note = noteAt < 0 ? undefined : fields[noteAt];
-    for (const [f, i] of contextAt) {
-      const text = fields[i];
-      if (text !== undefined) row[f] = text;
-    }
-    if (indicator !== undefined) row.indicator = indicator;
-    if (period !== undefined) row.period = period;
-    if (value !== undefined) row.value = value;
-    if (source !== undefined) row.source = source;
-    if (note !== undefined) row.note = note;
-    rows.push(row);
+    if (count === 0) issue(header.line, "file", "het bestand bevat geen metingen, alleen een kop", "the file holds no measurements, only a header");
+    unclosedQuote();
   }
-  return { rows, issues, pointsAsThousands };
+  return { rows: rows(), issues, pointsAsThousands };
 }

@@ -65,12 +65,13 @@ function hasNul(row: RawRow): boolean {
  * 50,000-row files (issue #15): no closures or arrays per row, each indicator's range worked out once,
  * and the texts of a message only built for a row that has one.
  */
-export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: MeasurementInput[]; issues: ValidationIssue[] } {
+export function checkRows(rows: Iterable<RawRow>, ctx: RowContext): { inputs: MeasurementInput[]; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
   const inputs: MeasurementInput[] = [];
   const known = new Set(ctx.indicatorIds);
-  // Per indicator: the periods seen so far (the row that had it first), for "already has a value".
-  const firstSeen = new Map<string, Map<string, RawRow>>();
+  // Per indicator: the periods seen so far and where (the line, or the origin of a row without one, of
+  // the row that had it first), for "already has a value" — not the row itself, which can then die young.
+  const firstSeen = new Map<string, Map<string, number | string>>();
   const ranges = new Map<string, { min?: number; max?: number }>();
   const add = (row: RawRow, f: RowField, nl: string, en: string) =>
     issues.push({ file: ctx.file, line: row.line, field: row.fieldNames[f], message: nl, messageEn: en });
@@ -148,10 +149,10 @@ export function checkRows(rows: readonly RawRow[], ctx: RowContext): { inputs: M
       let seen = firstSeen.get(seriesId);
       if (seen === undefined) firstSeen.set(seriesId, (seen = new Map()));
       const first = seen.get(period);
-      if (first === undefined) seen.set(period, row);
+      if (first === undefined) seen.set(period, row.line ?? row.origin);
       else {
-        const nlWhere = first.line !== undefined ? `op regel ${first.line}` : `bij ${first.origin}`;
-        const enWhere = first.line !== undefined ? `on line ${first.line}` : `at ${first.origin}`;
+        const nlWhere = typeof first === "number" ? `op regel ${first}` : `bij ${first}`;
+        const enWhere = typeof first === "number" ? `on line ${first}` : `at ${first}`;
         const of = seriesText(series);
         add(
           row,

@@ -5,8 +5,7 @@
  */
 import { planCounts } from "../app/measurements/planImport.ts";
 import type { MeasurementPlan } from "../app/ports.ts";
-import { changeRecord } from "../domain/changeRecord.ts";
-import { binaryArray, binaryTextArray } from "./binaryArrays.ts";
+import { binaryArray, BinaryArrayWriter, binaryTextArray } from "./binaryArrays.ts";
 import type { RawQuery } from "./database.ts";
 
 export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: ReadonlyMap<string, number>, plan: MeasurementPlan): Promise<{ importId: number }> {
@@ -26,55 +25,63 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
   );
   const importId = imp!.id;
 
-  // The columns as arrays in one pass over the plan, sent in binary (binaryArrays.ts).
+  // The columns written straight into the binary arrays sent (binaryArrays.ts), in one pass over the
+  // plan: no JavaScript array per column in between (issue #15).
   const n = plan.rows.length;
-  const ids = new Array<number>(n);
-  const periods = new Array<string>(n);
-  const starts = new Array<Date>(n);
-  const values = new Array<number>(n);
-  const sources = new Array<string | null>(n);
-  const notes = new Array<string | null>(n);
-  const origins = new Array<string>(n);
-  const figureChanged = new Array<boolean>(n);
-  const correctedFrom = new Array<number | null>(n);
-  const previousPeriods = new Array<string | null>(n);
-  const previousValues = new Array<number | null>(n);
-  const yearEarlierValues = new Array<number | null>(n);
+  const column = (type: ConstructorParameters<typeof BinaryArrayWriter>[0], bytesPerRow: number) => new BinaryArrayWriter(type, 20 + n * bytesPerRow);
+  const ids = column("int4", 8);
+  const periods = column("text", 12);
+  const starts = column("timestamp", 12);
+  const values = column("float8", 12);
+  const sources = column("text", 16);
+  const notes = column("text", 4);
+  const origins = column("text", 24);
+  const figureChanged = column("bool", 5);
+  const correctedFrom = column("float8", 4);
+  const previousPeriods = column("text", 12);
+  const previousValues = column("float8", 12);
+  const yearEarlierValues = column("float8", 4);
   // Comparison area and breakdown ("" for the municipality's own total: part of the current-value key).
-  const areas = new Array<string>(n);
-  const dimensions = new Array<string>(n);
-  const categories = new Array<string>(n);
+  const areas = column("text", 4);
+  const dimensions = column("text", 4);
+  const categories = column("text", 4);
   const correctedIds: number[] = [];
   const correctedPeriods: string[] = [];
   const correctedAreas: string[] = [];
   const correctedDimensions: string[] = [];
   const correctedCategories: string[] = [];
-  plan.rows.forEach((r, i) => {
-    const record = r.change && changeRecord(r.change);
-    ids[i] = keyOf(r.indicatorId);
-    periods[i] = r.period;
-    starts[i] = r.periodStart;
-    values[i] = r.value;
-    sources[i] = r.source ?? null;
-    notes[i] = r.note ?? null;
-    origins[i] = r.origin;
-    figureChanged[i] = record !== undefined;
+  for (let i = 0; i < n; i++) {
+    const r = plan.rows[i]!;
+    // The change's stored form (changeRecord.ts) read straight from the change: no record object per row.
+    const change = r.change;
+    const id = keyOf(r.indicatorId);
+    const area = r.area ?? "";
+    const dimension = r.dimension ?? "";
+    const category = r.category ?? "";
+    ids.number(id);
+    periods.text(r.period);
+    starts.timestamp(r.periodStart);
+    values.number(r.value);
+    sources.text(r.source);
+    notes.text(r.note);
+    origins.text(r.origin);
+    figureChanged.bool(change !== undefined);
     // A comparison or breakdown value has no change record but keeps the exact value it replaced.
-    correctedFrom[i] = record?.correctedFrom ?? r.correctedFrom ?? null;
-    previousPeriods[i] = record?.previous?.period ?? null;
-    previousValues[i] = record?.previous?.value ?? null;
-    yearEarlierValues[i] = record?.yearEarlierValue ?? null;
-    areas[i] = r.area ?? "";
-    dimensions[i] = r.dimension ?? "";
-    categories[i] = r.category ?? "";
+    correctedFrom.number(change?.correctedFrom ?? r.correctedFrom);
+    previousPeriods.text(change?.previous?.period);
+    previousValues.number(change?.previous?.value);
+    yearEarlierValues.number(change?.yearEarlier?.value);
+    areas.text(area);
+    dimensions.text(dimension);
+    categories.text(category);
     if (r.correction) {
-      correctedIds.push(ids[i]);
+      correctedIds.push(id);
       correctedPeriods.push(r.period);
-      correctedAreas.push(areas[i]);
-      correctedDimensions.push(dimensions[i]);
-      correctedCategories.push(categories[i]);
+      correctedAreas.push(area);
+      correctedDimensions.push(dimension);
+      correctedCategories.push(category);
     }
-  });
+  }
 
   // Corrections: the current value becomes history before its successor is inserted.
   if (correctedIds.length > 0) {
@@ -107,23 +114,23 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
               "figureChanged", "correctedFrom", "previousPeriod", "previousValue", "yearEarlierValue",
               "area", "dimension", "category")`,
     [
-      binaryArray("int4", ids),
-      binaryTextArray(periods),
-      binaryArray("timestamp", starts),
-      binaryArray("float8", values),
-      binaryTextArray(sources),
-      binaryTextArray(notes),
-      binaryTextArray(origins),
-      binaryArray("bool", figureChanged),
-      binaryArray("float8", correctedFrom),
-      binaryTextArray(previousPeriods),
-      binaryArray("float8", previousValues),
-      binaryArray("float8", yearEarlierValues),
+      ids.finish(),
+      periods.finish(),
+      starts.finish(),
+      values.finish(),
+      sources.finish(),
+      notes.finish(),
+      origins.finish(),
+      figureChanged.finish(),
+      correctedFrom.finish(),
+      previousPeriods.finish(),
+      previousValues.finish(),
+      yearEarlierValues.finish(),
       importId,
       now,
-      binaryTextArray(areas),
-      binaryTextArray(dimensions),
-      binaryTextArray(categories),
+      areas.finish(),
+      dimensions.finish(),
+      categories.finish(),
     ],
   );
   return { importId };

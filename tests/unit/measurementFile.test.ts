@@ -153,6 +153,19 @@ describe("CSV: problems", () => {
       'm.csv:2: csv: aanhalingsteken (") wordt nergens gesloten; de rest van het bestand is als één veld gelezen',
     );
   });
+
+  it("reports an unclosed quote first on its line and after a header without a required column (rows are read one by one)", () => {
+    const unclosed = 'csv: aanhalingsteken (") wordt nergens gesloten; de rest van het bestand is als één veld gelezen';
+    expect(issuesOf('indicator;"periode;waarde\njeugdhulp-gebruik;2024;5\n', "m.csv")).toEqual([
+      `m.csv:1: ${unclosed}`,
+      'm.csv:1: periode: kolom "periode" (of "period") ontbreekt in de kop; gevonden: "indicator", "periode;waarde\njeugdhulp-gebruik;2024;5"',
+      'm.csv:1: waarde: kolom "waarde" (of "value") ontbreekt in de kop; gevonden: "indicator", "periode;waarde\njeugdhulp-gebruik;2024;5"',
+    ]);
+    expect(issuesOf('indicator;periode\njeugdhulp-gebruik;2024;"x\n', "m.csv")).toEqual([
+      'm.csv:1: waarde: kolom "waarde" (of "value") ontbreekt in de kop; gevonden: "indicator", "periode"',
+      `m.csv:2: ${unclosed}`,
+    ]);
+  });
 });
 
 describe("JSON files", () => {
