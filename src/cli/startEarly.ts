@@ -16,7 +16,7 @@ export function startEarly(argv: string[], env: NodeJS.ProcessEnv, cwd: string):
   // cost more than it won (measured: the CLI tests 17.0 -> 23.7 s with every database command prefetching).
   if (argv[0] !== "serve" || argv.length > 1) return;
   if (env.DATABASE_URL?.trim()) return;
-  void pgliteAssets();
+  pgliteAssets().catch(() => {}); // a failure is reported by the open that needs it
   // A new data folder loads the ready dump (readyDatabase.ts); PG_VERSION is PGlite's mark of an existing one.
   if (!existsSync(path.join(dataDirFrom(env.DUIDBOT_DATA_DIR, cwd), "PG_VERSION"))) prefetchDecompressed(path.join(READY_DIR, READY_DUMP_FILE));
 }

@@ -1,12 +1,12 @@
 /**
  * What every embedded database start needs before PostgreSQL can run, started as early as possible and
  * shared by every PGlite of the process: PGlite's 9 MB of WebAssembly, compiled once (V8 compiles in
- * background threads), its 6 MB file-system bundle, and — for a new data folder — the ready dump
- * decompressed (gunzip runs in libuv's thread pool). `duidbot` starts them before it loads the rest of
+ * background threads), and — for a new data folder — the ready dump decompressed (gunzip runs in
+ * libuv's thread pool). `duidbot` starts them before it loads the rest of
  * its modules (src/cli/main.ts), so on two cores they overlap the ~0.4 s of module loading instead of
  * following it (issue #15: cold start). Nothing here touches a data folder; openDatabase decides.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -25,17 +25,21 @@ export type PgliteAssets = Required<Pick<PGliteOptions, "pgliteWasmModule" | "fs
 // TypeScript's es2024 library has no WebAssembly types; Node has the global all the same.
 const wasmCompile = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<PgliteAssets["pgliteWasmModule"]> } }).WebAssembly.compile;
 
-let assets: Promise<PgliteAssets> | undefined;
+let compiled: Promise<PgliteAssets["pgliteWasmModule"]> | undefined;
 
-/** PGlite's compiled module and file-system bundle; the first call starts reading and compiling. */
-export function pgliteAssets(): Promise<PgliteAssets> {
-  assets ??= (async () => {
-    const [wasm, data] = await Promise.all([readFile(path.join(dist(), "pglite.wasm")), readFile(path.join(dist(), "pglite.data"))]);
-    return { pgliteWasmModule: await wasmCompile(wasm), fsBundle: new Blob([data]) };
-  })();
-  // A failure here (a broken install) is reported by the open that awaits it, not as an unhandled rejection.
-  assets.catch(() => {});
-  return assets;
+/**
+ * PGlite's compiled module (compiled once per process; the first call starts it) and its file-system
+ * bundle (read at each call: PGlite copies it anyway, and a kept copy would be 6 MB of idle memory).
+ */
+export async function pgliteAssets(): Promise<PgliteAssets> {
+  // Read at once (from the page cache: a few ms), so that only the compile is left to V8's background
+  // threads: an async readFile comes back to the main thread after every 512 KB, and while the
+  // modules load the main thread does not come back (measured: the prefetch then finished last).
+  compiled ??= wasmCompile(readFileSync(path.join(dist(), "pglite.wasm")));
+  // A failure (a broken install) is reported by the open that awaits it, not as an unhandled rejection.
+  compiled.catch(() => {});
+  const fsBundle = new Blob([readFileSync(path.join(dist(), "pglite.data"))]);
+  return { pgliteWasmModule: await compiled, fsBundle };
 }
 
 /**
@@ -44,7 +48,16 @@ export function pgliteAssets(): Promise<PgliteAssets> {
  */
 const early = new Map<string, Promise<Uint8Array>>();
 
-const decompress = async (file: string) => new Uint8Array(await promisify(gunzip)(await readFile(file)));
+/**
+ * Decompresses a gzip file as one job on libuv's thread pool: the output in one chunk of its own size
+ * (gzip's trailer holds it), not zlib's 16 KB chunks, each of which would wait for the main thread.
+ */
+async function decompress(file: string): Promise<Uint8Array> {
+  const compressed = readFileSync(file);
+  const size = compressed.length >= 18 ? compressed.readUInt32LE(compressed.length - 4) : 0;
+  const chunkSize = Math.min(Math.max(size, 64 * 1024), 1 << 30);
+  return new Uint8Array(await promisify(gunzip)(compressed, { chunkSize }));
+}
 
 /** Starts decompressing `file` (a gzipped tar) now, for a later takeDecompressed. */
 export function prefetchDecompressed(file: string): void {
