@@ -7,18 +7,24 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runDuidbot, runDuidbotHere } from "../support/cli.ts";
+import { keptDatabases, runDuidbot, runDuidbotHere } from "../support/cli.ts";
 
 let dataDir: string;
 
-const duidbot = (args: string[]) => runDuidbot(args, { DUIDBOT_DATA_DIR: dataDir });
+const kept = keptDatabases();
+/** A real process; the database this process keeps open is closed first (one process per folder). */
+const duidbot = async (args: string[]) => {
+  await kept.close();
+  return runDuidbot(args, { DUIDBOT_DATA_DIR: dataDir });
+};
 /** The same command in this process (src/cli/run.ts): for the steps after the process itself is proven. */
-const duidbotHere = (args: string[]) => runDuidbotHere(args, { DUIDBOT_DATA_DIR: dataDir });
+const duidbotHere = (args: string[]) => runDuidbotHere(args, { DUIDBOT_DATA_DIR: dataDir }, kept);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "duidbot-cli-"));
 });
 afterAll(async () => {
+  await kept.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -14,8 +14,8 @@ import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { pgliteDatabase } from "../../src/store/database.ts";
-import { openMemoryServices, openServices, servicesOn, type DbServices, type Services } from "../../src/main/services.ts";
+import { openDatabase, pgliteDatabase, type Database } from "../../src/store/database.ts";
+import { openMemoryServices, servicesOn, type DbServices, type Services } from "../../src/main/services.ts";
 import type { Clock } from "../../src/app/ports.ts";
 import { resetToMigrated, schemaFingerprint, type ResetSql } from "./dbReset.ts";
 import { pgliteSql } from "./dbTemplate.ts";
@@ -83,7 +83,13 @@ async function openPglite(clock: Clock | undefined): Promise<Opened> {
   return { ...services, dispose: () => services.close() };
 }
 
-const idleSchemas: Idle<string>[] = [];
+/**
+ * PostgreSQL databases (a schema each, its pools and Prisma client still connected) that disposed tests
+ * left behind. A new connection costs ~25 ms here (a backend start, its catalog caches, the close) and
+ * a test opened five (migrate, Prisma, raw, transactions, the reset): ~115 ms per test, most of the
+ * suite's waiting (issue #14). Kept connected, a reset is two statements on a connection that is open.
+ */
+const idlePostgres: Idle<{ db: Database; schema: string }>[] = [];
 let schemaCount = 0;
 
 async function withSchema<T>(url: string, schema: string, fn: (sql: ResetSql) => Promise<T>): Promise<T> {
@@ -100,27 +106,64 @@ async function dropSchema(url: string, schema: string): Promise<void> {
   await withSchema(url, "public", (sql) => sql.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
 }
 
+/** The reset's SQL on the database's own raw connection (its search_path is the schema). */
+const rawResetSql = (db: Database): ResetSql => ({ rows: (sql) => db.raw.query(sql), exec: (sql) => db.raw.execute(sql, []) });
+
 async function openPostgres(url: string, clock: Clock | undefined): Promise<Opened> {
-  let reused: Idle<string> | undefined;
-  while (!reused && idleSchemas.length > 0) {
-    const idle = idleSchemas.pop()!;
-    if (await withSchema(url, idle.handle, (sql) => resetToMigrated(sql, idle.fingerprint)).catch(() => false)) reused = idle;
-    else await dropSchema(url, idle.handle).catch(() => {});
+  let reused: Idle<{ db: Database; schema: string }> | undefined;
+  while (!reused && idlePostgres.length > 0) {
+    const idle = idlePostgres.pop()!;
+    if (await resetToMigrated(rawResetSql(idle.handle.db), idle.fingerprint).catch(() => false)) reused = idle;
+    else {
+      await idle.handle.db.close().catch(() => {});
+      await dropSchema(url, idle.handle.schema).catch(() => {});
+    }
   }
-  const schema = reused?.handle ?? newSchemaName();
-  const services = await openServices({ kind: "postgres", url, schema }, clock);
-  let fingerprint: string | undefined = reused?.fingerprint ?? (await withSchema(url, schema, schemaFingerprint));
+  const schema = reused?.handle.schema ?? newSchemaName();
+  const target = { kind: "postgres", url, schema } as const;
+  const db = reused?.handle.db ?? (await openDatabase(target));
+  let fingerprint = reused?.fingerprint;
+  const lease = fenceDatabase(db, async () => {
+    if (fingerprint !== undefined) idlePostgres.push({ handle: { db, schema }, fingerprint });
+    fingerprint = undefined; // released once, even if dispose() runs twice
+  });
+  const services = await servicesOn(lease, target, clock);
+  fingerprint ??= await schemaFingerprint(rawResetSql(db));
+  return { ...services, dispose: () => services.close() };
+}
+
+/**
+ * The database as one test sees it: close() hands it back (`release`) instead of disconnecting, and
+ * from then on every use through this handle fails, so a test that keeps writing after dispose() fails
+ * rather than writing into the next test's data (as the PGlite fence does).
+ */
+function fenceDatabase(db: Database, release: () => Promise<void>): Database {
+  let revoked = false;
+  const check = () => {
+    if (revoked) throw new Error("This test database was disposed (tests/support/db.ts); it is not usable any more");
+  };
+  const fenced = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, property) {
+        check();
+        const value: unknown = Reflect.get(object, property, object);
+        return typeof value === "function"
+          ? (...args: unknown[]) => {
+              check();
+              return (value as (...a: unknown[]) => unknown).apply(object, args);
+            }
+          : value;
+      },
+    });
   return {
-    ...services,
-    dispose: async () => {
-      await services.close();
-      if (fingerprint === undefined) return; // released once, even if dispose() runs twice
-      // A closed Prisma client reconnects on its next query: under a new name the schema is out of
-      // its reach, so a late write fails instead of landing in the next test's data.
-      const renamed = newSchemaName();
-      await withSchema(url, "public", (sql) => sql.exec(`ALTER SCHEMA "${schema}" RENAME TO "${renamed}"`));
-      idleSchemas.push({ handle: renamed, fingerprint });
-      fingerprint = undefined;
+    ...db,
+    prisma: fenced(db.prisma),
+    raw: fenced(db.raw),
+    migrate: () => (check(), db.migrate()),
+    close: async () => {
+      if (revoked) return;
+      revoked = true;
+      await release();
     },
   };
 }
