@@ -1,5 +1,5 @@
 // Proves `duidbot inbox geparkeerd|opnieuw`: as a user runs it (a real process on a PGlite data folder)
-// parked events are listed with their error, an id that is not parked is exit 1, a wrong sub-command
+// parked events are listed with their error; an id that is not parked is exit 1, a wrong sub-command
 // exit 2; in-process (fast): one is shown in full, a wrong id releases nothing, and `opnieuw` gives
 // events a fresh round of attempts, kept in the journal.
 import { mkdtemp, rm } from "node:fs/promises";
@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { InboxUsageError, runInboxCommand } from "../../src/cli/inbox.ts";
 import { JOURNAL_FILE, JournalInboxStore } from "../../src/store/journalInboxStore.ts";
-import { runDuidbot } from "../support/cli.ts";
+import { runDuidbot, runDuidbotHere } from "../support/cli.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 const FAR = new Date("2100-01-01T00:00:00Z");
@@ -33,16 +33,18 @@ afterAll(async () => {
 });
 
 describe("duidbot inbox", () => {
-  it("as a process: lists parked events, exit 1 for an id that is not parked, exit 2 for a wrong sub-command", { timeout: 120_000 }, async () => {
+  // The listing as a process; the refusals in this process (cli.test.ts proves exit codes 1 and 2 as a process).
+  it("lists parked events as a process; exit 1 for an id that is not parked, exit 2 for a wrong sub-command", { timeout: 120_000 }, async () => {
     const list = await duidbot(["inbox", "geparkeerd"]);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain("2 geparkeerde gebeurtenis(sen)");
     expect(list.stdout).toContain('slack EvPARK1 (message), ontvangen/received 2025-03-03T09:00:00.000Z, geparkeerd/parked 2025-03-03T09:05:00.000Z na 1 poging(en): invalid byte sequence for encoding "UTF8": 0x00');
     expect(list.stdout).not.toContain("EvFINE");
-    const wrong = await duidbot(["inbox", "opnieuw", "EvPARK1", "EvFINE"]);
+    const here = (args: string[]) => runDuidbotHere(args, { DUIDBOT_DATA_DIR: dataDir });
+    const wrong = await here(["inbox", "opnieuw", "EvPARK1", "EvFINE"]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("Niet geparkeerd (of onbekend) / not parked: EvFINE");
-    const usage = await duidbot(["inbox", "weggooien"]);
+    const usage = await here(["inbox", "weggooien"]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("inbox opnieuw <event-id…|alle>");
   });

@@ -137,13 +137,18 @@ for (const runtime of [memoryRuntime]) {
     it("acks before the slow work in production mode (processBeforeResponse false)", async () => {
       w = await startSlackWorld(runtime, { start: START, processBeforeResponse: false });
       const { root, sessionId } = await openSession(w);
-      // A slow users.info: the listener is still waiting for it when the 200 has long gone out.
+      // A users.info that does not answer until the test says so: the 200 goes out while the listener
+      // still waits for it (no clock involved: a held answer, not a slow one).
       w.fake.users.set("U0SLOW", { id: "U0SLOW", real_name: "Trage Collega" });
-      w.fake.delay("users.info", 1_500);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      w.fake.onAnswer("users.info", () => held);
       const res = await w.driver.event({ type: "message", channel: LEER, user: "U0SLOW", text: "Later verwerkt", ts: "1741000000.000777", thread_ts: root });
       expect(res.status).toBe(200);
-      expect(res.ms).toBeLessThan(1_000);
+      // Had the ack waited for the work, it would never have come: users.info is held until release().
+      await expect.poll(() => w.fake.calls.some((c) => c.method === "users.info" && c.body.user === "U0SLOW"), { timeout: 5_000, interval: 10 }).toBe(true);
       expect(await contributions(sessionId)).toHaveLength(0);
+      release();
       await expect.poll(async () => (await contributions(sessionId)).length, { timeout: 5_000, interval: 50 }).toBe(1);
       expect((await contributions(sessionId))[0]?.author.name).toBe("Trage Collega");
     });
