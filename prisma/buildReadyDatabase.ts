@@ -37,8 +37,8 @@ export async function buildReadyDatabase(dir = READY_DIR): Promise<ReadyManifest
     migrations: (await readMigrations()).map(({ name, checksum }) => ({ name, checksum })),
   };
   // gzip at level 9: 27 MB of data folder (much of it zeroed WAL and catalog pages) in 2.9 MB, unpacked in
-  // ~30 ms at every first start. Brotli (quality 9) made 1.8 MB but took ~250 ms to unpack, on the path
-  // of every cold start and of every new data folder in the tests (issue #15); 1.1 MB more in git is cheaper.
+  // 130–280 ms at a first start (most of it creating the 27 MB). Brotli (quality 9) made 1.8 MB but took
+  // 250–330 ms, on the path of every cold start and every new data folder in the tests (issue #15).
   const compressed = await promisify(gzip)(tar, { level: 9 });
   await mkdir(dir, { recursive: true });
   // The dump first, the manifest that vouches for it last: an interrupted run leaves an old manifest, which the test catches.

@@ -2,9 +2,9 @@
  * What every embedded database start needs before PostgreSQL can run, started as early as possible and
  * shared by every PGlite of the process: PGlite's 9 MB of WebAssembly, compiled once (V8 compiles in
  * background threads), and — for a new data folder — the ready dump decompressed (gunzip runs in
- * libuv's thread pool). `duidbot` starts them before it loads the rest of
- * its modules (src/cli/main.ts), so on two cores they overlap the ~0.4 s of module loading instead of
- * following it (issue #15: cold start). Nothing here touches a data folder; openDatabase decides.
+ * libuv's thread pool). `duidbot serve` starts them before it loads the rest of its modules
+ * (src/cli/startEarly.ts), so on two cores they overlap the ~0.4 s of module loading instead of following
+ * it (issue #15: cold start). Nothing here touches a data folder; openDatabase decides.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,7 +18,8 @@ export const READY_DIR = path.join(import.meta.dirname, "..", "..", "prisma", "r
 export const READY_DUMP_FILE = "empty.tar.gz";
 
 /** PGlite's dist folder (pglite.wasm and pglite.data sit beside its entry point). */
-const dist = () => path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+let distFolder: string | undefined;
+const dist = () => (distFolder ??= path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite")));
 
 export type PgliteAssets = Required<Pick<PGliteOptions, "pgliteWasmModule" | "fsBundle">>;
 

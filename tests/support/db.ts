@@ -14,7 +14,7 @@ import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, pgliteDatabase, type Database } from "../../src/store/database.ts";
+import { openDatabase, pgliteDatabase, type Database, type DatabaseTarget } from "../../src/store/database.ts";
 import { openMemoryServices, servicesOn, type DbServices, type Services } from "../../src/main/services.ts";
 import type { Clock } from "../../src/app/ports.ts";
 import { resetToMigrated, schemaFingerprint, type ResetSql } from "./dbReset.ts";
@@ -49,22 +49,42 @@ async function newPglite(): Promise<PGlite> {
 }
 
 async function openPglite(clock: Clock | undefined): Promise<Opened> {
-  let reused: Idle<{ pglite: PGlite; db: Database }> | undefined;
-  while (!reused && idlePglites.length > 0) {
-    const idle = idlePglites.pop()!;
-    if (await resetToMigrated(pgliteSql(idle.handle.pglite), idle.fingerprint).catch(() => false)) reused = idle;
-    else await idle.handle.db.close().catch(() => {});
+  return openReused(idlePglites, clock, {
+    target: () => ({ kind: "pglite" }),
+    sql: (handle) => pgliteSql(handle.pglite),
+    create: async () => {
+      const pglite = await newPglite();
+      // One Prisma client per PGlite, not per test: a new client's first query costs ~8 ms of CPU.
+      return { pglite, db: pgliteDatabase(pglite, () => pglite.close()) };
+    },
+    discard: (handle) => handle.db.close(),
+  });
+}
+
+/**
+ * A database from `idle` reset to its just-migrated state (one whose reset fails, e.g. after a test
+ * changed the schema, is discarded), or a new one; the test gets it behind fenceDatabase, and its
+ * dispose() puts it back in `idle` with the schema fingerprint it had when handed out.
+ */
+async function openReused<H extends { db: Database }>(
+  idle: Idle<H>[],
+  clock: Clock | undefined,
+  how: { target(handle: H): DatabaseTarget; sql(handle: H): ResetSql; create(): Promise<H>; discard(handle: H): Promise<void> },
+): Promise<Opened> {
+  let reused: Idle<H> | undefined;
+  while (!reused && idle.length > 0) {
+    const candidate = idle.pop()!;
+    if (await resetToMigrated(how.sql(candidate.handle), candidate.fingerprint).catch(() => false)) reused = candidate;
+    else await how.discard(candidate.handle).catch(() => {});
   }
-  const pglite = reused?.handle.pglite ?? (await newPglite());
-  // One Prisma client per PGlite, not per test: a new client's first query costs ~8 ms of CPU.
-  const db = reused?.handle.db ?? pgliteDatabase(pglite, () => pglite.close());
+  const handle = reused?.handle ?? (await how.create());
   let fingerprint = reused?.fingerprint;
-  const lease = fenceDatabase(db, async () => {
-    if (fingerprint !== undefined) idlePglites.push({ handle: { pglite, db }, fingerprint });
+  const lease = fenceDatabase(handle.db, async () => {
+    if (fingerprint !== undefined) idle.push({ handle, fingerprint });
     fingerprint = undefined; // released once, even if dispose() runs twice
   });
-  const services = await servicesOn(lease, { kind: "pglite" }, clock);
-  fingerprint ??= await schemaFingerprint(pgliteSql(pglite));
+  const services = await servicesOn(lease, how.target(handle), clock);
+  fingerprint ??= await schemaFingerprint(how.sql(handle));
   return { ...services, dispose: () => services.close() };
 }
 
@@ -95,32 +115,24 @@ async function dropSchema(url: string, schema: string): Promise<void> {
 const rawResetSql = (db: Database): ResetSql => ({ rows: (sql) => db.raw.query(sql), exec: (sql) => db.raw.execute(sql, []) });
 
 async function openPostgres(url: string, clock: Clock | undefined): Promise<Opened> {
-  let reused: Idle<{ db: Database; schema: string }> | undefined;
-  while (!reused && idlePostgres.length > 0) {
-    const idle = idlePostgres.pop()!;
-    if (await resetToMigrated(rawResetSql(idle.handle.db), idle.fingerprint).catch(() => false)) reused = idle;
-    else {
-      await idle.handle.db.close().catch(() => {});
-      await dropSchema(url, idle.handle.schema).catch(() => {});
-    }
-  }
-  const schema = reused?.handle.schema ?? newSchemaName();
-  const target = { kind: "postgres", url, schema } as const;
-  const db = reused?.handle.db ?? (await openDatabase(target));
-  let fingerprint = reused?.fingerprint;
-  const lease = fenceDatabase(db, async () => {
-    if (fingerprint !== undefined) idlePostgres.push({ handle: { db, schema }, fingerprint });
-    fingerprint = undefined; // released once, even if dispose() runs twice
+  return openReused(idlePostgres, clock, {
+    target: ({ schema }) => ({ kind: "postgres", url, schema }),
+    sql: (handle) => rawResetSql(handle.db),
+    create: async () => {
+      const schema = newSchemaName();
+      return { schema, db: await openDatabase({ kind: "postgres", url, schema }) };
+    },
+    discard: async (handle) => {
+      await handle.db.close().catch(() => {});
+      await dropSchema(url, handle.schema);
+    },
   });
-  const services = await servicesOn(lease, target, clock);
-  fingerprint ??= await schemaFingerprint(rawResetSql(db));
-  return { ...services, dispose: () => services.close() };
 }
 
 /**
  * The database as one test sees it: close() hands it back (`release`) instead of disconnecting, and
  * from then on every use through this handle fails, so a test that keeps writing after dispose() fails
- * rather than writing into the next test's data (as the PGlite fence does).
+ * rather than writing into the next test's data.
  */
 function fenceDatabase(db: Database, release: () => Promise<void>): Database {
   let revoked = false;
