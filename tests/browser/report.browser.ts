@@ -62,7 +62,9 @@ describe("the DIN report in Chromium", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "voorblad.png") });
 
     await page.getByRole("link", { name: "Jongeren met jeugdhulp" }).first().click();
-    expect(new URL(page.url()).hash).toBe("#indicator-jeugdhulp");
+    // A fragment navigation reaches Playwright's page.url() by an event after the click or key press
+    // returns (CI once read the old hash): wait for it instead of reading it once.
+    await expect.poll(() => new URL(page.url()).hash).toBe("#indicator-jeugdhulp");
     await expect.poll(() => page.locator("#indicator-jeugdhulp h2").isVisible()).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, "indicator.png") });
     // Keyboard: the back link takes focus with a visible outline.
@@ -72,7 +74,7 @@ describe("the DIN report in Chromium", () => {
     await page.keyboard.press("Tab");
     expect(await back.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string } }).getComputedStyle(el).outlineStyle)).not.toBe("none");
     await page.keyboard.press("Enter");
-    expect(new URL(page.url()).hash).toBe("#voorblad");
+    await expect.poll(() => new URL(page.url()).hash).toBe("#voorblad");
     const multiples = page.locator("#indicator-veilig-thuis figure.multiples");
     expect(await multiples.locator("svg[role=img]").count()).toBe(3);
     await multiples.screenshot({ path: path.join(ARTIFACTS, "rapport-uitsplitsing.png") });
