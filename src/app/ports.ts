@@ -3,8 +3,7 @@
  * ports with Prisma; tests may use fakes. Use cases never import src/store or adapters.
  */
 import type { DinDefinition, Indicator } from "../domain/din.ts";
-import type { ChangeRecord } from "../domain/changeRecord.ts";
-import type { IndicatorChange } from "../domain/changes.ts";
+import type { ChangeRecord, DetectedChange } from "../domain/changeRecord.ts";
 import type { SeriesKey } from "../domain/measurement.ts";
 
 export interface Clock {
@@ -75,8 +74,12 @@ export interface MeasurementPlan {
     origin: string;
     /** True when this replaces a current value: the old row is kept as history. */
     correction: boolean;
-    /** The figure change; absent for a correction of bron/opmerking only (the value stayed the same) and for comparison/breakdown rows. */
-    change?: IndicatorChange;
+    /**
+     * The figure change as detected (its stored form and significance; the import builds the full
+     * IndicatorChange from it when read); absent for a correction of bron/opmerking only (the value
+     * stayed the same) and for comparison/breakdown rows.
+     */
+    change?: DetectedChange;
     /** A comparison or breakdown row (absent: the municipality's total). Never a change of its own. */
     area?: string;
     dimension?: string;

@@ -17,7 +17,7 @@ const TEXT = {
     imported: (s: ImportSummary) =>
       `${s.newCount} nieuwe waarde(n), ${s.correctionCount} correctie(s), ${s.unchangedCount} ongewijzigd; ` +
       (s.contextCount > 0 ? `${s.contextCount} vergelijkings- of uitsplitsingswaarde(n); ` : "") +
-      `${s.changes.filter((c) => c.significant).length} opvallende verandering(en).`,
+      `${s.significantCount} opvallende verandering(en).`,
     invalid: (n: number) => `${n} fout(en) gevonden; er is niets opgeslagen.`,
     more: (n: number) => `… en nog ${n} fout(en), niet getoond.`,
     warning: "waarschuwing",
@@ -30,7 +30,7 @@ const TEXT = {
     imported: (s: ImportSummary) =>
       `${s.newCount} new value(s), ${s.correctionCount} correction(s), ${s.unchangedCount} unchanged; ` +
       (s.contextCount > 0 ? `${s.contextCount} comparison or breakdown value(s); ` : "") +
-      `${s.changes.filter((c) => c.significant).length} significant change(s).`,
+      `${s.significantCount} significant change(s).`,
     invalid: (n: number) => `${n} problem(s) found; nothing was saved.`,
     more: (n: number) => `… and ${n} more problem(s), not shown.`,
     warning: "warning",

@@ -163,53 +163,99 @@ export function detectChanges(
   series: readonly SeriesPoint[] | ReadonlyMap<string, number>,
   requests: readonly ChangeRequest[],
 ): IndicatorChange[] {
+  const changes = new Array<IndicatorChange>(requests.length);
+  locateChanges(indicator, series, requests, (i, current, value, found) => {
+    changes[i] = changeAt(indicator, current, value, found);
+  });
+  return changes;
+}
+
+/** What detection compares a value with: the latest earlier value of its kind, the value a year earlier. */
+export interface FoundPoints {
+  previous?: ParsedPoint;
+  yearEarlier?: ParsedPoint;
+  options: ChangeOptions;
+}
+
+/**
+ * The search half of detection: for each request, in order, its period, its value in the series and
+ * the points it is compared with, handed to `each` (no object per request beyond `found`). An import
+ * describes its values from this without building an IndicatorChange per value (changeRecord.ts:
+ * detectChangeRecords); those are built when something reads them.
+ */
+export function locateChanges(
+  indicator: Indicator,
+  series: readonly SeriesPoint[] | ReadonlyMap<string, number>,
+  requests: readonly ChangeRequest[],
+  each: (index: number, current: Period, value: number, found: FoundPoints) => void,
+): void {
   // A series may come as points or as period → value (planImport's map: no point object per value).
+  // forEach, not for…of: no [key, value] array per entry (this runs once per indicator of an import).
   const byKind = new Map<Period["kind"], ParsedPoint[]>();
-  const add = (period: string, value: number) => {
+  const add = (value: number, period: string) => {
     const parsed: ParsedPoint = { period: parseOrThrow(period), value };
     const list = byKind.get(parsed.period.kind);
     if (list) list.push(parsed);
     else byKind.set(parsed.period.kind, [parsed]);
   };
-  if (series instanceof Map) for (const [period, value] of series) add(period, value);
-  else for (const point of series as readonly SeriesPoint[]) add(point.period, point.value);
-  // Position of each key in its kind's sorted list; the first of duplicate keys counts (stable sort). A
-  // key names its kind, so the list is the one of the asked period's kind: a number per key, no object.
-  const position = new Map<string, number>();
-  for (const list of byKind.values()) {
-    list.sort((a, b) => comparePeriods(a.period, b.period));
-    for (let index = 0; index < list.length; index++) {
-      const key = list[index]!.period.key;
-      if (!position.has(key)) position.set(key, index);
-    }
-  }
-  const changes = new Array<IndicatorChange>(requests.length);
+  if (series instanceof Map) series.forEach(add);
+  else for (const point of series as readonly SeriesPoint[]) add(point.value, point.period);
+  // Sorted per kind (stable: of duplicate keys the first given counts); a file usually comes in period
+  // order already, and checking that is cheaper than sorting.
+  for (const list of byKind.values()) if (!isSorted(list)) list.sort(byPeriod);
   for (let i = 0; i < requests.length; i++) {
     const request = requests[i]!;
     const current = parseOrThrow(request.period);
-    const at = position.get(current.key);
-    if (at === undefined) throw new Error(`series of ${indicator.id} has no value for ${current.key}`);
-    const list = byKind.get(current.kind)!;
+    const list = byKind.get(current.kind);
+    const at = list ? firstAtOrAfter(list, current) : 0;
+    if (!list || list[at]?.period.key !== current.key) throw new Error(`series of ${indicator.id} has no value for ${current.key}`);
     // `at` is the first of equal keys, so the one before it is the latest strictly earlier period.
-    const yearAgo = current.kind === "year" ? undefined : position.get(keyBefore(current, "year"));
-    const found: Parameters<typeof changeAt>[3] = { options: request };
+    const found: FoundPoints = { options: request };
     if (at > 0) found.previous = list[at - 1]!;
-    if (yearAgo !== undefined) found.yearEarlier = list[yearAgo]!;
-    changes[i] = changeAt(indicator, current, list[at]!.value, found);
+    if (current.kind !== "year") {
+      const yearAgo = yearEarlierOf(current);
+      const y = firstAtOrAfter(list, yearAgo);
+      if (list[y]?.period.key === yearAgo.key) found.yearEarlier = list[y]!;
+    }
+    each(i, current, list[at]!.value, found);
   }
-  return changes;
+}
+
+const byPeriod = (a: ParsedPoint, b: ParsedPoint) => comparePeriods(a.period, b.period);
+
+function isSorted(list: readonly ParsedPoint[]): boolean {
+  for (let i = 1; i < list.length; i++) if (comparePeriods(list[i - 1]!.period, list[i]!.period) > 0) return false;
+  return true;
+}
+
+/** The index of the first point at or after `p` in a sorted list (its length when there is none): a binary search. */
+function firstAtOrAfter(list: readonly ParsedPoint[], p: Period): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (comparePeriods(list[mid]!.period, p) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The same period a year earlier, remembered per parsed period (shared: parsePeriod) like previousKey. */
+const yearEarlierPeriods = new WeakMap<Period, Period>();
+function yearEarlierOf(p: Period): Period {
+  let earlier = yearEarlierPeriods.get(p);
+  if (earlier === undefined) yearEarlierPeriods.set(p, (earlier = yearEarlier(p)));
+  return earlier;
 }
 
 /**
- * The key of the period before `p` (or a year before it), remembered per parsed period: parsed periods
- * are shared (parsePeriod), and an import asks this for every value (50,000–260,000 in the bench).
+ * The key of the period before `p`, remembered per parsed period: parsed periods are shared
+ * (parsePeriod), and a change is described for every value of an import (50,000–260,000 in the bench).
  */
 const previousKeys = new WeakMap<Period, string>();
-const yearEarlierKeys = new WeakMap<Period, string>();
-function keyBefore(p: Period, step: "period" | "year"): string {
-  const memo = step === "period" ? previousKeys : yearEarlierKeys;
-  let key = memo.get(p);
-  if (key === undefined) memo.set(p, (key = (step === "period" ? previousPeriod(p) : yearEarlier(p)).key));
+function previousKey(p: Period): string {
+  let key = previousKeys.get(p);
+  if (key === undefined) previousKeys.set(p, (key = previousPeriod(p).key));
   return key;
 }
 
@@ -221,7 +267,7 @@ export function changeAt(
   indicator: Indicator,
   current: Period,
   value: number,
-  found: { previous?: ParsedPoint; yearEarlier?: ParsedPoint; options: ChangeOptions },
+  found: FoundPoints,
 ): IndicatorChange {
   const { previous: latestEarlier, options } = found;
   const change: IndicatorChange = {
@@ -236,7 +282,7 @@ export function changeAt(
   if (options.correctedFrom !== undefined) change.correctedFrom = options.correctedFrom;
 
   if (latestEarlier) {
-    const gap = latestEarlier.period.key !== keyBefore(current, "period");
+    const gap = latestEarlier.period.key !== previousKey(current);
     change.previous = compare(value, { period: latestEarlier.period.key, value: latestEarlier.value }, gap);
     change.assessment = assess(indicator.direction, change.previous.absolute);
   }
@@ -252,21 +298,41 @@ export function changeAt(
   const before = options.correctedFrom ?? change.previous?.value;
   if (indicator.target) {
     const { period: targetPeriod, value: targetValue } = indicator.target;
-    const reached = targetReached(indicator.direction, value, targetValue);
-    change.target = { period: targetPeriod, value: targetValue, distance: value - targetValue, reached };
-    if (before !== undefined) {
-      const wasReached = targetReached(indicator.direction, before, targetValue);
-      if (reached !== wasReached) change.target.crossing = reached ? "reached" : "lost";
-    }
+    change.target = { period: targetPeriod, value: targetValue, distance: value - targetValue, reached: targetReached(indicator.direction, value, targetValue) };
+    const crossing = targetCrossing(indicator, value, before);
+    if (crossing) change.target.crossing = crossing;
   }
 
   const reasons = change.significanceReasons;
-  if (options.correctedFrom !== undefined) {
-    if (meetsThreshold(indicator.threshold, options.correctedFrom, value)) reasons.push("correction");
-  } else if (change.previous) {
-    if (meetsThreshold(indicator.threshold, change.previous.value, value)) reasons.push("threshold");
-  }
+  const moved = movementReason(indicator, value, change.previous?.value, options.correctedFrom);
+  if (moved) reasons.push(moved);
   if (change.target?.crossing) reasons.push("target-crossing");
   change.significant = reasons.length > 0;
   return change;
+}
+
+/**
+ * Whether the target status flipped against what the reader knew before (`before`: the previous
+ * period's value, or for a correction the value it replaces).
+ */
+function targetCrossing(indicator: Indicator, value: number, before: number | undefined): TargetStatus["crossing"] {
+  if (!indicator.target || before === undefined) return undefined;
+  const reached = targetReached(indicator.direction, value, indicator.target.value);
+  if (reached === targetReached(indicator.direction, before, indicator.target.value)) return undefined;
+  return reached ? "reached" : "lost";
+}
+
+/** The move that makes a value news: a correction by what it corrects, a new value against the previous one. */
+function movementReason(indicator: Indicator, value: number, previousValue: number | undefined, correctedFrom: number | undefined): SignificanceReason | undefined {
+  if (correctedFrom !== undefined) return meetsThreshold(indicator.threshold, correctedFrom, value) ? "correction" : undefined;
+  if (previousValue !== undefined) return meetsThreshold(indicator.threshold, previousValue, value) ? "threshold" : undefined;
+  return undefined;
+}
+
+/**
+ * changeAt's `significant`, without building the change: the same two rules (movementReason,
+ * targetCrossing). An import decides this for every value it stores (50,000 in the bench).
+ */
+export function isSignificant(indicator: Indicator, value: number, previousValue: number | undefined, correctedFrom: number | undefined): boolean {
+  return movementReason(indicator, value, previousValue, correctedFrom) !== undefined || targetCrossing(indicator, value, correctedFrom ?? previousValue) !== undefined;
 }

@@ -12,6 +12,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { lockDataDir } from "./dataDirLock.ts";
 import { applyMigrations, type MigrationResult, type SqlRunner } from "./migrate.ts";
 import { dropPrefetched, pgliteAssets } from "./pgliteAssets.ts";
+import { writeStatement, type StatementParam } from "./pgliteStatement.ts";
 import { extractReadyDump, loadReadyDump } from "./readyDatabase.ts";
 
 export type DatabaseTarget =
@@ -29,6 +30,16 @@ export interface RawQuery {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
+/** Statements inside a driver transaction (RawSql.transaction). */
+export interface RawTransaction extends RawQuery {
+  /**
+   * A statement without result rows whose parameters are bytes (binaryArrays.ts), texts or numbers: a
+   * bulk write. PGlite gets it as one message of exactly its size (pgliteStatement.ts); PostgreSQL as
+   * any query.
+   */
+  write(sql: string, params: readonly StatementParam[]): Promise<void>;
+}
+
 /**
  * The driver without Prisma, for the few hot paths: the inbox write, and the import and change listing
  * (Prisma's query compiler took 1.2–2 s just to take the arrays of a 50,000-value import; issue #15).
@@ -36,7 +47,7 @@ export interface RawQuery {
 export interface RawSql extends RawQuery {
   execute(sql: string, params: unknown[]): Promise<void>;
   /** One transaction on the driver: rolled back when `fn` throws. */
-  transaction<T>(fn: (tx: RawQuery) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: RawTransaction) => Promise<T>): Promise<T>;
 }
 
 /** How an embedded database came to be: loaded from the ready dump, made by initdb (with why not ready), or already there. */
@@ -65,7 +76,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
  * start); the embedded bot's working set is far smaller. Measured with the example loaded, 30 s idle:
  * RSS 416–480 MB → 301–308 MB; importing 50,000 values 5.5 → 5.3 s, listing their changes 1.37 → 1.54 s.
  */
-export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", `shared_buffers=${process.env.SB ?? "16MB"}`];
 
 async function openPglite(dataDir: string | undefined, readyDir: string | false | undefined): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
@@ -129,8 +140,14 @@ export function pgliteDatabase(pglite: PGlite, release: () => Promise<void>): Da
     raw: {
       execute: async (sql, params) => void (await pglite.query(sql, params)),
       query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
-      transaction: <T>(fn: (tx: RawQuery) => Promise<T>) =>
-        pglite.transaction((tx) => fn({ query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows })),
+      transaction: <T>(fn: (tx: RawTransaction) => Promise<T>) =>
+        pglite.transaction((tx) =>
+          fn({
+            query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows,
+            // Between this transaction's queries PGlite runs nothing else (its transaction lock).
+            write: (sql, params) => writeStatement(pglite, sql, params),
+          }),
+        ),
     },
     migrate: () => applyMigrations(runner),
     close: async () => {
@@ -221,12 +238,15 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     raw: {
       execute: async (sql, params) => void (await rawPool.query(sql, params)),
       query: async <T>(sql: string, params?: unknown[]) => (await rawPool.query(sql, params)).rows as T[],
-      transaction: async <T>(fn: (tx: RawQuery) => Promise<T>) => {
+      transaction: async <T>(fn: (tx: RawTransaction) => Promise<T>) => {
         const client = await txPool.connect();
         let broken = false;
         try {
           await client.query("BEGIN");
-          const result = await fn({ query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[] });
+          const result = await fn({
+            query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
+            write: async (sql, params) => void (await client.query(sql, params as unknown[])),
+          });
           await client.query("COMMIT");
           return result;
         } catch (error) {

@@ -6,9 +6,9 @@
 import { planCounts } from "../app/measurements/planImport.ts";
 import type { MeasurementPlan } from "../app/ports.ts";
 import { binaryArray, BinaryArrayWriter, binaryTextArray } from "./binaryArrays.ts";
-import type { RawQuery } from "./database.ts";
+import type { RawTransaction } from "./database.ts";
 
-export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: ReadonlyMap<string, number>, plan: MeasurementPlan): Promise<{ importId: number }> {
+export async function writePlan(tx: RawTransaction, dinId: number, indicatorIds: ReadonlyMap<string, number>, plan: MeasurementPlan): Promise<{ importId: number }> {
   const keyOf = (slug: string): number => {
     const id = indicatorIds.get(slug);
     if (id === undefined) throw new Error(`indicator ${slug} bestaat niet / does not exist`);
@@ -52,7 +52,7 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
   const correctedCategories: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = plan.rows[i]!;
-    // The change's stored form (changeRecord.ts) read straight from the change: no record object per row.
+    // The change in its stored form (changeRecord.ts), as detection made it.
     const change = r.change;
     const id = keyOf(r.indicatorId);
     const area = r.area ?? "";
@@ -70,7 +70,7 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
     correctedFrom.number(change?.correctedFrom ?? r.correctedFrom);
     previousPeriods.text(change?.previous?.period);
     previousValues.number(change?.previous?.value);
-    yearEarlierValues.number(change?.yearEarlier?.value);
+    yearEarlierValues.number(change?.yearEarlierValue);
     areas.text(area);
     dimensions.text(dimension);
     categories.text(category);
@@ -85,9 +85,10 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
 
   // Corrections: the current value becomes history before its successor is inserted.
   if (correctedIds.length > 0) {
-    await tx.query(
+    await tx.write(
       `UPDATE "Measurement" m SET "supersededAt" = $1::timestamp(3)
-         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS c("indicatorId", "period", "area", "dimension", "category")
+         FROM (SELECT unnest($2::int[]) AS "indicatorId", unnest($3::text[]) AS "period", unnest($4::text[]) AS "area",
+                      unnest($5::text[]) AS "dimension", unnest($6::text[]) AS "category") c
         WHERE m."indicatorId" = c."indicatorId" AND m."period" = c."period" AND m."area" = c."area"
           AND m."dimension" = c."dimension" AND m."category" = c."category" AND m."supersededAt" IS NULL`,
       [
@@ -101,18 +102,18 @@ export async function writePlan(tx: RawQuery, dinId: number, indicatorIds: Reado
     );
   }
   // Ids follow the plan's order (unnest's rows come in array order): changesOfImport reads them back in it.
-  await tx.query(
+  // The unnests stand in the select list, not in FROM: PostgreSQL runs several unnests in FROM as one
+  // function scan that first copies every row into a tuplestore (past work_mem: a temporary file), while
+  // in the select list they are read in step, row by row (the same rows, as the arrays are equally long).
+  // A 50,000-value import: the statement ~100 ms (12 %) shorter (issue #15).
+  await tx.write(
     `INSERT INTO "Measurement" ("indicatorId", "period", "periodStart", "value", "source", "note", "origin", "importId", "recordedAt",
                                 "figureChanged", "correctedFrom", "previousPeriod", "previousValue", "yearEarlierValue",
                                 "area", "dimension", "category")
-     SELECT r."indicatorId", r."period", r."periodStart", r."value", r."source", r."note", r."origin", $13::int, $14::timestamp(3),
-            r."figureChanged", r."correctedFrom", r."previousPeriod", r."previousValue", r."yearEarlierValue",
-            r."area", r."dimension", r."category"
-       FROM unnest($1::int[], $2::text[], $3::timestamp(3)[], $4::float8[], $5::text[], $6::text[], $7::text[],
-                   $8::bool[], $9::float8[], $10::text[], $11::float8[], $12::float8[], $15::text[], $16::text[], $17::text[])
-         AS r("indicatorId", "period", "periodStart", "value", "source", "note", "origin",
-              "figureChanged", "correctedFrom", "previousPeriod", "previousValue", "yearEarlierValue",
-              "area", "dimension", "category")`,
+     SELECT unnest($1::int[]), unnest($2::text[]), unnest($3::timestamp(3)[]), unnest($4::float8[]), unnest($5::text[]), unnest($6::text[]), unnest($7::text[]),
+            $13::int, $14::timestamp(3),
+            unnest($8::bool[]), unnest($9::float8[]), unnest($10::text[]), unnest($11::float8[]), unnest($12::float8[]),
+            unnest($15::text[]), unnest($16::text[]), unnest($17::text[])`,
     [
       ids.finish(),
       periods.finish(),

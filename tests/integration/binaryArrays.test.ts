@@ -1,6 +1,8 @@
 // Proves on PGlite and PostgreSQL that the binary array parameters of the bulk import (binaryArrays.ts)
 // arrive exactly: integers, floats (negative, fractional, extreme), booleans, timestamps before and after
-// 2000 to the millisecond, texts with accents, emoji, quotes, backslashes and commas, NULLs, and empty arrays.
+// 2000 to the millisecond, texts with accents, emoji, quotes, backslashes and commas, NULLs, and empty arrays;
+// and that a transaction's `write` (on PGlite one hand-built protocol message: pgliteStatement.ts) takes
+// them with texts, numbers and NULLs beside, and that a failing write rolls its transaction back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { binaryArray, binaryTextArray } from "../../src/store/binaryArrays.ts";
 import { testRuntimes } from "../support/db.ts";
@@ -49,6 +51,39 @@ for (const runtime of testRuntimes()) {
       const docs = [{ id: "a", name: 'Huishoudens "met" \\ achterstand', baseline: { period: 2022, value: 8 } }, [1, 2.5, null], "tekst", null];
       const back = await one<string>(`SELECT array_to_json($1::jsonb[])::text AS v`, binaryTextArray(docs.map((d) => (d === null ? null : JSON.stringify(d))), "jsonb"));
       expect(JSON.parse(back)).toEqual(docs);
+    });
+
+    it("writes in a transaction with byte, text, number and NULL parameters; a failing write rolls back", async () => {
+      const raw = s.db.raw;
+      // Not a TEMP table: on PostgreSQL transactions run on connections of their own.
+      await raw.execute(`CREATE TABLE written (id int PRIMARY KEY, label text, at timestamp(3), n int, note text)`, []);
+      try {
+        const labels = ["Súdwest-Fryslân", "😀", "", "x".repeat(70_000)];
+        await raw.transaction(async (tx) => {
+          await tx.write(
+            `INSERT INTO written SELECT unnest($1::int[]), unnest($2::text[]), $3::timestamp(3), $4::int, $5::text`,
+            [binaryArray("int4", [1, 2, 3, 4]), binaryTextArray(labels), "2024-05-06T07:08:09.123Z", 42, null],
+          );
+          // The transaction goes on after a write, on the same connection.
+          expect(await tx.query<{ c: number }>(`SELECT count(*)::int AS c FROM written`)).toEqual([{ c: 4 }]);
+        });
+        const rows = await raw.query<{ id: number; label: string; at: string; n: number; note: string | null }>(
+          `SELECT id, label, to_char(at, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS at, n, note FROM written ORDER BY id`,
+        );
+        expect(rows).toEqual(labels.map((label, i) => ({ id: i + 1, label, at: "2024-05-06T07:08:09.123", n: 42, note: null })));
+
+        // A duplicate key: the error comes back as the database's, and nothing of the transaction stays.
+        const failing = raw.transaction(async (tx) => {
+          await tx.write(`INSERT INTO written (id, label) VALUES ($1::int, $2)`, [5, "kept?"]);
+          await tx.write(`INSERT INTO written (id, label) SELECT unnest($1::int[]), 'dup'`, [binaryArray("int4", [6, 1])]);
+        });
+        await expect(failing).rejects.toThrow(/duplicate key|unique/);
+        expect(await raw.query<{ ids: number[] }>(`SELECT array_agg(id ORDER BY id) AS ids FROM written`)).toEqual([{ ids: [1, 2, 3, 4] }]);
+        // And the connection is usable again.
+        expect(await raw.query<{ one: number }>(`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
+      } finally {
+        await raw.execute(`DROP TABLE written`, []);
+      }
     });
 
     it("sends an empty array as one without dimensions", async () => {

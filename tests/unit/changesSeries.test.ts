@@ -1,7 +1,7 @@
 // Proves the one-pass detection over a whole series (detectChanges) and the compact stored form of a
 // change (changeRecord / changeFromRecord): the same changes as a straightforward per-value search.
 import { describe, expect, it } from "vitest";
-import { changeFromRecord, changeRecord } from "../../src/domain/changeRecord.ts";
+import { changeFromRecord, changeRecord, detectChangeRecords } from "../../src/domain/changeRecord.ts";
 import { detectChange, detectChanges, type SeriesPoint } from "../../src/domain/changes.ts";
 import { comparePeriods, isoWeeksInYear, makePeriod, parsePeriod, yearEarlier, type Period } from "../../src/domain/period.ts";
 import { buildIndicator } from "../support/factories.ts";
@@ -59,6 +59,20 @@ describe("detectChanges over a long weekly series", () => {
     }
     const yearly = detectChanges(indicator, series, [{ period: "2020" }, { period: "2015" }]);
     for (const change of yearly) expect(changeFromRecord(indicator, changeRecord(change))).toEqual(change);
+  });
+
+  it("detects for an import the same records and significance as the full changes, without building them", () => {
+    // Random values around the streefwaarde (20): crossings both ways, moves over and under the threshold.
+    const requests = weeks.map((p, i) => (i % 5 === 0 ? { period: p.period, correctedFrom: p.value * 2 } : { period: p.period }));
+    for (const subject of [indicator, buildIndicator({ ...indicator, threshold: { absolute: 4 } }), buildIndicator({ ...indicator, direction: "hoger-is-beter" })]) {
+      const full = detectChanges(subject, series, requests);
+      const records = detectChangeRecords(subject, series, requests);
+      expect(records.map(({ significant, ...record }) => ({ record, significant }))).toEqual(full.map((c) => ({ record: changeRecord(c), significant: c.significant })));
+      expect(records.map((r) => changeFromRecord(subject, r))).toEqual(full);
+      // Not a test that cannot fail: both kinds occur.
+      expect(new Set(full.map((c) => c.significant))).toEqual(new Set([true, false]));
+      expect(full.some((c) => c.significanceReasons.includes("target-crossing"))).toBe(true);
+    }
   });
 
   it("throws for a period that is not in the series", () => {

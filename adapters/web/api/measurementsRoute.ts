@@ -72,7 +72,7 @@ export function measurementsRouter(deps: MeasurementsRouteDeps): Router {
       metadata: result.metadataCount,
       context: result.contextCount,
       unchanged: result.unchangedCount,
-      significantChanges: result.changes.filter((c) => c.significant).length,
+      significantChanges: result.significantCount,
     });
   });
   return router;

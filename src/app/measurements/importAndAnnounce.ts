@@ -18,7 +18,7 @@ export async function importAndAnnounce(
   input: { source: MeasurementSource; via: MeasurementPlan["via"]; dinSlug?: string },
 ): Promise<ImportAndAnnounceResult> {
   const result = await importMeasurements(deps, input);
-  if (!result.ok || result.importId === undefined || result.changes.length === 0) return result;
+  if (!result.ok || result.importId === undefined || result.changeCount === 0) return result;
   const announced = await postChanges(deps, { key: importAnnouncementKey(result.importId), changes: result.changes, dinSlug: result.dinSlug });
   return { ...result, announced };
 }

@@ -5,6 +5,7 @@
  * transaction (planImport.ts), so concurrent imports of one DIN see each other's values.
  */
 import { createHash } from "node:crypto";
+import { changeFromRecord, type DetectedChange } from "../../domain/changeRecord.ts";
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { MeasurementInput } from "../../domain/measurement.ts";
 import { parseMeasurementFile, parseMeasurementsJson } from "../../domain/measurementFile.ts";
@@ -28,7 +29,15 @@ export interface ImportSummary {
   /** Comparison and breakdown values stored (new or corrected): kept beside the figures, never announced. */
   contextCount: number;
   unchangedCount: number;
-  changes: IndicatorChange[];
+  /** Figure changes detected (new values and value corrections of the municipality's own series). */
+  changeCount: number;
+  /** Of those, the ones that are news (IndicatorChange.significant). */
+  significantCount: number;
+  /**
+   * The changes, in the file's order, built when first read: detection keeps each as its stored record
+   * (DetectedChange), and a summary that only counts (the CLI's) never pays for 50,000 full changes.
+   */
+  readonly changes: IndicatorChange[];
 }
 
 export type ImportMeasurementsResult =
@@ -65,15 +74,26 @@ export async function importMeasurements(
   const { plan, importId } = input.dryRun
     ? await planOnly(deps.measurements, din.slug, ids, (current) => planImport(indicators, parsed.value, current, meta))
     : await deps.measurements.importInTurn(din.slug, ids, (current) => planImport(indicators, parsed.value, current, meta));
-  const changes: IndicatorChange[] = [];
-  for (const r of plan.rows) if (r.change) changes.push(r.change);
+  const detected: DetectedChange[] = [];
+  let significantCount = 0;
+  for (const r of plan.rows) {
+    if (!r.change) continue;
+    detected.push(r.change);
+    if (r.change.significant) significantCount++;
+  }
+  let changes: IndicatorChange[] | undefined;
   return {
     ok: true,
     dinSlug: din.slug,
     ...(importId !== undefined ? { importId } : {}),
     ...planCounts(plan),
     unchangedCount: plan.unchangedCount,
-    changes,
+    changeCount: detected.length,
+    significantCount,
+    get changes() {
+      // The parser only lets known indicators through, so each record has its indicator.
+      return (changes ??= detected.map((d) => changeFromRecord(indicators.get(d.indicatorId)!, d)));
+    },
   };
 }
 

@@ -4,7 +4,8 @@
  * value (a figure change, with the exact value it replaces as "was"), corrections of bron/opmerking
  * only (kept as history, no figure change), and rows that change nothing.
  */
-import { detectChanges, type ChangeRequest } from "../../domain/changes.ts";
+import { detectChangeRecords } from "../../domain/changeRecord.ts";
+import type { ChangeRequest } from "../../domain/changes.ts";
 import type { Indicator } from "../../domain/din.ts";
 import { isTotalSeries, valueKeyText } from "../../domain/measurement.ts";
 import type { MeasurementInput, SeriesKey } from "../../domain/measurement.ts";
@@ -43,7 +44,7 @@ export function planImport(
   // start Date and its request for a new value, instead of one object each that lives as long as the
   // plan (objects that survive are what the garbage collector pays for; issue #15).
   const shared = new Map<string, { start: Date; request: ChangeRequest }>();
-  // Rows whose figure changed, per indicator: each series is then described in one pass (detectChanges).
+  // Rows whose figure changed, per indicator: each series is then described in one pass (detectChangeRecords).
   const toDetect = new Map<string, { rows: MeasurementPlan["rows"]; requests: ChangeRequest[] }>();
   for (const row of rows) {
     const previous = stored.get(seriesId(row))?.get(row.period);
@@ -78,7 +79,7 @@ export function planImport(
   }
   for (const [indicatorId, pending] of toDetect) {
     const indicator = indicators.get(indicatorId)!; // the parser only lets known ids through
-    const changes = detectChanges(indicator, mapOf(series, indicatorId), pending.requests);
+    const changes = detectChangeRecords(indicator, mapOf(series, indicatorId), pending.requests);
     for (let i = 0; i < pending.rows.length; i++) pending.rows[i]!.change = changes[i]!;
   }
   return plan;

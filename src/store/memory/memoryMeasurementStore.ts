@@ -2,7 +2,7 @@
  * In-memory twin of src/store/measurementStore.ts and measurementImportWrite.ts: values with history,
  * imports in turn (one at a time here anyway), and the detected changes.
  */
-import { changeRecord, type ChangeRecord } from "../../domain/changeRecord.ts";
+import type { ChangeRecord } from "../../domain/changeRecord.ts";
 import type { ContextValue, CurrentMeasurement, CurrentValue, MeasurementPlan, MeasurementStore } from "../../app/ports.ts";
 import { planCounts } from "../../app/measurements/planImport.ts";
 import type { MemoryDb, Tables } from "./memoryDb.ts";
@@ -49,7 +49,7 @@ function writePlan(db: MemoryDb, t: Tables, dinId: number, plan: MeasurementPlan
     }
   }
   for (const r of plan.rows) {
-    const record = r.change ? changeRecord(r.change) : undefined;
+    const record = r.change;
     t.measurements.push({
       id: db.nextId("measurements"),
       indicatorId: keyOf(r.indicatorId),
