@@ -31,7 +31,8 @@ export class BinaryArrayWriter {
   /** Where the next element goes: after the 20-byte header of a one-dimensional array. */
   private o = 20;
   private length = 0;
-  private hasNull = false;
+  private nulls = 0;
+  private emptyTexts = 0;
 
   constructor(type: ElementType, capacity = 64) {
     this.type = type;
@@ -63,7 +64,15 @@ export class BinaryArrayWriter {
     this.ensure(4);
     this.view.setInt32(this.o, -1);
     this.o += 4;
-    this.hasNull = true;
+    this.nulls++;
+  }
+
+  /**
+   * Whether every element so far is NULL (`null`) or "" (`empty`): a bulk write leaves such a column
+   * out when that is the column's default, instead of sending and unnesting 50,000 of them.
+   */
+  allAre(what: "null" | "empty"): boolean {
+    return (what === "null" ? this.nulls : this.emptyTexts) === this.length;
   }
 
   /** A text (text or jsonb column); undefined is NULL. */
@@ -75,6 +84,7 @@ export class BinaryArrayWriter {
     this.ensure(4 + prefix + v.length * 3);
     const at = this.o + 4 + prefix;
     if (prefix) this.buf[at - 1] = 1; // jsonb_recv's version byte
+    if (v.length === 0) this.emptyTexts++;
     const bytes = v.length <= SHORT ? writeShort(this.buf, v, at) : this.buf.write(v, at, "utf8");
     this.view.setInt32(this.o, prefix + bytes);
     this.o = at + bytes;
@@ -128,7 +138,7 @@ export class BinaryArrayWriter {
     }
     const view = this.view;
     view.setInt32(0, 1);
-    view.setInt32(4, this.hasNull ? 1 : 0);
+    view.setInt32(4, this.nulls > 0 ? 1 : 0);
     view.setInt32(8, OID[this.type]);
     view.setInt32(12, this.length);
     view.setInt32(16, 1); // lower bound

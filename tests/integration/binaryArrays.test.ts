@@ -4,7 +4,7 @@
 // and that a transaction's `write` (on PGlite one hand-built protocol message: pgliteStatement.ts) takes
 // them with texts, numbers and NULLs beside, and that a failing write rolls its transaction back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { binaryArray, binaryTextArray } from "../../src/store/binaryArrays.ts";
+import { binaryArray, BinaryArrayWriter, binaryTextArray } from "../../src/store/binaryArrays.ts";
 import { testRuntimes } from "../support/db.ts";
 
 for (const runtime of testRuntimes()) {
@@ -84,6 +84,19 @@ for (const runtime of testRuntimes()) {
       } finally {
         await raw.execute(`DROP TABLE written`, []);
       }
+    });
+
+    it("tells whether a column holds only NULLs or only empty texts (a bulk write then leaves it out)", () => {
+      const texts = new BinaryArrayWriter("text");
+      for (const v of ["", ""]) texts.text(v);
+      expect([texts.allAre("empty"), texts.allAre("null")]).toEqual([true, false]);
+      texts.text(undefined);
+      expect([texts.allAre("empty"), texts.allAre("null")]).toEqual([false, false]);
+      const numbers = new BinaryArrayWriter("float8");
+      numbers.number(undefined);
+      expect(numbers.allAre("null")).toBe(true);
+      numbers.number(0);
+      expect(numbers.allAre("null")).toBe(false);
     });
 
     it("sends an empty array as one without dimensions", async () => {
