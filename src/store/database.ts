@@ -38,6 +38,13 @@ export interface RawTransaction extends RawQuery {
    * any query.
    */
   write(sql: string, params: readonly StatementParam[]): Promise<void>;
+  /**
+   * PGlite only: reserves `count` consecutive ids of `table`'s serial "id" and returns the first, so a
+   * bulk insert gives its rows their ids instead of calling nextval per row (~60 ms of a 50,000-value
+   * import; issue #15). Safe there because PGlite has one connection and runs one transaction at a
+   * time. PostgreSQL leaves it out: a concurrent import could take an id between its two steps.
+   */
+  reserveIds?(table: string, count: number): Promise<number>;
 }
 
 /**
@@ -146,6 +153,13 @@ export function pgliteDatabase(pglite: PGlite, release: () => Promise<void>): Da
             query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows,
             // Between this transaction's queries PGlite runs nothing else (its transaction lock).
             write: (sql, params) => writeStatement(pglite, sql, params),
+            reserveIds: async (table, count) => {
+              const { rows } = await tx.query<{ first: number }>(
+                `SELECT (setval(s, nextval(s) + $1::int - 1) - $1::int + 1)::int AS "first" FROM pg_get_serial_sequence($2, 'id') AS s`,
+                [count, `"${table}"`],
+              );
+              return rows[0]!.first;
+            },
           }),
         ),
     },
