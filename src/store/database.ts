@@ -83,7 +83,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
  * start); the embedded bot's working set is far smaller. Measured with the example loaded, 30 s idle:
  * RSS 416–480 MB → 301–308 MB; importing 50,000 values 5.5 → 5.3 s, listing their changes 1.37 → 1.54 s.
  */
-export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", `shared_buffers=${process.env.SB ?? "16MB"}`, ...(process.env.PGX ? process.env.PGX.split(" ") : [])];
+export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
 async function openPglite(dataDir: string | undefined, readyDir: string | false | undefined): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
