@@ -6,7 +6,8 @@
  * the points stored). With the DIN unchanged that gives exactly the change the import returned;
  * after a new DIN version, the change is shown against the DIN in force (its streefwaarde, its threshold).
  */
-import { changeAt, isSignificant, locateChanges, type ChangeRequest, type IndicatorChange, type SeriesPoint } from "./changes.ts";
+import { changeAt, isSignificant, type IndicatorChange, type SeriesPoint } from "./changes.ts";
+import { locateChanges, type ChangeRequest } from "./changeSearch.ts";
 import type { Indicator } from "./din.ts";
 import { parsePeriod, yearEarlier, type Period } from "./period.ts";
 

@@ -5,7 +5,7 @@
  * only (kept as history, no figure change), and rows that change nothing.
  */
 import { detectChangeRecords } from "../../domain/changeRecord.ts";
-import type { ChangeRequest } from "../../domain/changes.ts";
+import type { ChangeRequest } from "../../domain/changeSearch.ts";
 import type { Indicator } from "../../domain/din.ts";
 import { isTotalSeries, valueKeyText } from "../../domain/measurement.ts";
 import type { MeasurementInput, SeriesKey } from "../../domain/measurement.ts";
