@@ -13,6 +13,7 @@ import { lockDataDir } from "./dataDirLock.ts";
 import { applyMigrations, type MigrationResult, type SqlRunner } from "./migrate.ts";
 import { dropPrefetched, pgliteAssets } from "./pgliteAssets.ts";
 import { writeStatement, type StatementParam } from "./pgliteStatement.ts";
+import { BytesBlob } from "./bytesBlob.ts";
 import { extractReadyDump, loadReadyDump } from "./readyDatabase.ts";
 
 export type DatabaseTarget =
@@ -97,7 +98,7 @@ async function openPglite(dataDir: string | undefined, readyDir: string | false 
     dropPrefetched(); // a dump decompressed ahead for a folder that exists after all, or a stale one
     origin = !isNew ? { kind: "existing" } : ready?.tar ? { kind: "ready" } : { kind: "initdb", reason: ready?.reason ?? "ready: false" };
     if (dataDir && ready?.tar) extractReadyDump(ready.tar, dataDir);
-    const inMemoryDump = !dataDir && ready?.tar ? { loadDataDir: new Blob([ready.tar]) } : {};
+    const inMemoryDump = !dataDir && ready?.tar ? { loadDataDir: new BytesBlob(ready.tar) } : {};
     // Compiled and read once per process, usually while the modules loaded (pgliteAssets.ts).
     const options = { startParams: PGLITE_START_PARAMS, ...(await pgliteAssets()) };
     pglite = dataDir ? new PGlite(dataDir, options) : new PGlite({ ...options, ...inMemoryDump });

@@ -12,6 +12,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import type { PGliteOptions } from "@electric-sql/pglite";
+import { BytesBlob } from "./bytesBlob.ts";
 
 /** The ready dump (readyDatabase.ts): here, so that naming it early loads nothing else. */
 export const READY_DIR = path.join(import.meta.dirname, "..", "..", "prisma", "ready");
@@ -39,7 +40,7 @@ export async function pgliteAssets(): Promise<PgliteAssets> {
   compiled ??= wasmCompile(readFileSync(path.join(dist(), "pglite.wasm")));
   // A failure (a broken install) is reported by the open that awaits it, not as an unhandled rejection.
   compiled.catch(() => {});
-  const fsBundle = new Blob([readFileSync(path.join(dist(), "pglite.data"))]);
+  const fsBundle = new BytesBlob(readFileSync(path.join(dist(), "pglite.data")));
   return { pgliteWasmModule: await compiled, fsBundle };
 }
 

@@ -17,6 +17,7 @@ import { toChangeRecord, type ChangeTuple } from "../../src/store/changeQueries.
 import { applyMigrations, MIGRATIONS_DIR, type SqlRunner } from "../../src/store/migrate.ts";
 import { buildIndicator } from "../support/factories.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
+import { BytesBlob } from "../../src/store/bytesBlob.ts";
 
 const DIN = `municipality: Teststad
 year: 2024
@@ -137,7 +138,7 @@ describe("the migration to compact changes", () => {
     dir = await mkdtemp(path.join(tmpdir(), "duidbot-migrations-"));
     for (const name of names.slice(0, target)) await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
     // A database as initdb leaves it (the template's dump of one: this test is about the migration, not initdb).
-    const pglite = new PGlite({ loadDataDir: new Blob([await readFile(inject("pgliteTemplate").initdb)]) });
+    const pglite = new PGlite({ loadDataDir: new BytesBlob(await readFile(inject("pgliteTemplate").initdb)) });
     try {
       const sql = runner(pglite);
       await applyMigrations(sql, dir);

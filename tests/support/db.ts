@@ -19,6 +19,7 @@ import { openMemoryServices, servicesOn, type DbServices, type Services } from "
 import type { Clock } from "../../src/app/ports.ts";
 import { resetToMigrated, schemaFingerprint, type ResetSql } from "./dbReset.ts";
 import { pgliteSql } from "./dbTemplate.ts";
+import { BytesBlob } from "../../src/store/bytesBlob.ts";
 
 /** Where a test's services live; `S` is DbServices on a real database (its Prisma client at hand). */
 export interface TestRuntime<S extends Services = DbServices> {
@@ -42,7 +43,7 @@ let templateDump: Promise<Blob> | undefined;
 
 async function newPglite(): Promise<PGlite> {
   const template = inject("pgliteTemplate");
-  templateDump ??= readFile(template.dump).then((bytes) => new Blob([bytes]));
+  templateDump ??= readFile(template.dump).then((bytes) => new BytesBlob(bytes));
   const pglite = new PGlite({ loadDataDir: await templateDump });
   await pglite.waitReady;
   return pglite;
