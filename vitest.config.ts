@@ -2,6 +2,7 @@ import { enableCompileCache } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import DurationSequencer from "./tests/support/durationSequencer.ts";
 
 // Node's compile cache (V8 code of every module loaded natively, keyed by the file's contents, so never
 // stale) for this process and, through the environment, the test workers and the duidbot processes
@@ -31,6 +32,8 @@ export default defineConfig({
     // Liftoff only: V8 otherwise recompiles PGlite's 9 MB of WebAssembly with its optimising compiler
     // in every test process (measured: a test database's first open 2.9 -> 2.1 s of CPU, later ones 80 -> 15 ms).
     execArgv: ["--liftoff-only"],
+    // Longest files first, by the committed durations of an earlier run (tests/support/durationSequencer.ts).
+    sequence: { sequencer: DurationSequencer },
     // The slowest 10 files after the summary, in CI (see the reporter for SLOWEST_FILES=1 locally).
     reporters: ["default", "./tests/support/slowestFilesReporter.ts"],
   },
