@@ -172,15 +172,19 @@ export async function benchStartup(idleSeconds = Number(process.env.BENCH_IDLE_S
   }
 }
 
-/** serve on PostgreSQL in a schema of its own (example loaded by a first start, then a warm start measured). */
+/**
+ * serve on PostgreSQL in a database of its own, as a user sets it up (example loaded by a first start,
+ * then a warm start measured). Not a schema on search_path: Prisma names the schema in its queries
+ * ("public"), so serve would migrate one schema and query another.
+ */
 async function postgresWarm(url: string, idleSeconds: number): Promise<NonNullable<StartupFigures["postgres"]>> {
-  const schema = `bench_startup_${process.pid}`;
+  const database = `bench_startup_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`CREATE SCHEMA "${schema}"`);
+    await admin.query(`CREATE DATABASE "${database}"`);
     const u = new URL(url);
-    u.searchParams.set("options", `-c search_path=${schema}`);
+    u.pathname = `/${database}`;
     const env = { DATABASE_URL: u.toString() };
     await stop((await serve(env)).child);
     const warm = await serve(env);
@@ -189,7 +193,7 @@ async function postgresWarm(url: string, idleSeconds: number): Promise<NonNullab
     await stop(warm.child);
     return { warmReadyMs: warm.readyMs, idleRssMb };
   } finally {
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
   }
 }
