@@ -2,7 +2,7 @@
 // nothing, exit codes (0 ok, 1 invalid input with nothing written, 2 usage) and the Hilversum example.
 // After the first import has created the folder, the story's later commands run in this process
 // (src/cli/run.ts, exactly what the executable runs) to keep the file fast.
-// The Huizen example and `serve` are in cliHuizenAndServe.test.ts (so the two files run side by side).
+// The Huizen example and `serve` are in cliHuizen.test.ts and cliServe.test.ts (so the files run side by side).
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
