@@ -3,12 +3,12 @@
 // a click on the voorblad leads to the indicator and "Terug naar voorblad" leads back, focus is
 // visible, and the print stylesheet gives an A4 PDF. Screenshots of the voorblad and a section are
 // saved in artifacts/browser/ for a person to look at.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../support/axe.ts";
 import { renderEdition } from "../../src/app/report/renderEdition.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
 import { adoptedDuiding, reportDeps } from "../support/reportWorld.ts";
@@ -50,14 +50,7 @@ describe("the DIN report in Chromium", () => {
       return route.abort();
     });
     await page.goto(pathToFileURL(file).href);
-    const axe = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-    await page.addScriptTag({ content: axe });
-    const result = await page.evaluate(async () => {
-      // Runs in the page (this project's TypeScript has no DOM library): reach the page's globals untyped.
-      const page = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
-      return page.axe.run(page.document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
-    });
-    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(outside).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "voorblad.png") });
 

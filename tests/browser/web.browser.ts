@@ -4,13 +4,13 @@
 // axe-core on every page with zero violations. Screenshots go to artifacts/browser/ to be looked at.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
+import { axeViolations } from "../support/axe.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
 import { adoptedDuiding } from "../support/reportWorld.ts";
 import { importFigures, openFreshWorld, type World } from "../support/sessionWorld.ts";
@@ -18,17 +18,6 @@ import { importFigures, openFreshWorld, type World } from "../support/sessionWor
 const ARTIFACTS = path.join(import.meta.dirname, "..", "..", "artifacts", "browser");
 const CHROMIUM = process.env["DUIDBOT_CHROMIUM"] ?? "/usr/bin/chromium";
 const PASSWORD = "een-lang-wachtwoord";
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const axe = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  // The CSP forbids inline scripts for the site's own pages; the test injects axe as the browser's tooling would.
-  await page.evaluate(axe);
-  const result = await page.evaluate(async () => {
-    const g = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
-    return g.axe.run(g.document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
-  });
-  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-}
 
 describe("the web workspace in Chromium", () => {
   let browser: Browser;

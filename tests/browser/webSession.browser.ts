@@ -6,14 +6,14 @@
 // and guest page. Screenshots go to artifacts/browser/ to be looked at.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postChanges } from "../../src/app/sessions/index.ts";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
+import { axeViolations } from "../support/axe.ts";
 import { fixedClock, memoryRuntime } from "../support/db.ts";
 import { importFigures, openFreshWorld, type World } from "../support/sessionWorld.ts";
 
@@ -21,16 +21,6 @@ const ARTIFACTS = path.join(import.meta.dirname, "..", "..", "artifacts", "brows
 const CHROMIUM = process.env["DUIDBOT_CHROMIUM"] ?? "/usr/bin/chromium";
 const START = "2025-03-03T09:00:00Z";
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const axe = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  await page.evaluate(axe);
-  const result = await page.evaluate(async () => {
-    const g = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } };
-    return g.axe.run(g.document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
-  });
-  return result.violations.map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))})`);
-}
 
 /** The outcome line of the last action (not the live-update regions). */
 const status = (page: Page) => page.locator('p.notice[role="status"]:not([hidden])');
@@ -82,6 +72,8 @@ describe("a duiding session and a guest link in Chromium", () => {
 
   it("runs from the first contribution to adoption, with a guest who contributes and is refused elsewhere", async () => {
     const staffContext = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    // The pages ask for news every 10 s (sessie.js): the test moves the staff pages' clock instead of waiting.
+    await staffContext.clock.install();
     const staff = await staffContext.newPage();
     const errors: string[] = [];
     staff.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
@@ -127,7 +119,8 @@ describe("a duiding session and a guest link in Chromium", () => {
     expect(await status(guest).textContent()).toContain("De bijdrage hoort nu bij een andere vraag.");
     expect(await guest.locator('section[aria-labelledby="vraag-waarderen"] p.message-text', { hasText: "Veel ouders kennen de lichte hulp niet." }).isVisible()).toBe(true);
 
-    await staff.locator("p.message-text", { hasText: "Veel ouders kennen de lichte hulp niet." }).waitFor({ timeout: 20_000 });
+    await staffContext.clock.runFor(10_000);
+    await staff.locator("p.message-text", { hasText: "Veel ouders kennen de lichte hulp niet." }).waitFor();
     expect(await staff.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
     expect(await staff.locator("#bijgewerkt").textContent()).toBe("Het gesprek is bijgewerkt.");
 
