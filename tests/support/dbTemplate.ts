@@ -4,10 +4,12 @@
  * in-memory databases (PGlite's loadDataDir) and a data folder to copy for tests that restart on disk.
  * A stale template cannot slip through: every open still runs the migration check.
  */
+import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { appendFile, cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase, pgliteDatabase } from "../../src/store/database.ts";
 import { MIGRATIONS_DIR } from "../../src/store/migrate.ts";
@@ -52,6 +54,8 @@ async function templateKey(): Promise<string> {
   }
   return hash.digest("hex").slice(0, 16);
 }
+
+const run = promisify(execFile);
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
@@ -99,7 +103,13 @@ export async function prepareTemplate(): Promise<PgliteTemplate> {
 /** A new data folder at `dir` holding the migrated template (about 40 MB). */
 export async function copyTemplateFolder(template: PgliteTemplate, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await cp(template.folder, dir, { recursive: true });
+  // The system's cp where there is one: Node's fs.cp walks the 530 files in JavaScript (150-420 ms of the
+  // test process's CPU per copy, ~15 copies a run), cp -a takes ~40 ms and keeps the WAL file sparse.
+  try {
+    await run("cp", ["-a", `${template.folder}/.`, dir]);
+  } catch {
+    await cp(template.folder, dir, { recursive: true });
+  }
 }
 
 export function pgliteSql(pglite: Pick<PGlite, "query" | "exec">): ResetSql {
