@@ -20,16 +20,23 @@ function startOf(key: string): number {
  * period start, the first given on a tie: an indicator whose frequency changed can have "2024" and
  * "2024-01" (the same start). src/store/changeQueries.ts selects the same in SQL (a test compares them).
  */
-export function newsworthy(changes: readonly IndicatorChange[]): IndicatorChange[] {
+export function newsworthy<T extends NewsCandidate>(changes: readonly T[]): T[] {
   const newest = new Map<string, { period: string; start: number }>();
   for (const change of changes) {
-    if (change.kind === "correction") continue;
+    if (change.correctedFrom !== undefined) continue;
     const start = startOf(change.period);
     const best = newest.get(change.indicatorId);
     if (!best || start > best.start) newest.set(change.indicatorId, { period: change.period, start });
   }
-  return changes.filter((c) => c.kind === "correction" || newest.get(c.indicatorId)?.period === c.period);
+  return changes.filter((c) => c.correctedFrom !== undefined || newest.get(c.indicatorId)?.period === c.period);
 }
+
+/**
+ * What newsworthy() needs of a change: an IndicatorChange, or the record an import keeps
+ * (changeRecord.ts), so that an import announces without building all its changes first. A correction
+ * is a change with `correctedFrom` (IndicatorChange's kind "correction" is exactly that).
+ */
+export type NewsCandidate = Pick<IndicatorChange, "indicatorId" | "period" | "correctedFrom">;
 
 /**
  * Whether a change is news for an audience that sees it under the small-number rule ("extern"):

@@ -7,12 +7,14 @@ import { newsworthy, newsworthyFor } from "../../src/domain/newsworthy.ts";
 import { disclosureOf, isStricter } from "../../src/domain/disclosure.ts";
 import { buildIndicator } from "../support/factories.ts";
 
+// As changeAt makes them: a correction is the change with the value it corrects.
 const change = (indicatorId: string, period: string, kind: "new" | "correction" = "new"): IndicatorChange => ({
   indicatorId,
   goalId: "doel",
   period,
   value: 1,
   kind,
+  ...(kind === "correction" ? { correctedFrom: 2 } : {}),
   significant: true,
   significanceReasons: [],
 });
@@ -32,6 +34,13 @@ describe("newsworthy", () => {
       "b:2024-Q1:new",
       "a:2021:correction",
     ]);
+  });
+
+  it("keeps the same of the records an import keeps (no full changes needed)", () => {
+    const input = [change("a", "2022"), change("a", "2024"), change("b", "2023-Q4"), change("a", "2021", "correction"), change("b", "2024-Q1")];
+    const records = input.map(({ indicatorId, period, correctedFrom }) => ({ indicatorId, period, ...(correctedFrom !== undefined ? { correctedFrom } : {}) }));
+    expect(newsworthy(records).map((r) => `${r.indicatorId}:${r.period}`)).toEqual(newsworthy(input).map((c) => `${c.indicatorId}:${c.period}`));
+    expect(newsworthy(records)).toHaveLength(3);
   });
 
   it("returns nothing for nothing", () => {

@@ -19,6 +19,8 @@ export async function importAndAnnounce(
 ): Promise<ImportAndAnnounceResult> {
   const result = await importMeasurements(deps, input);
   if (!result.ok || result.importId === undefined || result.changeCount === 0) return result;
-  const announced = await postChanges(deps, { key: importAnnouncementKey(result.importId), changes: result.changes, dinSlug: result.dinSlug });
-  return { ...result, announced };
+  // Only what can be news (postChanges keeps the same): a large import builds 5,000 changes, not 50,000.
+  const announced = await postChanges(deps, { key: importAnnouncementKey(result.importId), changes: result.news, dinSlug: result.dinSlug });
+  // Not a spread: that would read every getter of the summary and build all its changes after all.
+  return Object.assign(result, { announced });
 }

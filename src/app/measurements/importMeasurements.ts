@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { changeFromRecord, type DetectedChange } from "../../domain/changeRecord.ts";
 import type { IndicatorChange } from "../../domain/changes.ts";
 import type { MeasurementInput } from "../../domain/measurement.ts";
+import { newsworthy } from "../../domain/newsworthy.ts";
 import { parseMeasurementFile, parseMeasurementsJson } from "../../domain/measurementFile.ts";
 import type { Validated, ValidationIssue } from "../../domain/validation.ts";
 import { chooseDin, dinChoiceIssue, type DinChoice } from "../din/chooseDin.ts";
@@ -38,6 +39,8 @@ export interface ImportSummary {
    * (DetectedChange), and a summary that only counts (the CLI's) never pays for 50,000 full changes.
    */
   readonly changes: IndicatorChange[];
+  /** newsworthy(changes), built from the records without building the rest (the announcement's input). */
+  readonly news: IndicatorChange[];
 }
 
 export type ImportMeasurementsResult =
@@ -82,6 +85,9 @@ export async function importMeasurements(
     if (r.change.significant) significantCount++;
   }
   let changes: IndicatorChange[] | undefined;
+  let news: IndicatorChange[] | undefined;
+  // The parser only lets known indicators through, so each record has its indicator.
+  const build = (d: DetectedChange) => changeFromRecord(indicators.get(d.indicatorId)!, d);
   return {
     ok: true,
     dinSlug: din.slug,
@@ -91,8 +97,10 @@ export async function importMeasurements(
     changeCount: detected.length,
     significantCount,
     get changes() {
-      // The parser only lets known indicators through, so each record has its indicator.
-      return (changes ??= detected.map((d) => changeFromRecord(indicators.get(d.indicatorId)!, d)));
+      return (changes ??= detected.map(build));
+    },
+    get news() {
+      return (news ??= newsworthy(detected).map(build));
     },
   };
 }
