@@ -44,6 +44,7 @@ import {
   PEOPLE,
   type World,
   openFreshWorld,
+  seedDin,
 } from "../support/sessionWorld.ts";
 
 const START = "2025-03-03T09:00:00Z";
@@ -165,6 +166,26 @@ for (const runtime of [memoryRuntime]) {
       expect(beleid).toHaveLength(1);
       expect(beleid[0]!.message.elements.find((e) => e.type === "actions")).toMatchObject({ actions: [{ id: "session.start" }] });
       expect(w.chat.postsIn(DIGEST)).toEqual([]);
+    });
+
+    it("reads no series when no channel hears of new figures (nothing linked yet): the announcement is recorded, nothing posted", async () => {
+      const bare = await runtime.open(clock);
+      try {
+        await seedDin(bare);
+        const imported = await importFigures(bare, `${FIGURES}jeugdhulp;2021;9\n`);
+        let reads = 0;
+        const currentValues = bare.measurements.currentValues.bind(bare.measurements);
+        bare.measurements.currentValues = (...args) => (reads++, currentValues(...args));
+        const posted = await postChanges(bare, { key: `import:${imported.importId}`, changes: imported.news });
+        expect(posted).toEqual({ status: "posted", posts: [], sessions: [] });
+        expect(reads).toBe(0);
+        // Recorded once: a second announcement of the same import is a duplicate.
+        expect(await postChanges(bare, { key: `import:${imported.importId}`, changes: imported.news })).toEqual({ status: "duplicate" });
+        // With a channel that hears of them, the same changes are read with their series (the test below).
+        expect(imported.significantCount).toBeGreaterThan(0);
+      } finally {
+        await bare.dispose();
+      }
     });
 
     it("draws the changed indicators' series with target and baseline; guests get no intern chart and no small counts", async () => {

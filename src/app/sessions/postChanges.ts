@@ -98,7 +98,11 @@ export async function postChanges(deps: SessionDeps, input: PostChangesInput): P
   const grouped = groupsOf(din, input.changes);
   // Before the transaction: on PGlite a query through another store would wait for it to end.
   const ids = [...new Set(grouped.flatMap((g) => g.items.map((i) => i.indicatorId)))];
-  const groups = ids.length === 0 ? grouped : withSeries(grouped, await deps.measurements.currentValues(din.slug, ids), await contextOf(deps, din.slug, grouped));
+  // The series are for the posts and sessions only: with no channel that hears of new figures (none
+  // linked yet, or only digest channels) reading every changed indicator's values (50,000 after a large
+  // first import) would be for nothing. A channel linked in between gets its post without the series.
+  const listening = ids.length > 0 && (await deps.sessions.transaction((tx) => tx.channels())).some((c) => c.audience !== "digest");
+  const groups = !listening ? grouped : withSeries(grouped, await deps.measurements.currentValues(din.slug, ids), await contextOf(deps, din.slug, grouped));
   const at = deps.clock.now();
   return deps.sessions.transaction(async (tx): Promise<PostChangesResult> => {
     if (!(await tx.claimEvent(changesClaimKey(din.slug, input.key), at))) return { status: "duplicate" };
