@@ -26,6 +26,8 @@ const TEXT = {
     context: (m: number) => `${m} vergelijkings- of uitsplitsingswaarde(n).`,
     nothing: "Dit bestand brengt niets nieuws: alle waarden zijn al zo opgeslagen.",
     changes: "Veranderingen",
+    newsOf: (shown: number, all: number) => `De nieuwste periode per indicator en elke correctie: ${shown} van de ${all} veranderingen.`,
+    moreChanges: (n: number) => `… en nog ${n}, niet getoond.`,
     din: (municipality: string, year: number) => `DIN van ${municipality}, versie ${year}.`,
     dinCurrent: (year: number) => `Nu geldt versie ${year}.`,
     dinNew: "Deze gemeente heeft nog geen DIN.",
@@ -62,6 +64,8 @@ const TEXT = {
     context: (m: number) => `${m} comparison or breakdown value(s).`,
     nothing: "This file brings nothing new: every value is stored like this already.",
     changes: "Changes",
+    newsOf: (shown: number, all: number) => `The newest period per indicator and every correction: ${shown} of the ${all} changes.`,
+    moreChanges: (n: number) => `… and ${n} more, not shown.`,
     din: (municipality: string, year: number) => `DIN of ${municipality}, version ${year}.`,
     dinCurrent: (year: number) => `Version ${year} is in force now.`,
     dinNew: "This municipality has no DIN yet.",
@@ -124,14 +128,24 @@ function warningsList(ctx: PageContext, warnings: readonly ValidationIssue[]): H
   return html`<h2>${TEXT[ctx.lang].warnings}</h2><ul>${warnings.slice(0, MAX_SHOWN_ISSUES).map((w) => html`<li><code>${formatIssue(w, ctx.lang)}</code></li>`)}</ul>`;
 }
 
-export function changeList(ctx: PageContext, changes: readonly IndicatorChange[], indicators: ReadonlyMap<string, Indicator>): Html {
-  if (changes.length === 0) return html``;
-  return html`<h2>${TEXT[ctx.lang].changes}</h2><ul class="changes">${changes.map((c) => {
+/** Changes listed on the import's pages; the rest is counted (a backfill of 50,000 values would be a page of megabytes). */
+export const MAX_SHOWN_CHANGES = 50;
+
+/**
+ * What an import changed, as news: the newest period per indicator and every correction (the import's
+ * `news`, what the announcement gets), at most MAX_SHOWN_CHANGES of them, with how many there were in all.
+ */
+export function changeList(ctx: PageContext, result: { news: readonly IndicatorChange[]; changeCount: number }, indicators: ReadonlyMap<string, Indicator>): Html {
+  const t = TEXT[ctx.lang];
+  const { news, changeCount } = result;
+  if (news.length === 0) return html``;
+  const shown = news.slice(0, MAX_SHOWN_CHANGES);
+  return html`<h2>${t.changes}</h2>${news.length < changeCount ? html`<p>${t.newsOf(news.length, changeCount)}</p>` : ""}<ul class="changes">${shown.map((c) => {
     const ind = indicators.get(c.indicatorId);
     if (!ind) return "";
     const parts = describeChangeParts(c, ind, ctx.lang, "intern");
     return html`<li>${ind.name}: <strong>${parts.value}</strong> · ${[...parts.changes, ...(parts.target ? [parts.target] : [])].join(" · ")}</li>`;
-  })}</ul>`;
+  })}</ul>${news.length > shown.length ? html`<p>${t.moreChanges(news.length - shown.length)}</p>` : ""}`;
 }
 
 /** The preview with the confirmation form; `summary` is what the import would do, in words and lists. */

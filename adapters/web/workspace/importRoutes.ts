@@ -82,7 +82,7 @@ ${preview.retired.length > 0 ? html`<h2>${t.retired}</h2><ul>${preview.retired.m
     const nothing = result.newCount + result.correctionCount + result.metadataCount + result.contextCount === 0;
     const summary = html`${note ? html`<p class="notice">${note}</p>` : ""}
 <p>${t.figures(result.newCount, result.correctionCount, result.unchangedCount)}${result.metadataCount > 0 ? html` ${t.metadata(result.metadataCount)}` : ""}${result.contextCount > 0 ? html` ${t.context(result.contextCount)}` : ""}</p>
-${nothing ? html`<p>${t.nothing}</p>` : changeList(ctx, result.changes, indicators)}`;
+${nothing ? html`<p>${t.nothing}</p>` : changeList(ctx, result, indicators)}`;
     h.send(res, 200, previewPage(ctx, { fileName, ...(nothing ? {} : { token: pending.put(entry) }), summary, warnings: [] }));
   });
 
@@ -106,8 +106,8 @@ ${nothing ? html`<p>${t.nothing}</p>` : changeList(ctx, result.changes, indicato
     h.kick();
     const indicators = await indicatorsOf(deps, result.dinSlug);
     const summary = html`<p>${t.figures(result.newCount, result.correctionCount, result.unchangedCount)}</p>
-${result.changes.length > 0 ? html`<p>${t.announced}</p>` : ""}
-${changeList(ctx, result.changes, indicators)}`;
+${result.changeCount > 0 ? html`<p>${t.announced}</p>` : ""}
+${changeList(ctx, result, indicators)}`;
     h.send(res, 200, donePage(ctx, { summary }));
   });
 }
