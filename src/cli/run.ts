@@ -24,6 +24,7 @@ import { parseCalendarDate } from "../domain/period.ts";
 import { decodeText, encodingNote } from "../domain/textEncoding.ts";
 import { checkReportArgs, REPORT_USAGE, ReportUsageError, runReportCommand } from "./report.ts";
 import { vegaChartRenderer } from "../charts/index.ts";
+import type { ChartRenderer } from "../app/charts.ts";
 import { htmlReportRenderer } from "../report/index.ts";
 import { checkDigestArgs, DIGEST_USAGE, DigestUsageError, digestServeRunning, runDigestCommand } from "./digest.ts";
 import { openChatClient } from "../main/chatClient.ts";
@@ -42,6 +43,8 @@ export interface CliIo {
    * CPU, most of a small command's.
    */
   openDatabase?: (target: DatabaseTarget) => Promise<Database>;
+  /** How charts are drawn (default: vega). Tests that are not about charts draw cheap ones, as buildHttp's `charts`. */
+  charts?: ChartRenderer;
 }
 
 const USAGE = `Gebruik / usage: duidbot <opdracht>
@@ -169,7 +172,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         return withServices(io, config, async (s) => {
           const gemeente = await cliGemeente(s.dins, values.gemeente, lang);
           if (!gemeente.ok) return fail(io, gemeente.message);
-          const deps = { ...s, renderer: htmlReportRenderer(vegaChartRenderer) };
+          const deps = { ...s, renderer: htmlReportRenderer(io.charts ?? vegaChartRenderer) };
           return runReportCommand(deps, args, { lang, io, env: io.env, ...(gemeente.dinSlug ? { dinSlug: gemeente.dinSlug } : {}) });
         });
       }
@@ -188,7 +191,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         try {
           const gemeente = await cliGemeente(services.dins, values.gemeente, lang);
           if (!gemeente.ok) return fail(io, gemeente.message);
-          const openChat = (platform: string) => openChatClient({ ...config, lang }, services, platform, vegaChartRenderer);
+          const openChat = (platform: string) => openChatClient({ ...config, lang }, services, platform, io.charts ?? vegaChartRenderer);
           const offHint = (platform: string) => CHAT_ADAPTERS.find((a) => a.name === platform)?.describeOff;
           return await runDigestCommand({ ...services, openChat, offHint }, { ...args, ...(gemeente.dinSlug ? { dinSlug: gemeente.dinSlug } : {}) }, { lang, out: io.out, err: io.err });
         } finally {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
 import { fixedClock, testRuntimes } from "../support/db.ts";
-import { BELEID, buildWorld, DIGEST, GAST, LEERKRING, openWith, persistentTarget, seedDin, type World } from "../support/sessionWorld.ts";
+import { BELEID, DIGEST, GAST, LEERKRING, openFreshWorld, type World } from "../support/sessionWorld.ts";
 
 const TOKEN = "announce-test-token";
 
@@ -15,21 +15,17 @@ describe("import → announce over the HTTP API", () => {
   let world: World;
   let server: Server;
   let base: string;
-  let cleanup: () => Promise<void>;
+  let dispose: () => Promise<void>;
 
   beforeEach(async () => {
-    const persistent = await persistentTarget(runtime);
-    cleanup = persistent.cleanup;
-    const clock = fixedClock("2025-06-02T08:00:00Z");
-    world = await buildWorld(await openWith(persistent.target, clock), clock);
-    await seedDin(world.s);
+    // A test database with duidbot.yaml (CONFIG) applied and the DIN seeded, as serve has it.
+    ({ world, dispose } = await openFreshWorld(runtime, fixedClock("2025-06-02T08:00:00Z"), "2025-06-02T08:00:00Z"));
     server = await listen(buildHttpApp(loadConfig({ DUIDBOT_API_TOKEN: TOKEN }), world.s), "127.0.0.1", 0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterEach(async () => {
     await new Promise((r) => server.close(r));
-    await world.close();
-    await cleanup();
+    await dispose();
   });
 
   const send = (measurements: unknown[]) =>

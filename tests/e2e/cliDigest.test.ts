@@ -1,22 +1,22 @@
 // Proves `duidbot digest`: with duidbot.yaml (DUIDBOT_CONFIG) read as serve reads it, a configured channel
 // is previewed before serve ever ran; --now without the channel's platform configured here puts this
 // week's digest in the outbox for serve once (a second --now is exit 1; cliDigestSlack.test.ts: it sends); an unknown channel is exit 1 naming the linked ones; wrong arguments exit 2.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { keptDatabases, root, runDuidbotHere } from "../support/cli.ts";
-import { copyTemplateFolder } from "../support/dbTemplate.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inMemoryDatabases, root, runDuidbotHere } from "../support/cli.ts";
 
 let dir: string;
 let env: Record<string, string>;
-const kept = keptDatabases();
+// A migrated test database in memory (the folder is incidental here: tests/support/cli.ts).
+const kept = inMemoryDatabases();
 const duidbot = (args: string[]) => runDuidbotHere(args, env, kept);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "duidbot-cli-digest-"));
   const dataDir = path.join(dir, "data");
-  await copyTemplateFolder(inject("pgliteTemplate"), dataDir);
+  await mkdir(dataDir);
   const config = path.join(dir, "duidbot.yaml");
   await writeFile(
     config,

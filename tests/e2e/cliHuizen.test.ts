@@ -1,19 +1,16 @@
 // Proves the `duidbot` command on the real Huizen figures (in this process, src/cli/run.ts): the DIN and
-// the figures imported, changes with their comparison areas, an indicator, the report. It starts from a
-// copy of the migrated template folder; cli.test.ts proves a folder created from nothing.
+// the figures imported, changes with their comparison areas, an indicator, the report. On a migrated test
+// database in memory (the folder is incidental here); cli.test.ts proves a folder created from nothing.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, inject, it } from "vitest";
-import { keptDatabases, runDuidbotHere as runHere } from "../support/cli.ts";
-import { copyTemplateFolder } from "../support/dbTemplate.ts";
+import { describe, expect, it } from "vitest";
+import { inMemoryDatabases, runDuidbotHere as runHere } from "../support/cli.ts";
 
 describe("duidbot CLI on the Huizen figures", () => {
   it("imports the real Huizen figures with sensible changes", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "duidbot-huizen-"));
-    // Starts from the migrated template folder; cli.test.ts starts from an empty one.
-    await copyTemplateFolder(inject("pgliteTemplate"), dir);
-    const kept = keptDatabases();
+    const kept = inMemoryDatabases();
     const runDuidbotHere = (args: string[], env: Record<string, string>) => runHere(args, env, kept);
     try {
       const env = { DUIDBOT_DATA_DIR: dir };

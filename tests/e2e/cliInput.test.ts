@@ -1,24 +1,22 @@
 // Proves what the `duidbot` command does with bad and unusual input, as a user meets it: Excel's
-// encodings, implausible figures, NUL bytes and many errors. On a copy of the migrated template folder
-// with the Hilversum example loaded (cli.test.ts proves a folder created from nothing). The commands run
-// in this process (src/cli/run.ts, as the executable runs it). The alias bomb, count-like units and
+// encodings, implausible figures, NUL bytes and many errors. On a migrated test database with the Hilversum
+// example loaded (in memory: the folder is incidental here; cli.test.ts proves a folder created from
+// nothing). The commands run in this process (src/cli/run.ts, as the executable runs it). The alias bomb, count-like units and
 // several municipalities are in cliInputFolders.test.ts.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { keptDatabases, runDuidbotHere } from "../support/cli.ts";
-import { copyTemplateFolder } from "../support/dbTemplate.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inMemoryDatabases, runDuidbotHere } from "../support/cli.ts";
 
 let dataDir: string;
 
 /** In this process (see runDuidbotHere): what the command says and does; the alias bomb needs a real process. */
-const kept = keptDatabases();
+const kept = inMemoryDatabases();
 const duidbot = (args: string[], env: Record<string, string> = {}) => runDuidbotHere(args, { DUIDBOT_DATA_DIR: dataDir, ...env }, kept);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "duidbot-cli-input-"));
-  await copyTemplateFolder(inject("pgliteTemplate"), dataDir);
   for (const file of ["examples/hilversum/din.yaml", "examples/hilversum/metingen.csv"]) {
     const r = await duidbot(file.endsWith(".yaml") ? ["din", "import", file] : ["measurements", "import", file]);
     if (r.code !== 0) throw new Error(`${file}: ${r.stderr}`);

@@ -1,13 +1,12 @@
 // Proves what the `duidbot` command does with bad input that needs a process or a folder of its own:
 // a YAML alias bomb (its memory bound needs a real process), count-like units without `count`, and a
-// database with several municipalities. Each on a copy of the migrated template folder; apart from
-// cliInput.test.ts (which loads the Hilversum example first) so that the two run side by side.
+// database with several municipalities. Each on a migrated test database of its own (in memory: the
+// folder is incidental here); apart from cliInput.test.ts (which loads the Hilversum example first).
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { keptDatabases, runDuidbot, runDuidbotHere } from "../support/cli.ts";
-import { copyTemplateFolder } from "../support/dbTemplate.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inMemoryDatabases, runDuidbot, runDuidbotHere } from "../support/cli.ts";
 
 let dataDir: string;
 
@@ -19,15 +18,11 @@ afterAll(async () => {
 });
 
 /** In this process (see runDuidbotHere); the tests name their own folder in `env`. */
-const kept = keptDatabases();
+const kept = inMemoryDatabases();
 const duidbot = (args: string[], env: Record<string, string> = {}) => runDuidbotHere(args, { DUIDBOT_DATA_DIR: dataDir, ...env }, kept);
 
-/** Starts a fresh folder from the migrated template (for tests that need a database of their own). */
-async function templateFolder(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  await copyTemplateFolder(inject("pgliteTemplate"), dir);
-  return dir;
-}
+/** A folder of its own, so that its commands get a database of their own (for tests that need one). */
+const ownFolder = (prefix: string) => mkdtemp(path.join(tmpdir(), prefix));
 
 describe("duidbot CLI with bad input, each in a process or folder of its own", () => {
   it("refuses a YAML alias bomb within seconds, with one error", async () => {
@@ -48,7 +43,7 @@ describe("duidbot CLI with bad input, each in a process or folder of its own", (
   }, 90_000);
 
   it("warns about a count-like unit without count, and still imports", async () => {
-    const dir = await templateFolder("duidbot-count-");
+    const dir = await ownFolder("duidbot-count-");
     try {
       const din = path.join(dir, "din.yaml");
       await writeFile(
@@ -67,7 +62,7 @@ describe("duidbot CLI with bad input, each in a process or folder of its own", (
   });
 
   it("asks for --gemeente when the database holds several municipalities, and refuses an unknown one", async () => {
-    const dir = await templateFolder("duidbot-twee-");
+    const dir = await ownFolder("duidbot-twee-");
     try {
       const env = { DUIDBOT_DATA_DIR: dir };
       expect((await duidbot(["din", "import", "examples/hilversum/din.yaml"], env)).code).toBe(0);

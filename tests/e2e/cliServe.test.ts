@@ -1,12 +1,13 @@
 // Proves `serve` as a real process answering /healthz on the embedded database while refusing a second
-// process on the same folder (a command, and a second serve, which must exit rather than hang). It starts
+// process on the same folder (a command run in this process, and a second serve as a process of its own,
+// which must exit rather than hang). It starts
 // from a copy of the migrated template folder; cli.test.ts proves a folder created from nothing.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { childEnv, nodeArgs, root, runDuidbot } from "../support/cli.ts";
+import { childEnv, nodeArgs, root, runDuidbot, runDuidbotHere } from "../support/cli.ts";
 import { copyTemplateFolder } from "../support/dbTemplate.ts";
 
 let dataDir: string;
@@ -20,7 +21,7 @@ afterAll(async () => {
 });
 
 describe("duidbot serve on a data folder", () => {
-  // Three processes on PGlite (serve, a second command, a second serve): more than the default 30 s on a busy machine.
+  // Two processes on PGlite (serve, a second serve) and a command: more than the default 30 s on a busy machine.
   it("serves /healthz on the embedded database and refuses a second process on the same folder", { timeout: 90_000 }, async () => {
     const child = spawn(process.execPath, [...nodeArgs, "serve"], {
       cwd: root,
@@ -42,7 +43,8 @@ describe("duidbot serve on a data folder", () => {
       expect(await res.json()).toEqual({ status: "ok", database: "pglite" });
       // It tells a newcomer what to open.
       await expect.poll(() => out).toContain(`Webwerkplek: open ${url}/ in een browser`);
-      const second = await runDuidbot(["changes"], { DUIDBOT_DATA_DIR: dataDir });
+      // A command from another process (this one, by the command's own code path: src/cli/run.ts) is refused.
+      const second = await runDuidbotHere(["changes"], { DUIDBOT_DATA_DIR: dataDir });
       expect(second.code).toBe(1);
       expect(second.stderr).toContain("is in gebruik door proces");
       // A second serve listens, fails on the lock, and must exit rather than hang on its open port.

@@ -4,30 +4,30 @@
 // the HTTP server serves the public draft and the frozen edition, the internal one only with the token.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
 import { loadExampleIfEmpty } from "../../src/main/example.ts";
 import { importMeasurements } from "../../src/app/measurements/importMeasurements.ts";
 import { cheapChartRenderer } from "../support/cheapCharts.ts";
-import { testRuntimes } from "../support/db.ts";
-import { copyTemplateFolder } from "../support/dbTemplate.ts";
-import { keptDatabases, runDuidbotHere as runHere, root } from "../support/cli.ts";
+import { memoryRuntime } from "../support/db.ts";
+import { inMemoryDatabases, runDuidbotHere as runHere, root } from "../support/cli.ts";
 
 const TOKEN = "test-token-not-secret";
 
 describe("duidbot report (CLI)", () => {
-  const kept = keptDatabases();
-  const runDuidbotHere = (args: string[], env: Record<string, string>) => runHere(args, env, kept);
+  // A migrated test database in memory (the folder is incidental here: tests/support/cli.ts).
+  const kept = inMemoryDatabases();
+  // Cheap charts (issue #14): the CLI's edition with vega's charts is proven in cliHuizen.test.ts.
+  const runDuidbotHere = (args: string[], env: Record<string, string>) => runHere(args, env, kept, cheapChartRenderer());
   let dir: string;
   let env: Record<string, string>;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "duidbot-report-"));
-    await copyTemplateFolder(inject("pgliteTemplate"), path.join(dir, "data"));
+    await mkdir(path.join(dir, "data"));
     env = { DUIDBOT_DATA_DIR: path.join(dir, "data") };
     expect((await runDuidbotHere(["din", "import", path.join(root, "examples/hilversum/din.yaml")], env)).code).toBe(0);
     expect((await runDuidbotHere(["measurements", "import", path.join(root, "examples/hilversum/metingen.csv")], env)).code).toBe(0);
@@ -63,7 +63,7 @@ describe("duidbot report (CLI)", () => {
 });
 
 describe("GET /rapport", () => {
-  const runtime = testRuntimes()[0]!;
+  const runtime = memoryRuntime;
   // Who gets which edition, not its charts: the CLI above draws the real ones (issue #14: ~90 vega charts less).
   const charts = cheapChartRenderer();
   let services: Awaited<ReturnType<typeof runtime.open>>;

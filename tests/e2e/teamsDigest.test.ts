@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sendDigest } from "../../src/app/digest/sendDigest.ts";
 import { postChanges } from "../../src/app/sessions/index.ts";
-import { testRuntimes } from "../support/db.ts";
+import { memoryRuntime } from "../support/db.ts";
 import { buildDin, buildIndicator } from "../support/factories.ts";
 import { importFigures, seedDin } from "../support/sessionWorld.ts";
 import { TEAMS_CHANNELS, TEAMS_USERS, teamsKey, startTeamsWorld, type TeamsWorld } from "../support/teamsWorld.ts";
@@ -18,7 +18,7 @@ const scope = { opgaven: [], doelen: [], indicators: [] };
 describe("weekly digest in Teams", () => {
   let w: TeamsWorld;
   beforeEach(async () => {
-    w = await startTeamsWorld(testRuntimes()[0]!, {
+    w = await startTeamsWorld(memoryRuntime, {
       start: "2025-03-10T08:00:00Z",
       channels: [
         { key: teamsKey(TEAMS_CHANNELS.leerkring), name: "Leerkring", audience: "leerkring", scope, autoStart: true },

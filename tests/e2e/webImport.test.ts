@@ -8,11 +8,11 @@ import { formatIssue } from "../../src/domain/validation.ts";
 import { importMeasurements } from "../../src/app/measurements/importMeasurements.ts";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
-import { fixedClock, testRuntimes } from "../support/db.ts";
+import { fixedClock, memoryRuntime } from "../support/db.ts";
 import { FIGURES, LEERKRING, openFreshWorld, type World } from "../support/sessionWorld.ts";
 
 describe("web import", () => {
-  const runtime = testRuntimes()[0]!;
+  const runtime = memoryRuntime;
   const clock = fixedClock("2025-03-03T09:00:00Z");
   let w: World;
   let dispose: () => Promise<void>;

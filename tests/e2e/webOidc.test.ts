@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp } from "../../src/main/server.ts";
-import { fixedClock, testRuntimes } from "../support/db.ts";
+import { fixedClock, memoryRuntime } from "../support/db.ts";
 import { startFakeOidc, type FakeOidc } from "../support/fakeOidc.ts";
 import { openFreshWorld, type World } from "../support/sessionWorld.ts";
 
@@ -19,7 +19,7 @@ describe("web sign-in with OpenID Connect", () => {
   let base: string;
 
   beforeAll(async () => {
-    ({ world: w, dispose } = await openFreshWorld(testRuntimes()[0]!, clock, "2025-03-03T09:00:00Z"));
+    ({ world: w, dispose } = await openFreshWorld(memoryRuntime, clock, "2025-03-03T09:00:00Z"));
     await w.s.sessions.transaction((tx) => tx.savePerson({ key: "web:oid-admin", name: "Kim Beheer", roles: ["admin"] }, { source: "config" }));
     idp = await startFakeOidc();
     // The public URL must be known before the app is built: listen first, then hand requests to the app.

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adoptConclusion, postChanges, recordContribution, submitConclusion } from "../../src/app/sessions/index.ts";
 import { ConfigError, loadConfig, type Config } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
-import { fixedClock, testRuntimes } from "../support/db.ts";
+import { fixedClock, memoryRuntime } from "../support/db.ts";
 import { actor, importFigures, LEERKRING, openFreshWorld, PEOPLE, type World } from "../support/sessionWorld.ts";
 
 const START = "2025-03-03T09:00:00Z";
@@ -23,7 +23,7 @@ async function serve(w: World, web: Config["web"]): Promise<{ server: Server; ba
 }
 
 describe("web workspace", () => {
-  const runtime = testRuntimes()[0]!;
+  const runtime = memoryRuntime;
   const clock = fixedClock(START);
   let w: World;
   let dispose: () => Promise<void>;

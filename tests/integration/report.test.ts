@@ -14,7 +14,7 @@ import { adoptedDuiding, NAMES, reportDeps, reviseDuiding } from "../support/rep
 import { importFigures, openFreshWorld, type World } from "../support/sessionWorld.ts";
 
 // The editions' text and bytes, not their charts (tests/integration/chartRender.test.ts, and the CLI's
-// and /rapport's editions in tests/e2e/report.test.ts draw real ones): a cheap renderer (issue #14).
+// edition in tests/e2e/cliHuizen.test.ts draws real ones): a cheap renderer (issue #14).
 const deps = (w: Parameters<typeof reportDeps>[0]) => reportDeps(w, cheapChartRenderer());
 
 const START = "2025-03-03T09:00:00Z";

@@ -4,7 +4,7 @@
  * a 1×1 PNG, and an SVG carrying the chart's title and values as text, so a page that shows a chart
  * can be checked. The real renderer stays in tests/integration/chartRender.test.ts, chatPort.test.ts,
  * and in one e2e file per face: slackRootRace (Slack uploads), teamsCharts (Teams links),
- * webWorkspace (the web page) and report (the CLI's editions; GET /rapport there is cheap).
+ * webWorkspace (the web page) and cliHuizen (the CLI's edition, with the comparison areas' lines).
  */
 import type { ChartRenderer } from "../../src/app/charts.ts";
 import type { ChartData } from "../../src/app/messages/message.ts";

@@ -2,8 +2,10 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import type { ChartRenderer } from "../../src/app/charts.ts";
 import { runCli } from "../../src/cli/run.ts";
 import { openDatabase, type Database, type DatabaseTarget } from "../../src/store/database.ts";
+import { leaseEmbeddedDatabase } from "./db.ts";
 
 export const root = path.join(import.meta.dirname, "..", "..");
 const bin = path.join(root, "src", "cli", "duidbot.js");
@@ -43,11 +45,12 @@ export async function runDuidbot(args: string[], env: Record<string, string>) {
  * does; tests about the process itself (exit status, memory, the lock against a second process) use
  * runDuidbot.
  */
-export async function runDuidbotHere(args: string[], env: Record<string, string>, kept?: KeptDatabases) {
+export async function runDuidbotHere(args: string[], env: Record<string, string>, kept?: KeptDatabases, charts?: ChartRenderer) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const code = await runCli(args, {
     ...(kept ? { openDatabase: kept.openDatabase } : {}),
+    ...(charts ? { charts } : {}),
     env: { ...process.env, DATABASE_URL: "", ...env },
     // As console.log/console.error would write them: one line break after each call.
     out: (text) => stdout.push(`${text}\n`),
@@ -63,25 +66,39 @@ export type KeptDatabases = ReturnType<typeof keptDatabases>;
  * command still runs its own migration check, reads duidbot.yaml and builds its services; only the
  * PGlite start (~0.25 s of CPU each, issue #14) is shared, and the command's close() leaves it open.
  * close() in afterAll; before a real process opens the same folder (it would find it locked), too.
+ * `open` is how a folder's database is opened the first time: the folder itself (default), or see
+ * inMemoryDatabases.
  */
-export function keptDatabases() {
-  const open = new Map<string, Promise<Database>>();
+export function keptDatabases(open: (target: DatabaseTarget) => Promise<Database> = openDatabase) {
+  const kept = new Map<string, Promise<Database>>();
   return {
     openDatabase(target: DatabaseTarget): Promise<Database> {
       if (target.kind !== "pglite" || !target.dataDir) return openDatabase(target);
       const key = target.dataDir;
-      let db = open.get(key);
+      let db = kept.get(key);
       if (!db) {
-        db = openDatabase(target);
-        open.set(key, db);
-        db.catch(() => open.delete(key)); // a failed open is not kept: the next command tries again
+        db = open(target);
+        kept.set(key, db);
+        db.catch(() => kept.delete(key)); // a failed open is not kept: the next command tries again
       }
-      return db.then((kept) => ({ ...kept, close: async () => {} }));
+      return db.then((database) => ({ ...database, close: async () => {} }));
     },
     async close(): Promise<void> {
-      const all = [...open.values()];
-      open.clear();
+      const all = [...kept.values()];
+      kept.clear();
       for (const db of all) await (await db.catch(() => undefined))?.close();
     },
   };
+}
+
+/**
+ * As keptDatabases, but each data folder's database is an in-memory PGlite from the test pool
+ * (tests/support/db.ts leaseEmbeddedDatabase: just migrated, reset in a few ms), not the folder: for
+ * tests about what commands say and do, where the folder is incidental. The folder (DUIDBOT_DATA_DIR)
+ * must still exist: a command keeps its inbox journal beside the database. What a folder itself does
+ * (created from nothing, locked against a second process, reopened by the next process) is proven
+ * on real folders: cli.test.ts, cliServe.test.ts, cliInbox.test.ts and the cliDigest* processes.
+ */
+export function inMemoryDatabases(): KeptDatabases {
+  return keptDatabases(() => leaseEmbeddedDatabase());
 }

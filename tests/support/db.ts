@@ -49,17 +49,28 @@ async function newPglite(): Promise<PGlite> {
   return pglite;
 }
 
-async function openPglite(clock: Clock | undefined): Promise<Opened> {
-  return openReused(idlePglites, clock, {
-    target: () => ({ kind: "pglite" }),
-    sql: (handle) => pgliteSql(handle.pglite),
-    create: async () => {
-      const pglite = await newPglite();
-      // One Prisma client per PGlite, not per test: a new client's first query costs ~8 ms of CPU.
-      return { pglite, db: pgliteDatabase(pglite, () => pglite.close()) };
-    },
-    discard: (handle) => handle.db.close(),
-  });
+const pgliteReuse: ReuseHow<{ pglite: PGlite; db: Database }> = {
+  target: () => ({ kind: "pglite" }),
+  sql: (handle) => pgliteSql(handle.pglite),
+  create: async () => {
+    const pglite = await newPglite();
+    // One Prisma client per PGlite, not per test: a new client's first query costs ~8 ms of CPU.
+    return { pglite, db: pgliteDatabase(pglite, () => pglite.close()) };
+  },
+  discard: (handle) => handle.db.close(),
+};
+
+function openPglite(clock: Clock | undefined): Promise<Opened> {
+  return openReused(idlePglites, clock, pgliteReuse);
+}
+
+/**
+ * An in-memory PGlite from the same pool, just migrated, as a bare Database: for `duidbot` commands run
+ * in the test process (tests/support/cli.ts), which build their own services on it. close() hands it
+ * back. Issue #14: a copied data folder and its PGlite start cost ~0.5 s of CPU; a reset a few ms.
+ */
+export async function leaseEmbeddedDatabase(): Promise<Database> {
+  return (await leaseReused(idlePglites, pgliteReuse)).lease;
 }
 
 /**
@@ -67,11 +78,21 @@ async function openPglite(clock: Clock | undefined): Promise<Opened> {
  * changed the schema, is discarded), or a new one; the test gets it behind fenceDatabase, and its
  * dispose() puts it back in `idle` with the schema fingerprint it had when handed out.
  */
-async function openReused<H extends { db: Database }>(
-  idle: Idle<H>[],
-  clock: Clock | undefined,
-  how: { target(handle: H): DatabaseTarget; sql(handle: H): ResetSql; create(): Promise<H>; discard(handle: H): Promise<void> },
-): Promise<Opened> {
+async function openReused<H extends { db: Database }>(idle: Idle<H>[], clock: Clock | undefined, how: ReuseHow<H>): Promise<Opened> {
+  const { handle, lease } = await leaseReused(idle, how);
+  const services = await servicesOn(lease, how.target(handle), clock);
+  return { ...services, dispose: () => services.close() };
+}
+
+interface ReuseHow<H> {
+  target(handle: H): DatabaseTarget;
+  sql(handle: H): ResetSql;
+  create(): Promise<H>;
+  discard(handle: H): Promise<void>;
+}
+
+/** The database itself (see openReused); its close() hands it back. */
+async function leaseReused<H extends { db: Database }>(idle: Idle<H>[], how: ReuseHow<H>): Promise<{ handle: H; lease: Database }> {
   let reused: Idle<H> | undefined;
   while (!reused && idle.length > 0) {
     const candidate = idle.pop()!;
@@ -79,14 +100,13 @@ async function openReused<H extends { db: Database }>(
     else await how.discard(candidate.handle).catch(() => {});
   }
   const handle = reused?.handle ?? (await how.create());
-  let fingerprint = reused?.fingerprint;
+  // A new one is migrated already (the template, or migrate() in create): this is its migrated schema.
+  let fingerprint: string | undefined = reused?.fingerprint ?? (await schemaFingerprint(how.sql(handle)));
   const lease = fenceDatabase(handle.db, async () => {
     if (fingerprint !== undefined) idle.push({ handle, fingerprint });
     fingerprint = undefined; // released once, even if dispose() runs twice
   });
-  const services = await servicesOn(lease, how.target(handle), clock);
-  fingerprint ??= await schemaFingerprint(how.sql(handle));
-  return { ...services, dispose: () => services.close() };
+  return { handle, lease };
 }
 
 /**
@@ -121,7 +141,9 @@ async function openPostgres(url: string, clock: Clock | undefined): Promise<Open
     sql: (handle) => rawResetSql(handle.db),
     create: async () => {
       const schema = newSchemaName();
-      return { schema, db: await openDatabase({ kind: "postgres", url, schema }) };
+      const db = await openDatabase({ kind: "postgres", url, schema });
+      await db.migrate();
+      return { schema, db };
     },
     discard: async (handle) => {
       await handle.db.close().catch(() => {});
@@ -194,6 +216,16 @@ export function testRuntimes(): TestRuntime[] {
   const url = TEST_DATABASE_URL;
   if (url) runtimes.push({ name: "postgres", open: (clock) => openPostgres(url, clock) });
   return runtimes;
+}
+
+/**
+ * PGlite alone, the embedded default a user runs: for adapter tests whose database work is the same SQL
+ * on PostgreSQL, where the contract suites (tests/contract) and the database-specific end-to-end files
+ * (sessionsOnDatabase, slackInbox, slackInboxWrites, announcePending) run it. Issue #14: a second runtime
+ * for such a file doubled its time and proved nothing the contract suites do not.
+ */
+export function embeddedRuntime(): TestRuntime {
+  return testRuntimes()[0]!;
 }
 
 /** A clock tests move by hand. */
