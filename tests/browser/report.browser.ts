@@ -10,7 +10,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.ts";
 import { renderEdition } from "../../src/app/report/renderEdition.ts";
-import { fixedClock, testRuntimes } from "../support/db.ts";
+import { fixedClock, embeddedRuntime } from "../support/db.ts";
 import { adoptedDuiding, reportDeps } from "../support/reportWorld.ts";
 import { importFigures, openFreshWorld } from "../support/sessionWorld.ts";
 
@@ -22,7 +22,7 @@ describe("the DIN report in Chromium", () => {
   let file: string;
   beforeAll(async () => {
     const clock = fixedClock("2025-03-03T09:00:00Z");
-    const { world, dispose } = await openFreshWorld(testRuntimes()[0]!, clock, "2025-03-03T09:00:00Z");
+    const { world, dispose } = await openFreshWorld(embeddedRuntime(), clock, "2025-03-03T09:00:00Z");
     try {
       await adoptedDuiding(world, clock);
       // A breakdown over three years: its small multiples are on the page axe checks.

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
 import { axeViolations } from "../support/axe.ts";
-import { fixedClock, testRuntimes } from "../support/db.ts";
+import { fixedClock, embeddedRuntime } from "../support/db.ts";
 import { adoptedDuiding } from "../support/reportWorld.ts";
 import { importFigures, openFreshWorld, type World } from "../support/sessionWorld.ts";
 
@@ -33,7 +33,7 @@ describe("the web workspace in Chromium", () => {
 
   beforeAll(async () => {
     const clock = fixedClock("2025-03-03T09:00:00Z");
-    ({ world: w, dispose } = await openFreshWorld(testRuntimes()[0]!, clock, "2025-03-03T09:00:00Z"));
+    ({ world: w, dispose } = await openFreshWorld(embeddedRuntime(), clock, "2025-03-03T09:00:00Z"));
     await adoptedDuiding(w, clock);
     await mkdir(ARTIFACTS, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-background-networking"] });

@@ -5,13 +5,14 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
-import { fixedClock, testRuntimes } from "../support/db.ts";
+import { fixedClock, embeddedRuntime } from "../support/db.ts";
 import { BELEID, DIGEST, GAST, LEERKRING, openFreshWorld, type World } from "../support/sessionWorld.ts";
 
 const TOKEN = "announce-test-token";
+const START = "2025-06-02T08:00:00Z";
 
 describe("import → announce over the HTTP API", () => {
-  const runtime = testRuntimes()[0]!;
+  const runtime = embeddedRuntime();
   let world: World;
   let server: Server;
   let base: string;
@@ -19,7 +20,7 @@ describe("import → announce over the HTTP API", () => {
 
   beforeEach(async () => {
     // A test database with duidbot.yaml (CONFIG) applied and the DIN seeded, as serve has it.
-    ({ world, dispose } = await openFreshWorld(runtime, fixedClock("2025-06-02T08:00:00Z"), "2025-06-02T08:00:00Z"));
+    ({ world, dispose } = await openFreshWorld(runtime, fixedClock(START), START));
     server = await listen(buildHttpApp(loadConfig({ DUIDBOT_API_TOKEN: TOKEN }), world.s), "127.0.0.1", 0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importDin } from "../../src/app/din/importDin.ts";
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
-import { testRuntimes } from "../support/db.ts";
+import { embeddedRuntime } from "../support/db.ts";
 
 const TOKEN = "test-token-not-secret";
 
 describe("HTTP API", () => {
-  const runtime = testRuntimes()[0]!;
+  const runtime = embeddedRuntime();
   let services: Awaited<ReturnType<typeof runtime.open>>;
   let server: Server;
   let base: string;

@@ -13,14 +13,14 @@ import { createGuestLink, openGuestLink, postChanges, recordContribution, startS
 import { loadConfig } from "../../src/main/config.ts";
 import { buildHttpApp, listen } from "../../src/main/server.ts";
 import { cheapChartRenderer } from "../support/cheapCharts.ts";
-import { fixedClock, memoryRuntime, testRuntimes, type TestRuntime } from "../support/db.ts";
+import { fixedClock, memoryRuntime, embeddedRuntime, type TestRuntime } from "../support/db.ts";
 import type { Services } from "../../src/main/services.ts";
 import { actor, GAST, importFigures, LEERKRING, openFreshWorld, PEOPLE, type World } from "../support/sessionWorld.ts";
 import { WebClient } from "../support/webClient.ts";
 
 const START = "2025-03-03T09:00:00Z";
 
-const RUNTIMES: TestRuntime<Services>[] = [memoryRuntime, testRuntimes()[0]!];
+const RUNTIMES: TestRuntime<Services>[] = [memoryRuntime, embeddedRuntime()];
 
 for (const runtime of RUNTIMES) describe(`guest links on ${runtime.name}`, () => {
   const clock = fixedClock(START);

@@ -221,7 +221,7 @@ export function testRuntimes(): TestRuntime[] {
 /**
  * PGlite alone, the embedded default a user runs: for adapter tests whose database work is the same SQL
  * on PostgreSQL, where the contract suites (tests/contract) and the database-specific end-to-end files
- * (sessionsOnDatabase, slackInbox, slackInboxWrites, announcePending) run it. Issue #14: a second runtime
+ * (sessionsOnDatabase, slackInbox, slackInboxWrites, slackInboxNul, announcePending) run it. Issue #14: a second runtime
  * for such a file doubled its time and proved nothing the contract suites do not.
  */
 export function embeddedRuntime(): TestRuntime {
